@@ -1,0 +1,183 @@
+#!/usr/bin/env python3
+"""Generate the extractor's compact gazetteer and lexicon files.
+
+Reads openly licensed data from ../shared/data (or the folder given as the
+first argument) and writes services/extractor/data/*.tsv:
+
+- countries.tsv  ISO 3166-1 codes, names and aliases, demonyms, capital and
+                 its coordinates.  Sources: pycountry's iso3166-1.json (facts
+                 of ISO 3166, iso-codes LGPL-2.1) and GeoNames countries.json
+                 (CC BY 4.0, credit "GeoNames (geonames.org)").
+- cities.tsv     GeoNames places with population >= 50,000 and every capital
+                 (GeoNames cities15000, CC BY 4.0).
+- tone.tsv       VADER sentiment lexicon words and mean valence
+                 (vaderSentiment 3.3.2, MIT, Hutto & Gilbert 2014).
+- cameo.tsv      CAMEO event codes, names and Goldstein values (GDELT lookup
+                 tables), with the two known upstream defects repaired.
+
+Run: python3 scripts/gen_gazetteers.py [../shared/data]
+The output is deterministic (sorted), so a rerun gives identical files.
+"""
+import json
+import os
+import sys
+
+DATA = sys.argv[1] if len(sys.argv) > 1 else os.path.join(os.path.dirname(__file__), "..", "..", "shared", "data")
+OUT = os.path.join(os.path.dirname(__file__), "..", "services", "extractor", "data")
+
+# Names the news uses that the code lists do not carry.
+EXTRA_ALIASES = {
+    "USA": ["U.S.", "US", "U.S.A.", "USA", "United States", "United States of America", "America"],
+    "GBR": ["Britain", "Great Britain", "UK", "U.K.", "United Kingdom"],
+    "RUS": ["Russia", "Russian Federation"],
+    "KOR": ["South Korea", "Republic of Korea"],
+    "PRK": ["North Korea", "DPRK"],
+    "IRN": ["Iran"],
+    "SYR": ["Syria"],
+    "VNM": ["Vietnam", "Viet Nam"],
+    "TWN": ["Taiwan"],
+    "LAO": ["Laos"],
+    "BOL": ["Bolivia"],
+    "VEN": ["Venezuela"],
+    "TZA": ["Tanzania"],
+    "MDA": ["Moldova"],
+    "CZE": ["Czech Republic", "Czechia"],
+    "COD": ["Democratic Republic of Congo", "DR Congo", "DRC"],
+    "COG": ["Republic of Congo"],
+    "CIV": ["Ivory Coast", "Cote d'Ivoire"],
+    "ARE": ["UAE", "U.A.E.", "United Arab Emirates", "Emirates"],
+    "NLD": ["Netherlands", "Holland"],
+    "PSE": ["Palestine", "Palestinian Territories"],
+    "VAT": ["Vatican", "Holy See"],
+    "MMR": ["Myanmar", "Burma"],
+    "TUR": ["Turkey", "Turkiye"],
+    "MKD": ["North Macedonia"],
+    "BRN": ["Brunei"],
+    "FSM": ["Micronesia"],
+}
+
+# Demonyms and adjectives ("Chinese Foreign Minister", "American officials").
+DEMONYMS = {
+    "USA": ["American", "Americans"], "CHN": ["Chinese"], "GBR": ["British", "Briton", "Britons"],
+    "RUS": ["Russian", "Russians"], "FRA": ["French"], "DEU": ["German", "Germans"],
+    "JPN": ["Japanese"], "IND": ["Indian", "Indians"], "PAK": ["Pakistani", "Pakistanis"],
+    "AUS": ["Australian", "Australians"], "CAN": ["Canadian", "Canadians"], "MEX": ["Mexican", "Mexicans"],
+    "BRA": ["Brazilian", "Brazilians"], "ARG": ["Argentine", "Argentinian"], "ITA": ["Italian", "Italians"],
+    "ESP": ["Spanish", "Spaniard", "Spaniards"], "PRT": ["Portuguese"], "NLD": ["Dutch"],
+    "BEL": ["Belgian"], "CHE": ["Swiss"], "AUT": ["Austrian"], "SWE": ["Swedish", "Swede", "Swedes"],
+    "NOR": ["Norwegian"], "DNK": ["Danish", "Dane", "Danes"], "FIN": ["Finnish", "Finn", "Finns"],
+    "POL": ["Polish", "Pole", "Poles"], "UKR": ["Ukrainian", "Ukrainians"], "BLR": ["Belarusian"],
+    "TUR": ["Turkish", "Turk", "Turks"], "GRC": ["Greek", "Greeks"], "IRN": ["Iranian", "Iranians"],
+    "IRQ": ["Iraqi", "Iraqis"], "SYR": ["Syrian", "Syrians"], "ISR": ["Israeli", "Israelis"],
+    "PSE": ["Palestinian", "Palestinians"], "EGY": ["Egyptian", "Egyptians"], "SAU": ["Saudi", "Saudis"],
+    "LBN": ["Lebanese"], "JOR": ["Jordanian"], "AFG": ["Afghan", "Afghans"], "KOR": ["South Korean", "South Koreans"],
+    "PRK": ["North Korean", "North Koreans"], "VNM": ["Vietnamese"], "THA": ["Thai"], "IDN": ["Indonesian"],
+    "PHL": ["Philippine", "Filipino", "Filipinos"], "MYS": ["Malaysian"], "SGP": ["Singaporean"],
+    "TWN": ["Taiwanese"], "NZL": ["New Zealander"], "ZAF": ["South African"], "NGA": ["Nigerian"],
+    "KEN": ["Kenyan"], "ETH": ["Ethiopian"], "SDN": ["Sudanese"], "LBY": ["Libyan"], "CUB": ["Cuban", "Cubans"],
+    "VEN": ["Venezuelan"], "COL": ["Colombian"], "CHL": ["Chilean"], "PER": ["Peruvian"], "IRL": ["Irish"],
+    "HUN": ["Hungarian"], "CZE": ["Czech"], "ROU": ["Romanian"], "SRB": ["Serbian", "Serb", "Serbs"],
+    "HRV": ["Croatian", "Croat"], "QAT": ["Qatari"], "ARE": ["Emirati"], "YEM": ["Yemeni"], "KWT": ["Kuwaiti"],
+    "BGD": ["Bangladeshi"], "LKA": ["Sri Lankan"], "NPL": ["Nepali", "Nepalese"], "MMR": ["Burmese"],
+    "KAZ": ["Kazakh"], "GEO": ["Georgian"], "ARM": ["Armenian"], "AZE": ["Azerbaijani"], "MAR": ["Moroccan"],
+    "DZA": ["Algerian"], "TUN": ["Tunisian"], "SOM": ["Somali"], "UGA": ["Ugandan"], "GHA": ["Ghanaian"],
+}
+
+
+def read_json(*path):
+    with open(os.path.join(DATA, *path), encoding="utf-8") as f:
+        return json.load(f)
+
+
+def clean(s):
+    return s.replace("\t", " ").replace("\n", " ").strip()
+
+
+def main():
+    iso = {c["alpha_3"]: c for c in read_json("iso", "iso3166-1.json")["3166-1"]}
+    geo_countries = read_json("geonames", "countries.json")
+    cities = read_json("geonames", "cities15000.json")
+    iso2_to_3 = {c["alpha_2"]: a3 for a3, c in iso.items()}
+
+    # Capitals: the most populous place of the country with the capital's name.
+    by_country_name = {}
+    for c in cities.values():
+        by_country_name.setdefault((c["countrycode"], c["name"]), []).append(c)
+    capitals = {}
+    for g in geo_countries.values():
+        options = by_country_name.get((g["iso"], g["capital"]), [])
+        if options:
+            capitals[g["iso3"]] = max(options, key=lambda c: c["population"])
+
+    rows = []
+    for a3 in sorted(iso):
+        c = iso[a3]
+        g = geo_countries.get(c["alpha_2"], {})
+        names = []
+        for n in [c.get("common_name"), g.get("name"), c["name"], c.get("official_name")] + EXTRA_ALIASES.get(a3, []):
+            if n and n not in names and "," not in n:
+                names.append(n)
+        display = names[0] if names else c["name"]
+        cap = capitals.get(a3)
+        rows.append("\t".join([
+            a3, c["alpha_2"], clean(display), "|".join(clean(n) for n in names),
+            "|".join(DEMONYMS.get(a3, [])),
+            clean(g.get("capital", "")),
+            f'{cap["latitude"]:.5f}' if cap else "", f'{cap["longitude"]:.5f}' if cap else "",
+        ]))
+    with open(os.path.join(OUT, "countries.tsv"), "w", encoding="utf-8") as f:
+        f.write("# iso3\tiso2\tname\taliases\tdemonyms\tcapital\tlat\tlon\n")
+        f.write("# Sources: ISO 3166-1 via pycountry (iso-codes); GeoNames (geonames.org), CC BY 4.0.\n")
+        f.write("\n".join(rows) + "\n")
+
+    capital_ids = {c["geonameid"] for c in capitals.values()}
+    out = []
+    for c in sorted(cities.values(), key=lambda c: c["geonameid"]):
+        if c["population"] < 50000 and c["geonameid"] not in capital_ids:
+            continue
+        a3 = iso2_to_3.get(c["countrycode"])
+        if not a3:
+            continue
+        out.append("\t".join([str(c["geonameid"]), clean(c["name"]), a3,
+                              f'{c["latitude"]:.5f}', f'{c["longitude"]:.5f}', str(c["population"])]))
+    with open(os.path.join(OUT, "cities.tsv"), "w", encoding="utf-8") as f:
+        f.write("# geonameid\tname\tcountry\tlat\tlon\tpopulation\n")
+        f.write("# Source: GeoNames (geonames.org) cities15000, CC BY 4.0; places with population >= 50,000 and capitals.\n")
+        f.write("\n".join(out) + "\n")
+
+    words = []
+    with open(os.path.join(DATA, "vader", "vader_lexicon.txt"), encoding="utf-8") as f:
+        for line in f:
+            parts = line.rstrip("\n").split("\t")
+            if len(parts) >= 2 and parts[0].isalpha() and parts[0].islower():
+                words.append(f"{parts[0]}\t{float(parts[1]):.1f}")
+    with open(os.path.join(OUT, "tone.tsv"), "w", encoding="utf-8") as f:
+        f.write("# word\tvalence (-4..4). Source: VADER lexicon, vaderSentiment 3.3.2, MIT, Hutto & Gilbert 2014.\n")
+        f.write("\n".join(sorted(words)) + "\n")
+
+    goldstein = {}
+    with open(os.path.join(DATA, "cameo", "CAMEO.goldsteinscale.txt"), encoding="utf-8") as f:
+        next(f)
+        for line in f:
+            code, value = line.strip().split("\t")
+            goldstein[code] = float(value)
+    names = {}
+    with open(os.path.join(DATA, "cameo", "CAMEO.eventcodes.txt"), encoding="utf-8") as f:
+        next(f)
+        for line in f:
+            line = line.rstrip("\r\n")
+            if not line:
+                continue
+            code, name = line.split("\t", 1)
+            if code == "1056" and "106:" in name:  # upstream defect: 106 merged into 1056
+                name, rest = name.split("106:", 1)
+                names["106"] = rest.split("]", 1)[1].strip()
+            names[code] = name.replace("\u00d2hird\u00d3", " third ").replace("  ", " ").strip()
+    with open(os.path.join(OUT, "cameo.tsv"), "w", encoding="utf-8") as f:
+        f.write("# code\tgoldstein\tname. Source: GDELT CAMEO lookup tables (CAMEO: Schrodt et al.).\n")
+        for code in sorted(names):
+            f.write(f"{code}\t{goldstein.get(code, 0.0)}\t{names[code]}\n")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,48 @@
+//! RabbitMQ plumbing: connecting, the topology, publishing with confirms,
+//! and dead-lettering with a reason.
+
+mod dead_letter;
+mod publisher;
+mod topology;
+
+use std::time::Duration;
+
+use lapin::{Connection, ConnectionProperties};
+
+pub use dead_letter::{DeadLetterReason, dead_letter};
+pub use publisher::{PublishError, Publisher};
+pub use topology::{QueueName, Topology};
+
+/// How long a connection attempt may take before it counts as failed
+/// (lapin's own connect can wait for a long time when the broker is down).
+pub const CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// Errors of the AMQP layer. All of them are transient from the point of
+/// view of a service: the supervisor reconnects and tries again.
+#[derive(Debug, thiserror::Error)]
+pub enum AmqpError {
+    #[error("connecting to the broker timed out after {0:?}")]
+    ConnectTimeout(Duration),
+    #[error("broker error: {0}")]
+    Broker(#[from] lapin::Error),
+}
+
+/// Opens a connection named after the service (it shows in the management UI).
+pub async fn connect(url: &str, service: &str) -> Result<Connection, AmqpError> {
+    let properties = ConnectionProperties::default()
+        .with_connection_name(format!("tidings-{service}").into());
+    match tokio::time::timeout(CONNECT_TIMEOUT, Connection::connect(url, properties)).await {
+        Ok(connection) => Ok(connection?),
+        Err(_) => Err(AmqpError::ConnectTimeout(CONNECT_TIMEOUT)),
+    }
+}
+
+/// The `x-tidings-reason` header of a delivery, if it carries one.
+pub fn header_string(properties: &lapin::BasicProperties, name: &str) -> Option<String> {
+    let headers = properties.headers().as_ref()?;
+    match headers.inner().get(name)? {
+        lapin::types::AMQPValue::LongString(value) => Some(value.to_string()),
+        lapin::types::AMQPValue::ShortString(value) => Some(value.as_str().to_owned()),
+        _ => None,
+    }
+}

@@ -1,0 +1,145 @@
+//! Resolving the date of an event from the words of its sentence and the
+//! article's publication date: "on Friday" is the last Friday on or before
+//! publication (the next one in a sentence about the future), "in May" is
+//! May of the publication year or the year before, "last year" is a year.
+
+use chrono::{Datelike, Days, NaiveDate, Weekday};
+
+use super::lexicon::{MONTHS, WEEKDAYS};
+use super::text::Token;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Precision {
+    Day,
+    Month,
+    Year,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ResolvedDate {
+    pub date: NaiveDate,
+    pub precision: Precision,
+}
+
+const FUTURE_MARKERS: &[&str] = &["will", "next", "plans", "plan", "scheduled", "upcoming"];
+
+fn weekday(index: usize) -> Weekday {
+    match index {
+        0 => Weekday::Mon,
+        1 => Weekday::Tue,
+        2 => Weekday::Wed,
+        3 => Weekday::Thu,
+        4 => Weekday::Fri,
+        5 => Weekday::Sat,
+        _ => Weekday::Sun,
+    }
+}
+
+/// The date a sentence speaks of, nearest to `anchor` (a token index in
+/// `tokens`, the sentence), or `None` when it names none.
+pub fn resolve(tokens: &[Token], anchor: usize, published: NaiveDate) -> Option<ResolvedDate> {
+    // A future marker shortly before a weekday points forward.
+    let future_before = |i: usize| {
+        tokens[i.saturating_sub(6)..i]
+            .iter()
+            .any(|t| FUTURE_MARKERS.contains(&t.lower.as_str()))
+    };
+    let mut best: Option<(usize, ResolvedDate)> = None;
+    let mut consider = |index: usize, resolved: ResolvedDate| {
+        let distance = index.abs_diff(anchor);
+        if best.is_none_or(|(d, _)| distance < d) {
+            best = Some((distance, resolved));
+        }
+    };
+    for (i, token) in tokens.iter().enumerate() {
+        let lower = token.lower.as_str();
+        if let Some(day) = WEEKDAYS.iter().position(|w| *w == lower) {
+            let target = weekday(day);
+            let current = published.weekday();
+            let date = if future_before(i) {
+                let ahead = (7 + target.num_days_from_monday() - current.num_days_from_monday()) % 7;
+                published.checked_add_days(Days::new(u64::from(if ahead == 0 { 7 } else { ahead })))
+            } else {
+                let back = (7 + current.num_days_from_monday() - target.num_days_from_monday()) % 7;
+                published.checked_sub_days(Days::new(u64::from(back)))
+            };
+            if let Some(date) = date {
+                consider(i, ResolvedDate { date, precision: Precision::Day });
+            }
+        } else if let Some(month) = MONTHS.iter().position(|m| *m == lower) {
+            // "May" capitalised mid-sentence is the month; "may" is a verb.
+            if !token.is_capitalized() {
+                continue;
+            }
+            let month = month as u32 + 1;
+            let next = tokens.get(i + 1).map(|t| t.text.as_str());
+            let day = next.and_then(|d| d.parse::<u32>().ok()).filter(|d| (1..=31).contains(d));
+            let explicit_year = tokens
+                .iter()
+                .skip(i + 1)
+                .take(4)
+                .find_map(|t| t.text.parse::<i32>().ok().filter(|y| (1900..=2100).contains(y)));
+            let year = explicit_year.unwrap_or_else(|| {
+                let same = published.year();
+                if month > published.month() && !future_before(i) { same - 1 } else { same }
+            });
+            let resolved = match day.and_then(|d| NaiveDate::from_ymd_opt(year, month, d)) {
+                Some(date) => ResolvedDate { date, precision: Precision::Day },
+                None => match NaiveDate::from_ymd_opt(year, month, 1) {
+                    Some(date) => ResolvedDate { date, precision: Precision::Month },
+                    None => continue,
+                },
+            };
+            consider(i, resolved);
+        } else if lower == "year" && i > 0 {
+            let offset = match tokens[i - 1].lower.as_str() {
+                "last" => -1,
+                "next" => 1,
+                "this" => 0,
+                _ => continue,
+            };
+            if let Some(date) = NaiveDate::from_ymd_opt(published.year() + offset, 1, 1) {
+                consider(i, ResolvedDate { date, precision: Precision::Year });
+            }
+        } else if let Some(offset) = match lower {
+            "yesterday" => Some(-1i64),
+            "today" => Some(0),
+            "tomorrow" => Some(1),
+            _ => None,
+        } {
+            let date = if offset < 0 {
+                published.checked_sub_days(Days::new(offset.unsigned_abs()))
+            } else {
+                published.checked_add_days(Days::new(offset.unsigned_abs()))
+            };
+            if let Some(date) = date {
+                consider(i, ResolvedDate { date, precision: Precision::Day });
+            }
+        }
+    }
+    best.map(|(_, resolved)| resolved)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::text::tokenize;
+
+    fn date(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).expect("valid date")
+    }
+
+    #[test]
+    fn weekdays_months_and_years() {
+        let sunday = date(2023, 6, 18);
+        let r = |text: &str| resolve(&tokenize(text), 0, sunday);
+        assert_eq!(r("met on Friday"), Some(ResolvedDate { date: date(2023, 6, 16), precision: Precision::Day }));
+        assert_eq!(r("talks in Beijing on Sunday"), Some(ResolvedDate { date: sunday, precision: Precision::Day }));
+        assert_eq!(r("He will have talks on Monday"), Some(ResolvedDate { date: date(2023, 6, 19), precision: Precision::Day }));
+        assert_eq!(r("visited China in May"), Some(ResolvedDate { date: date(2023, 5, 1), precision: Precision::Month }));
+        assert_eq!(r("a meeting in September"), Some(ResolvedDate { date: date(2022, 9, 1), precision: Precision::Month }));
+        assert_eq!(r("a meeting last year"), Some(ResolvedDate { date: date(2022, 1, 1), precision: Precision::Year }));
+        assert_eq!(r("on June 18, 2023"), Some(ResolvedDate { date: sunday, precision: Precision::Day }));
+        assert_eq!(r("it may rain"), None);
+    }
+}

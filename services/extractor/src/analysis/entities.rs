@@ -1,0 +1,445 @@
+//! From typed spans to entities: one key per real entity within an article
+//! and across articles, with country, sector and place coordinates.
+//!
+//! Keys are human-readable and stable: `person:antony-blinken`,
+//! `org:central-intelligence-agency`, `country:USA`, `place:vienna-aut`.
+
+use std::collections::{HashMap, HashSet};
+use std::ops::Range;
+use std::sync::Arc;
+
+use super::gazetteer::Gazetteer;
+use super::lexicon;
+use super::ner::{NamedSpan, NerKind};
+use super::text::{Doc, Token};
+
+/// One real-world entity of the article.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ResolvedEntity {
+    pub key: String,
+    pub name: String,
+    pub kind: NerKind,
+    pub country: Option<String>,
+    pub sector: Option<String>,
+    pub geo: Option<(f64, f64)>,
+    pub geonames_id: u64,
+    /// Indices into [`Resolution::mentions`].
+    pub mentions: Vec<usize>,
+    /// A country, as opposed to a person, organisation or city.
+    pub is_country: bool,
+}
+
+/// One mention, linked to its entity.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ResolvedMention {
+    pub tokens: Range<usize>,
+    pub entity: usize,
+    pub start: u32,
+    pub end: u32,
+    pub text: String,
+}
+
+#[derive(Debug, Default, Clone)]
+pub struct Resolution {
+    pub entities: Vec<ResolvedEntity>,
+    pub mentions: Vec<ResolvedMention>,
+}
+
+impl Resolution {
+    /// The mention covering token `index`, if any.
+    pub fn mention_at(&self, index: usize) -> Option<usize> {
+        self.mentions.iter().position(|m| m.tokens.contains(&index))
+    }
+}
+
+/// Verbs after which a capital city is acting for its country
+/// ("Washington accused ...", "Beijing is trying ...").
+const ACTOR_VERBS: &[&str] = &[
+    "is", "was", "has", "had", "says", "said", "accused", "accuses", "wants", "warned", "warns",
+    "rejected", "rejects", "denied", "denies", "announced", "claims", "claimed", "insists",
+    "insisted", "agreed", "responded", "urged", "demanded", "will", "would", "must", "could",
+];
+
+/// Links spans to entities.
+pub struct EntityResolver {
+    gazetteer: Arc<Gazetteer>,
+}
+
+/// Lowercase, letters and digits joined by '-'.
+pub fn slug(name: &str) -> String {
+    let mut out = String::new();
+    let mut dash = false;
+    for c in name.chars() {
+        if c.is_alphanumeric() {
+            if dash && !out.is_empty() {
+                out.push('-');
+            }
+            dash = false;
+            out.extend(c.to_lowercase());
+        } else if c != '.' && c != '\'' && c != '\u{2019}' {
+            dash = true;
+        }
+    }
+    out
+}
+
+fn surface(tokens: &[Token]) -> String {
+    let mut out = String::new();
+    for (i, token) in tokens.iter().enumerate() {
+        if i > 0 && token.space_before {
+            out.push(' ');
+        }
+        out.push_str(&token.text);
+    }
+    out
+}
+
+/// Country and sector read from the words around a mention.
+#[derive(Debug, Default, Clone)]
+struct Context {
+    country: Option<String>,
+    sector: Option<String>,
+}
+
+impl EntityResolver {
+    pub fn new(gazetteer: Arc<Gazetteer>) -> Self {
+        Self { gazetteer }
+    }
+
+    fn country_of_span(&self, doc: &Doc, span: &NamedSpan) -> Option<String> {
+        let text = surface(&doc.tokens[span.tokens.clone()]);
+        self.gazetteer
+            .country_by_alias(&text)
+            .or_else(|| self.gazetteer.country_by_demonym(&text))
+            .map(|c| c.iso3.clone())
+    }
+
+    /// Reads titles, countries and affiliations before the mention (up to
+    /// six tokens, through one comma) and in an appositive after it.
+    fn context(&self, doc: &Doc, spans: &[NamedSpan], range: &Range<usize>) -> Context {
+        let mut context = Context::default();
+        let sentence = &doc.sentences[doc.sentence_of[range.start]];
+        let span_at = |index: usize| spans.iter().find(|s| s.tokens.contains(&index));
+
+        let read = |from: usize, to: usize, context: &mut Context| {
+            let words: Vec<&str> = doc.tokens[from..to].iter().map(|t| t.lower.as_str()).collect();
+            let mut i = 0;
+            while i < words.len() {
+                if let Some(span) = span_at(from + i) {
+                    match span.kind {
+                        NerKind::Loc | NerKind::Misc => {
+                            if context.country.is_none() {
+                                context.country = self.country_of_span(doc, span);
+                            }
+                        }
+                        NerKind::Org => {
+                            let name = surface(&doc.tokens[span.tokens.clone()]);
+                            if let Some((_, sector)) = lexicon::known_org(&name)
+                                && context.sector.is_none()
+                            {
+                                context.sector = Some(sector.to_owned());
+                            }
+                        }
+                        NerKind::Person => {}
+                    }
+                    i = span.tokens.end - from;
+                    continue;
+                }
+                if let Some((len, sector)) = lexicon::match_role(&words[i..]) {
+                    if !sector.is_empty() && context.sector.is_none() {
+                        context.sector = Some(sector.to_owned());
+                    }
+                    i += len;
+                    continue;
+                }
+                i += 1;
+            }
+        };
+
+        // Before: walk back over titles, modifiers, countries, affiliations.
+        let mut from = range.start;
+        let mut commas = 0;
+        while from > sentence.tokens.start && range.start - from < 7 {
+            let token = &doc.tokens[from - 1];
+            let in_span = span_at(from - 1).is_some_and(|s| s.kind != NerKind::Person);
+            let is_role = lexicon::ROLES.iter().any(|(r, _)| r.split(' ').any(|w| w == token.lower))
+                || lexicon::ROLE_MODIFIERS.contains(&token.lower.as_str());
+            let glue = matches!(token.text.as_str(), "\u{2019}s" | "'s" | "-");
+            if token.text == "," && commas == 0 && from == range.start {
+                commas += 1;
+                from -= 1;
+                continue;
+            }
+            if in_span || is_role || glue {
+                from -= 1;
+            } else {
+                break;
+            }
+        }
+        read(from, range.start, &mut context);
+
+        // After: ", the top US diplomat for East Asia,"
+        if doc.tokens.get(range.end).is_some_and(|t| t.text == ",") {
+            let mut to = range.end + 1;
+            while to < sentence.tokens.end
+                && to - range.end < 9
+                && !matches!(doc.tokens[to].text.as_str(), "," | "." | ";")
+                && span_at(to).is_none_or(|s| s.kind != NerKind::Person)
+            {
+                to += 1;
+            }
+            read(range.end + 1, to, &mut context);
+        }
+        context
+    }
+
+    /// Resolves every span of `doc` to an entity.
+    pub fn resolve(&self, doc: &Doc, spans: &[NamedSpan]) -> Resolution {
+        let mut resolution = Resolution::default();
+        let mut by_key: HashMap<String, usize> = HashMap::new();
+
+        // Countries named in the article help choose between same-name cities.
+        let article_countries: HashSet<String> = spans
+            .iter()
+            .filter_map(|s| self.country_of_span(doc, s))
+            .collect();
+
+        // Multi-word names first, so single words can link to them.
+        let mut order: Vec<usize> = (0..spans.len()).collect();
+        order.sort_by_key(|i| (spans[*i].tokens.len() < 2, spans[*i].tokens.start));
+
+        for index in order {
+            let span = &spans[index];
+            let tokens = &doc.tokens[span.tokens.clone()];
+            let text = surface(tokens);
+            let context = self.context(doc, spans, &span.tokens);
+            let entity = self.entity_for(doc, span, &text, &context, &resolution, &article_countries);
+            let entity_index = match by_key.get(&entity.key) {
+                Some(existing) => *existing,
+                None => {
+                    by_key.insert(entity.key.clone(), resolution.entities.len());
+                    resolution.entities.push(entity);
+                    resolution.entities.len() - 1
+                }
+            };
+            // The role found once holds for the whole article.
+            let target = &mut resolution.entities[entity_index];
+            if target.kind != NerKind::Loc {
+                if target.country.is_none() {
+                    target.country = context.country.clone();
+                }
+                if target.sector.is_none() {
+                    target.sector = context.sector.clone();
+                }
+            }
+            resolution.mentions.push(ResolvedMention {
+                tokens: span.tokens.clone(),
+                entity: entity_index,
+                start: tokens[0].start,
+                end: tokens[tokens.len() - 1].end,
+                text,
+            });
+        }
+        resolution.mentions.sort_by_key(|m| m.start);
+        for (i, mention) in resolution.mentions.iter().enumerate() {
+            resolution.entities[mention.entity].mentions.push(i);
+        }
+        resolution
+    }
+
+    fn country_entity(&self, iso3: &str) -> ResolvedEntity {
+        let name = self
+            .gazetteer
+            .country(iso3)
+            .map(|c| c.name.clone())
+            .unwrap_or_else(|| iso3.to_owned());
+        ResolvedEntity {
+            key: format!("country:{iso3}"),
+            name,
+            kind: NerKind::Loc,
+            country: Some(iso3.to_owned()),
+            sector: None,
+            geo: None,
+            geonames_id: 0,
+            mentions: Vec::new(),
+            is_country: true,
+        }
+    }
+
+    fn entity_for(
+        &self,
+        doc: &Doc,
+        span: &NamedSpan,
+        text: &str,
+        context: &Context,
+        resolution: &Resolution,
+        article_countries: &HashSet<String>,
+    ) -> ResolvedEntity {
+        let plain = |key: String, name: &str, kind: NerKind| ResolvedEntity {
+            key,
+            name: name.to_owned(),
+            kind,
+            country: None,
+            sector: None,
+            geo: None,
+            geonames_id: 0,
+            mentions: Vec::new(),
+            is_country: false,
+        };
+        match span.kind {
+            NerKind::Loc | NerKind::Misc => {
+                if let Some(iso3) = self.country_of_span(doc, span) {
+                    return self.country_entity(&iso3);
+                }
+                if span.kind == NerKind::Misc {
+                    return plain(format!("misc:{}", slug(text)), text, NerKind::Misc);
+                }
+                // A capital acting: "Washington accused ...".
+                let acts = doc
+                    .tokens
+                    .get(span.tokens.end)
+                    .is_some_and(|next| ACTOR_VERBS.contains(&next.lower.as_str()));
+                if acts && let Some(country) = self.gazetteer.country_of_capital(text) {
+                    return self.country_entity(&country.iso3.clone());
+                }
+                let mut cities: Vec<_> = self.gazetteer.cities(text).collect();
+                if let Some(position) = cities.iter().position(|c| article_countries.contains(&c.country)) {
+                    cities.swap(0, position);
+                }
+                match cities.first() {
+                    Some(city) => ResolvedEntity {
+                        key: format!("place:{}-{}", slug(&city.name), city.country.to_lowercase()),
+                        name: city.name.clone(),
+                        kind: NerKind::Loc,
+                        country: Some(city.country.clone()),
+                        sector: None,
+                        geo: Some((city.latitude, city.longitude)),
+                        geonames_id: city.geonames_id,
+                        mentions: Vec::new(),
+                        is_country: false,
+                    },
+                    None => plain(format!("place:{}", slug(text)), text, NerKind::Loc),
+                }
+            }
+            NerKind::Org => {
+                if let Some((full, sector)) = lexicon::known_org(text) {
+                    let mut entity = plain(format!("org:{}", slug(full)), full, NerKind::Org);
+                    entity.sector = Some(sector.to_owned());
+                    return entity;
+                }
+                // An acronym of a longer organisation named in the article.
+                if span.tokens.len() == 1
+                    && let Some(existing) = resolution.entities.iter().find(|e| {
+                        e.kind == NerKind::Org && initials(&e.name) == text
+                    })
+                {
+                    return existing.clone();
+                }
+                let mut entity = plain(format!("org:{}", slug(text)), text, NerKind::Org);
+                entity.sector = org_sector(text).map(str::to_owned);
+                // "Chinese Foreign Ministry": the leading demonym is the country.
+                if let Some(first) = text.split(' ').next() {
+                    entity.country = self
+                        .gazetteer
+                        .country_by_demonym(first)
+                        .or_else(|| self.gazetteer.country_by_alias(first))
+                        .map(|c| c.iso3.clone())
+                        .or_else(|| context.country.clone());
+                }
+                entity
+            }
+            NerKind::Person => {
+                if span.tokens.len() == 1 {
+                    let found = resolution.entities.iter().find(|e| {
+                        e.kind == NerKind::Person && e.name.contains(' ') && {
+                            let parts: Vec<&str> = e.name.split(' ').collect();
+                            parts.first() == Some(&text) || parts.last() == Some(&text)
+                        }
+                    });
+                    if let Some(existing) = found {
+                        return existing.clone();
+                    }
+                }
+                plain(format!("person:{}", slug(text)), text, NerKind::Person)
+            }
+        }
+    }
+}
+
+fn initials(name: &str) -> String {
+    name.split(' ')
+        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+        .filter(|w| !lexicon::is_name_connector(&w.to_lowercase()))
+        .filter_map(|w| w.chars().next())
+        .collect()
+}
+
+/// Sector of an organisation from its head word.
+fn org_sector(name: &str) -> Option<&'static str> {
+    let last = name.rsplit(' ').next()?;
+    Some(match last {
+        "Ministry" | "Department" | "Administration" | "Council" | "Cabinet" | "Office" | "Agency"
+        | "Commission" | "Parliament" | "Congress" | "Senate" | "Assembly" | "Bureau" => "GOV",
+        "Army" | "Navy" | "Forces" | "Guard" => "MIL",
+        "Corp." | "Corp" | "Corporation" | "Inc." | "Inc" | "Ltd" | "Ltd." | "Co." | "Company"
+        | "Bank" | "Airlines" | "Motors" | "Technologies" | "Holdings" | "Group" => "BUS",
+        "Times" | "Post" | "Journal" | "News" | "Network" | "Reuters" => "MED",
+        "University" | "Institute" => "EDU",
+        "Party" => "PTY",
+        "Police" => "COP",
+        "Court" => "JUD",
+        _ => return None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::ner::{Recognizer, RuleRecognizer};
+    use crate::analysis::text::analyze;
+
+    fn resolve(text: &str) -> Resolution {
+        let gazetteer = Arc::new(Gazetteer::bundled().expect("gazetteer"));
+        let doc = analyze(text);
+        let spans = RuleRecognizer::new(gazetteer.clone()).recognize(&doc);
+        EntityResolver::new(gazetteer).resolve(&doc, &spans)
+    }
+
+    fn entity<'a>(resolution: &'a Resolution, key: &str) -> &'a ResolvedEntity {
+        resolution
+            .entities
+            .iter()
+            .find(|e| e.key == key)
+            .unwrap_or_else(|| panic!("no {key} in {:?}", resolution.entities.iter().map(|e| &e.key).collect::<Vec<_>>()))
+    }
+
+    #[test]
+    fn slugs() {
+        assert_eq!(slug("Antony Blinken"), "antony-blinken");
+        assert_eq!(slug("Microsoft Corp."), "microsoft-corp");
+        assert_eq!(slug("Côte d’Ivoire"), "côte-divoire");
+    }
+
+    #[test]
+    fn aliases_share_one_key_with_roles_and_countries() {
+        let r = resolve(
+            "U.S. Secretary of State Antony Blinken met Chinese Foreign Minister Qin Gang. Blinken and Qin talked. The United States and the US agreed. CIA chief William Burns left.",
+        );
+        let blinken = entity(&r, "person:antony-blinken");
+        assert_eq!(blinken.mentions.len(), 2);
+        assert_eq!(blinken.country.as_deref(), Some("USA"));
+        assert_eq!(blinken.sector.as_deref(), Some("GOV"));
+        let qin = entity(&r, "person:qin-gang");
+        assert_eq!(qin.mentions.len(), 2);
+        assert_eq!(qin.country.as_deref(), Some("CHN"));
+        assert_eq!(entity(&r, "country:USA").mentions.len(), 3);
+        assert_eq!(entity(&r, "person:william-burns").sector.as_deref(), Some("SPY"));
+    }
+
+    #[test]
+    fn capitals_act_for_their_country() {
+        let r = resolve("Officials in Washington met. Later, Washington accused Beijing of hacking.");
+        assert!(r.entities.iter().any(|e| e.key == "place:washington-usa"));
+        assert_eq!(entity(&r, "country:USA").mentions.len(), 1);
+    }
+}

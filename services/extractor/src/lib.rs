@@ -1,0 +1,78 @@
+//! The tidings extractor: consumes `RawArticle`s, turns each into entities,
+//! CAMEO events, tone and quotations ([`analysis`]), and publishes one
+//! `ArticleAnalyzed` per article ([`worker`]).
+
+pub mod analysis;
+pub mod metrics;
+pub mod worker;
+
+use std::net::SocketAddr;
+use std::sync::Arc;
+
+use anyhow::Context as _;
+use tidings_common::amqp::Topology;
+use tidings_common::metrics::Registrar;
+use tidings_common::{CommonArgs, Health, http, supervisor};
+use tokio::net::TcpListener;
+use tokio_util::sync::CancellationToken;
+
+use analysis::Analyzer;
+
+/// Settings of the extractor service.
+#[derive(Debug, Clone, clap::Args)]
+pub struct Settings {
+    #[command(flatten)]
+    pub common: CommonArgs,
+    /// Address of `/metrics`, `/healthz` and `/readyz`.
+    #[arg(long, env = "TIDINGS_HTTP_ADDR", default_value = "127.0.0.1:9102")]
+    pub http_addr: SocketAddr,
+    /// Articles analysed at once (default: the number of cores).
+    #[arg(long, env = "TIDINGS_EXTRACTOR_WORKERS")]
+    pub workers: Option<usize>,
+    /// Largest article body accepted, in bytes; larger ones are dead-lettered.
+    #[arg(long, env = "TIDINGS_MAX_BODY_BYTES", default_value_t = analysis::DEFAULT_MAX_BODY_BYTES)]
+    pub max_body_bytes: usize,
+}
+
+/// Runs the extractor until `shutdown` is cancelled, serving operations
+/// endpoints on `listener`.
+pub async fn run(
+    settings: Settings,
+    listener: TcpListener,
+    shutdown: CancellationToken,
+) -> anyhow::Result<()> {
+    let registrar = Registrar::new("extractor");
+    let metrics = metrics::Metrics::new(&registrar);
+    let health = Health::new(false);
+    let analyzer = Arc::new(
+        Analyzer::bundled(settings.max_body_bytes).context("loading the extraction data")?,
+    );
+    let workers = settings
+        .workers
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(2, |n| n.get()))
+        .max(1);
+    let server = tokio::spawn(http::serve(
+        listener,
+        http::router(registrar.registry().clone(), health.clone()),
+        shutdown.clone(),
+    ));
+    let worker = worker::Worker {
+        amqp_url: settings.common.amqp_url.clone(),
+        topology: Topology::new(settings.common.namespace.clone()),
+        analyzer,
+        metrics: metrics.clone(),
+        health: health.clone(),
+        workers,
+    };
+    supervisor::supervise(
+        "extractor",
+        shutdown.clone(),
+        &health,
+        &metrics.plumbing.reconnects,
+        || worker.run_once(&shutdown),
+    )
+    .await;
+    shutdown.cancel();
+    server.await?.context("operations endpoint")?;
+    Ok(())
+}

@@ -1,0 +1,45 @@
+//! The extractor's metrics, all in one place.
+
+use prometheus::{Histogram, IntCounter, IntCounterVec, IntGauge};
+use tidings_common::metrics::{PlumbingMetrics, Registrar, SECONDS_BUCKETS};
+
+#[derive(Clone)]
+pub struct Metrics {
+    pub plumbing: PlumbingMetrics,
+    /// Raw articles taken off the queue, by outcome.
+    pub articles_consumed: IntCounterVec,
+    /// Analyses published and confirmed.
+    pub analyses_published: IntCounter,
+    pub entities_extracted: IntCounter,
+    pub events_coded: IntCounter,
+    pub processing_seconds: Histogram,
+    pub in_flight: IntGauge,
+}
+
+impl Metrics {
+    pub fn new(registrar: &Registrar) -> Self {
+        Self {
+            plumbing: PlumbingMetrics::new(registrar),
+            articles_consumed: registrar.counter_vec(
+                "articles_consumed_total",
+                "Raw articles consumed, by outcome (analyzed, dead_lettered, requeued).",
+                &["outcome"],
+            ),
+            analyses_published: registrar.counter(
+                "analyses_published_total",
+                "ArticleAnalyzed messages published and confirmed by the broker.",
+            ),
+            entities_extracted: registrar.counter(
+                "entities_extracted_total",
+                "Entities found in analysed articles.",
+            ),
+            events_coded: registrar.counter("events_coded_total", "Events coded in analysed articles."),
+            processing_seconds: registrar.histogram(
+                "processing_seconds",
+                "Time from delivery to ack, per article.",
+                SECONDS_BUCKETS,
+            ),
+            in_flight: registrar.gauge("in_flight_articles", "Articles being analysed now."),
+        }
+    }
+}

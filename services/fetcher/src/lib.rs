@@ -1,1 +1,196 @@
+//! The tidings fetcher: reads news from local files ([`ingest`]), RSS/Atom
+//! feeds ([`feeds`], over [`http_client`]) and HTTP POST, and publishes
+//! `RawArticle`s ([`article`]) with publisher confirms.
 
+pub mod article;
+pub mod feeds;
+pub mod http_client;
+pub mod ingest;
+pub mod metrics;
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::time::Duration;
+
+use anyhow::Context as _;
+use axum::Json;
+use axum::extract::State;
+use axum::http::StatusCode;
+use axum::routing::post;
+use tidings_common::amqp::{self, Publisher, Topology};
+use tidings_common::metrics::Registrar;
+use tidings_common::{CommonArgs, Health, db, http, supervisor};
+use tokio::net::TcpListener;
+use tokio::sync::RwLock;
+use tokio_util::sync::CancellationToken;
+
+/// Largest article body published, in bytes.
+pub const DEFAULT_MAX_BODY_BYTES: usize = 1 << 20;
+
+/// Settings shared by `ingest` and `run`.
+#[derive(Debug, Clone, clap::Args)]
+pub struct Settings {
+    #[command(flatten)]
+    pub common: CommonArgs,
+    /// Largest article body published, in bytes.
+    #[arg(long, env = "TIDINGS_MAX_BODY_BYTES", default_value_t = DEFAULT_MAX_BODY_BYTES)]
+    pub max_body_bytes: usize,
+}
+
+/// Settings of the feed-polling service.
+#[derive(Debug, Clone, clap::Args)]
+pub struct RunSettings {
+    #[command(flatten)]
+    pub base: Settings,
+    /// Address of `/metrics`, `/healthz`, `/readyz` and `POST /articles`.
+    #[arg(long, env = "TIDINGS_HTTP_ADDR", default_value = "127.0.0.1:9101")]
+    pub http_addr: SocketAddr,
+    /// File listing the feeds, one `URL [name]` per line.
+    #[arg(long, env = "TIDINGS_FEEDS", default_value = "deploy/feeds.txt")]
+    pub feeds: PathBuf,
+    /// Seconds between polls of one feed.
+    #[arg(long, env = "TIDINGS_POLL_INTERVAL_SECONDS", default_value_t = 900)]
+    pub poll_interval_seconds: u64,
+    /// Milliseconds between two requests to the same host.
+    #[arg(long, env = "TIDINGS_PER_HOST_DELAY_MS", default_value_t = 2000)]
+    pub per_host_delay_ms: u64,
+    /// Seconds one HTTP request may take.
+    #[arg(long, env = "TIDINGS_FETCH_TIMEOUT_SECONDS", default_value_t = 20)]
+    pub fetch_timeout_seconds: u64,
+    /// Allow fetching from private and loopback addresses (tests, intranets).
+    #[arg(long, env = "TIDINGS_ALLOW_PRIVATE_ADDRESSES", default_value_t = false)]
+    pub allow_private_addresses: bool,
+}
+
+/// Publishes the articles in `paths` and returns once all are confirmed.
+pub async fn ingest_paths(settings: &Settings, paths: &[PathBuf]) -> anyhow::Result<ingest::Report> {
+    let registrar = Registrar::new("fetcher");
+    let metrics = metrics::Metrics::new(&registrar);
+    let files = ingest::collect(paths).context("listing the input paths")?;
+    let connection = amqp::connect(&settings.common.amqp_url, "fetcher").await?;
+    let topology = Topology::new(settings.common.namespace.clone());
+    topology.declare(&connection.create_channel().await?).await?;
+    let publisher = Publisher::new(&connection, topology.articles_exchange()).await?;
+    let report = ingest::ingest(&files, &publisher, &metrics, settings.max_body_bytes).await?;
+    let _ = connection.close(200, "done".into()).await;
+    Ok(report)
+}
+
+#[derive(Clone)]
+struct PostState {
+    publisher: Arc<RwLock<Option<Publisher>>>,
+    metrics: metrics::Metrics,
+    max_body_bytes: usize,
+}
+
+/// `POST /articles` with a JSON article: published and confirmed before
+/// the answer (202 with the article id).
+async fn post_article(
+    State(state): State<PostState>,
+    Json(input): Json<article::JsonArticle>,
+) -> (StatusCode, Json<serde_json::Value>) {
+    let error = |status: StatusCode, message: String| (status, Json(serde_json::json!({ "error": message })));
+    let draft = match input.into_draft("http") {
+        Ok(draft) => draft,
+        Err(problem) => return error(StatusCode::UNPROCESSABLE_ENTITY, problem),
+    };
+    let article = match article::build(draft, "request", state.max_body_bytes) {
+        Ok(article) => article,
+        Err(problem) => {
+            state.metrics.articles_skipped.with_label_values(&["invalid_post"]).inc();
+            return error(StatusCode::UNPROCESSABLE_ENTITY, problem.to_string());
+        }
+    };
+    let guard = state.publisher.read().await;
+    let Some(publisher) = guard.as_ref() else {
+        return error(StatusCode::SERVICE_UNAVAILABLE, "not connected to the broker".to_owned());
+    };
+    match publisher.publish(&article).await {
+        Ok(()) => {
+            state.metrics.articles_published.with_label_values(&["http"]).inc();
+            (StatusCode::ACCEPTED, Json(serde_json::json!({ "article_id": article.article_id })))
+        }
+        Err(problem) => error(StatusCode::SERVICE_UNAVAILABLE, problem.to_string()),
+    }
+}
+
+/// Polls the configured feeds until `shutdown`, and accepts articles by
+/// HTTP POST.
+pub async fn run(settings: RunSettings, listener: TcpListener, shutdown: CancellationToken) -> anyhow::Result<()> {
+    let registrar = Registrar::new("fetcher");
+    let metrics = metrics::Metrics::new(&registrar);
+    let health = Health::new(true);
+    let feeds = feeds::read_config(&settings.feeds)?;
+    let common = &settings.base.common;
+    let publisher_slot = Arc::new(RwLock::new(None::<Publisher>));
+    let app = http::router(registrar.registry().clone(), health.clone()).merge(
+        axum::Router::new()
+            .route("/articles", post(post_article))
+            .with_state(PostState {
+                publisher: publisher_slot.clone(),
+                metrics: metrics.clone(),
+                max_body_bytes: settings.base.max_body_bytes,
+            }),
+    );
+    let server = tokio::spawn(http::serve(listener, app, shutdown.clone()));
+
+    let fetcher = http_client::Fetcher::new(http_client::Limits {
+        timeout: Duration::from_secs(settings.fetch_timeout_seconds),
+        max_redirects: 5,
+        max_bytes: settings.base.max_body_bytes.saturating_mul(8),
+        per_host_delay: Duration::from_millis(settings.per_host_delay_ms),
+        allow_private: settings.allow_private_addresses,
+    })?;
+    let poller = Arc::new(tokio::sync::Mutex::new(feeds::Poller {
+        pool: db::pool(&common.database_url, 2)?,
+        metrics: metrics.clone(),
+        fetcher,
+        replica: format!("{}-{}", hostname(), std::process::id()),
+        max_body_bytes: settings.base.max_body_bytes,
+        min_body_chars: 600,
+        poll_interval: Duration::from_secs(settings.poll_interval_seconds),
+    }));
+
+    let work = || {
+        let poller = poller.clone();
+        let shutdown = shutdown.clone();
+        let health = health.clone();
+        let publisher_slot = publisher_slot.clone();
+        let feeds = feeds.clone();
+        let common = common.clone();
+        async move {
+            db::ensure_database(&common.database_url).await?;
+            db::migrate(&common.database_url).await?;
+            let mut poller = poller.lock().await;
+            poller.register(&feeds).await?;
+            health.set_database(true);
+            let connection = amqp::connect(&common.amqp_url, "fetcher").await?;
+            let topology = Topology::new(common.namespace.clone());
+            topology.declare(&connection.create_channel().await?).await?;
+            let publisher = Publisher::new(&connection, topology.articles_exchange()).await?;
+            *publisher_slot.write().await = Some(publisher.clone());
+            health.set_amqp(true);
+            let result = loop {
+                if let Err(error) = poller.poll_due(&publisher).await {
+                    break Err(error);
+                }
+                tokio::select! {
+                    () = shutdown.cancelled() => break Ok(()),
+                    () = tokio::time::sleep(Duration::from_secs(1)) => {}
+                }
+            };
+            *publisher_slot.write().await = None;
+            let _ = connection.close(200, "shutting down".into()).await;
+            result
+        }
+    };
+    supervisor::supervise("fetcher", shutdown.clone(), &health, &metrics.plumbing.reconnects, work).await;
+    shutdown.cancel();
+    server.await?.context("operations endpoint")?;
+    Ok(())
+}
+
+fn hostname() -> String {
+    std::env::var("HOSTNAME").unwrap_or_else(|_| "fetcher".to_owned())
+}

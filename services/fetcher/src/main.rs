@@ -1,1 +1,52 @@
-fn main() {}
+//! `tidings-fetcher`: publish local files, or poll feeds as a service.
+
+use std::path::PathBuf;
+
+use anyhow::Context as _;
+use clap::{Parser, Subcommand};
+use tidings_common::{shutdown, telemetry};
+use tidings_fetcher::{RunSettings, Settings, ingest_paths, run};
+use tokio_util::sync::CancellationToken;
+
+#[derive(Parser)]
+#[command(name = "tidings-fetcher", version, about = "Reads news and publishes raw articles.")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Publish files and directories (`date YYYY-MM-DD` text, .html, .json,
+    /// .jsonl) and exit once every message is confirmed.
+    Ingest {
+        #[command(flatten)]
+        settings: Settings,
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+    },
+    /// Poll the configured feeds and accept `POST /articles`.
+    Run(RunSettings),
+}
+
+#[tokio::main]
+async fn main() -> anyhow::Result<()> {
+    match Cli::parse().command {
+        Command::Ingest { settings, paths } => {
+            telemetry::init(settings.common.log_format);
+            let report = ingest_paths(&settings, &paths).await?;
+            println!("published {} skipped {}", report.published, report.skipped);
+            Ok(())
+        }
+        Command::Run(settings) => {
+            telemetry::init(settings.base.common.log_format);
+            tracing::info!(message = "Starting the fetcher.", settings = ?settings);
+            let listener = tokio::net::TcpListener::bind(settings.http_addr)
+                .await
+                .with_context(|| format!("binding {}", settings.http_addr))?;
+            let token = CancellationToken::new();
+            shutdown::cancel_on_signal(token.clone());
+            run(settings, listener, token).await
+        }
+    }
+}

@@ -1,1 +1,108 @@
+//! The tidings projector: appends every raw article and analysis to the
+//! event store ([`store`]) and keeps the read model ([`projection`]) in the
+//! same transaction ([`consumer`], [`apply`]); [`rebuild`] replays the store.
 
+pub mod apply;
+pub mod consumer;
+pub mod metrics;
+pub mod projection;
+pub mod store;
+
+use std::net::SocketAddr;
+use std::time::Duration;
+
+use anyhow::Context as _;
+use tidings_common::amqp::Topology;
+use tidings_common::metrics::Registrar;
+use tidings_common::{CommonArgs, Health, db, http, supervisor};
+use tokio::net::TcpListener;
+use tokio_util::sync::CancellationToken;
+
+use apply::Incoming;
+
+/// Settings of the projector service.
+#[derive(Debug, Clone, clap::Args)]
+pub struct Settings {
+    #[command(flatten)]
+    pub common: CommonArgs,
+    /// Address of `/metrics`, `/healthz` and `/readyz`.
+    #[arg(long, env = "TIDINGS_HTTP_ADDR", default_value = "127.0.0.1:9103")]
+    pub http_addr: SocketAddr,
+    /// Most messages applied in one transaction.
+    #[arg(long, env = "TIDINGS_PROJECTOR_BATCH_SIZE", default_value_t = 50)]
+    pub batch_size: usize,
+    /// Milliseconds a batch waits to fill after its first message.
+    #[arg(long, env = "TIDINGS_PROJECTOR_BATCH_WAIT_MS", default_value_t = 50)]
+    pub batch_wait_ms: u64,
+}
+
+/// Runs the projector until `shutdown` is cancelled.
+pub async fn run(settings: Settings, listener: TcpListener, shutdown: CancellationToken) -> anyhow::Result<()> {
+    let registrar = Registrar::new("projector");
+    let metrics = metrics::Metrics::new(&registrar);
+    let health = Health::new(true);
+    let server = tokio::spawn(http::serve(
+        listener,
+        http::router(registrar.registry().clone(), health.clone()),
+        shutdown.clone(),
+    ));
+    let pool = db::pool(&settings.common.database_url, 4).context("building the pool")?;
+    let consumer = consumer::Consumer {
+        amqp_url: settings.common.amqp_url.clone(),
+        database_url: settings.common.database_url.clone(),
+        topology: Topology::new(settings.common.namespace.clone()),
+        pool,
+        metrics: metrics.clone(),
+        health: health.clone(),
+        batch_size: settings.batch_size.max(1),
+        batch_wait: Duration::from_millis(settings.batch_wait_ms),
+    };
+    supervisor::supervise(
+        "projector",
+        shutdown.clone(),
+        &health,
+        &metrics.plumbing.reconnects,
+        || consumer.run_once(&shutdown),
+    )
+    .await;
+    shutdown.cancel();
+    server.await?.context("operations endpoint")?;
+    Ok(())
+}
+
+/// Creates the database if needed and applies the migrations.
+pub async fn migrate(database_url: &str) -> anyhow::Result<usize> {
+    db::ensure_database(database_url).await.context("creating the database")?;
+    Ok(db::migrate(database_url).await?)
+}
+
+/// Empties the projections and replays the event store into them, in one
+/// transaction (readers see the old tables until it commits). Returns the
+/// number of events replayed.
+pub async fn rebuild(database_url: &str) -> anyhow::Result<u64> {
+    let mut client = db::connect(database_url).await?;
+    let transaction = client.transaction().await?;
+    projection::truncate(&transaction).await?;
+    let statement = transaction
+        .prepare("SELECT position, event_type, payload FROM event_store ORDER BY position")
+        .await?;
+    let portal = transaction.bind(&statement, &[]).await?;
+    let mut replayed = 0;
+    loop {
+        let rows = transaction.query_portal(&portal, 500).await?;
+        if rows.is_empty() {
+            break;
+        }
+        for row in rows {
+            let position: i64 = row.get(0);
+            let event_type: &str = row.get(1);
+            let payload: &[u8] = row.get(2);
+            let event = Incoming::decode(event_type, None, payload)
+                .with_context(|| format!("decoding stored event at position {position}"))?;
+            apply::project(&transaction, &event).await?;
+            replayed += 1;
+        }
+    }
+    transaction.commit().await?;
+    Ok(replayed)
+}

@@ -1,1 +1,52 @@
-fn main() {}
+//! `tidings-projector`: run the projector, migrate, or rebuild projections.
+
+use anyhow::Context as _;
+use clap::{Parser, Subcommand};
+use tidings_common::{CommonArgs, shutdown, telemetry};
+use tidings_projector::{Settings, migrate, rebuild, run};
+use tokio_util::sync::CancellationToken;
+
+#[derive(Parser)]
+#[command(name = "tidings-projector", version, about = "Keeps the event store and the read model in PostgreSQL.")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Consume articles and analyses into the event store and projections.
+    Run(Settings),
+    /// Create the database if needed and apply the migrations.
+    Migrate(CommonArgs),
+    /// Drop the projections and replay the event store into them.
+    Rebuild(CommonArgs),
+}
+
+#[tokio::main]
+async fn main() -> anyhow::Result<()> {
+    match Cli::parse().command {
+        Command::Run(settings) => {
+            telemetry::init(settings.common.log_format);
+            tracing::info!(message = "Starting the projector.", settings = ?settings);
+            let listener = tokio::net::TcpListener::bind(settings.http_addr)
+                .await
+                .with_context(|| format!("binding {}", settings.http_addr))?;
+            let token = CancellationToken::new();
+            shutdown::cancel_on_signal(token.clone());
+            run(settings, listener, token).await
+        }
+        Command::Migrate(common) => {
+            telemetry::init(common.log_format);
+            let applied = migrate(&common.database_url).await?;
+            println!("migrations applied: {applied}");
+            Ok(())
+        }
+        Command::Rebuild(common) => {
+            telemetry::init(common.log_format);
+            let replayed = rebuild(&common.database_url).await?;
+            println!("events replayed: {replayed}");
+            Ok(())
+        }
+    }
+}

@@ -1,0 +1,36 @@
+//! The fetcher's metrics, all in one place.
+
+use prometheus::{Histogram, IntCounterVec};
+use tidings_common::metrics::{PlumbingMetrics, Registrar, SECONDS_BUCKETS};
+
+#[derive(Clone)]
+pub struct Metrics {
+    pub plumbing: PlumbingMetrics,
+    /// Articles published and confirmed, by source (file, feed, http).
+    pub articles_published: IntCounterVec,
+    /// Inputs that did not become articles, by reason.
+    pub articles_skipped: IntCounterVec,
+    /// Feed polls by outcome (new, not_modified, unchanged, failed).
+    pub feed_polls: IntCounterVec,
+    pub fetch_seconds: Histogram,
+}
+
+impl Metrics {
+    pub fn new(registrar: &Registrar) -> Self {
+        Self {
+            plumbing: PlumbingMetrics::new(registrar),
+            articles_published: registrar.counter_vec(
+                "articles_published_total",
+                "Raw articles published and confirmed, by source.",
+                &["source"],
+            ),
+            articles_skipped: registrar.counter_vec(
+                "articles_skipped_total",
+                "Inputs that did not become articles, by reason.",
+                &["reason"],
+            ),
+            feed_polls: registrar.counter_vec("feed_polls_total", "Feed polls, by outcome.", &["outcome"]),
+            fetch_seconds: registrar.histogram("fetch_seconds", "Time of one HTTP fetch.", SECONDS_BUCKETS),
+        }
+    }
+}

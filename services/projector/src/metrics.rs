@@ -1,0 +1,37 @@
+//! The projector's metrics, all in one place.
+
+use prometheus::{Histogram, IntCounterVec};
+use tidings_common::metrics::{PlumbingMetrics, Registrar, SECONDS_BUCKETS};
+
+#[derive(Clone)]
+pub struct Metrics {
+    pub plumbing: PlumbingMetrics,
+    /// Messages consumed, by event type and outcome (projected, duplicate,
+    /// superseded, dead_lettered, requeued).
+    pub messages_consumed: IntCounterVec,
+    pub batch_size: Histogram,
+    pub commit_seconds: Histogram,
+}
+
+impl Metrics {
+    pub fn new(registrar: &Registrar) -> Self {
+        Self {
+            plumbing: PlumbingMetrics::new(registrar),
+            messages_consumed: registrar.counter_vec(
+                "messages_consumed_total",
+                "Messages consumed, by event type and outcome.",
+                &["event_type", "outcome"],
+            ),
+            batch_size: registrar.histogram(
+                "batch_size_messages",
+                "Messages applied per transaction.",
+                &[1.0, 2.0, 5.0, 10.0, 20.0, 50.0, 100.0, 200.0],
+            ),
+            commit_seconds: registrar.histogram(
+                "commit_seconds",
+                "Time to apply and commit one batch.",
+                SECONDS_BUCKETS,
+            ),
+        }
+    }
+}

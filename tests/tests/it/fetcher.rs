@@ -1,0 +1,143 @@
+//! The fetcher polling a real feed and a real article page served on
+//! loopback, with conditional GET, page extraction, a broken feed, state
+//! in PostgreSQL, and `POST /articles`.
+
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::Duration;
+
+use axum::Router;
+use axum::http::{HeaderMap, StatusCode, header};
+use axum::response::IntoResponse;
+use axum::routing::get;
+use tokio::net::TcpListener;
+use tokio_util::sync::CancellationToken;
+
+use crate::helpers::{TestEnv, fixture};
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn feeds_are_polled_once_and_pages_extracted() {
+    let env = TestEnv::start().await;
+
+    // A real RSS feed (BBC, from feed-rs's fixtures) whose item links to a
+    // real BBC article page (from Mozilla Readability's fixtures).
+    let site = TcpListener::bind("127.0.0.1:0").await.expect("bind");
+    let site_addr = site.local_addr().expect("addr");
+    let feed = std::fs::read_to_string(fixture("rss_2.0_bbc.xml"))
+        .expect("feed fixture")
+        .replace("http://www.bbc.co.uk/programmes/m000sjxt", &format!("http://{site_addr}/article"));
+    let page = std::fs::read(fixture("bbc-1.html")).expect("page fixture");
+    let feed_requests = Arc::new(AtomicUsize::new(0));
+    let counter = feed_requests.clone();
+    let app = Router::new()
+        .route(
+            "/feed.xml",
+            get(move |headers: HeaderMap| {
+                let feed = feed.clone();
+                counter.fetch_add(1, Ordering::SeqCst);
+                async move {
+                    if headers.get(header::IF_NONE_MATCH).is_some_and(|v| v == "\"v1\"") {
+                        return StatusCode::NOT_MODIFIED.into_response();
+                    }
+                    ([(header::ETAG, "\"v1\""), (header::CONTENT_TYPE, "application/rss+xml")], feed).into_response()
+                }
+            }),
+        )
+        .route("/broken.xml", get(|| async { "<rss><channel><item><title>unclosed" }))
+        .route(
+            "/article",
+            get(move || {
+                let page = page.clone();
+                async move { ([(header::CONTENT_TYPE, "text/html; charset=utf-8")], page) }
+            }),
+        );
+    let site_stop = CancellationToken::new();
+    let stop = site_stop.clone();
+    tokio::spawn(async move {
+        axum::serve(site, app).with_graceful_shutdown(async move { stop.cancelled().await }).await
+    });
+
+    let feeds_file = std::env::temp_dir().join(format!("{}-feeds.txt", env.namespace));
+    std::fs::write(
+        &feeds_file,
+        format!("http://{site_addr}/feed.xml BBC\nhttp://{site_addr}/broken.xml Broken\n"),
+    )
+    .expect("feeds file");
+    let listener = TcpListener::bind("127.0.0.1:0").await.expect("bind");
+    let fetcher_addr = listener.local_addr().expect("addr");
+    let settings = tidings_fetcher::RunSettings {
+        base: env.fetcher_settings(),
+        http_addr: fetcher_addr,
+        feeds: feeds_file.clone(),
+        poll_interval_seconds: 3600,
+        per_host_delay_ms: 10,
+        fetch_timeout_seconds: 5,
+        allow_private_addresses: true,
+    };
+    let shutdown = CancellationToken::new();
+    let fetcher = tokio::spawn(tidings_fetcher::run(settings, listener, shutdown.clone()));
+
+    let analyzed = format!(
+        "SELECT count(*) FROM articles WHERE source = 'http://{site_addr}/feed.xml' AND analyzed_at IS NOT NULL"
+    );
+    env.wait_for_count(&analyzed, 1).await;
+    // The feed had only a summary: the body came from the page.
+    let payload: Vec<u8> = env
+        .db
+        .query_one("SELECT payload FROM event_store WHERE event_type = 'ArticleFetched'", &[])
+        .await
+        .expect("raw article")
+        .get(0);
+    let raw = <tidings_proto::RawArticle as prost::Message>::decode(payload.as_slice()).expect("decodes");
+    assert!(raw.body.len() > 2000, "page text extracted, got {} bytes", raw.body.len());
+    assert_eq!(raw.url, format!("http://{site_addr}/article"));
+
+    // The broken feed is recorded as such; the service stays up.
+    env.wait_for_count("SELECT count(*) FROM feeds WHERE last_error LIKE 'malformed feed%'", 1).await;
+
+    // A second poll is conditional (304) and publishes nothing.
+    let before = feed_requests.load(Ordering::SeqCst);
+    env.db
+        .execute("UPDATE feeds SET next_poll_at = now()", &[])
+        .await
+        .expect("make feeds due");
+    env.wait_for_count("SELECT count(*) FROM feeds WHERE last_status = 304", 1).await;
+    assert!(feed_requests.load(Ordering::SeqCst) > before);
+    assert_eq!(env.count("SELECT count(*) FROM seen_items").await, 1);
+    assert_eq!(env.count("SELECT count(*) FROM event_store WHERE event_type = 'ArticleFetched'").await, 1);
+
+    // POST /articles publishes a JSON article.
+    let client = reqwest::Client::new();
+    let response = client
+        .post(format!("http://{fetcher_addr}/articles"))
+        .header(header::CONTENT_TYPE, "application/json")
+        .body(r#"{"title":"Posted","published_at":"2023-06-18","body":"Antony Blinken met Qin Gang in Beijing on Sunday."}"#)
+        .send()
+        .await
+        .expect("post");
+    assert_eq!(response.status(), 202);
+    let empty = client
+        .post(format!("http://{fetcher_addr}/articles"))
+        .header(header::CONTENT_TYPE, "application/json")
+        .body(r#"{"body":"  "}"#)
+        .send()
+        .await
+        .expect("post");
+    assert_eq!(empty.status(), 422);
+    env.wait_for_count("SELECT count(*) FROM articles WHERE title = 'Posted' AND analyzed_at IS NOT NULL", 1)
+        .await;
+
+    let metrics = reqwest::get(format!("http://{fetcher_addr}/metrics")).await.expect("metrics").text().await.expect("body");
+    assert!(metrics.contains("tidings_fetcher_articles_published_total{source=\"feed\"} 1"), "{metrics}");
+    assert!(metrics.contains("tidings_fetcher_articles_published_total{source=\"http\"} 1"));
+
+    shutdown.cancel();
+    tokio::time::timeout(Duration::from_secs(10), fetcher)
+        .await
+        .expect("fetcher stops")
+        .expect("fetcher task")
+        .expect("fetcher exits cleanly");
+    site_stop.cancel();
+    let _ = std::fs::remove_file(feeds_file);
+    env.finish().await;
+}

@@ -1,0 +1,151 @@
+//! Test harness: every test gets its own namespace (exchanges, queues) and
+//! its own database on the real local RabbitMQ and PostgreSQL, runs the
+//! services in-process on port 0, and removes what it created at the end.
+
+use std::net::SocketAddr;
+use std::time::Duration;
+
+use lapin::options::{ExchangeDeleteOptions, QueueDeleteOptions};
+use tidings_common::amqp::{QueueName, Topology};
+use tidings_common::CommonArgs;
+use tidings_common::telemetry::LogFormat;
+use tokio::net::TcpListener;
+use tokio::task::JoinHandle;
+use tokio_util::sync::CancellationToken;
+
+pub fn amqp_url() -> String {
+    std::env::var("TIDINGS_TEST_AMQP_URL").unwrap_or_else(|_| "amqp://guest:guest@127.0.0.1:5672/%2f".to_owned())
+}
+
+/// Server URL without a database name.
+pub fn postgres_base() -> String {
+    std::env::var("TIDINGS_TEST_POSTGRES").unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432".to_owned())
+}
+
+pub fn sample_dir() -> std::path::PathBuf {
+    std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../samples")
+}
+
+pub fn fixture(name: &str) -> std::path::PathBuf {
+    std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures").join(name)
+}
+
+pub struct TestEnv {
+    pub namespace: String,
+    pub database: String,
+    pub common: CommonArgs,
+    pub db: tokio_postgres::Client,
+    pub extractor_addr: SocketAddr,
+    pub projector_addr: SocketAddr,
+    shutdown: CancellationToken,
+    tasks: Vec<JoinHandle<anyhow::Result<()>>>,
+}
+
+impl TestEnv {
+    /// Migrated database, extractor and projector running.
+    pub async fn start() -> Self {
+        let id = uuid::Uuid::new_v4().simple().to_string()[..12].to_owned();
+        let namespace = format!("test-{id}");
+        let database = format!("tidings_test_{id}");
+        let common = CommonArgs {
+            amqp_url: amqp_url(),
+            database_url: format!("{}/{database}", postgres_base()),
+            namespace: namespace.clone(),
+            log_format: LogFormat::Pretty,
+        };
+        tidings_projector::migrate(&common.database_url).await.expect("migrations apply");
+        let db = tidings_common::db::connect(&common.database_url).await.expect("database connects");
+        let shutdown = CancellationToken::new();
+        let mut tasks = Vec::new();
+
+        let listener = TcpListener::bind("127.0.0.1:0").await.expect("bind");
+        let extractor_addr = listener.local_addr().expect("addr");
+        let settings = tidings_extractor::Settings {
+            common: common.clone(),
+            http_addr: extractor_addr,
+            workers: Some(2),
+            max_body_bytes: 200_000,
+        };
+        tasks.push(tokio::spawn(tidings_extractor::run(settings, listener, shutdown.clone())));
+
+        let listener = TcpListener::bind("127.0.0.1:0").await.expect("bind");
+        let projector_addr = listener.local_addr().expect("addr");
+        let settings = tidings_projector::Settings {
+            common: common.clone(),
+            http_addr: projector_addr,
+            batch_size: 20,
+            batch_wait_ms: 20,
+        };
+        tasks.push(tokio::spawn(tidings_projector::run(settings, listener, shutdown.clone())));
+
+        let env = Self { namespace, database, common, db, extractor_addr, projector_addr, shutdown, tasks };
+        env.wait_ready(extractor_addr).await;
+        env.wait_ready(projector_addr).await;
+        env
+    }
+
+    pub fn topology(&self) -> Topology {
+        Topology::new(self.namespace.clone())
+    }
+
+    pub fn fetcher_settings(&self) -> tidings_fetcher::Settings {
+        tidings_fetcher::Settings { common: self.common.clone(), max_body_bytes: 200_000 }
+    }
+
+    async fn wait_ready(&self, addr: SocketAddr) {
+        let url = format!("http://{addr}/readyz");
+        for _ in 0..200 {
+            if let Ok(response) = reqwest::get(&url).await
+                && response.status().is_success()
+            {
+                return;
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+        panic!("{url} never became ready");
+    }
+
+    /// Polls `query` (one bigint column) until it returns `expected`.
+    pub async fn wait_for_count(&self, query: &str, expected: i64) {
+        let mut last = -1;
+        for _ in 0..300 {
+            last = self.count(query).await;
+            if last == expected {
+                return;
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+        panic!("{query} returned {last}, expected {expected}");
+    }
+
+    pub async fn count(&self, query: &str) -> i64 {
+        self.db.query_one(query, &[]).await.expect("count query").get(0)
+    }
+
+    /// Stops the services and deletes the test's queues, exchanges and database.
+    pub async fn finish(self) {
+        let topology = self.topology();
+        self.shutdown.cancel();
+        for task in self.tasks {
+            task.await.expect("service task").expect("service exits cleanly");
+        }
+        drop(self.db);
+        if let Ok(connection) = tidings_common::amqp::connect(&amqp_url(), "tests").await
+            && let Ok(channel) = connection.create_channel().await
+        {
+            for queue in QueueName::ALL {
+                for name in [topology.queue(queue), topology.dead_queue(queue)] {
+                    let _ = channel.queue_delete(name.into(), QueueDeleteOptions::default()).await;
+                }
+            }
+            for exchange in [topology.articles_exchange(), topology.records_exchange(), topology.dead_letter_exchange()] {
+                let _ = channel.exchange_delete(exchange.into(), ExchangeDeleteOptions::default()).await;
+            }
+        }
+        if let Ok(admin) = tidings_common::db::connect(&format!("{}/postgres", postgres_base())).await {
+            let _ = admin
+                .batch_execute(&format!("DROP DATABASE IF EXISTS \"{}\" WITH (FORCE)", self.database))
+                .await;
+        }
+    }
+}

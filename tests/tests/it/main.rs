@@ -1,0 +1,6 @@
+//! Integration tests: the three services against real RabbitMQ and
+//! PostgreSQL. See `helpers` for the isolation each test gets.
+
+mod helpers;
+mod pipeline;
+mod fetcher;

@@ -1,0 +1,224 @@
+//! The sample article through fetcher → extractor → projector, duplicates,
+//! poison messages, metrics, readiness, and rebuild.
+
+use lapin::BasicProperties;
+use lapin::options::{BasicGetOptions, BasicPublishOptions, ConfirmSelectOptions};
+use prost::Message;
+use tidings_common::amqp::{self, QueueName};
+use tidings_proto::{ArticleAnalyzed, RawArticle, WireMessage};
+
+use crate::helpers::{TestEnv, sample_dir};
+
+const ANALYZED: &str = "SELECT count(*) FROM articles WHERE analyzed_at IS NOT NULL AND title IS NOT NULL";
+
+async fn snapshot(env: &TestEnv) -> Vec<String> {
+    let mut tables = Vec::new();
+    for table in ["articles", "entities", "article_entities", "world_events"] {
+        let row = env
+            .db
+            .query_one(
+                &format!("SELECT coalesce(string_agg(t::text, E'\\n' ORDER BY t::text), '') FROM {table} t"),
+                &[],
+            )
+            .await
+            .expect("snapshot query");
+        tables.push(row.get(0));
+    }
+    tables
+}
+
+async fn metrics(addr: std::net::SocketAddr) -> String {
+    reqwest::get(format!("http://{addr}/metrics"))
+        .await
+        .expect("metrics answer")
+        .text()
+        .await
+        .expect("metrics body")
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn sample_goes_through_all_three_services() {
+    let env = TestEnv::start().await;
+    let report = tidings_fetcher::ingest_paths(&env.fetcher_settings(), &[sample_dir()])
+        .await
+        .expect("ingest succeeds");
+    assert_eq!((report.published, report.skipped), (1, 0));
+    env.wait_for_count(ANALYZED, 1).await;
+
+    // Entities: one key per person, with the sample's people and places.
+    let rows = env
+        .db
+        .query("SELECT key, kind, country, mentions FROM entities ORDER BY key", &[])
+        .await
+        .expect("entities");
+    let entity = |key: &str| {
+        rows.iter()
+            .find(|r| r.get::<_, String>(0) == key)
+            .unwrap_or_else(|| panic!("{key} missing from entities"))
+    };
+    let blinken = entity("person:antony-blinken");
+    assert_eq!(blinken.get::<_, String>(1), "PERSON");
+    assert_eq!(blinken.get::<_, Option<String>>(2).as_deref(), Some("USA"));
+    assert!(blinken.get::<_, i32>(3) >= 10, "Blinken is mentioned often");
+    for key in ["person:qin-gang", "person:xi-jinping", "place:beijing-chn", "country:CHN", "country:USA"] {
+        entity(key);
+    }
+    assert_eq!(
+        env.count("SELECT count(*) FROM entities WHERE kind = 'PERSON' AND name LIKE '%Blinken%'").await,
+        1,
+        "Blinken is one entity"
+    );
+
+    // The analysis in the event store carries both surface forms under one key.
+    let payload: Vec<u8> = env
+        .db
+        .query_one("SELECT payload FROM event_store WHERE event_type = 'ArticleAnalyzed'", &[])
+        .await
+        .expect("stored analysis")
+        .get(0);
+    let analysis = ArticleAnalyzed::decode(payload.as_slice()).expect("stored analysis decodes");
+    let blinken = analysis
+        .entities
+        .iter()
+        .find(|e| e.key == "person:antony-blinken")
+        .expect("Blinken in the analysis");
+    let forms: std::collections::BTreeSet<&str> = blinken.mentions.iter().map(|m| m.text.as_str()).collect();
+    assert!(forms.contains("Blinken") && forms.contains("Antony Blinken"), "{forms:?}");
+
+    // Blinken meets Qin Gang on the day of the article.
+    let meetings = env
+        .count(
+            "SELECT count(*) FROM world_events
+              WHERE source_key = 'person:antony-blinken' AND target_key = 'person:qin-gang'
+                AND event_date = DATE '2023-06-18' AND root_code = '04'",
+        )
+        .await;
+    assert!(meetings >= 1, "an event links Blinken and Qin Gang on 2023-06-18");
+
+    // Views answer.
+    assert!(env.count("SELECT count(*) FROM daily_entity_mentions WHERE day = DATE '2023-06-18'").await > 5);
+    assert!(env.count("SELECT count(*) FROM daily_dyads").await >= 1);
+
+    // Metrics and readiness.
+    let extractor = metrics(env.extractor_addr).await;
+    assert!(extractor.contains("tidings_extractor_articles_consumed_total{outcome=\"analyzed\"} 1"), "{extractor}");
+    assert!(extractor.contains("tidings_extractor_analyses_published_total 1"));
+    let projector = metrics(env.projector_addr).await;
+    assert!(projector.contains(
+        "tidings_projector_messages_consumed_total{event_type=\"ArticleAnalyzed\",outcome=\"projected\"} 1"
+    ));
+    assert!(projector.contains(
+        "tidings_projector_messages_consumed_total{event_type=\"ArticleFetched\",outcome=\"projected\"} 1"
+    ));
+    for addr in [env.extractor_addr, env.projector_addr] {
+        let ready = reqwest::get(format!("http://{addr}/readyz")).await.expect("readyz");
+        assert_eq!(ready.status(), 200);
+        let healthy = reqwest::get(format!("http://{addr}/healthz")).await.expect("healthz");
+        assert_eq!(healthy.status(), 200);
+    }
+
+    // Rebuild gives the same projections.
+    let live = snapshot(&env).await;
+    let replayed = tidings_projector::rebuild(&env.common.database_url).await.expect("rebuild");
+    assert_eq!(replayed, 2);
+    assert_eq!(snapshot(&env).await, live);
+    env.finish().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_same_article_twice_changes_nothing() {
+    let env = TestEnv::start().await;
+    let settings = env.fetcher_settings();
+    tidings_fetcher::ingest_paths(&settings, &[sample_dir()]).await.expect("first ingest");
+    env.wait_for_count(ANALYZED, 1).await;
+    let before = snapshot(&env).await;
+    tidings_fetcher::ingest_paths(&settings, &[sample_dir()]).await.expect("second ingest");
+    // The projector sees both duplicates (raw and analysis) and ignores them.
+    let mut duplicates = String::new();
+    for _ in 0..200 {
+        duplicates = metrics(env.projector_addr).await;
+        if duplicates.contains("outcome=\"duplicate\"} 1\n")
+            && duplicates.matches("outcome=\"duplicate\"} 1").count() == 2
+        {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    assert_eq!(duplicates.matches("outcome=\"duplicate\"} 1").count(), 2, "{duplicates}");
+    assert_eq!(env.count("SELECT count(*) FROM event_store").await, 2);
+    assert_eq!(env.count("SELECT count(*) FROM articles").await, 1);
+    assert_eq!(snapshot(&env).await, before);
+    env.finish().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn garbage_is_dead_lettered_and_the_next_article_flows() {
+    let env = TestEnv::start().await;
+    let topology = env.topology();
+    let connection = amqp::connect(&env.common.amqp_url, "test").await.expect("broker");
+    let channel = connection.create_channel().await.expect("channel");
+    channel.confirm_select(ConfirmSelectOptions::default()).await.expect("confirms");
+    let publish = |payload: Vec<u8>, kind: Option<&str>| {
+        let channel = channel.clone();
+        let exchange = topology.articles_exchange();
+        let mut properties = BasicProperties::default();
+        if let Some(kind) = kind {
+            properties = properties.with_type(kind.into());
+        }
+        async move {
+            let confirm = channel
+                .basic_publish(
+                    exchange.into(),
+                    RawArticle::ROUTING_KEY.into(),
+                    BasicPublishOptions { mandatory: true, ..BasicPublishOptions::default() },
+                    &payload,
+                    properties,
+                )
+                .await
+                .expect("publish")
+                .await
+                .expect("confirm");
+            assert!(confirm.is_ack());
+        }
+    };
+    // Garbage bytes, then a well-formed article with an empty body.
+    publish(b"\xff\x00garbage\x13\x37".to_vec(), None).await;
+    let empty = RawArticle {
+        event_id: "e-empty".into(),
+        article_id: "a-empty".into(),
+        body: "   ".into(),
+        ..RawArticle::default()
+    };
+    publish(empty.encode_to_vec(), Some(RawArticle::TYPE_NAME)).await;
+    // The line keeps moving: a good article is projected.
+    tidings_fetcher::ingest_paths(&env.fetcher_settings(), &[sample_dir()]).await.expect("ingest");
+    env.wait_for_count(ANALYZED, 1).await;
+
+    // The extractor dead-lettered both with their reasons.
+    let dead = topology.dead_queue(QueueName::ExtractorArticles);
+    let mut reasons = Vec::new();
+    for _ in 0..100 {
+        if let Some(message) = channel
+            .basic_get(dead.clone().into(), BasicGetOptions { no_ack: true })
+            .await
+            .expect("basic_get")
+        {
+            reasons.push(amqp::header_string(&message.delivery.properties, "x-tidings-reason").unwrap_or_default());
+            if reasons.len() == 2 {
+                break;
+            }
+        } else {
+            tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+        }
+    }
+    reasons.sort();
+    assert_eq!(reasons, ["empty", "undecodable"]);
+    let extractor = metrics(env.extractor_addr).await;
+    assert!(extractor.contains("tidings_extractor_dead_letters_total{reason=\"undecodable\"} 1"), "{extractor}");
+    assert!(extractor.contains("tidings_extractor_dead_letters_total{reason=\"empty\"} 1"));
+    // The projector stores raw articles too: the garbage went to its DLQ.
+    let projector = metrics(env.projector_addr).await;
+    assert!(projector.contains("tidings_projector_dead_letters_total{reason=\"undecodable\"} 1"), "{projector}");
+    let _ = connection.close(200, "done".into()).await;
+    env.finish().await;
+}

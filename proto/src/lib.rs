@@ -123,7 +123,11 @@ mod tests {
 
     #[test]
     fn garbage_is_an_error_not_a_panic() {
-        for bytes in [&b"\xff\xff\xff\xff"[..], b"\x0a\xff\x01", b"not protobuf at all"] {
+        for bytes in [
+            &b"\xff\xff\xff\xff"[..],
+            b"\x0a\xff\x01",
+            b"not protobuf at all",
+        ] {
             assert!(decode::<RawArticle>(None, bytes).is_err());
             assert!(decode::<ArticleAnalyzed>(None, bytes).is_err());
         }
@@ -132,13 +136,19 @@ mod tests {
     #[test]
     fn wrong_type_property_is_rejected() {
         let bytes = RawArticle::default().encode_to_vec();
-        let err = decode::<ArticleAnalyzed>(Some(RawArticle::TYPE_NAME), &bytes).unwrap_err();
+        let err = decode::<ArticleAnalyzed>(Some(RawArticle::TYPE_NAME), &bytes).expect_err("wrong type");
         assert!(matches!(err, DecodeError::WrongType { .. }));
     }
 
     #[test]
     fn empty_ids_are_rejected() {
-        let err = decode::<RawArticle>(None, &[]).unwrap_err();
-        assert!(matches!(err, DecodeError::MissingField { field: "event_id", .. }));
+        let err = decode::<RawArticle>(None, &[]).expect_err("empty ids");
+        assert!(matches!(
+            err,
+            DecodeError::MissingField {
+                field: "event_id",
+                ..
+            }
+        ));
     }
 }

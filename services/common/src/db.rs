@@ -14,7 +14,7 @@ mod embedded {
 
 /// Lock id taken around migrations, so replicas starting together do not
 /// race (refinery takes no lock of its own). "tidings" in ASCII.
-const MIGRATION_LOCK: i64 = 0x7469_6469_6e67_73;
+const MIGRATION_LOCK: i64 = 0x0074_6964_696e_6773;
 
 /// Errors of the database layer.
 #[derive(Debug, thiserror::Error)]
@@ -116,7 +116,10 @@ pub async fn ensure_database(database_url: &str) -> Result<(), DbError> {
         .is_some();
     if !exists {
         let quoted = format!("\"{}\"", name.replace('"', "\"\""));
-        match client.batch_execute(&format!("CREATE DATABASE {quoted}")).await {
+        match client
+            .batch_execute(&format!("CREATE DATABASE {quoted}"))
+            .await
+        {
             Ok(()) => tracing::info!(message = "Created database.", database = %name),
             // Another process created it between our check and our CREATE.
             Err(error) if error.code() == Some(&SqlState::DUPLICATE_DATABASE) => {}

@@ -69,8 +69,8 @@ impl Registrar {
 
     pub fn histogram(&self, what: &str, help: &str, buckets: &[f64]) -> Histogram {
         let opts = HistogramOpts::new(self.name(what), help).buckets(buckets.to_vec());
-        let histogram =
-            Histogram::with_opts(opts).unwrap_or_else(|error| panic!("invalid metric {what}: {error}"));
+        let histogram = Histogram::with_opts(opts)
+            .unwrap_or_else(|error| panic!("invalid metric {what}: {error}"));
         self.register(histogram)
     }
 
@@ -128,6 +128,9 @@ mod tests {
             .iter()
             .map(|family| family.name().to_owned())
             .collect();
-        assert!(names.contains(&"tidings_demo_things_total".to_owned()), "{names:?}");
+        assert!(
+            names.contains(&"tidings_demo_things_total".to_owned()),
+            "{names:?}"
+        );
     }
 }

@@ -109,16 +109,22 @@ mod tests {
         let health = Health::new(false);
         let reconnects = IntCounter::new("r", "r").expect("valid metric");
         let mut attempts = 0;
-        supervise("test", CancellationToken::new(), &health, &reconnects, || {
-            attempts += 1;
-            let fail = attempts < 4;
-            async move {
-                if fail {
-                    anyhow::bail!("broker down")
+        supervise(
+            "test",
+            CancellationToken::new(),
+            &health,
+            &reconnects,
+            || {
+                attempts += 1;
+                let fail = attempts < 4;
+                async move {
+                    if fail {
+                        anyhow::bail!("broker down")
+                    }
+                    Ok(())
                 }
-                Ok(())
-            }
-        })
+            },
+        )
         .await;
         assert_eq!(attempts, 4);
         assert_eq!(reconnects.get(), 3);

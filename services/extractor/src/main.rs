@@ -7,7 +7,11 @@ use tidings_extractor::{Settings, analysis::Analyzer, run};
 use tokio_util::sync::CancellationToken;
 
 #[derive(Parser)]
-#[command(name = "tidings-extractor", version, about = "Turns raw articles into entity and event records.")]
+#[command(
+    name = "tidings-extractor",
+    version,
+    about = "Turns raw articles into entity and event records."
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -40,8 +44,9 @@ async fn main() -> anyhow::Result<()> {
                 .with_context(|| format!("reading {}", path.display()))?;
             let (published, body) = match text.split_once('\n') {
                 Some((first, rest)) if first.trim().starts_with("date ") => {
-                    let date = chrono::NaiveDate::parse_from_str(first.trim()[5..].trim(), "%Y-%m-%d")
-                        .context("parsing the date line")?;
+                    let date =
+                        chrono::NaiveDate::parse_from_str(first.trim()[5..].trim(), "%Y-%m-%d")
+                            .context("parsing the date line")?;
                     let ms = date
                         .and_hms_opt(12, 0, 0)
                         .map(|d| d.and_utc().timestamp_millis());

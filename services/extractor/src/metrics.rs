@@ -33,7 +33,8 @@ impl Metrics {
                 "entities_extracted_total",
                 "Entities found in analysed articles.",
             ),
-            events_coded: registrar.counter("events_coded_total", "Events coded in analysed articles."),
+            events_coded: registrar
+                .counter("events_coded_total", "Events coded in analysed articles."),
             processing_seconds: registrar.histogram(
                 "processing_seconds",
                 "Time from delivery to ack, per article.",

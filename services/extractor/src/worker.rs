@@ -14,8 +14,8 @@ use futures_util::StreamExt;
 use lapin::message::Delivery;
 use lapin::options::{BasicAckOptions, BasicConsumeOptions, BasicNackOptions, BasicQosOptions};
 use lapin::types::FieldTable;
-use tidings_common::amqp::{self, DeadLetterReason, Publisher, QueueName, Topology};
 use tidings_common::Health;
+use tidings_common::amqp::{self, DeadLetterReason, Publisher, QueueName, Topology};
 use tidings_proto::{RawArticle, decode};
 use tokio::sync::{Semaphore, mpsc};
 use tokio_util::sync::CancellationToken;
@@ -46,13 +46,18 @@ impl Worker {
             .await
             .context("connecting to the broker")?;
         let setup = connection.create_channel().await?;
-        self.topology.declare(&setup).await.context("declaring the topology")?;
+        self.topology
+            .declare(&setup)
+            .await
+            .context("declaring the topology")?;
         let publisher = Publisher::new(&connection, self.topology.records_exchange()).await?;
         let channel = connection.create_channel().await?;
         // Prefetch bounds memory: twice the workers keeps them busy while
         // the next articles are on their way.
         let prefetch = u16::try_from(self.workers * 2).unwrap_or(u16::MAX);
-        channel.basic_qos(prefetch, BasicQosOptions::default()).await?;
+        channel
+            .basic_qos(prefetch, BasicQosOptions::default())
+            .await?;
         let queue = self.topology.queue(QueueName::ExtractorArticles);
         let mut consumer = channel
             .basic_consume(
@@ -118,13 +123,19 @@ impl Worker {
         self.metrics.in_flight.dec();
         match result {
             Ok(outcome) => {
-                self.metrics.articles_consumed.with_label_values(&[outcome]).inc();
+                self.metrics
+                    .articles_consumed
+                    .with_label_values(&[outcome])
+                    .inc();
                 Ok(())
             }
             Err(fault) => {
                 // Leave the message to the broker: requeue if the channel
                 // still works, otherwise it is redelivered on reconnect.
-                self.metrics.articles_consumed.with_label_values(&["requeued"]).inc();
+                self.metrics
+                    .articles_consumed
+                    .with_label_values(&["requeued"])
+                    .inc();
                 let _ = delivery
                     .nack(BasicNackOptions {
                         requeue: true,
@@ -136,8 +147,16 @@ impl Worker {
         }
     }
 
-    async fn process(&self, publisher: &Publisher, delivery: &Delivery) -> Result<&'static str, Fault> {
-        let kind = delivery.properties.kind().as_ref().map(|k| k.as_str().to_owned());
+    async fn process(
+        &self,
+        publisher: &Publisher,
+        delivery: &Delivery,
+    ) -> Result<&'static str, Fault> {
+        let kind = delivery
+            .properties
+            .kind()
+            .as_ref()
+            .map(|k| k.as_str().to_owned());
         let article: RawArticle = match decode(kind.as_deref(), &delivery.data) {
             Ok(article) => article,
             Err(error) => {
@@ -157,7 +176,8 @@ impl Worker {
                 .duration_since(UNIX_EPOCH)
                 .map(|d| d.as_millis() as i64)
                 .unwrap_or_default();
-            let outcome = tokio::task::spawn_blocking(move || analyzer.analyze(&article, now_ms)).await;
+            let outcome =
+                tokio::task::spawn_blocking(move || analyzer.analyze(&article, now_ms)).await;
             let analysis = match outcome {
                 Ok(Ok(analysis)) => analysis,
                 Ok(Err(error)) => {
@@ -165,12 +185,19 @@ impl Worker {
                         AnalysisError::Empty(_) => DeadLetterReason::Empty,
                         AnalysisError::Oversized { .. } => DeadLetterReason::Oversized,
                     };
-                    return self.reject(publisher, delivery, reason, &error.to_string()).await;
+                    return self
+                        .reject(publisher, delivery, reason, &error.to_string())
+                        .await;
                 }
                 Err(join_error) => {
                     let text = format!("analysis panicked: {join_error}");
                     return self
-                        .reject(publisher, delivery, DeadLetterReason::ProcessingFailed, &text)
+                        .reject(
+                            publisher,
+                            delivery,
+                            DeadLetterReason::ProcessingFailed,
+                            &text,
+                        )
                         .await;
                 }
             };
@@ -179,8 +206,12 @@ impl Worker {
                 .await
                 .context("publishing the analysis")?;
             self.metrics.analyses_published.inc();
-            self.metrics.entities_extracted.inc_by(analysis.entities.len() as u64);
-            self.metrics.events_coded.inc_by(analysis.events.len() as u64);
+            self.metrics
+                .entities_extracted
+                .inc_by(analysis.entities.len() as u64);
+            self.metrics
+                .events_coded
+                .inc_by(analysis.events.len() as u64);
             delivery
                 .ack(BasicAckOptions::default())
                 .await

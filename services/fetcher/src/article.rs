@@ -14,7 +14,11 @@ pub enum ArticleError {
     #[error("{0}: the article has no text")]
     Empty(String),
     #[error("{what}: {size} bytes is more than the {max} accepted")]
-    Oversized { what: String, size: usize, max: usize },
+    Oversized {
+        what: String,
+        size: usize,
+        max: usize,
+    },
     #[error("{0}: the text is not valid UTF-8")]
     NotUtf8(String),
     #[error("{what}: {problem}")]
@@ -89,7 +93,8 @@ pub fn build(draft: Draft, what: &str, max_bytes: usize) -> Result<RawArticle, A
     } else {
         hex128(format!("url:{canonical}").as_bytes())
     };
-    let event_id = hex128(format!("ArticleFetched\u{1f}{article_id}\u{1f}{content_hash}").as_bytes());
+    let event_id =
+        hex128(format!("ArticleFetched\u{1f}{article_id}\u{1f}{content_hash}").as_bytes());
     let language = if draft.language.is_empty() {
         guess_english(&body)
     } else {
@@ -117,7 +122,12 @@ fn guess_english(body: &str) -> String {
     let words: Vec<&str> = body.split_whitespace().take(400).collect();
     let hits = words
         .iter()
-        .filter(|w| matches!(w.to_lowercase().as_str(), "the" | "and" | "of" | "to" | "in" | "is" | "that"))
+        .filter(|w| {
+            matches!(
+                w.to_lowercase().as_str(),
+                "the" | "and" | "of" | "to" | "in" | "is" | "that"
+            )
+        })
         .count();
     if !words.is_empty() && hits * 10 >= words.len() {
         "en".to_owned()
@@ -128,7 +138,8 @@ fn guess_english(body: &str) -> String {
 
 /// Main text and metadata of an HTML page (readability algorithm).
 pub fn from_html(html: &str, url: Option<&str>) -> Result<Draft, String> {
-    let mut readability = dom_smoothie::Readability::new(html, url, None).map_err(|e| e.to_string())?;
+    let mut readability =
+        dom_smoothie::Readability::new(html, url, None).map_err(|e| e.to_string())?;
     let article = readability.parse().map_err(|e| e.to_string())?;
     let published_at = article
         .published_time
@@ -227,14 +238,31 @@ impl JsonArticle {
 }
 
 /// Reads one file into drafts (a `.jsonl` file may hold many).
-pub fn read_file(path: &Path, max_bytes: usize) -> Result<Vec<Result<Draft, ArticleError>>, ArticleError> {
+pub fn read_file(
+    path: &Path,
+    max_bytes: usize,
+) -> Result<Vec<Result<Draft, ArticleError>>, ArticleError> {
     let what = path.display().to_string();
-    let bytes = std::fs::read(path).map_err(|source| ArticleError::Io { what: what.clone(), source })?;
+    let bytes = std::fs::read(path).map_err(|source| ArticleError::Io {
+        what: what.clone(),
+        source,
+    })?;
     if bytes.len() > max_bytes.saturating_mul(4) {
-        return Err(ArticleError::Oversized { what, size: bytes.len(), max: max_bytes });
+        return Err(ArticleError::Oversized {
+            what,
+            size: bytes.len(),
+            max: max_bytes,
+        });
     }
-    let extension = path.extension().and_then(|e| e.to_str()).unwrap_or("").to_lowercase();
-    let invalid = |problem: String| ArticleError::Invalid { what: what.clone(), problem };
+    let extension = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .unwrap_or("")
+        .to_lowercase();
+    let invalid = |problem: String| ArticleError::Invalid {
+        what: what.clone(),
+        problem,
+    };
     if extension == "html" || extension == "htm" {
         // Pages may declare another charset; decode by the meta tag.
         let (text, _, _) = encoding_rs::Encoding::for_label(sniff_charset(&bytes).as_bytes())
@@ -247,7 +275,8 @@ pub fn read_file(path: &Path, max_bytes: usize) -> Result<Vec<Result<Draft, Arti
     let text = String::from_utf8(bytes).map_err(|_| ArticleError::NotUtf8(what.clone()))?;
     match extension.as_str() {
         "json" => {
-            let article: JsonArticle = serde_json::from_str(&text).map_err(|e| invalid(e.to_string()))?;
+            let article: JsonArticle =
+                serde_json::from_str(&text).map_err(|e| invalid(e.to_string()))?;
             Ok(vec![article.into_draft("file").map_err(invalid)])
         }
         "jsonl" | "ndjson" => Ok(text
@@ -300,28 +329,47 @@ mod tests {
 
     #[test]
     fn ids_are_stable_and_content_addressed_without_url() {
-        let draft = |url: &str, body: &str| Draft { url: url.into(), body: body.into(), ..Draft::default() };
+        let draft = |url: &str, body: &str| Draft {
+            url: url.into(),
+            body: body.into(),
+            ..Draft::default()
+        };
         let a = build(draft("https://x.org/a#1", "Some  text."), "a", 1000).expect("valid");
         let b = build(draft("https://x.org/a", "Some text."), "b", 1000).expect("valid");
         assert_eq!(a.article_id, b.article_id);
         assert_eq!(a.event_id, b.event_id);
         let c = build(draft("", "Some text."), "c", 1000).expect("valid");
         assert_ne!(c.article_id, a.article_id);
-        assert!(matches!(build(draft("", "  "), "d", 1000), Err(ArticleError::Empty(_))));
-        assert!(matches!(build(draft("", "long"), "e", 2), Err(ArticleError::Oversized { .. })));
+        assert!(matches!(
+            build(draft("", "  "), "d", 1000),
+            Err(ArticleError::Empty(_))
+        ));
+        assert!(matches!(
+            build(draft("", "long"), "e", 2),
+            Err(ArticleError::Oversized { .. })
+        ));
     }
 
     #[test]
     fn dated_text_format() {
         let draft = from_dated_text("date 2023-06-18\n\nFirst line.\nMore.").expect("valid");
         assert_eq!(draft.title, "First line.");
-        assert_eq!(draft.published_at.map(|d| d.date_naive().to_string()).as_deref(), Some("2023-06-18"));
+        assert_eq!(
+            draft
+                .published_at
+                .map(|d| d.date_naive().to_string())
+                .as_deref(),
+            Some("2023-06-18")
+        );
         assert!(from_dated_text("date 2023-13-40\nx").is_err());
     }
 
     #[test]
     fn charset_sniffing() {
-        assert_eq!(sniff_charset(b"<meta charset=\"ISO-8859-1\">"), "iso-8859-1");
+        assert_eq!(
+            sniff_charset(b"<meta charset=\"ISO-8859-1\">"),
+            "iso-8859-1"
+        );
         assert_eq!(sniff_charset(b"<html>"), "utf-8");
     }
 }

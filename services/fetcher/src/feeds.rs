@@ -24,7 +24,8 @@ pub struct FeedConfig {
 
 /// Reads a feed list: one `URL [name]` per line; `#` starts a comment.
 pub fn read_config(path: &Path) -> anyhow::Result<Vec<FeedConfig>> {
-    let text = std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
+    let text =
+        std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
     parse_config(&text)
 }
 
@@ -39,8 +40,12 @@ pub fn parse_config(text: &str) -> anyhow::Result<Vec<FeedConfig>> {
             Some((url, name)) => (url, Some(name.trim().to_owned())),
             None => (line, None),
         };
-        url::Url::parse(url).with_context(|| format!("line {}: invalid feed URL {url:?}", n + 1))?;
-        feeds.push(FeedConfig { url: url.to_owned(), name });
+        url::Url::parse(url)
+            .with_context(|| format!("line {}: invalid feed URL {url:?}", n + 1))?;
+        feeds.push(FeedConfig {
+            url: url.to_owned(),
+            name,
+        });
     }
     Ok(feeds)
 }
@@ -127,7 +132,10 @@ impl Poller {
         for feed in self.claim(16).await? {
             let result = self.poll(&feed, publisher).await?;
             total += result.published;
-            self.metrics.feed_polls.with_label_values(&[result.outcome]).inc();
+            self.metrics
+                .feed_polls
+                .with_label_values(&[result.outcome])
+                .inc();
             let client = self.pool.get().await?;
             client
                 .execute(
@@ -168,7 +176,11 @@ impl Poller {
         let timer = self.metrics.fetch_seconds.start_timer();
         let fetched = self
             .fetcher
-            .get(&feed.url, feed.etag.as_deref(), feed.last_modified.as_deref())
+            .get(
+                &feed.url,
+                feed.etag.as_deref(),
+                feed.last_modified.as_deref(),
+            )
             .await;
         timer.observe_duration();
         let (bytes, etag, last_modified) = match fetched {
@@ -177,7 +189,12 @@ impl Poller {
                 result.status = Some(304);
                 return Ok(result);
             }
-            Ok(Fetched::Body { bytes, etag, last_modified, .. }) => (bytes, etag, last_modified),
+            Ok(Fetched::Body {
+                bytes,
+                etag,
+                last_modified,
+                ..
+            }) => (bytes, etag, last_modified),
             Err(error) => {
                 tracing::warn!(message = "Feed fetch failed.", feed = %feed.url, %error);
                 result.error = Some(error.to_string());
@@ -198,7 +215,10 @@ impl Poller {
             Ok(parsed) => parsed,
             Err(error) => {
                 tracing::warn!(message = "Malformed feed.", feed = %feed.url, %error);
-                self.metrics.articles_skipped.with_label_values(&["malformed_feed"]).inc();
+                self.metrics
+                    .articles_skipped
+                    .with_label_values(&["malformed_feed"])
+                    .inc();
                 result.error = Some(format!("malformed feed: {error}"));
                 return Ok(result);
             }
@@ -220,10 +240,22 @@ impl Poller {
                 .or(entry.summary.as_ref().map(|s| s.content.as_str()))
                 .map(article::html_fragment_text)
                 .unwrap_or_default();
-            let title = entry.title.as_ref().map(|t| article::html_fragment_text(&t.content)).unwrap_or_default();
+            let title = entry
+                .title
+                .as_ref()
+                .map(|t| article::html_fragment_text(&t.content))
+                .unwrap_or_default();
             // Seen before (by canonical URL, else by content)? Then skip.
             let probe = article::build(
-                Draft { url: link.clone(), body: if from_feed.is_empty() { title.clone() } else { from_feed.clone() }, ..Draft::default() },
+                Draft {
+                    url: link.clone(),
+                    body: if from_feed.is_empty() {
+                        title.clone()
+                    } else {
+                        from_feed.clone()
+                    },
+                    ..Draft::default()
+                },
                 &feed.url,
                 usize::MAX,
             );
@@ -236,7 +268,11 @@ impl Poller {
                 url: link.clone(),
                 source: feed.url.clone(),
                 title,
-                authors: entry.authors.iter().filter_map(|a| a.name.clone()).collect(),
+                authors: entry
+                    .authors
+                    .iter()
+                    .filter_map(|a| a.name.clone())
+                    .collect(),
                 published_at: entry.published.or(entry.updated),
                 language: entry.language.clone().unwrap_or_default(),
                 body: from_feed,
@@ -254,14 +290,26 @@ impl Poller {
                 Ok(article) => article,
                 Err(error) => {
                     tracing::warn!(message = "Feed item skipped.", feed = %feed.url, %error);
-                    self.metrics.articles_skipped.with_label_values(&["invalid_item"]).inc();
+                    self.metrics
+                        .articles_skipped
+                        .with_label_values(&["invalid_item"])
+                        .inc();
                     continue;
                 }
             };
-            publisher.publish(&article).await.context("publishing a feed item")?;
-            self.metrics.articles_published.with_label_values(&["feed"]).inc();
-            let seen_id = probe.map(|p| p.article_id).unwrap_or_else(|_| article.article_id.clone());
-            self.mark_seen(&seen_id, &feed.url, &article.url, &article.content_hash).await?;
+            publisher
+                .publish(&article)
+                .await
+                .context("publishing a feed item")?;
+            self.metrics
+                .articles_published
+                .with_label_values(&["feed"])
+                .inc();
+            let seen_id = probe
+                .map(|p| p.article_id)
+                .unwrap_or_else(|_| article.article_id.clone());
+            self.mark_seen(&seen_id, &feed.url, &article.url, &article.content_hash)
+                .await?;
             result.published += 1;
         }
         Ok(result)
@@ -269,7 +317,12 @@ impl Poller {
 
     async fn fetch_page(&mut self, url: &str) -> anyhow::Result<Draft> {
         let fetched = self.fetcher.get(url, None, None).await?;
-        let Fetched::Body { bytes, content_type, .. } = fetched else {
+        let Fetched::Body {
+            bytes,
+            content_type,
+            ..
+        } = fetched
+        else {
             anyhow::bail!("unexpected 304 for an unconditional GET");
         };
         let label = content_type
@@ -277,7 +330,8 @@ impl Poller {
             .and_then(|ct| ct.split("charset=").nth(1))
             .map(|c| c.trim_matches(['"', ' ']).to_owned())
             .unwrap_or_else(|| article::sniff_charset(&bytes));
-        let encoding = encoding_rs::Encoding::for_label(label.as_bytes()).unwrap_or(encoding_rs::UTF_8);
+        let encoding =
+            encoding_rs::Encoding::for_label(label.as_bytes()).unwrap_or(encoding_rs::UTF_8);
         let (html, _, _) = encoding.decode(&bytes);
         let html = html.into_owned();
         let url = url.to_owned();
@@ -290,12 +344,21 @@ impl Poller {
     async fn seen(&self, article_id: &str) -> anyhow::Result<bool> {
         let client = self.pool.get().await?;
         Ok(client
-            .query_opt("SELECT 1 FROM seen_items WHERE article_id = $1", &[&article_id])
+            .query_opt(
+                "SELECT 1 FROM seen_items WHERE article_id = $1",
+                &[&article_id],
+            )
             .await?
             .is_some())
     }
 
-    async fn mark_seen(&self, article_id: &str, feed: &str, url: &str, hash: &str) -> anyhow::Result<()> {
+    async fn mark_seen(
+        &self,
+        article_id: &str,
+        feed: &str,
+        url: &str,
+        hash: &str,
+    ) -> anyhow::Result<()> {
         let client = self.pool.get().await?;
         client
             .execute(
@@ -314,8 +377,10 @@ mod tests {
 
     #[test]
     fn config_lines() {
-        let feeds = parse_config("# feeds\nhttps://a.example/rss  A feed\n\nhttps://b.example/atom # note\n")
-            .expect("valid config");
+        let feeds = parse_config(
+            "# feeds\nhttps://a.example/rss  A feed\n\nhttps://b.example/atom # note\n",
+        )
+        .expect("valid config");
         assert_eq!(feeds.len(), 2);
         assert_eq!(feeds[0].name.as_deref(), Some("A feed"));
         assert_eq!(feeds[1].name, None);

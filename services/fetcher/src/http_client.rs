@@ -76,11 +76,17 @@ pub struct Fetcher {
 fn is_private(ip: IpAddr) -> bool {
     match ip {
         IpAddr::V4(v4) => {
-            v4.is_private() || v4.is_loopback() || v4.is_link_local() || v4.is_unspecified() || v4.is_broadcast()
+            v4.is_private()
+                || v4.is_loopback()
+                || v4.is_link_local()
+                || v4.is_unspecified()
+                || v4.is_broadcast()
                 || v4.octets()[0] == 100 && (64..128).contains(&v4.octets()[1])
         }
         IpAddr::V6(v6) => {
-            v6.is_loopback() || v6.is_unspecified() || (v6.segments()[0] & 0xfe00) == 0xfc00
+            v6.is_loopback()
+                || v6.is_unspecified()
+                || (v6.segments()[0] & 0xfe00) == 0xfc00
                 || (v6.segments()[0] & 0xffc0) == 0xfe80
         }
     }
@@ -102,14 +108,19 @@ impl Fetcher {
     }
 
     async fn check_address(&self, url: &reqwest::Url) -> Result<(), FetchError> {
-        let host = url.host_str().ok_or_else(|| FetchError::InvalidUrl(url.to_string()))?;
+        let host = url
+            .host_str()
+            .ok_or_else(|| FetchError::InvalidUrl(url.to_string()))?;
         if self.limits.allow_private {
             return Ok(());
         }
         let port = url.port_or_known_default().unwrap_or(80);
         let addresses = tokio::net::lookup_host((host, port))
             .await
-            .map_err(|source| FetchError::Resolve { host: host.to_owned(), source })?;
+            .map_err(|source| FetchError::Resolve {
+                host: host.to_owned(),
+                source,
+            })?;
         for address in addresses {
             if is_private(address.ip()) {
                 return Err(FetchError::PrivateAddress(host.to_owned()));
@@ -136,7 +147,8 @@ impl Fetcher {
         etag: Option<&str>,
         last_modified: Option<&str>,
     ) -> Result<Fetched, FetchError> {
-        let parsed = reqwest::Url::parse(url).map_err(|_| FetchError::InvalidUrl(url.to_owned()))?;
+        let parsed =
+            reqwest::Url::parse(url).map_err(|_| FetchError::InvalidUrl(url.to_owned()))?;
         if !matches!(parsed.scheme(), "http" | "https") {
             return Err(FetchError::InvalidUrl(url.to_owned()));
         }
@@ -156,7 +168,10 @@ impl Fetcher {
         if !response.status().is_success() {
             return Err(FetchError::Status(response.status().as_u16()));
         }
-        if response.content_length().is_some_and(|n| n as usize > self.limits.max_bytes) {
+        if response
+            .content_length()
+            .is_some_and(|n| n as usize > self.limits.max_bytes)
+        {
             return Err(FetchError::TooLarge(self.limits.max_bytes));
         }
         let header = |name| {
@@ -176,7 +191,12 @@ impl Fetcher {
             }
             bytes.extend_from_slice(&chunk);
         }
-        Ok(Fetched::Body { bytes, etag, last_modified, content_type })
+        Ok(Fetched::Body {
+            bytes,
+            etag,
+            last_modified,
+            content_type,
+        })
     }
 }
 
@@ -186,7 +206,16 @@ mod tests {
 
     #[test]
     fn private_ranges() {
-        for ip in ["127.0.0.1", "10.1.2.3", "192.168.0.1", "172.16.5.4", "169.254.1.1", "100.64.0.1", "::1", "fd00::1"] {
+        for ip in [
+            "127.0.0.1",
+            "10.1.2.3",
+            "192.168.0.1",
+            "172.16.5.4",
+            "169.254.1.1",
+            "100.64.0.1",
+            "::1",
+            "fd00::1",
+        ] {
             assert!(is_private(ip.parse().expect("ip")), "{ip}");
         }
         for ip in ["8.8.8.8", "2001:4860::8888"] {

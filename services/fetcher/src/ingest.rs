@@ -28,7 +28,10 @@ pub fn collect(paths: &[PathBuf]) -> std::io::Result<Vec<PathBuf>> {
         } else {
             let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
             let upper = name.to_uppercase();
-            if !name.starts_with('.') && !upper.starts_with("LICENSE") && !upper.starts_with("README") {
+            if !name.starts_with('.')
+                && !upper.starts_with("LICENSE")
+                && !upper.starts_with("README")
+            {
                 files.push(path.clone());
             }
         }
@@ -53,11 +56,15 @@ pub async fn ingest(
             }
         };
         for draft in drafts {
-            let built = draft.and_then(|d| article::build(d, &file.display().to_string(), max_body_bytes));
+            let built =
+                draft.and_then(|d| article::build(d, &file.display().to_string(), max_body_bytes));
             match built {
                 Ok(article) => {
                     publisher.publish(&article).await?;
-                    metrics.articles_published.with_label_values(&["file"]).inc();
+                    metrics
+                        .articles_published
+                        .with_label_values(&["file"])
+                        .inc();
                     tracing::info!(message = "Published.", file = %file.display(), article_id = %article.article_id);
                     report.published += 1;
                 }
@@ -68,7 +75,10 @@ pub async fn ingest(
     Ok(report)
 }
 
-fn read(file: &Path, max: usize) -> Result<Vec<Result<article::Draft, article::ArticleError>>, article::ArticleError> {
+fn read(
+    file: &Path,
+    max: usize,
+) -> Result<Vec<Result<article::Draft, article::ArticleError>>, article::ArticleError> {
     article::read_file(file, max)
 }
 

@@ -64,13 +64,18 @@ pub struct RunSettings {
 }
 
 /// Publishes the articles in `paths` and returns once all are confirmed.
-pub async fn ingest_paths(settings: &Settings, paths: &[PathBuf]) -> anyhow::Result<ingest::Report> {
+pub async fn ingest_paths(
+    settings: &Settings,
+    paths: &[PathBuf],
+) -> anyhow::Result<ingest::Report> {
     let registrar = Registrar::new("fetcher");
     let metrics = metrics::Metrics::new(&registrar);
     let files = ingest::collect(paths).context("listing the input paths")?;
     let connection = amqp::connect(&settings.common.amqp_url, "fetcher").await?;
     let topology = Topology::new(settings.common.namespace.clone());
-    topology.declare(&connection.create_channel().await?).await?;
+    topology
+        .declare(&connection.create_channel().await?)
+        .await?;
     let publisher = Publisher::new(&connection, topology.articles_exchange()).await?;
     let report = ingest::ingest(&files, &publisher, &metrics, settings.max_body_bytes).await?;
     let _ = connection.close(200, "done".into()).await;
@@ -90,7 +95,9 @@ async fn post_article(
     State(state): State<PostState>,
     Json(input): Json<article::JsonArticle>,
 ) -> (StatusCode, Json<serde_json::Value>) {
-    let error = |status: StatusCode, message: String| (status, Json(serde_json::json!({ "error": message })));
+    let error = |status: StatusCode, message: String| {
+        (status, Json(serde_json::json!({ "error": message })))
+    };
     let draft = match input.into_draft("http") {
         Ok(draft) => draft,
         Err(problem) => return error(StatusCode::UNPROCESSABLE_ENTITY, problem),
@@ -98,18 +105,32 @@ async fn post_article(
     let article = match article::build(draft, "request", state.max_body_bytes) {
         Ok(article) => article,
         Err(problem) => {
-            state.metrics.articles_skipped.with_label_values(&["invalid_post"]).inc();
+            state
+                .metrics
+                .articles_skipped
+                .with_label_values(&["invalid_post"])
+                .inc();
             return error(StatusCode::UNPROCESSABLE_ENTITY, problem.to_string());
         }
     };
     let guard = state.publisher.read().await;
     let Some(publisher) = guard.as_ref() else {
-        return error(StatusCode::SERVICE_UNAVAILABLE, "not connected to the broker".to_owned());
+        return error(
+            StatusCode::SERVICE_UNAVAILABLE,
+            "not connected to the broker".to_owned(),
+        );
     };
     match publisher.publish(&article).await {
         Ok(()) => {
-            state.metrics.articles_published.with_label_values(&["http"]).inc();
-            (StatusCode::ACCEPTED, Json(serde_json::json!({ "article_id": article.article_id })))
+            state
+                .metrics
+                .articles_published
+                .with_label_values(&["http"])
+                .inc();
+            (
+                StatusCode::ACCEPTED,
+                Json(serde_json::json!({ "article_id": article.article_id })),
+            )
         }
         Err(problem) => error(StatusCode::SERVICE_UNAVAILABLE, problem.to_string()),
     }
@@ -117,7 +138,11 @@ async fn post_article(
 
 /// Polls the configured feeds until `shutdown`, and accepts articles by
 /// HTTP POST.
-pub async fn run(settings: RunSettings, listener: TcpListener, shutdown: CancellationToken) -> anyhow::Result<()> {
+pub async fn run(
+    settings: RunSettings,
+    listener: TcpListener,
+    shutdown: CancellationToken,
+) -> anyhow::Result<()> {
     let registrar = Registrar::new("fetcher");
     let metrics = metrics::Metrics::new(&registrar);
     let health = Health::new(true);
@@ -167,7 +192,9 @@ pub async fn run(settings: RunSettings, listener: TcpListener, shutdown: Cancell
             health.set_database(true);
             let connection = amqp::connect(&common.amqp_url, "fetcher").await?;
             let topology = Topology::new(common.namespace.clone());
-            topology.declare(&connection.create_channel().await?).await?;
+            topology
+                .declare(&connection.create_channel().await?)
+                .await?;
             let publisher = Publisher::new(&connection, topology.articles_exchange()).await?;
             *publisher_slot.write().await = Some(publisher.clone());
             health.set_amqp(true);
@@ -185,7 +212,14 @@ pub async fn run(settings: RunSettings, listener: TcpListener, shutdown: Cancell
             result
         }
     };
-    supervisor::supervise("fetcher", shutdown.clone(), &health, &metrics.plumbing.reconnects, work).await;
+    supervisor::supervise(
+        "fetcher",
+        shutdown.clone(),
+        &health,
+        &metrics.plumbing.reconnects,
+        work,
+    )
+    .await;
     shutdown.cancel();
     server.await?.context("operations endpoint")?;
     Ok(())

@@ -9,7 +9,11 @@ use tidings_fetcher::{RunSettings, Settings, ingest_paths, run};
 use tokio_util::sync::CancellationToken;
 
 #[derive(Parser)]
-#[command(name = "tidings-fetcher", version, about = "Reads news and publishes raw articles.")]
+#[command(
+    name = "tidings-fetcher",
+    version,
+    about = "Reads news and publishes raw articles."
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,

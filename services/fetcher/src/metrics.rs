@@ -29,8 +29,16 @@ impl Metrics {
                 "Inputs that did not become articles, by reason.",
                 &["reason"],
             ),
-            feed_polls: registrar.counter_vec("feed_polls_total", "Feed polls, by outcome.", &["outcome"]),
-            fetch_seconds: registrar.histogram("fetch_seconds", "Time of one HTTP fetch.", SECONDS_BUCKETS),
+            feed_polls: registrar.counter_vec(
+                "feed_polls_total",
+                "Feed polls, by outcome.",
+                &["outcome"],
+            ),
+            fetch_seconds: registrar.histogram(
+                "fetch_seconds",
+                "Time of one HTTP fetch.",
+                SECONDS_BUCKETS,
+            ),
         }
     }
 }

@@ -35,7 +35,11 @@ impl Outcome {
 
 impl Incoming {
     /// Decodes an event by its stored or AMQP type name.
-    pub fn decode(event_type: &str, type_name: Option<&str>, bytes: &[u8]) -> Result<Self, DecodeError> {
+    pub fn decode(
+        event_type: &str,
+        type_name: Option<&str>,
+        bytes: &[u8],
+    ) -> Result<Self, DecodeError> {
         if event_type == RawArticle::EVENT_TYPE {
             decode::<RawArticle>(type_name, bytes).map(Incoming::Fetched)
         } else {
@@ -73,16 +77,21 @@ impl Incoming {
 }
 
 /// Projects an event without storing it (used by rebuild).
-pub async fn project<C: GenericClient>(client: &C, event: &Incoming) -> Result<Outcome, tokio_postgres::Error> {
+pub async fn project<C: GenericClient>(
+    client: &C,
+    event: &Incoming,
+) -> Result<Outcome, tokio_postgres::Error> {
     match event {
         Incoming::Fetched(article) => {
             projection::apply_fetched(client, article).await?;
             Ok(Outcome::Projected)
         }
-        Incoming::Analyzed(analysis) => Ok(match projection::apply_analyzed(client, analysis).await? {
-            Applied::Projected => Outcome::Projected,
-            Applied::Superseded => Outcome::Superseded,
-        }),
+        Incoming::Analyzed(analysis) => {
+            Ok(match projection::apply_analyzed(client, analysis).await? {
+                Applied::Projected => Outcome::Projected,
+                Applied::Superseded => Outcome::Superseded,
+            })
+        }
     }
 }
 

@@ -16,9 +16,9 @@ use futures_util::StreamExt;
 use lapin::message::Delivery;
 use lapin::options::{BasicAckOptions, BasicConsumeOptions, BasicNackOptions, BasicQosOptions};
 use lapin::types::FieldTable;
+use tidings_common::Health;
 use tidings_common::amqp::{self, DeadLetterReason, Publisher, QueueName, Topology};
 use tidings_common::db::{self, DbError};
-use tidings_common::Health;
 use tidings_proto::{ArticleAnalyzed, RawArticle, WireMessage};
 use tokio_util::sync::CancellationToken;
 
@@ -62,22 +62,34 @@ fn metadata(queue: &str, delivery: &Delivery) -> serde_json::Value {
 
 impl Consumer {
     pub async fn run_once(&self, shutdown: &CancellationToken) -> anyhow::Result<()> {
-        db::ensure_database(&self.database_url).await.context("creating the database")?;
+        db::ensure_database(&self.database_url)
+            .await
+            .context("creating the database")?;
         db::migrate(&self.database_url).await.context("migrating")?;
-        drop(self.pool.get().await.context("connecting to the database")?);
+        drop(
+            self.pool
+                .get()
+                .await
+                .context("connecting to the database")?,
+        );
         self.health.set_database(true);
 
         let connection = amqp::connect(&self.amqp_url, "projector")
             .await
             .context("connecting to the broker")?;
         let setup = connection.create_channel().await?;
-        self.topology.declare(&setup).await.context("declaring the topology")?;
+        self.topology
+            .declare(&setup)
+            .await
+            .context("declaring the topology")?;
         let publisher = Publisher::new(&connection, self.topology.dead_letter_exchange()).await?;
         let prefetch = u16::try_from(self.batch_size).unwrap_or(u16::MAX);
         let mut streams = Vec::new();
         for queue in [QueueName::ProjectorArticles, QueueName::ProjectorRecords] {
             let channel = connection.create_channel().await?;
-            channel.basic_qos(prefetch, BasicQosOptions::default()).await?;
+            channel
+                .basic_qos(prefetch, BasicQosOptions::default())
+                .await?;
             let consumer = channel
                 .basic_consume(
                     self.topology.queue(queue).into(),
@@ -90,7 +102,10 @@ impl Consumer {
         }
         let mut incoming = futures_util::stream::select_all(streams);
         self.health.set_amqp(true);
-        tracing::info!(message = "Consuming articles and analyses.", batch_size = self.batch_size);
+        tracing::info!(
+            message = "Consuming articles and analyses.",
+            batch_size = self.batch_size
+        );
 
         let mut failure = None;
         'outer: loop {
@@ -106,7 +121,9 @@ impl Consumer {
                     break;
                 }
                 None => {
-                    failure = Some(anyhow::anyhow!("the consumers were cancelled by the broker"));
+                    failure = Some(anyhow::anyhow!(
+                        "the consumers were cancelled by the broker"
+                    ));
                     break;
                 }
             }
@@ -140,16 +157,28 @@ impl Consumer {
         }
     }
 
-    async fn process(&self, publisher: &Publisher, batch: Vec<(QueueName, Delivery)>) -> anyhow::Result<()> {
+    async fn process(
+        &self,
+        publisher: &Publisher,
+        batch: Vec<(QueueName, Delivery)>,
+    ) -> anyhow::Result<()> {
         let mut items = Vec::with_capacity(batch.len());
         for (queue, delivery) in batch {
             let event_type = match queue {
                 QueueName::ProjectorArticles => RawArticle::EVENT_TYPE,
                 _ => ArticleAnalyzed::EVENT_TYPE,
             };
-            let kind = delivery.properties.kind().as_ref().map(|k| k.as_str().to_owned());
+            let kind = delivery
+                .properties
+                .kind()
+                .as_ref()
+                .map(|k| k.as_str().to_owned());
             match Incoming::decode(event_type, kind.as_deref(), &delivery.data) {
-                Ok(event) => items.push(Item { queue, delivery, event }),
+                Ok(event) => items.push(Item {
+                    queue,
+                    delivery,
+                    event,
+                }),
                 Err(error) => {
                     let text = error.to_string();
                     let reason = if text.contains("UTF-8") {
@@ -157,7 +186,8 @@ impl Consumer {
                     } else {
                         DeadLetterReason::Undecodable
                     };
-                    self.reject(publisher, queue, &delivery, event_type, reason, &text).await?;
+                    self.reject(publisher, queue, &delivery, event_type, reason, &text)
+                        .await?;
                 }
             }
         }
@@ -217,7 +247,12 @@ impl Consumer {
         let mut outcomes = Vec::with_capacity(items.len());
         for item in items {
             let queue = self.topology.queue(item.queue);
-            let outcome = apply::append_and_project(&*transaction, &item.event, metadata(&queue, &item.delivery)).await?;
+            let outcome = apply::append_and_project(
+                &*transaction,
+                &item.event,
+                metadata(&queue, &item.delivery),
+            )
+            .await?;
             outcomes.push(outcome);
         }
         transaction.commit().await?;

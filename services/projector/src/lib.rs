@@ -37,7 +37,11 @@ pub struct Settings {
 }
 
 /// Runs the projector until `shutdown` is cancelled.
-pub async fn run(settings: Settings, listener: TcpListener, shutdown: CancellationToken) -> anyhow::Result<()> {
+pub async fn run(
+    settings: Settings,
+    listener: TcpListener,
+    shutdown: CancellationToken,
+) -> anyhow::Result<()> {
     let registrar = Registrar::new("projector");
     let metrics = metrics::Metrics::new(&registrar);
     let health = Health::new(true);
@@ -72,7 +76,9 @@ pub async fn run(settings: Settings, listener: TcpListener, shutdown: Cancellati
 
 /// Creates the database if needed and applies the migrations.
 pub async fn migrate(database_url: &str) -> anyhow::Result<usize> {
-    db::ensure_database(database_url).await.context("creating the database")?;
+    db::ensure_database(database_url)
+        .await
+        .context("creating the database")?;
     Ok(db::migrate(database_url).await?)
 }
 

@@ -7,7 +7,11 @@ use tidings_projector::{Settings, migrate, rebuild, run};
 use tokio_util::sync::CancellationToken;
 
 #[derive(Parser)]
-#[command(name = "tidings-projector", version, about = "Keeps the event store and the read model in PostgreSQL.")]
+#[command(
+    name = "tidings-projector",
+    version,
+    about = "Keeps the event store and the read model in PostgreSQL."
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,

@@ -47,7 +47,10 @@ fn precision_name(precision: i32) -> Option<&'static str> {
 }
 
 /// Recomputes the aggregates of `keys` from `article_entities`.
-async fn refresh_entities<C: GenericClient>(client: &C, keys: &[String]) -> Result<(), tokio_postgres::Error> {
+async fn refresh_entities<C: GenericClient>(
+    client: &C,
+    keys: &[String],
+) -> Result<(), tokio_postgres::Error> {
     if keys.is_empty() {
         return Ok(());
     }
@@ -75,7 +78,10 @@ async fn refresh_entities<C: GenericClient>(client: &C, keys: &[String]) -> Resu
 }
 
 /// Projects a fetched article.
-pub async fn apply_fetched<C: GenericClient>(client: &C, article: &RawArticle) -> Result<(), tokio_postgres::Error> {
+pub async fn apply_fetched<C: GenericClient>(
+    client: &C,
+    article: &RawArticle,
+) -> Result<(), tokio_postgres::Error> {
     let url = non_empty(&article.canonical_url).or(non_empty(&article.url));
     let published = article.published_at_ms.and_then(timestamp);
     let fetched = timestamp(article.fetched_at_ms);
@@ -105,7 +111,10 @@ pub async fn apply_fetched<C: GenericClient>(client: &C, article: &RawArticle) -
         .await?;
     // Dates may have changed: refresh the entities this article mentions.
     let keys: Vec<String> = client
-        .query("SELECT entity FROM article_entities WHERE article = $1 ORDER BY entity", &[&article.article_id])
+        .query(
+            "SELECT entity FROM article_entities WHERE article = $1 ORDER BY entity",
+            &[&article.article_id],
+        )
         .await?
         .iter()
         .map(|row| row.get(0))
@@ -129,7 +138,10 @@ pub async fn apply_analyzed<C: GenericClient>(
         )
         .await?;
     let current: Option<DateTime<Utc>> = client
-        .query_one("SELECT analyzed_at FROM articles WHERE id = $1 FOR UPDATE", &[article])
+        .query_one(
+            "SELECT analyzed_at FROM articles WHERE id = $1 FOR UPDATE",
+            &[article],
+        )
         .await?
         .get(0);
     if current.is_some_and(|current| analyzed_at.is_some_and(|new| current > new)) {
@@ -137,7 +149,10 @@ pub async fn apply_analyzed<C: GenericClient>(
     }
 
     let mut keys: Vec<String> = client
-        .query("DELETE FROM article_entities WHERE article = $1 RETURNING entity", &[article])
+        .query(
+            "DELETE FROM article_entities WHERE article = $1 RETURNING entity",
+            &[article],
+        )
         .await?
         .iter()
         .map(|row| row.get(0))
@@ -147,17 +162,28 @@ pub async fn apply_analyzed<C: GenericClient>(
         .await?;
 
     // Entities, in key order so concurrent projectors lock rows alike.
-    let mut entities: Vec<_> = analysis.entities.iter().filter(|e| !e.key.is_empty()).collect();
+    let mut entities: Vec<_> = analysis
+        .entities
+        .iter()
+        .filter(|e| !e.key.is_empty())
+        .collect();
     entities.sort_by(|a, b| a.key.cmp(&b.key));
     entities.dedup_by(|a, b| a.key == b.key);
-    let total_mentions: usize = entities.iter().map(|e| e.mentions.len()).sum::<usize>().max(1);
+    let total_mentions: usize = entities
+        .iter()
+        .map(|e| e.mentions.len())
+        .sum::<usize>()
+        .max(1);
     let entity_keys: Vec<&str> = entities.iter().map(|e| e.key.as_str()).collect();
     let names: Vec<&str> = entities.iter().map(|e| e.name.as_str()).collect();
     let kinds: Vec<&str> = entities.iter().map(|e| kind_name(e.kind)).collect();
     let countries: Vec<Option<&str>> = entities.iter().map(|e| non_empty(&e.country)).collect();
     let sectors: Vec<Option<&str>> = entities.iter().map(|e| non_empty(&e.sector)).collect();
     let latitudes: Vec<Option<f64>> = entities.iter().map(|e| e.geo.map(|g| g.latitude)).collect();
-    let longitudes: Vec<Option<f64>> = entities.iter().map(|e| e.geo.map(|g| g.longitude)).collect();
+    let longitudes: Vec<Option<f64>> = entities
+        .iter()
+        .map(|e| e.geo.map(|g| g.longitude))
+        .collect();
     let mentions: Vec<i32> = entities.iter().map(|e| e.mentions.len() as i32).collect();
     let salience: Vec<f64> = entities
         .iter()
@@ -191,13 +217,21 @@ pub async fn apply_analyzed<C: GenericClient>(
         .iter()
         .map(|e| NaiveDate::parse_from_str(&e.date, "%Y-%m-%d").ok())
         .collect();
-    let precisions: Vec<Option<&str>> = events.iter().map(|e| precision_name(e.date_precision)).collect();
+    let precisions: Vec<Option<&str>> = events
+        .iter()
+        .map(|e| precision_name(e.date_precision))
+        .collect();
     let codes: Vec<&str> = events.iter().map(|e| e.cameo_code.as_str()).collect();
     let roots: Vec<&str> = events.iter().map(|e| e.root_code.as_str()).collect();
     let quads: Vec<i16> = events.iter().map(|e| e.quad_class as i16).collect();
     let goldstein: Vec<f64> = events.iter().map(|e| e.goldstein).collect();
-    let actor = |pick: fn(&tidings_proto::v1::Event) -> Option<&tidings_proto::v1::Actor>, field: fn(&tidings_proto::v1::Actor) -> &str| -> Vec<Option<&str>> {
-        events.iter().map(|e| pick(e).and_then(|a| non_empty(field(a)))).collect()
+    let actor = |pick: fn(&tidings_proto::v1::Event) -> Option<&tidings_proto::v1::Actor>,
+                 field: fn(&tidings_proto::v1::Actor) -> &str|
+     -> Vec<Option<&str>> {
+        events
+            .iter()
+            .map(|e| pick(e).and_then(|a| non_empty(field(a))))
+            .collect()
     };
     fn source(e: &tidings_proto::v1::Event) -> Option<&tidings_proto::v1::Actor> {
         e.source.as_ref()
@@ -227,7 +261,8 @@ pub async fn apply_analyzed<C: GenericClient>(
     let sentences: Vec<Option<String>> = events
         .iter()
         .map(|e| {
-            (e.sentence_end > e.sentence_start).then(|| format!("{}-{}", e.sentence_start, e.sentence_end))
+            (e.sentence_end > e.sentence_start)
+                .then(|| format!("{}-{}", e.sentence_start, e.sentence_end))
         })
         .collect();
     client

@@ -22,7 +22,10 @@ pub struct NewEvent<'a> {
     pub metadata: serde_json::Value,
 }
 
-pub async fn append<C: GenericClient>(client: &C, event: &NewEvent<'_>) -> Result<Appended, tokio_postgres::Error> {
+pub async fn append<C: GenericClient>(
+    client: &C,
+    event: &NewEvent<'_>,
+) -> Result<Appended, tokio_postgres::Error> {
     let row = client
         .query_opt(
             "INSERT INTO event_store (event_id, stream_id, event_type, schema_version, payload, metadata)

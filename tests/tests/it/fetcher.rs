@@ -25,7 +25,10 @@ async fn feeds_are_polled_once_and_pages_extracted() {
     let site_addr = site.local_addr().expect("addr");
     let feed = std::fs::read_to_string(fixture("rss_2.0_bbc.xml"))
         .expect("feed fixture")
-        .replace("http://www.bbc.co.uk/programmes/m000sjxt", &format!("http://{site_addr}/article"));
+        .replace(
+            "http://www.bbc.co.uk/programmes/m000sjxt",
+            &format!("http://{site_addr}/article"),
+        );
     let page = std::fs::read(fixture("bbc-1.html")).expect("page fixture");
     let feed_requests = Arc::new(AtomicUsize::new(0));
     let counter = feed_requests.clone();
@@ -36,14 +39,27 @@ async fn feeds_are_polled_once_and_pages_extracted() {
                 let feed = feed.clone();
                 counter.fetch_add(1, Ordering::SeqCst);
                 async move {
-                    if headers.get(header::IF_NONE_MATCH).is_some_and(|v| v == "\"v1\"") {
+                    if headers
+                        .get(header::IF_NONE_MATCH)
+                        .is_some_and(|v| v == "\"v1\"")
+                    {
                         return StatusCode::NOT_MODIFIED.into_response();
                     }
-                    ([(header::ETAG, "\"v1\""), (header::CONTENT_TYPE, "application/rss+xml")], feed).into_response()
+                    (
+                        [
+                            (header::ETAG, "\"v1\""),
+                            (header::CONTENT_TYPE, "application/rss+xml"),
+                        ],
+                        feed,
+                    )
+                        .into_response()
                 }
             }),
         )
-        .route("/broken.xml", get(|| async { "<rss><channel><item><title>unclosed" }))
+        .route(
+            "/broken.xml",
+            get(|| async { "<rss><channel><item><title>unclosed" }),
+        )
         .route(
             "/article",
             get(move || {
@@ -54,7 +70,9 @@ async fn feeds_are_polled_once_and_pages_extracted() {
     let site_stop = CancellationToken::new();
     let stop = site_stop.clone();
     tokio::spawn(async move {
-        axum::serve(site, app).with_graceful_shutdown(async move { stop.cancelled().await }).await
+        axum::serve(site, app)
+            .with_graceful_shutdown(async move { stop.cancelled().await })
+            .await
     });
 
     let feeds_file = std::env::temp_dir().join(format!("{}-feeds.txt", env.namespace));
@@ -84,16 +102,28 @@ async fn feeds_are_polled_once_and_pages_extracted() {
     // The feed had only a summary: the body came from the page.
     let payload: Vec<u8> = env
         .db
-        .query_one("SELECT payload FROM event_store WHERE event_type = 'ArticleFetched'", &[])
+        .query_one(
+            "SELECT payload FROM event_store WHERE event_type = 'ArticleFetched'",
+            &[],
+        )
         .await
         .expect("raw article")
         .get(0);
-    let raw = <tidings_proto::RawArticle as prost::Message>::decode(payload.as_slice()).expect("decodes");
-    assert!(raw.body.len() > 2000, "page text extracted, got {} bytes", raw.body.len());
+    let raw =
+        <tidings_proto::RawArticle as prost::Message>::decode(payload.as_slice()).expect("decodes");
+    assert!(
+        raw.body.len() > 2000,
+        "page text extracted, got {} bytes",
+        raw.body.len()
+    );
     assert_eq!(raw.url, format!("http://{site_addr}/article"));
 
     // The broken feed is recorded as such; the service stays up.
-    env.wait_for_count("SELECT count(*) FROM feeds WHERE last_error LIKE 'malformed feed%'", 1).await;
+    env.wait_for_count(
+        "SELECT count(*) FROM feeds WHERE last_error LIKE 'malformed feed%'",
+        1,
+    )
+    .await;
 
     // A second poll is conditional (304) and publishes nothing.
     let before = feed_requests.load(Ordering::SeqCst);
@@ -101,10 +131,15 @@ async fn feeds_are_polled_once_and_pages_extracted() {
         .execute("UPDATE feeds SET next_poll_at = now()", &[])
         .await
         .expect("make feeds due");
-    env.wait_for_count("SELECT count(*) FROM feeds WHERE last_status = 304", 1).await;
+    env.wait_for_count("SELECT count(*) FROM feeds WHERE last_status = 304", 1)
+        .await;
     assert!(feed_requests.load(Ordering::SeqCst) > before);
     assert_eq!(env.count("SELECT count(*) FROM seen_items").await, 1);
-    assert_eq!(env.count("SELECT count(*) FROM event_store WHERE event_type = 'ArticleFetched'").await, 1);
+    assert_eq!(
+        env.count("SELECT count(*) FROM event_store WHERE event_type = 'ArticleFetched'")
+            .await,
+        1
+    );
 
     // POST /articles publishes a JSON article.
     let client = reqwest::Client::new();
@@ -124,11 +159,22 @@ async fn feeds_are_polled_once_and_pages_extracted() {
         .await
         .expect("post");
     assert_eq!(empty.status(), 422);
-    env.wait_for_count("SELECT count(*) FROM articles WHERE title = 'Posted' AND analyzed_at IS NOT NULL", 1)
-        .await;
+    env.wait_for_count(
+        "SELECT count(*) FROM articles WHERE title = 'Posted' AND analyzed_at IS NOT NULL",
+        1,
+    )
+    .await;
 
-    let metrics = reqwest::get(format!("http://{fetcher_addr}/metrics")).await.expect("metrics").text().await.expect("body");
-    assert!(metrics.contains("tidings_fetcher_articles_published_total{source=\"feed\"} 1"), "{metrics}");
+    let metrics = reqwest::get(format!("http://{fetcher_addr}/metrics"))
+        .await
+        .expect("metrics")
+        .text()
+        .await
+        .expect("body");
+    assert!(
+        metrics.contains("tidings_fetcher_articles_published_total{source=\"feed\"} 1"),
+        "{metrics}"
+    );
     assert!(metrics.contains("tidings_fetcher_articles_published_total{source=\"http\"} 1"));
 
     shutdown.cancel();

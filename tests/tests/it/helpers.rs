@@ -6,20 +6,22 @@ use std::net::SocketAddr;
 use std::time::Duration;
 
 use lapin::options::{ExchangeDeleteOptions, QueueDeleteOptions};
-use tidings_common::amqp::{QueueName, Topology};
 use tidings_common::CommonArgs;
+use tidings_common::amqp::{QueueName, Topology};
 use tidings_common::telemetry::LogFormat;
 use tokio::net::TcpListener;
 use tokio::task::JoinHandle;
 use tokio_util::sync::CancellationToken;
 
 pub fn amqp_url() -> String {
-    std::env::var("TIDINGS_TEST_AMQP_URL").unwrap_or_else(|_| "amqp://guest:guest@127.0.0.1:5672/%2f".to_owned())
+    std::env::var("TIDINGS_TEST_AMQP_URL")
+        .unwrap_or_else(|_| "amqp://guest:guest@127.0.0.1:5672/%2f".to_owned())
 }
 
 /// Server URL without a database name.
 pub fn postgres_base() -> String {
-    std::env::var("TIDINGS_TEST_POSTGRES").unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432".to_owned())
+    std::env::var("TIDINGS_TEST_POSTGRES")
+        .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432".to_owned())
 }
 
 pub fn sample_dir() -> std::path::PathBuf {
@@ -27,7 +29,9 @@ pub fn sample_dir() -> std::path::PathBuf {
 }
 
 pub fn fixture(name: &str) -> std::path::PathBuf {
-    std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures").join(name)
+    std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("fixtures")
+        .join(name)
 }
 
 pub struct TestEnv {
@@ -53,8 +57,12 @@ impl TestEnv {
             namespace: namespace.clone(),
             log_format: LogFormat::Pretty,
         };
-        tidings_projector::migrate(&common.database_url).await.expect("migrations apply");
-        let db = tidings_common::db::connect(&common.database_url).await.expect("database connects");
+        tidings_projector::migrate(&common.database_url)
+            .await
+            .expect("migrations apply");
+        let db = tidings_common::db::connect(&common.database_url)
+            .await
+            .expect("database connects");
         let shutdown = CancellationToken::new();
         let mut tasks = Vec::new();
 
@@ -66,7 +74,11 @@ impl TestEnv {
             workers: Some(2),
             max_body_bytes: 200_000,
         };
-        tasks.push(tokio::spawn(tidings_extractor::run(settings, listener, shutdown.clone())));
+        tasks.push(tokio::spawn(tidings_extractor::run(
+            settings,
+            listener,
+            shutdown.clone(),
+        )));
 
         let listener = TcpListener::bind("127.0.0.1:0").await.expect("bind");
         let projector_addr = listener.local_addr().expect("addr");
@@ -76,9 +88,22 @@ impl TestEnv {
             batch_size: 20,
             batch_wait_ms: 20,
         };
-        tasks.push(tokio::spawn(tidings_projector::run(settings, listener, shutdown.clone())));
+        tasks.push(tokio::spawn(tidings_projector::run(
+            settings,
+            listener,
+            shutdown.clone(),
+        )));
 
-        let env = Self { namespace, database, common, db, extractor_addr, projector_addr, shutdown, tasks };
+        let env = Self {
+            namespace,
+            database,
+            common,
+            db,
+            extractor_addr,
+            projector_addr,
+            shutdown,
+            tasks,
+        };
         env.wait_ready(extractor_addr).await;
         env.wait_ready(projector_addr).await;
         env
@@ -89,7 +114,10 @@ impl TestEnv {
     }
 
     pub fn fetcher_settings(&self) -> tidings_fetcher::Settings {
-        tidings_fetcher::Settings { common: self.common.clone(), max_body_bytes: 200_000 }
+        tidings_fetcher::Settings {
+            common: self.common.clone(),
+            max_body_bytes: 200_000,
+        }
     }
 
     async fn wait_ready(&self, addr: SocketAddr) {
@@ -119,7 +147,11 @@ impl TestEnv {
     }
 
     pub async fn count(&self, query: &str) -> i64 {
-        self.db.query_one(query, &[]).await.expect("count query").get(0)
+        self.db
+            .query_one(query, &[])
+            .await
+            .expect("count query")
+            .get(0)
     }
 
     /// Stops the services and deletes the test's queues, exchanges and database.
@@ -127,7 +159,9 @@ impl TestEnv {
         let topology = self.topology();
         self.shutdown.cancel();
         for task in self.tasks {
-            task.await.expect("service task").expect("service exits cleanly");
+            task.await
+                .expect("service task")
+                .expect("service exits cleanly");
         }
         drop(self.db);
         if let Ok(connection) = tidings_common::amqp::connect(&amqp_url(), "tests").await
@@ -135,16 +169,29 @@ impl TestEnv {
         {
             for queue in QueueName::ALL {
                 for name in [topology.queue(queue), topology.dead_queue(queue)] {
-                    let _ = channel.queue_delete(name.into(), QueueDeleteOptions::default()).await;
+                    let _ = channel
+                        .queue_delete(name.into(), QueueDeleteOptions::default())
+                        .await;
                 }
             }
-            for exchange in [topology.articles_exchange(), topology.records_exchange(), topology.dead_letter_exchange()] {
-                let _ = channel.exchange_delete(exchange.into(), ExchangeDeleteOptions::default()).await;
+            for exchange in [
+                topology.articles_exchange(),
+                topology.records_exchange(),
+                topology.dead_letter_exchange(),
+            ] {
+                let _ = channel
+                    .exchange_delete(exchange.into(), ExchangeDeleteOptions::default())
+                    .await;
             }
         }
-        if let Ok(admin) = tidings_common::db::connect(&format!("{}/postgres", postgres_base())).await {
+        if let Ok(admin) =
+            tidings_common::db::connect(&format!("{}/postgres", postgres_base())).await
+        {
             let _ = admin
-                .batch_execute(&format!("DROP DATABASE IF EXISTS \"{}\" WITH (FORCE)", self.database))
+                .batch_execute(&format!(
+                    "DROP DATABASE IF EXISTS \"{}\" WITH (FORCE)",
+                    self.database
+                ))
                 .await;
         }
     }

@@ -1,6 +1,6 @@
 //! Integration tests: the three services against real RabbitMQ and
 //! PostgreSQL. See `helpers` for the isolation each test gets.
 
+mod fetcher;
 mod helpers;
 mod pipeline;
-mod fetcher;

@@ -9,7 +9,8 @@ use tidings_proto::{ArticleAnalyzed, RawArticle, WireMessage};
 
 use crate::helpers::{TestEnv, sample_dir};
 
-const ANALYZED: &str = "SELECT count(*) FROM articles WHERE analyzed_at IS NOT NULL AND title IS NOT NULL";
+const ANALYZED: &str =
+    "SELECT count(*) FROM articles WHERE analyzed_at IS NOT NULL AND title IS NOT NULL";
 
 async fn snapshot(env: &TestEnv) -> Vec<String> {
     let mut tables = Vec::new();
@@ -48,7 +49,10 @@ async fn sample_goes_through_all_three_services() {
     // Entities: one key per person, with the sample's people and places.
     let rows = env
         .db
-        .query("SELECT key, kind, country, mentions FROM entities ORDER BY key", &[])
+        .query(
+            "SELECT key, kind, country, mentions FROM entities ORDER BY key",
+            &[],
+        )
         .await
         .expect("entities");
     let entity = |key: &str| {
@@ -60,11 +64,18 @@ async fn sample_goes_through_all_three_services() {
     assert_eq!(blinken.get::<_, String>(1), "PERSON");
     assert_eq!(blinken.get::<_, Option<String>>(2).as_deref(), Some("USA"));
     assert!(blinken.get::<_, i32>(3) >= 10, "Blinken is mentioned often");
-    for key in ["person:qin-gang", "person:xi-jinping", "place:beijing-chn", "country:CHN", "country:USA"] {
+    for key in [
+        "person:qin-gang",
+        "person:xi-jinping",
+        "place:beijing-chn",
+        "country:CHN",
+        "country:USA",
+    ] {
         entity(key);
     }
     assert_eq!(
-        env.count("SELECT count(*) FROM entities WHERE kind = 'PERSON' AND name LIKE '%Blinken%'").await,
+        env.count("SELECT count(*) FROM entities WHERE kind = 'PERSON' AND name LIKE '%Blinken%'")
+            .await,
         1,
         "Blinken is one entity"
     );
@@ -72,7 +83,10 @@ async fn sample_goes_through_all_three_services() {
     // The analysis in the event store carries both surface forms under one key.
     let payload: Vec<u8> = env
         .db
-        .query_one("SELECT payload FROM event_store WHERE event_type = 'ArticleAnalyzed'", &[])
+        .query_one(
+            "SELECT payload FROM event_store WHERE event_type = 'ArticleAnalyzed'",
+            &[],
+        )
         .await
         .expect("stored analysis")
         .get(0);
@@ -82,8 +96,12 @@ async fn sample_goes_through_all_three_services() {
         .iter()
         .find(|e| e.key == "person:antony-blinken")
         .expect("Blinken in the analysis");
-    let forms: std::collections::BTreeSet<&str> = blinken.mentions.iter().map(|m| m.text.as_str()).collect();
-    assert!(forms.contains("Blinken") && forms.contains("Antony Blinken"), "{forms:?}");
+    let forms: std::collections::BTreeSet<&str> =
+        blinken.mentions.iter().map(|m| m.text.as_str()).collect();
+    assert!(
+        forms.contains("Blinken") && forms.contains("Antony Blinken"),
+        "{forms:?}"
+    );
 
     // Blinken meets Qin Gang on the day of the article.
     let meetings = env
@@ -93,15 +111,25 @@ async fn sample_goes_through_all_three_services() {
                 AND event_date = DATE '2023-06-18' AND root_code = '04'",
         )
         .await;
-    assert!(meetings >= 1, "an event links Blinken and Qin Gang on 2023-06-18");
+    assert!(
+        meetings >= 1,
+        "an event links Blinken and Qin Gang on 2023-06-18"
+    );
 
     // Views answer.
-    assert!(env.count("SELECT count(*) FROM daily_entity_mentions WHERE day = DATE '2023-06-18'").await > 5);
+    assert!(
+        env.count("SELECT count(*) FROM daily_entity_mentions WHERE day = DATE '2023-06-18'")
+            .await
+            > 5
+    );
     assert!(env.count("SELECT count(*) FROM daily_dyads").await >= 1);
 
     // Metrics and readiness.
     let extractor = metrics(env.extractor_addr).await;
-    assert!(extractor.contains("tidings_extractor_articles_consumed_total{outcome=\"analyzed\"} 1"), "{extractor}");
+    assert!(
+        extractor.contains("tidings_extractor_articles_consumed_total{outcome=\"analyzed\"} 1"),
+        "{extractor}"
+    );
     assert!(extractor.contains("tidings_extractor_analyses_published_total 1"));
     let projector = metrics(env.projector_addr).await;
     assert!(projector.contains(
@@ -111,15 +139,21 @@ async fn sample_goes_through_all_three_services() {
         "tidings_projector_messages_consumed_total{event_type=\"ArticleFetched\",outcome=\"projected\"} 1"
     ));
     for addr in [env.extractor_addr, env.projector_addr] {
-        let ready = reqwest::get(format!("http://{addr}/readyz")).await.expect("readyz");
+        let ready = reqwest::get(format!("http://{addr}/readyz"))
+            .await
+            .expect("readyz");
         assert_eq!(ready.status(), 200);
-        let healthy = reqwest::get(format!("http://{addr}/healthz")).await.expect("healthz");
+        let healthy = reqwest::get(format!("http://{addr}/healthz"))
+            .await
+            .expect("healthz");
         assert_eq!(healthy.status(), 200);
     }
 
     // Rebuild gives the same projections.
     let live = snapshot(&env).await;
-    let replayed = tidings_projector::rebuild(&env.common.database_url).await.expect("rebuild");
+    let replayed = tidings_projector::rebuild(&env.common.database_url)
+        .await
+        .expect("rebuild");
     assert_eq!(replayed, 2);
     assert_eq!(snapshot(&env).await, live);
     env.finish().await;
@@ -129,10 +163,14 @@ async fn sample_goes_through_all_three_services() {
 async fn the_same_article_twice_changes_nothing() {
     let env = TestEnv::start().await;
     let settings = env.fetcher_settings();
-    tidings_fetcher::ingest_paths(&settings, &[sample_dir()]).await.expect("first ingest");
+    tidings_fetcher::ingest_paths(&settings, &[sample_dir()])
+        .await
+        .expect("first ingest");
     env.wait_for_count(ANALYZED, 1).await;
     let before = snapshot(&env).await;
-    tidings_fetcher::ingest_paths(&settings, &[sample_dir()]).await.expect("second ingest");
+    tidings_fetcher::ingest_paths(&settings, &[sample_dir()])
+        .await
+        .expect("second ingest");
     // The projector sees both duplicates (raw and analysis) and ignores them.
     let mut duplicates = String::new();
     for _ in 0..200 {
@@ -144,7 +182,11 @@ async fn the_same_article_twice_changes_nothing() {
         }
         tokio::time::sleep(std::time::Duration::from_millis(50)).await;
     }
-    assert_eq!(duplicates.matches("outcome=\"duplicate\"} 1").count(), 2, "{duplicates}");
+    assert_eq!(
+        duplicates.matches("outcome=\"duplicate\"} 1").count(),
+        2,
+        "{duplicates}"
+    );
     assert_eq!(env.count("SELECT count(*) FROM event_store").await, 2);
     assert_eq!(env.count("SELECT count(*) FROM articles").await, 1);
     assert_eq!(snapshot(&env).await, before);
@@ -155,9 +197,14 @@ async fn the_same_article_twice_changes_nothing() {
 async fn garbage_is_dead_lettered_and_the_next_article_flows() {
     let env = TestEnv::start().await;
     let topology = env.topology();
-    let connection = amqp::connect(&env.common.amqp_url, "test").await.expect("broker");
+    let connection = amqp::connect(&env.common.amqp_url, "test")
+        .await
+        .expect("broker");
     let channel = connection.create_channel().await.expect("channel");
-    channel.confirm_select(ConfirmSelectOptions::default()).await.expect("confirms");
+    channel
+        .confirm_select(ConfirmSelectOptions::default())
+        .await
+        .expect("confirms");
     let publish = |payload: Vec<u8>, kind: Option<&str>| {
         let channel = channel.clone();
         let exchange = topology.articles_exchange();
@@ -170,7 +217,10 @@ async fn garbage_is_dead_lettered_and_the_next_article_flows() {
                 .basic_publish(
                     exchange.into(),
                     RawArticle::ROUTING_KEY.into(),
-                    BasicPublishOptions { mandatory: true, ..BasicPublishOptions::default() },
+                    BasicPublishOptions {
+                        mandatory: true,
+                        ..BasicPublishOptions::default()
+                    },
                     &payload,
                     properties,
                 )
@@ -191,7 +241,9 @@ async fn garbage_is_dead_lettered_and_the_next_article_flows() {
     };
     publish(empty.encode_to_vec(), Some(RawArticle::TYPE_NAME)).await;
     // The line keeps moving: a good article is projected.
-    tidings_fetcher::ingest_paths(&env.fetcher_settings(), &[sample_dir()]).await.expect("ingest");
+    tidings_fetcher::ingest_paths(&env.fetcher_settings(), &[sample_dir()])
+        .await
+        .expect("ingest");
     env.wait_for_count(ANALYZED, 1).await;
 
     // The extractor dead-lettered both with their reasons.
@@ -203,7 +255,10 @@ async fn garbage_is_dead_lettered_and_the_next_article_flows() {
             .await
             .expect("basic_get")
         {
-            reasons.push(amqp::header_string(&message.delivery.properties, "x-tidings-reason").unwrap_or_default());
+            reasons.push(
+                amqp::header_string(&message.delivery.properties, "x-tidings-reason")
+                    .unwrap_or_default(),
+            );
             if reasons.len() == 2 {
                 break;
             }
@@ -214,11 +269,17 @@ async fn garbage_is_dead_lettered_and_the_next_article_flows() {
     reasons.sort();
     assert_eq!(reasons, ["empty", "undecodable"]);
     let extractor = metrics(env.extractor_addr).await;
-    assert!(extractor.contains("tidings_extractor_dead_letters_total{reason=\"undecodable\"} 1"), "{extractor}");
+    assert!(
+        extractor.contains("tidings_extractor_dead_letters_total{reason=\"undecodable\"} 1"),
+        "{extractor}"
+    );
     assert!(extractor.contains("tidings_extractor_dead_letters_total{reason=\"empty\"} 1"));
     // The projector stores raw articles too: the garbage went to its DLQ.
     let projector = metrics(env.projector_addr).await;
-    assert!(projector.contains("tidings_projector_dead_letters_total{reason=\"undecodable\"} 1"), "{projector}");
+    assert!(
+        projector.contains("tidings_projector_dead_letters_total{reason=\"undecodable\"} 1"),
+        "{projector}"
+    );
     let _ = connection.close(200, "done".into()).await;
     env.finish().await;
 }

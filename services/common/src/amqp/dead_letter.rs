@@ -4,9 +4,9 @@
 
 use lapin::message::Delivery;
 use lapin::options::BasicAckOptions;
-use lapin::types::{AMQPValue, FieldTable, LongString};
+use lapin::types::{AMQPValue, LongString};
 
-use super::{Publisher, PublishError, QueueName, Topology};
+use super::{PublishError, Publisher, QueueName, Topology};
 
 /// Bounded set of reasons (they are a metric label).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -51,7 +51,7 @@ pub async fn dead_letter(
         .properties
         .headers()
         .clone()
-        .unwrap_or_else(FieldTable::default);
+        .unwrap_or_default();
     headers.insert(
         "x-tidings-reason".into(),
         AMQPValue::LongString(LongString::from(reason.as_str())),

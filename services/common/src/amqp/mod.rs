@@ -29,8 +29,8 @@ pub enum AmqpError {
 
 /// Opens a connection named after the service (it shows in the management UI).
 pub async fn connect(url: &str, service: &str) -> Result<Connection, AmqpError> {
-    let properties = ConnectionProperties::default()
-        .with_connection_name(format!("tidings-{service}").into());
+    let properties =
+        ConnectionProperties::default().with_connection_name(format!("tidings-{service}").into());
     match tokio::time::timeout(CONNECT_TIMEOUT, Connection::connect(url, properties)).await {
         Ok(connection) => Ok(connection?),
         Err(_) => Err(AmqpError::ConnectTimeout(CONNECT_TIMEOUT)),

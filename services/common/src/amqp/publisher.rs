@@ -42,13 +42,8 @@ impl Publisher {
     pub async fn publish<M: WireMessage>(&self, message: &M) -> Result<(), PublishError> {
         let payload = message.encode_to_vec();
         let properties = message_properties::<M>(message.event_id());
-        self.publish_raw(
-            &self.exchange,
-            M::ROUTING_KEY,
-            &payload,
-            properties,
-        )
-        .await
+        self.publish_raw(&self.exchange, M::ROUTING_KEY, &payload, properties)
+            .await
     }
 
     /// Publishes bytes with the given properties and waits for the confirm.

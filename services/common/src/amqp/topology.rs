@@ -150,7 +150,10 @@ impl Topology {
             let mut args = quorum_args();
             // Messages the broker gives up on (delivery limit reached) go to
             // the DLX with routing key `<queue>.dead`.
-            args.insert("x-delivery-limit".into(), AMQPValue::LongLongInt(DELIVERY_LIMIT));
+            args.insert(
+                "x-delivery-limit".into(),
+                AMQPValue::LongLongInt(DELIVERY_LIMIT),
+            );
             args.insert(
                 "x-dead-letter-exchange".into(),
                 AMQPValue::LongString(LongString::from(dlx.as_str())),
@@ -198,7 +201,10 @@ mod tests {
         let topology = Topology::new("t1");
         assert_eq!(topology.articles_exchange(), "t1.articles");
         assert_eq!(topology.records_exchange(), "t1.records");
-        assert_eq!(topology.queue(QueueName::ProjectorRecords), "t1.projector.records");
+        assert_eq!(
+            topology.queue(QueueName::ProjectorRecords),
+            "t1.projector.records"
+        );
         assert_eq!(
             topology.dead_queue(QueueName::ExtractorArticles),
             "t1.extractor.articles.dead"

@@ -57,14 +57,21 @@ pub fn resolve(tokens: &[Token], anchor: usize, published: NaiveDate) -> Option<
             let target = weekday(day);
             let current = published.weekday();
             let date = if future_before(i) {
-                let ahead = (7 + target.num_days_from_monday() - current.num_days_from_monday()) % 7;
+                let ahead =
+                    (7 + target.num_days_from_monday() - current.num_days_from_monday()) % 7;
                 published.checked_add_days(Days::new(u64::from(if ahead == 0 { 7 } else { ahead })))
             } else {
                 let back = (7 + current.num_days_from_monday() - target.num_days_from_monday()) % 7;
                 published.checked_sub_days(Days::new(u64::from(back)))
             };
             if let Some(date) = date {
-                consider(i, ResolvedDate { date, precision: Precision::Day });
+                consider(
+                    i,
+                    ResolvedDate {
+                        date,
+                        precision: Precision::Day,
+                    },
+                );
             }
         } else if let Some(month) = MONTHS.iter().position(|m| *m == lower) {
             // "May" capitalised mid-sentence is the month; "may" is a verb.
@@ -73,20 +80,33 @@ pub fn resolve(tokens: &[Token], anchor: usize, published: NaiveDate) -> Option<
             }
             let month = month as u32 + 1;
             let next = tokens.get(i + 1).map(|t| t.text.as_str());
-            let day = next.and_then(|d| d.parse::<u32>().ok()).filter(|d| (1..=31).contains(d));
-            let explicit_year = tokens
-                .iter()
-                .skip(i + 1)
-                .take(4)
-                .find_map(|t| t.text.parse::<i32>().ok().filter(|y| (1900..=2100).contains(y)));
+            let day = next
+                .and_then(|d| d.parse::<u32>().ok())
+                .filter(|d| (1..=31).contains(d));
+            let explicit_year = tokens.iter().skip(i + 1).take(4).find_map(|t| {
+                t.text
+                    .parse::<i32>()
+                    .ok()
+                    .filter(|y| (1900..=2100).contains(y))
+            });
             let year = explicit_year.unwrap_or_else(|| {
                 let same = published.year();
-                if month > published.month() && !future_before(i) { same - 1 } else { same }
+                if month > published.month() && !future_before(i) {
+                    same - 1
+                } else {
+                    same
+                }
             });
             let resolved = match day.and_then(|d| NaiveDate::from_ymd_opt(year, month, d)) {
-                Some(date) => ResolvedDate { date, precision: Precision::Day },
+                Some(date) => ResolvedDate {
+                    date,
+                    precision: Precision::Day,
+                },
                 None => match NaiveDate::from_ymd_opt(year, month, 1) {
-                    Some(date) => ResolvedDate { date, precision: Precision::Month },
+                    Some(date) => ResolvedDate {
+                        date,
+                        precision: Precision::Month,
+                    },
                     None => continue,
                 },
             };
@@ -99,7 +119,13 @@ pub fn resolve(tokens: &[Token], anchor: usize, published: NaiveDate) -> Option<
                 _ => continue,
             };
             if let Some(date) = NaiveDate::from_ymd_opt(published.year() + offset, 1, 1) {
-                consider(i, ResolvedDate { date, precision: Precision::Year });
+                consider(
+                    i,
+                    ResolvedDate {
+                        date,
+                        precision: Precision::Year,
+                    },
+                );
             }
         } else if let Some(offset) = match lower {
             "yesterday" => Some(-1i64),
@@ -113,7 +139,13 @@ pub fn resolve(tokens: &[Token], anchor: usize, published: NaiveDate) -> Option<
                 published.checked_add_days(Days::new(offset.unsigned_abs()))
             };
             if let Some(date) = date {
-                consider(i, ResolvedDate { date, precision: Precision::Day });
+                consider(
+                    i,
+                    ResolvedDate {
+                        date,
+                        precision: Precision::Day,
+                    },
+                );
             }
         }
     }
@@ -133,13 +165,55 @@ mod tests {
     fn weekdays_months_and_years() {
         let sunday = date(2023, 6, 18);
         let r = |text: &str| resolve(&tokenize(text), 0, sunday);
-        assert_eq!(r("met on Friday"), Some(ResolvedDate { date: date(2023, 6, 16), precision: Precision::Day }));
-        assert_eq!(r("talks in Beijing on Sunday"), Some(ResolvedDate { date: sunday, precision: Precision::Day }));
-        assert_eq!(r("He will have talks on Monday"), Some(ResolvedDate { date: date(2023, 6, 19), precision: Precision::Day }));
-        assert_eq!(r("visited China in May"), Some(ResolvedDate { date: date(2023, 5, 1), precision: Precision::Month }));
-        assert_eq!(r("a meeting in September"), Some(ResolvedDate { date: date(2022, 9, 1), precision: Precision::Month }));
-        assert_eq!(r("a meeting last year"), Some(ResolvedDate { date: date(2022, 1, 1), precision: Precision::Year }));
-        assert_eq!(r("on June 18, 2023"), Some(ResolvedDate { date: sunday, precision: Precision::Day }));
+        assert_eq!(
+            r("met on Friday"),
+            Some(ResolvedDate {
+                date: date(2023, 6, 16),
+                precision: Precision::Day
+            })
+        );
+        assert_eq!(
+            r("talks in Beijing on Sunday"),
+            Some(ResolvedDate {
+                date: sunday,
+                precision: Precision::Day
+            })
+        );
+        assert_eq!(
+            r("He will have talks on Monday"),
+            Some(ResolvedDate {
+                date: date(2023, 6, 19),
+                precision: Precision::Day
+            })
+        );
+        assert_eq!(
+            r("visited China in May"),
+            Some(ResolvedDate {
+                date: date(2023, 5, 1),
+                precision: Precision::Month
+            })
+        );
+        assert_eq!(
+            r("a meeting in September"),
+            Some(ResolvedDate {
+                date: date(2022, 9, 1),
+                precision: Precision::Month
+            })
+        );
+        assert_eq!(
+            r("a meeting last year"),
+            Some(ResolvedDate {
+                date: date(2022, 1, 1),
+                precision: Precision::Year
+            })
+        );
+        assert_eq!(
+            r("on June 18, 2023"),
+            Some(ResolvedDate {
+                date: sunday,
+                precision: Precision::Day
+            })
+        );
         assert_eq!(r("it may rain"), None);
     }
 }

@@ -55,9 +55,34 @@ impl Resolution {
 /// Verbs after which a capital city is acting for its country
 /// ("Washington accused ...", "Beijing is trying ...").
 const ACTOR_VERBS: &[&str] = &[
-    "is", "was", "has", "had", "says", "said", "accused", "accuses", "wants", "warned", "warns",
-    "rejected", "rejects", "denied", "denies", "announced", "claims", "claimed", "insists",
-    "insisted", "agreed", "responded", "urged", "demanded", "will", "would", "must", "could",
+    "is",
+    "was",
+    "has",
+    "had",
+    "says",
+    "said",
+    "accused",
+    "accuses",
+    "wants",
+    "warned",
+    "warns",
+    "rejected",
+    "rejects",
+    "denied",
+    "denies",
+    "announced",
+    "claims",
+    "claimed",
+    "insists",
+    "insisted",
+    "agreed",
+    "responded",
+    "urged",
+    "demanded",
+    "will",
+    "would",
+    "must",
+    "could",
 ];
 
 /// Links spans to entities.
@@ -122,7 +147,10 @@ impl EntityResolver {
         let span_at = |index: usize| spans.iter().find(|s| s.tokens.contains(&index));
 
         let read = |from: usize, to: usize, context: &mut Context| {
-            let words: Vec<&str> = doc.tokens[from..to].iter().map(|t| t.lower.as_str()).collect();
+            let words: Vec<&str> = doc.tokens[from..to]
+                .iter()
+                .map(|t| t.lower.as_str())
+                .collect();
             let mut i = 0;
             while i < words.len() {
                 if let Some(span) = span_at(from + i) {
@@ -162,7 +190,9 @@ impl EntityResolver {
         while from > sentence.tokens.start && range.start - from < 7 {
             let token = &doc.tokens[from - 1];
             let in_span = span_at(from - 1).is_some_and(|s| s.kind != NerKind::Person);
-            let is_role = lexicon::ROLES.iter().any(|(r, _)| r.split(' ').any(|w| w == token.lower))
+            let is_role = lexicon::ROLES
+                .iter()
+                .any(|(r, _)| r.split(' ').any(|w| w == token.lower))
                 || lexicon::ROLE_MODIFIERS.contains(&token.lower.as_str());
             let glue = matches!(token.text.as_str(), "\u{2019}s" | "'s" | "-");
             if token.text == "," && commas == 0 && from == range.start {
@@ -213,7 +243,8 @@ impl EntityResolver {
             let tokens = &doc.tokens[span.tokens.clone()];
             let text = surface(tokens);
             let context = self.context(doc, spans, &span.tokens);
-            let entity = self.entity_for(doc, span, &text, &context, &resolution, &article_countries);
+            let entity =
+                self.entity_for(doc, span, &text, &context, &resolution, &article_countries);
             let entity_index = match by_key.get(&entity.key) {
                 Some(existing) => *existing,
                 None => {
@@ -303,7 +334,10 @@ impl EntityResolver {
                     return self.country_entity(&country.iso3.clone());
                 }
                 let mut cities: Vec<_> = self.gazetteer.cities(text).collect();
-                if let Some(position) = cities.iter().position(|c| article_countries.contains(&c.country)) {
+                if let Some(position) = cities
+                    .iter()
+                    .position(|c| article_countries.contains(&c.country))
+                {
                     cities.swap(0, position);
                 }
                 match cities.first() {
@@ -329,9 +363,10 @@ impl EntityResolver {
                 }
                 // An acronym of a longer organisation named in the article.
                 if span.tokens.len() == 1
-                    && let Some(existing) = resolution.entities.iter().find(|e| {
-                        e.kind == NerKind::Org && initials(&e.name) == text
-                    })
+                    && let Some(existing) = resolution
+                        .entities
+                        .iter()
+                        .find(|e| e.kind == NerKind::Org && initials(&e.name) == text)
                 {
                     return existing.clone();
                 }
@@ -378,8 +413,9 @@ fn initials(name: &str) -> String {
 fn org_sector(name: &str) -> Option<&'static str> {
     let last = name.rsplit(' ').next()?;
     Some(match last {
-        "Ministry" | "Department" | "Administration" | "Council" | "Cabinet" | "Office" | "Agency"
-        | "Commission" | "Parliament" | "Congress" | "Senate" | "Assembly" | "Bureau" => "GOV",
+        "Ministry" | "Department" | "Administration" | "Council" | "Cabinet" | "Office"
+        | "Agency" | "Commission" | "Parliament" | "Congress" | "Senate" | "Assembly"
+        | "Bureau" => "GOV",
         "Army" | "Navy" | "Forces" | "Guard" => "MIL",
         "Corp." | "Corp" | "Corporation" | "Inc." | "Inc" | "Ltd" | "Ltd." | "Co." | "Company"
         | "Bank" | "Airlines" | "Motors" | "Technologies" | "Holdings" | "Group" => "BUS",
@@ -410,7 +446,16 @@ mod tests {
             .entities
             .iter()
             .find(|e| e.key == key)
-            .unwrap_or_else(|| panic!("no {key} in {:?}", resolution.entities.iter().map(|e| &e.key).collect::<Vec<_>>()))
+            .unwrap_or_else(|| {
+                panic!(
+                    "no {key} in {:?}",
+                    resolution
+                        .entities
+                        .iter()
+                        .map(|e| &e.key)
+                        .collect::<Vec<_>>()
+                )
+            })
     }
 
     #[test]
@@ -433,12 +478,16 @@ mod tests {
         assert_eq!(qin.mentions.len(), 2);
         assert_eq!(qin.country.as_deref(), Some("CHN"));
         assert_eq!(entity(&r, "country:USA").mentions.len(), 3);
-        assert_eq!(entity(&r, "person:william-burns").sector.as_deref(), Some("SPY"));
+        assert_eq!(
+            entity(&r, "person:william-burns").sector.as_deref(),
+            Some("SPY")
+        );
     }
 
     #[test]
     fn capitals_act_for_their_country() {
-        let r = resolve("Officials in Washington met. Later, Washington accused Beijing of hacking.");
+        let r =
+            resolve("Officials in Washington met. Later, Washington accused Beijing of hacking.");
         assert!(r.entities.iter().any(|e| e.key == "place:washington-usa"));
         assert_eq!(entity(&r, "country:USA").mentions.len(), 1);
     }

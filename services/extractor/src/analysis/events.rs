@@ -65,7 +65,14 @@ impl CameoTable {
                 let code = fields.next()?.to_owned();
                 let goldstein = fields.next()?.parse().ok()?;
                 let name = fields.next()?.to_owned();
-                Some((code.clone(), CameoCode { code, name, goldstein }))
+                Some((
+                    code.clone(),
+                    CameoCode {
+                        code,
+                        name,
+                        goldstein,
+                    },
+                ))
             })
             .collect();
         Self { codes }
@@ -115,7 +122,8 @@ pub struct ArticleContext {
 
 /// Turns an analysed document into CAMEO-coded events.
 pub trait EventCoder: Send + Sync {
-    fn code(&self, doc: &Doc, resolution: &Resolution, context: &ArticleContext) -> Vec<CodedEvent>;
+    fn code(&self, doc: &Doc, resolution: &Resolution, context: &ArticleContext)
+    -> Vec<CodedEvent>;
 }
 
 /// Trigger words and their CAMEO codes.
@@ -123,27 +131,83 @@ const VERBS: &[(&[&str], &str)] = &[
     (&["meet", "meets", "met", "meeting", "talks"], "040"),
     (&["visit", "visits", "visited", "visiting"], "042"),
     (&["host", "hosts", "hosted", "hosting"], "043"),
-    (&["negotiate", "negotiates", "negotiated", "negotiating"], "046"),
+    (
+        &["negotiate", "negotiates", "negotiated", "negotiating"],
+        "046",
+    ),
     (&["sign", "signs", "signed", "signing"], "057"),
     (&["agree", "agrees", "agreed"], "030"),
     (&["cooperate", "cooperates", "cooperated"], "030"),
-    (&["pledge", "pledges", "pledged", "promise", "promised", "promises"], "030"),
+    (
+        &[
+            "pledge", "pledges", "pledged", "promise", "promised", "promises",
+        ],
+        "030",
+    ),
     (&["praise", "praises", "praised"], "051"),
-    (&["apologize", "apologized", "apologise", "apologised"], "055"),
+    (
+        &["apologize", "apologized", "apologise", "apologised"],
+        "055",
+    ),
     (&["urge", "urges", "urged", "appeal", "appealed"], "020"),
     (&["demand", "demands", "demanded"], "100"),
-    (&["reject", "rejects", "rejected", "dismiss", "dismisses", "dismissed", "rebuffed", "refused"], "120"),
-    (&["accuse", "accuses", "accused", "blame", "blames", "blamed"], "112"),
-    (&["criticize", "criticizes", "criticized", "criticise", "criticised", "condemn", "condemns", "condemned", "denounced"], "111"),
+    (
+        &[
+            "reject",
+            "rejects",
+            "rejected",
+            "dismiss",
+            "dismisses",
+            "dismissed",
+            "rebuffed",
+            "refused",
+        ],
+        "120",
+    ),
+    (
+        &["accuse", "accuses", "accused", "blame", "blames", "blamed"],
+        "112",
+    ),
+    (
+        &[
+            "criticize",
+            "criticizes",
+            "criticized",
+            "criticise",
+            "criticised",
+            "condemn",
+            "condemns",
+            "condemned",
+            "denounced",
+        ],
+        "111",
+    ),
     (&["threaten", "threatens", "threatened"], "130"),
     (&["protest", "protests", "protested"], "140"),
     (&["sanction", "sanctions", "sanctioned"], "163"),
-    (&["arrest", "arrests", "arrested", "detain", "detains", "detained"], "173"),
-    (&["attack", "attacks", "attacked", "bombed", "shelled", "invaded"], "190"),
+    (
+        &[
+            "arrest", "arrests", "arrested", "detain", "detains", "detained",
+        ],
+        "173",
+    ),
+    (
+        &[
+            "attack", "attacks", "attacked", "bombed", "shelled", "invaded",
+        ],
+        "190",
+    ),
     (&["aid", "aids", "aided"], "070"),
 ];
 
-const AGREEMENT_WORDS: &[&str] = &["deal", "agreement", "accord", "treaty", "pact", "memorandum"];
+const AGREEMENT_WORDS: &[&str] = &[
+    "deal",
+    "agreement",
+    "accord",
+    "treaty",
+    "pact",
+    "memorandum",
+];
 const MEETING_WORDS: &[&str] = &["meeting", "meet", "talks", "visit", "summit"];
 
 /// The baseline coder over a verb lexicon.
@@ -177,11 +241,15 @@ impl VerbCoder {
         if doc.sentence_of[current.tokens.start] != doc.sentence_of[next.tokens.start] {
             return false;
         }
-        doc.tokens[current.tokens.end..next.tokens.start].iter().all(|t| {
-            lexicon::ROLES.iter().any(|(r, _)| r.split(' ').any(|w| w == t.lower))
-                || lexicon::ROLE_MODIFIERS.contains(&t.lower.as_str())
-                || matches!(t.text.as_str(), "\u{2019}s" | "'s" | "-")
-        })
+        doc.tokens[current.tokens.end..next.tokens.start]
+            .iter()
+            .all(|t| {
+                lexicon::ROLES
+                    .iter()
+                    .any(|(r, _)| r.split(' ').any(|w| w == t.lower))
+                    || lexicon::ROLE_MODIFIERS.contains(&t.lower.as_str())
+                    || matches!(t.text.as_str(), "\u{2019}s" | "'s" | "-")
+            })
     }
 
     /// "China's defense minister": the sector of the role after a possessive.
@@ -211,20 +279,32 @@ impl VerbCoder {
     fn dateline(doc: &Doc, resolution: &Resolution) -> Option<usize> {
         resolution.mentions.iter().find_map(|m| {
             let entity = &resolution.entities[m.entity];
-            let at_start = doc.sentences[doc.sentence_of[m.tokens.start]].tokens.start == m.tokens.start;
-            (at_start && entity.kind == NerKind::Loc && !entity.is_country && doc.tokens[m.tokens.start].is_all_caps())
-                .then_some(m.entity)
+            let at_start =
+                doc.sentences[doc.sentence_of[m.tokens.start]].tokens.start == m.tokens.start;
+            (at_start
+                && entity.kind == NerKind::Loc
+                && !entity.is_country
+                && doc.tokens[m.tokens.start].is_all_caps())
+            .then_some(m.entity)
         })
     }
 }
 
 impl EventCoder for VerbCoder {
-    fn code(&self, doc: &Doc, resolution: &Resolution, context: &ArticleContext) -> Vec<CodedEvent> {
+    fn code(
+        &self,
+        doc: &Doc,
+        resolution: &Resolution,
+        context: &ArticleContext,
+    ) -> Vec<CodedEvent> {
         let dateline = Self::dateline(doc, resolution);
         let mut events = Vec::new();
         for (s, sentence) in doc.sentences.iter().enumerate() {
             let range = sentence.tokens.clone();
-            let words: Vec<&str> = doc.tokens[range.clone()].iter().map(|t| t.lower.as_str()).collect();
+            let words: Vec<&str> = doc.tokens[range.clone()]
+                .iter()
+                .map(|t| t.lower.as_str())
+                .collect();
             let mentions: Vec<usize> = (0..resolution.mentions.len())
                 .filter(|m| range.contains(&resolution.mentions[*m].tokens.start))
                 .collect();
@@ -249,7 +329,9 @@ impl EventCoder for VerbCoder {
                 let Some(cameo) = self.table.get(code) else {
                     continue;
                 };
-                let usable = |m: &usize| Self::is_actor(resolution, *m) && !Self::is_modifier(doc, resolution, *m);
+                let usable = |m: &usize| {
+                    Self::is_actor(resolution, *m) && !Self::is_modifier(doc, resolution, *m)
+                };
                 let Some(source) = mentions
                     .iter()
                     .rev()
@@ -274,16 +356,20 @@ impl EventCoder for VerbCoder {
                 // Conjuncts: "with Australia and Britain".
                 let mut targets = vec![after[first_target]];
                 for pair in after[first_target..].windows(2) {
-                    let between = &doc.tokens[resolution.mentions[pair[0]].tokens.end..resolution.mentions[pair[1]].tokens.start];
+                    let between = &doc.tokens[resolution.mentions[pair[0]].tokens.end
+                        ..resolution.mentions[pair[1]].tokens.start];
                     let joined = !between.is_empty()
-                        && between.iter().all(|t| matches!(t.lower.as_str(), "and" | "," | "the"));
+                        && between
+                            .iter()
+                            .all(|t| matches!(t.lower.as_str(), "and" | "," | "the"));
                     if joined && usable(&pair[1]) {
                         targets.push(pair[1]);
                     } else {
                         break;
                     }
                 }
-                let explicit = dates::resolve(&doc.tokens[range.clone()], offset, context.reference_date);
+                let explicit =
+                    dates::resolve(&doc.tokens[range.clone()], offset, context.reference_date);
                 let date = explicit.unwrap_or(ResolvedDate {
                     date: context.reference_date,
                     precision: Precision::Day,
@@ -293,7 +379,11 @@ impl EventCoder for VerbCoder {
                     .map(|m| &resolution.mentions[*m])
                     .find(|m| {
                         let entity = &resolution.entities[m.entity];
-                        let previous = m.tokens.start.checked_sub(1).map(|p| doc.tokens[p].lower.as_str());
+                        let previous = m
+                            .tokens
+                            .start
+                            .checked_sub(1)
+                            .map(|p| doc.tokens[p].lower.as_str());
                         entity.kind == NerKind::Loc
                             && !entity.is_country
                             && previous.is_some_and(|p| matches!(p, "in" | "at" | "near"))
@@ -301,7 +391,9 @@ impl EventCoder for VerbCoder {
                     .map(|m| m.entity)
                     .or(dateline);
                 let verb_form = !matches!(*word, "meeting" | "talks");
-                let confidence = 0.5 + if explicit.is_some() { 0.2 } else { 0.0 } + if verb_form { 0.2 } else { 0.1 };
+                let confidence = 0.5
+                    + if explicit.is_some() { 0.2 } else { 0.0 }
+                    + if verb_form { 0.2 } else { 0.1 };
                 for target in targets {
                     events.push(CodedEvent {
                         code: cameo.clone(),
@@ -330,7 +422,10 @@ mod tests {
         let table = CameoTable::bundled();
         assert!(table.len() > 300);
         let meet = table.get("040").expect("040 exists");
-        assert_eq!((meet.root(), meet.quad_class(), meet.goldstein), ("04", 1, 1.0));
+        assert_eq!(
+            (meet.root(), meet.quad_class(), meet.goldstein),
+            ("04", 1, 1.0)
+        );
         assert_eq!(table.get("125").map(CameoCode::quad_class), Some(3));
         assert_eq!(table.get("190").map(CameoCode::quad_class), Some(4));
         assert_eq!(table.get("057").map(CameoCode::quad_class), Some(1));

@@ -82,7 +82,10 @@ impl Gazetteer {
             }
             for demonym in fields[4].split('|').filter(|a| !a.is_empty()) {
                 gazetteer.demonym.insert(demonym.to_owned(), index);
-                gazetteer.demonym.entry(demonym.to_uppercase()).or_insert(index);
+                gazetteer
+                    .demonym
+                    .entry(demonym.to_uppercase())
+                    .or_insert(index);
             }
         }
         for (n, line) in data_lines(cities) {
@@ -157,9 +160,9 @@ impl Gazetteer {
 
     /// The country whose capital is `name`, if `name` is a capital.
     pub fn country_of_capital(&self, name: &str) -> Option<&Country> {
-        self.countries
-            .iter()
-            .find(|c| !c.capital.is_empty() && (c.capital == name || c.capital.to_uppercase() == name))
+        self.countries.iter().find(|c| {
+            !c.capital.is_empty() && (c.capital == name || c.capital.to_uppercase() == name)
+        })
     }
 }
 
@@ -178,13 +181,26 @@ mod tests {
     fn bundled_data_loads() {
         let g = Gazetteer::bundled().expect("bundled gazetteer parses");
         for alias in ["U.S.", "US", "United States", "America"] {
-            assert_eq!(g.country_by_alias(alias).map(|c| c.iso3.as_str()), Some("USA"), "{alias}");
+            assert_eq!(
+                g.country_by_alias(alias).map(|c| c.iso3.as_str()),
+                Some("USA"),
+                "{alias}"
+            );
         }
-        assert_eq!(g.country_by_demonym("Chinese").map(|c| c.iso3.as_str()), Some("CHN"));
-        assert_eq!(g.country_of_capital("Washington").map(|c| c.iso3.as_str()), Some("USA"));
+        assert_eq!(
+            g.country_by_demonym("Chinese").map(|c| c.iso3.as_str()),
+            Some("CHN")
+        );
+        assert_eq!(
+            g.country_of_capital("Washington").map(|c| c.iso3.as_str()),
+            Some("USA")
+        );
         let vienna = g.cities("Vienna").next().expect("Vienna is a city");
         assert_eq!(vienna.country, "AUT");
-        assert_eq!(g.cities("BEIJING").next().map(|c| c.country.as_str()), Some("CHN"));
+        assert_eq!(
+            g.cities("BEIJING").next().map(|c| c.country.as_str()),
+            Some("CHN")
+        );
     }
 
     #[test]

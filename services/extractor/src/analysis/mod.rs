@@ -159,7 +159,10 @@ fn wire_entities(resolution: &Resolution) -> Vec<Entity> {
             kind: wire_kind(entity.kind) as i32,
             country: entity.country.clone().unwrap_or_default(),
             sector: entity.sector.clone().unwrap_or_default(),
-            geo: entity.geo.map(|(latitude, longitude)| GeoPoint { latitude, longitude }),
+            geo: entity.geo.map(|(latitude, longitude)| GeoPoint {
+                latitude,
+                longitude,
+            }),
             mentions: entity
                 .mentions
                 .iter()
@@ -222,7 +225,10 @@ fn wire_event(
             Location {
                 key: entity.key.clone(),
                 name: entity.name.clone(),
-                geo: entity.geo.map(|(latitude, longitude)| GeoPoint { latitude, longitude }),
+                geo: entity.geo.map(|(latitude, longitude)| GeoPoint {
+                    latitude,
+                    longitude,
+                }),
             }
         }),
         sentence_start: sentence.start,

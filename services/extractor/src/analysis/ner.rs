@@ -38,12 +38,33 @@ pub trait Recognizer: Send + Sync {
 
 /// Region names that are places without being countries or cities.
 const REGIONS: &[&str] = &[
-    "Asia", "Europe", "Africa", "Americas", "Oceania", "Antarctica", "Arctic", "Middle East",
-    "Latin America", "Balkans", "Caucasus", "Scandinavia",
+    "Asia",
+    "Europe",
+    "Africa",
+    "Americas",
+    "Oceania",
+    "Antarctica",
+    "Arctic",
+    "Middle East",
+    "Latin America",
+    "Balkans",
+    "Caucasus",
+    "Scandinavia",
 ];
 const DIRECTIONS: &[&str] = &[
-    "East", "West", "North", "South", "Central", "Southeast", "Southern", "Northern", "Eastern",
-    "Western", "Northeast", "Southwest", "Northwest",
+    "East",
+    "West",
+    "North",
+    "South",
+    "Central",
+    "Southeast",
+    "Southern",
+    "Northern",
+    "Eastern",
+    "Western",
+    "Northeast",
+    "Southwest",
+    "Northwest",
 ];
 
 /// The baseline recogniser: capitalisation, gazetteers and word lists.
@@ -56,7 +77,10 @@ pub struct RuleRecognizer {
 enum Piece {
     Span(NamedSpan),
     /// A name not yet classified (single words wait for the second pass).
-    Unresolved { tokens: Range<usize>, after_role: bool },
+    Unresolved {
+        tokens: Range<usize>,
+        after_role: bool,
+    },
 }
 
 impl RuleRecognizer {
@@ -119,7 +143,10 @@ impl RuleRecognizer {
         let last = &whole[whole.len() - 1].text;
         if whole.len() >= 2 {
             if lexicon::ORG_SUFFIXES.contains(&last.as_str()) {
-                pieces.push(Piece::Span(NamedSpan { tokens: start..end, kind: NerKind::Org }));
+                pieces.push(Piece::Span(NamedSpan {
+                    tokens: start..end,
+                    kind: NerKind::Org,
+                }));
                 return;
             }
             if lexicon::PLACE_SUFFIXES.contains(&last.as_str())
@@ -127,7 +154,10 @@ impl RuleRecognizer {
                     && self.is_place_name(&Self::joined(&whole[1..])))
                 || REGIONS.contains(&Self::joined(whole).as_str())
             {
-                pieces.push(Piece::Span(NamedSpan { tokens: start..end, kind: NerKind::Loc }));
+                pieces.push(Piece::Span(NamedSpan {
+                    tokens: start..end,
+                    kind: NerKind::Loc,
+                }));
                 return;
             }
         }
@@ -139,18 +169,27 @@ impl RuleRecognizer {
                 continue;
             }
             // A dateline or leading place: "BEIJING U.S. Secretary ..."
-            if i == start && i + 1 < end && tokens[i].is_all_caps() && tokens[i].text.len() > 3 {
-                if self.gazetteer.cities(&tokens[i].text).next().is_some() {
-                    pieces.push(Piece::Span(NamedSpan { tokens: i..i + 1, kind: NerKind::Loc }));
-                    i += 1;
-                    continue;
-                }
+            if i == start
+                && i + 1 < end
+                && tokens[i].is_all_caps()
+                && tokens[i].text.len() > 3
+                && self.gazetteer.cities(&tokens[i].text).next().is_some()
+            {
+                pieces.push(Piece::Span(NamedSpan {
+                    tokens: i..i + 1,
+                    kind: NerKind::Loc,
+                }));
+                i += 1;
+                continue;
             }
             if let Some((len, kind)) = self.country_at(doc, i, end) {
                 // A country name followed by more capitalised words that are
                 // not a title is part of a longer name ("United States Navy"
                 // is caught by suffix above; "Hong Kong Disneyland" here).
-                pieces.push(Piece::Span(NamedSpan { tokens: i..i + len, kind }));
+                pieces.push(Piece::Span(NamedSpan {
+                    tokens: i..i + len,
+                    kind,
+                }));
                 i += len;
                 continue;
             }
@@ -190,9 +229,12 @@ impl RuleRecognizer {
         if tokens.iter().any(Token::is_all_caps) {
             return NerKind::Org;
         }
-        let title_case = tokens
-            .iter()
-            .all(|t| t.is_capitalized() && t.text.chars().all(|c| c.is_alphabetic() || c == '.' || c == '\'' || c == '\u{2019}' || c == '-'));
+        let title_case = tokens.iter().all(|t| {
+            t.is_capitalized()
+                && t.text.chars().all(|c| {
+                    c.is_alphabetic() || c == '.' || c == '\'' || c == '\u{2019}' || c == '-'
+                })
+        });
         if title_case && tokens.len() <= 3 {
             return NerKind::Person;
         }
@@ -293,15 +335,11 @@ impl Recognizer for RuleRecognizer {
                     if j < end && is_name_token(&tokens[j]) {
                         j += 1;
                     } else if j + 1 < end
-                        && lexicon::is_name_connector(&tokens[j].lower)
                         && is_name_token(&tokens[j + 1])
-                    {
-                        j += 2;
-                    } else if j + 1 < end
-                        && tokens[j].text == "-"
-                        && !tokens[j].space_before
-                        && !tokens[j + 1].space_before
-                        && is_name_token(&tokens[j + 1])
+                        && (lexicon::is_name_connector(&tokens[j].lower)
+                            || (tokens[j].text == "-"
+                                && !tokens[j].space_before
+                                && !tokens[j + 1].space_before))
                     {
                         j += 2;
                     } else {
@@ -319,11 +357,20 @@ impl Recognizer for RuleRecognizer {
         for piece in pieces {
             match piece {
                 Piece::Span(span) => spans.push(span),
-                Piece::Unresolved { tokens: range, after_role } if range.len() >= 2 => {
+                Piece::Unresolved {
+                    tokens: range,
+                    after_role,
+                } if range.len() >= 2 => {
                     let kind = self.classify_multi(doc, range.clone(), after_role);
-                    spans.push(NamedSpan { tokens: range, kind });
+                    spans.push(NamedSpan {
+                        tokens: range,
+                        kind,
+                    });
                 }
-                Piece::Unresolved { tokens: range, after_role } => singles.push((range.start, after_role)),
+                Piece::Unresolved {
+                    tokens: range,
+                    after_role,
+                } => singles.push((range.start, after_role)),
             }
         }
         let people: Vec<Range<usize>> = spans
@@ -338,7 +385,10 @@ impl Recognizer for RuleRecognizer {
             .collect();
         for (index, after_role) in singles {
             if let Some(kind) = self.classify_single(doc, index, after_role, &people, &orgs) {
-                spans.push(NamedSpan { tokens: index..index + 1, kind });
+                spans.push(NamedSpan {
+                    tokens: index..index + 1,
+                    kind,
+                });
             }
         }
         spans.sort_by_key(|s| s.tokens.start);
@@ -366,7 +416,9 @@ mod tests {
     fn titles_and_modifiers_are_peeled() {
         use NerKind::*;
         assert_eq!(
-            entities("BEIJING U.S. Secretary of State Antony Blinken met Chinese Foreign Minister Qin Gang."),
+            entities(
+                "BEIJING U.S. Secretary of State Antony Blinken met Chinese Foreign Minister Qin Gang."
+            ),
             [
                 ("BEIJING".to_owned(), Loc),
                 ("U.S.".to_owned(), Loc),

@@ -47,7 +47,12 @@ pub fn find(body: &str, doc: &Doc, resolution: &Resolution) -> Vec<Quotation> {
                     })
                     .min_by_key(|m| m.tokens.start.abs_diff(i).min(m.tokens.start.abs_diff(o)))
                     .map(|m| m.entity);
-                quotes.push(Quotation { start, end, text, speaker });
+                quotes.push(Quotation {
+                    start,
+                    end,
+                    text,
+                    speaker,
+                });
             }
             _ => {}
         }

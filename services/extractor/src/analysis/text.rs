@@ -31,7 +31,11 @@ impl Token {
     /// Letters only, all uppercase, two or more ("CIA", "AUKUS").
     pub fn is_all_caps(&self) -> bool {
         let letters = self.text.chars().filter(|c| c.is_alphabetic()).count();
-        letters >= 2 && self.text.chars().all(|c| c.is_uppercase() || c == '.' || c == '&')
+        letters >= 2
+            && self
+                .text
+                .chars()
+                .all(|c| c.is_uppercase() || c == '.' || c == '&')
     }
 
     pub fn is_word(&self) -> bool {
@@ -96,7 +100,10 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                     && chars[i] == '.'
                     && chars[i + 1].is_alphanumeric()
                     && (chars[i - 1].is_uppercase() || chars[i - 1].is_ascii_digit())
-                    && (i - start <= 2 || chars[start..i].iter().all(|c| c.is_ascii_digit() || *c == '.' || *c == ','))
+                    && (i - start <= 2
+                        || chars[start..i]
+                            .iter()
+                            .all(|c| c.is_ascii_digit() || *c == '.' || *c == ','))
                 {
                     i += 1;
                     continue;
@@ -123,7 +130,8 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 if i + 1 < chars.len()
                     && is_apostrophe(chars[i])
                     && chars[i + 1].is_alphabetic()
-                    && !(chars[i + 1] == 's' && chars.get(i + 2).is_none_or(|c| !c.is_alphanumeric()))
+                    && !(chars[i + 1] == 's'
+                        && chars.get(i + 2).is_none_or(|c| !c.is_alphanumeric()))
                 {
                     i += 1;
                     continue;
@@ -135,7 +143,8 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 let word: String = chars[start..i].iter().collect();
                 let lower = word.to_lowercase();
                 let dotted = word.contains('.') && word.chars().any(char::is_alphabetic);
-                let single_initial = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
+                let single_initial =
+                    word.chars().count() == 1 && word.chars().all(char::is_uppercase);
                 if dotted || single_initial || ABBREVIATIONS.contains(&lower.as_str()) {
                     i += 1;
                 }
@@ -180,7 +189,10 @@ fn ends_sentence(tokens: &[Token], i: usize) -> bool {
                 return true;
             }
             // Closing quotes stay with the sentence they close.
-            if matches!(next.text.as_str(), "\u{201d}" | "\"" | "'" | "\u{2019}" | ")") {
+            if matches!(
+                next.text.as_str(),
+                "\u{201d}" | "\"" | "'" | "\u{2019}" | ")"
+            ) {
                 return false;
             }
             let next_starts = next.is_capitalized()
@@ -192,7 +204,10 @@ fn ends_sentence(tokens: &[Token], i: usize) -> bool {
             // "U.S. Secretary": a dotted acronym only ends a sentence before a
             // function word.
             if token.text.len() > 1 {
-                return matches!(next.lower.as_str(), "the" | "a" | "he" | "she" | "it" | "they" | "but" | "and" | "in" | "on");
+                return matches!(
+                    next.lower.as_str(),
+                    "the" | "a" | "he" | "she" | "it" | "they" | "but" | "and" | "in" | "on"
+                );
             }
             true
         }
@@ -213,7 +228,9 @@ pub fn analyze(text: &str) -> Doc {
         let closes_quote = i > begin
             && matches!(tokens[i].text.as_str(), "\u{201d}" | "\"")
             && matches!(tokens[i - 1].text.as_str(), "." | "!" | "?")
-            && tokens.get(i + 1).is_some_and(|n| n.is_capitalized() || n.newline_before);
+            && tokens
+                .get(i + 1)
+                .is_some_and(|n| n.is_capitalized() || n.newline_before);
         let breaks_line = tokens.get(i + 1).is_some_and(|n| n.newline_before);
         if ends_sentence(&tokens, i) || closes_quote || breaks_line || i + 1 == tokens.len() {
             sentences.push(Sentence {
@@ -249,12 +266,32 @@ mod tests {
     fn abbreviations_and_possessives() {
         assert_eq!(
             texts("U.S. Secretary Blinken’s trip to Microsoft Corp. ended."),
-            ["U.S.", "Secretary", "Blinken", "’s", "trip", "to", "Microsoft", "Corp.", "ended", "."]
+            [
+                "U.S.",
+                "Secretary",
+                "Blinken",
+                "’s",
+                "trip",
+                "to",
+                "Microsoft",
+                "Corp.",
+                "ended",
+                "."
+            ]
         );
-        assert_eq!(texts("U.S.-China tensions"), ["U.S.", "-", "China", "tensions"]);
+        assert_eq!(
+            texts("U.S.-China tensions"),
+            ["U.S.", "-", "China", "tensions"]
+        );
         assert_eq!(texts("co-founder Bill"), ["co-founder", "Bill"]);
-        assert_eq!(texts("China-linked hackers"), ["China", "-", "linked", "hackers"]);
-        assert_eq!(texts("1,000 people, 3.5%"), ["1,000", "people", ",", "3.5", "%"]);
+        assert_eq!(
+            texts("China-linked hackers"),
+            ["China", "-", "linked", "hackers"]
+        );
+        assert_eq!(
+            texts("1,000 people, 3.5%"),
+            ["1,000", "people", ",", "3.5", "%"]
+        );
     }
 
     #[test]

@@ -41,7 +41,10 @@ impl ToneLexicon {
         let mut words = 0u32;
         let mut positive = 0u32;
         let mut negative = 0u32;
-        for token in tokens.iter().filter(|t| t.text.chars().any(char::is_alphabetic)) {
+        for token in tokens
+            .iter()
+            .filter(|t| t.text.chars().any(char::is_alphabetic))
+        {
             words += 1;
             match self.valence.get(&token.lower) {
                 Some(v) if *v > 0.0 => positive += 1,
@@ -49,7 +52,13 @@ impl ToneLexicon {
                 _ => {}
             }
         }
-        let percent = |n: u32| if words == 0 { 0.0 } else { 100.0 * f64::from(n) / f64::from(words) };
+        let percent = |n: u32| {
+            if words == 0 {
+                0.0
+            } else {
+                100.0 * f64::from(n) / f64::from(words)
+            }
+        };
         let round = |x: f64| (x * 1000.0).round() / 1000.0;
         Tone {
             tone: round(percent(positive) - percent(negative)),

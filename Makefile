@@ -1,0 +1,59 @@
+# tidings: `make up` runs the whole pipeline on the bundled sample,
+# `make test` runs every test. See README.md.
+
+CARGO      ?= cargo
+RUN_DIR    ?= run
+BIN        := target/release
+DB_URL     ?= postgres://postgres@127.0.0.1:5432/tidings
+export TIDINGS_DATABASE_URL ?= $(DB_URL)
+export TIDINGS_LOG_FORMAT ?= json
+
+.PHONY: up down services build test lint fmt gazetteers clean
+
+## Install and start PostgreSQL and RabbitMQ, build, migrate, start the three
+## services, ingest samples/ and print the sample's entities and events.
+up: services build
+	@mkdir -p $(RUN_DIR)
+	@$(BIN)/tidings-projector migrate
+	@$(MAKE) --no-print-directory down >/dev/null
+	@TIDINGS_HTTP_ADDR=127.0.0.1:9102 nohup $(BIN)/tidings-extractor run > $(RUN_DIR)/extractor.log 2>&1 & echo $$! > $(RUN_DIR)/extractor.pid
+	@TIDINGS_HTTP_ADDR=127.0.0.1:9103 nohup $(BIN)/tidings-projector run > $(RUN_DIR)/projector.log 2>&1 & echo $$! > $(RUN_DIR)/projector.pid
+	@TIDINGS_HTTP_ADDR=127.0.0.1:9101 TIDINGS_FEEDS=deploy/feeds.txt nohup $(BIN)/tidings-fetcher run > $(RUN_DIR)/fetcher.log 2>&1 & echo $$! > $(RUN_DIR)/fetcher.pid
+	@for port in 9101 9102 9103; do \
+	  for i in $$(seq 1 100); do curl -fs http://127.0.0.1:$$port/readyz >/dev/null && break; sleep 0.2; done; \
+	  curl -fs http://127.0.0.1:$$port/readyz >/dev/null || { echo "service on :$$port is not ready; see $(RUN_DIR)/*.log"; exit 1; }; \
+	done
+	@$(BIN)/tidings-fetcher ingest samples/
+	@scripts/show-sample.sh
+
+## Stop what `make up` started.
+down:
+	@for service in fetcher extractor projector; do \
+	  if [ -f $(RUN_DIR)/$$service.pid ]; then \
+	    kill $$(cat $(RUN_DIR)/$$service.pid) 2>/dev/null || true; rm -f $(RUN_DIR)/$$service.pid; \
+	  fi; \
+	done
+
+services:
+	@scripts/services.sh
+
+build:
+	$(CARGO) build --release --locked --bins
+
+## Every test: unit tests and the integration tests on real services.
+test: services
+	$(CARGO) test --workspace --locked
+
+lint:
+	$(CARGO) fmt --all -- --check
+	$(CARGO) clippy --workspace --all-targets --locked -- -D warnings
+
+fmt:
+	$(CARGO) fmt --all
+
+## Regenerate services/extractor/data from ../shared/data.
+gazetteers:
+	python3 scripts/gen_gazetteers.py ../shared/data
+
+clean: down
+	rm -rf $(RUN_DIR)

@@ -136,7 +136,8 @@ mod tests {
     #[test]
     fn wrong_type_property_is_rejected() {
         let bytes = RawArticle::default().encode_to_vec();
-        let err = decode::<ArticleAnalyzed>(Some(RawArticle::TYPE_NAME), &bytes).expect_err("wrong type");
+        let err =
+            decode::<ArticleAnalyzed>(Some(RawArticle::TYPE_NAME), &bytes).expect_err("wrong type");
         assert!(matches!(err, DecodeError::WrongType { .. }));
     }
 

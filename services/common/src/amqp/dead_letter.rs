@@ -47,11 +47,7 @@ pub async fn dead_letter(
     reason: DeadLetterReason,
     detail: &str,
 ) -> Result<(), PublishError> {
-    let mut headers = delivery
-        .properties
-        .headers()
-        .clone()
-        .unwrap_or_default();
+    let mut headers = delivery.properties.headers().clone().unwrap_or_default();
     headers.insert(
         "x-tidings-reason".into(),
         AMQPValue::LongString(LongString::from(reason.as_str())),

@@ -1,1 +1,1 @@
-
+//! The integration tests of tidings live in `tests/it/`; this crate only carries their dependencies.

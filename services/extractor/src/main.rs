@@ -4,7 +4,6 @@ use anyhow::Context as _;
 use clap::{Parser, Subcommand};
 use tidings_common::{shutdown, telemetry};
 use tidings_extractor::{Settings, analysis::Analyzer, run};
-use tokio_util::sync::CancellationToken;
 
 #[derive(Parser)]
 #[command(
@@ -32,12 +31,10 @@ async fn main() -> anyhow::Result<()> {
         Command::Run(settings) => {
             telemetry::init(settings.common.log_format);
             tracing::info!(message = "Starting the extractor.", settings = ?settings);
-            let listener = tokio::net::TcpListener::bind(settings.http_addr)
-                .await
-                .with_context(|| format!("binding {}", settings.http_addr))?;
-            let token = CancellationToken::new();
-            shutdown::cancel_on_signal(token.clone());
-            run(settings, listener, token).await
+            shutdown::bind_and_run(settings.http_addr, |listener, token| {
+                run(settings, listener, token)
+            })
+            .await
         }
         Command::Analyze { path } => {
             let text = std::fs::read_to_string(&path)

@@ -2,11 +2,9 @@
 
 use std::path::PathBuf;
 
-use anyhow::Context as _;
 use clap::{Parser, Subcommand};
 use tidings_common::{shutdown, telemetry};
 use tidings_fetcher::{RunSettings, Settings, ingest_paths, run};
-use tokio_util::sync::CancellationToken;
 
 #[derive(Parser)]
 #[command(
@@ -45,12 +43,10 @@ async fn main() -> anyhow::Result<()> {
         Command::Run(settings) => {
             telemetry::init(settings.base.common.log_format);
             tracing::info!(message = "Starting the fetcher.", settings = ?settings);
-            let listener = tokio::net::TcpListener::bind(settings.http_addr)
-                .await
-                .with_context(|| format!("binding {}", settings.http_addr))?;
-            let token = CancellationToken::new();
-            shutdown::cancel_on_signal(token.clone());
-            run(settings, listener, token).await
+            shutdown::bind_and_run(settings.http_addr, |listener, token| {
+                run(settings, listener, token)
+            })
+            .await
         }
     }
 }

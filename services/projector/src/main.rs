@@ -1,10 +1,8 @@
 //! `tidings-projector`: run the projector, migrate, or rebuild projections.
 
-use anyhow::Context as _;
 use clap::{Parser, Subcommand};
 use tidings_common::{CommonArgs, shutdown, telemetry};
 use tidings_projector::{Settings, migrate, rebuild, run};
-use tokio_util::sync::CancellationToken;
 
 #[derive(Parser)]
 #[command(
@@ -33,12 +31,10 @@ async fn main() -> anyhow::Result<()> {
         Command::Run(settings) => {
             telemetry::init(settings.common.log_format);
             tracing::info!(message = "Starting the projector.", settings = ?settings);
-            let listener = tokio::net::TcpListener::bind(settings.http_addr)
-                .await
-                .with_context(|| format!("binding {}", settings.http_addr))?;
-            let token = CancellationToken::new();
-            shutdown::cancel_on_signal(token.clone());
-            run(settings, listener, token).await
+            shutdown::bind_and_run(settings.http_addr, |listener, token| {
+                run(settings, listener, token)
+            })
+            .await
         }
         Command::Migrate(common) => {
             telemetry::init(common.log_format);

@@ -42,15 +42,14 @@ type Fault = anyhow::Error;
 impl Worker {
     /// Consumes until `shutdown` (returns `Ok`) or a broker fault (`Err`).
     pub async fn run_once(&self, shutdown: &CancellationToken) -> anyhow::Result<()> {
-        let connection = amqp::connect(&self.amqp_url, "extractor")
-            .await
-            .context("connecting to the broker")?;
-        let setup = connection.create_channel().await?;
-        self.topology
-            .declare(&setup)
-            .await
-            .context("declaring the topology")?;
-        let publisher = Publisher::new(&connection, self.topology.records_exchange()).await?;
+        let (connection, publisher) = amqp::open(
+            &self.amqp_url,
+            "extractor",
+            &self.topology,
+            self.topology.records_exchange(),
+        )
+        .await
+        .context("opening the broker session")?;
         let channel = connection.create_channel().await?;
         // Prefetch bounds memory: twice the workers keeps them busy while
         // the next articles are on their way.
@@ -152,21 +151,14 @@ impl Worker {
         publisher: &Publisher,
         delivery: &Delivery,
     ) -> Result<&'static str, Fault> {
-        let kind = delivery
-            .properties
-            .kind()
-            .as_ref()
-            .map(|k| k.as_str().to_owned());
-        let article: RawArticle = match decode(kind.as_deref(), &delivery.data) {
+        let kind = amqp::message_type(&delivery.properties);
+        let article: RawArticle = match decode(kind, &delivery.data) {
             Ok(article) => article,
             Err(error) => {
-                let text = error.to_string();
-                let reason = if text.contains("UTF-8") {
-                    DeadLetterReason::InvalidText
-                } else {
-                    DeadLetterReason::Undecodable
-                };
-                return self.reject(publisher, delivery, reason, &text).await;
+                let reason = DeadLetterReason::of_decode_error(&error);
+                return self
+                    .reject(publisher, delivery, reason, &error.to_string())
+                    .await;
             }
         };
         let span = tracing::info_span!("analyze", article_id = %article.article_id);

@@ -31,8 +31,29 @@ pub enum ArticleError {
     },
 }
 
-fn hex128(bytes: &[u8]) -> String {
+/// xxh3-128 in hex: the hash behind every id and content hash.
+pub fn hex128(bytes: &[u8]) -> String {
     format!("{:032x}", xxh3_128(bytes))
+}
+
+fn content_hash(body: &str) -> String {
+    hex128(normalized(body).as_bytes())
+}
+
+/// The stable id of an article from its canonical URL, or from its content
+/// hash when it has no URL.
+fn id_of(canonical: &str, content_hash: &str) -> String {
+    if canonical.is_empty() {
+        hex128(format!("content:{content_hash}").as_bytes())
+    } else {
+        hex128(format!("url:{canonical}").as_bytes())
+    }
+}
+
+/// The id [`build`] gives an article at `url` with `body`, without building it.
+pub fn article_id(url: &str, body: &str) -> String {
+    let canonical = canonical_url(url).unwrap_or_default();
+    id_of(&canonical, &content_hash(body))
 }
 
 /// Canonical form of a URL: no fragment, no tracking parameters, lowercase
@@ -86,13 +107,9 @@ pub fn build(draft: Draft, what: &str, max_bytes: usize) -> Result<RawArticle, A
             max: max_bytes,
         });
     }
-    let content_hash = hex128(normalized(&body).as_bytes());
+    let content_hash = content_hash(&body);
     let canonical = canonical_url(&draft.url).unwrap_or_default();
-    let article_id = if canonical.is_empty() {
-        hex128(format!("content:{content_hash}").as_bytes())
-    } else {
-        hex128(format!("url:{canonical}").as_bytes())
-    };
+    let article_id = id_of(&canonical, &content_hash);
     let event_id =
         hex128(format!("ArticleFetched\u{1f}{article_id}\u{1f}{content_hash}").as_bytes());
     let language = if draft.language.is_empty() {
@@ -340,6 +357,8 @@ mod tests {
         assert_eq!(a.event_id, b.event_id);
         let c = build(draft("", "Some text."), "c", 1000).expect("valid");
         assert_ne!(c.article_id, a.article_id);
+        assert_eq!(article_id("https://x.org/a", "other text"), a.article_id);
+        assert_eq!(article_id("", "Some  text."), c.article_id);
         assert!(matches!(
             build(draft("", "  "), "d", 1000),
             Err(ArticleError::Empty(_))

@@ -9,7 +9,6 @@ use std::time::Duration;
 use anyhow::Context as _;
 use deadpool_postgres::Pool;
 use tidings_common::amqp::Publisher;
-use xxhash_rust::xxh3::xxh3_128;
 
 use crate::article::{self, Draft};
 use crate::http_client::{Fetched, Fetcher};
@@ -205,7 +204,7 @@ impl Poller {
         result.etag = etag;
         result.last_modified = last_modified;
         // Servers keep ETags after changing the body: compare the body too.
-        let hash = format!("{:032x}", xxh3_128(&bytes));
+        let hash = article::hex128(&bytes);
         if feed.body_hash.as_deref() == Some(hash.as_str()) {
             result.outcome = "unchanged";
             return Ok(result);
@@ -246,22 +245,15 @@ impl Poller {
                 .map(|t| article::html_fragment_text(&t.content))
                 .unwrap_or_default();
             // Seen before (by canonical URL, else by content)? Then skip.
-            let probe = article::build(
-                Draft {
-                    url: link.clone(),
-                    body: if from_feed.is_empty() {
-                        title.clone()
-                    } else {
-                        from_feed.clone()
-                    },
-                    ..Draft::default()
+            let seen_id = article::article_id(
+                &link,
+                if from_feed.is_empty() {
+                    &title
+                } else {
+                    &from_feed
                 },
-                &feed.url,
-                usize::MAX,
             );
-            if let Ok(probe) = &probe
-                && self.seen(&probe.article_id).await?
-            {
+            if self.seen(&seen_id).await? {
                 continue;
             }
             let mut draft = Draft {
@@ -305,9 +297,6 @@ impl Poller {
                 .articles_published
                 .with_label_values(&["feed"])
                 .inc();
-            let seen_id = probe
-                .map(|p| p.article_id)
-                .unwrap_or_else(|_| article.article_id.clone());
             self.mark_seen(&seen_id, &feed.url, &article.url, &article.content_hash)
                 .await?;
             result.published += 1;

@@ -1,6 +1,6 @@
 //! `tidings-fetcher ingest PATH...`: publish local files and directories.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use tidings_common::amqp::Publisher;
 
@@ -48,7 +48,7 @@ pub async fn ingest(
 ) -> anyhow::Result<Report> {
     let mut report = Report::default();
     for file in files {
-        let drafts = match read(file, max_body_bytes) {
+        let drafts = match article::read_file(file, max_body_bytes) {
             Ok(drafts) => drafts,
             Err(error) => {
                 skip(&mut report, metrics, &error);
@@ -73,13 +73,6 @@ pub async fn ingest(
         }
     }
     Ok(report)
-}
-
-fn read(
-    file: &Path,
-    max: usize,
-) -> Result<Vec<Result<article::Draft, article::ArticleError>>, article::ArticleError> {
-    article::read_file(file, max)
 }
 
 fn skip(report: &mut Report, metrics: &Metrics, error: &article::ArticleError) {

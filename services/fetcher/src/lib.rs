@@ -71,12 +71,14 @@ pub async fn ingest_paths(
     let registrar = Registrar::new("fetcher");
     let metrics = metrics::Metrics::new(&registrar);
     let files = ingest::collect(paths).context("listing the input paths")?;
-    let connection = amqp::connect(&settings.common.amqp_url, "fetcher").await?;
     let topology = Topology::new(settings.common.namespace.clone());
-    topology
-        .declare(&connection.create_channel().await?)
-        .await?;
-    let publisher = Publisher::new(&connection, topology.articles_exchange()).await?;
+    let (connection, publisher) = amqp::open(
+        &settings.common.amqp_url,
+        "fetcher",
+        &topology,
+        topology.articles_exchange(),
+    )
+    .await?;
     let report = ingest::ingest(&files, &publisher, &metrics, settings.max_body_bytes).await?;
     let _ = connection.close(200, "done".into()).await;
     Ok(report)
@@ -190,12 +192,14 @@ pub async fn run(
             let mut poller = poller.lock().await;
             poller.register(&feeds).await?;
             health.set_database(true);
-            let connection = amqp::connect(&common.amqp_url, "fetcher").await?;
             let topology = Topology::new(common.namespace.clone());
-            topology
-                .declare(&connection.create_channel().await?)
-                .await?;
-            let publisher = Publisher::new(&connection, topology.articles_exchange()).await?;
+            let (connection, publisher) = amqp::open(
+                &common.amqp_url,
+                "fetcher",
+                &topology,
+                topology.articles_exchange(),
+            )
+            .await?;
             *publisher_slot.write().await = Some(publisher.clone());
             health.set_amqp(true);
             let result = loop {

@@ -74,15 +74,14 @@ impl Consumer {
         );
         self.health.set_database(true);
 
-        let connection = amqp::connect(&self.amqp_url, "projector")
-            .await
-            .context("connecting to the broker")?;
-        let setup = connection.create_channel().await?;
-        self.topology
-            .declare(&setup)
-            .await
-            .context("declaring the topology")?;
-        let publisher = Publisher::new(&connection, self.topology.dead_letter_exchange()).await?;
+        let (connection, publisher) = amqp::open(
+            &self.amqp_url,
+            "projector",
+            &self.topology,
+            self.topology.dead_letter_exchange(),
+        )
+        .await
+        .context("opening the broker session")?;
         let prefetch = u16::try_from(self.batch_size).unwrap_or(u16::MAX);
         let mut streams = Vec::new();
         for queue in [QueueName::ProjectorArticles, QueueName::ProjectorRecords] {
@@ -168,24 +167,16 @@ impl Consumer {
                 QueueName::ProjectorArticles => RawArticle::EVENT_TYPE,
                 _ => ArticleAnalyzed::EVENT_TYPE,
             };
-            let kind = delivery
-                .properties
-                .kind()
-                .as_ref()
-                .map(|k| k.as_str().to_owned());
-            match Incoming::decode(event_type, kind.as_deref(), &delivery.data) {
+            let kind = amqp::message_type(&delivery.properties);
+            match Incoming::decode(event_type, kind, &delivery.data) {
                 Ok(event) => items.push(Item {
                     queue,
                     delivery,
                     event,
                 }),
                 Err(error) => {
+                    let reason = DeadLetterReason::of_decode_error(&error);
                     let text = error.to_string();
-                    let reason = if text.contains("UTF-8") {
-                        DeadLetterReason::InvalidText
-                    } else {
-                        DeadLetterReason::Undecodable
-                    };
                     self.reject(publisher, queue, &delivery, event_type, reason, &text)
                         .await?;
                 }

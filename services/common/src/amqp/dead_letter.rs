@@ -26,6 +26,16 @@ pub enum DeadLetterReason {
 }
 
 impl DeadLetterReason {
+    /// The reason for a message that did not decode: text that is not
+    /// UTF-8 (prost refuses such strings) or anything else undecodable.
+    pub fn of_decode_error(error: &tidings_proto::DecodeError) -> Self {
+        if error.to_string().contains("UTF-8") {
+            DeadLetterReason::InvalidText
+        } else {
+            DeadLetterReason::Undecodable
+        }
+    }
+
     pub fn as_str(self) -> &'static str {
         match self {
             DeadLetterReason::Undecodable => "undecodable",

@@ -37,6 +37,27 @@ pub async fn connect(url: &str, service: &str) -> Result<Connection, AmqpError> 
     }
 }
 
+/// Connects, declares the whole topology, and opens a confirm-mode
+/// publisher on `exchange`: the start of every service's broker session.
+pub async fn open(
+    url: &str,
+    service: &str,
+    topology: &Topology,
+    exchange: String,
+) -> Result<(Connection, Publisher), AmqpError> {
+    let connection = connect(url, service).await?;
+    topology
+        .declare(&connection.create_channel().await?)
+        .await?;
+    let publisher = Publisher::new(&connection, exchange).await?;
+    Ok((connection, publisher))
+}
+
+/// The AMQP `type` property of a message, if set.
+pub fn message_type(properties: &lapin::BasicProperties) -> Option<&str> {
+    properties.kind().as_ref().map(|kind| kind.as_str())
+}
+
 /// The `x-tidings-reason` header of a delivery, if it carries one.
 pub fn header_string(properties: &lapin::BasicProperties, name: &str) -> Option<String> {
     let headers = properties.headers().as_ref()?;

@@ -11,7 +11,7 @@ use std::sync::Arc;
 use super::gazetteer::Gazetteer;
 use super::lexicon;
 use super::ner::{NamedSpan, NerKind};
-use super::text::{Doc, Token};
+use super::text::{Doc, surface};
 
 /// One real-world entity of the article.
 #[derive(Debug, Clone, PartialEq)]
@@ -42,13 +42,27 @@ pub struct ResolvedMention {
 #[derive(Debug, Default, Clone)]
 pub struct Resolution {
     pub entities: Vec<ResolvedEntity>,
+    /// Sorted by position in the text.
     pub mentions: Vec<ResolvedMention>,
+    /// The mention covering each token, if any.
+    mention_of_token: Vec<Option<usize>>,
 }
 
 impl Resolution {
     /// The mention covering token `index`, if any.
     pub fn mention_at(&self, index: usize) -> Option<usize> {
-        self.mentions.iter().position(|m| m.tokens.contains(&index))
+        self.mention_of_token.get(index).copied().flatten()
+    }
+
+    /// Indices of the mentions that start inside the token range `tokens`.
+    pub fn mentions_in(&self, tokens: &Range<usize>) -> Range<usize> {
+        let first = self
+            .mentions
+            .partition_point(|m| m.tokens.start < tokens.start);
+        let end = self
+            .mentions
+            .partition_point(|m| m.tokens.start < tokens.end);
+        first..end
     }
 }
 
@@ -108,17 +122,6 @@ pub fn slug(name: &str) -> String {
     out
 }
 
-fn surface(tokens: &[Token]) -> String {
-    let mut out = String::new();
-    for (i, token) in tokens.iter().enumerate() {
-        if i > 0 && token.space_before {
-            out.push(' ');
-        }
-        out.push_str(&token.text);
-    }
-    out
-}
-
 /// Country and sector read from the words around a mention.
 #[derive(Debug, Default, Clone)]
 struct Context {
@@ -141,10 +144,16 @@ impl EntityResolver {
 
     /// Reads titles, countries and affiliations before the mention (up to
     /// six tokens, through one comma) and in an appositive after it.
-    fn context(&self, doc: &Doc, spans: &[NamedSpan], range: &Range<usize>) -> Context {
+    fn context(
+        &self,
+        doc: &Doc,
+        spans: &[NamedSpan],
+        span_of_token: &[Option<usize>],
+        range: &Range<usize>,
+    ) -> Context {
         let mut context = Context::default();
         let sentence = &doc.sentences[doc.sentence_of[range.start]];
-        let span_at = |index: usize| spans.iter().find(|s| s.tokens.contains(&index));
+        let span_at = |index: usize| span_of_token[index].map(|s| &spans[s]);
 
         let read = |from: usize, to: usize, context: &mut Context| {
             let words: Vec<&str> = doc.tokens[from..to]
@@ -190,17 +199,13 @@ impl EntityResolver {
         while from > sentence.tokens.start && range.start - from < 7 {
             let token = &doc.tokens[from - 1];
             let in_span = span_at(from - 1).is_some_and(|s| s.kind != NerKind::Person);
-            let is_role = lexicon::ROLES
-                .iter()
-                .any(|(r, _)| r.split(' ').any(|w| w == token.lower))
-                || lexicon::ROLE_MODIFIERS.contains(&token.lower.as_str());
-            let glue = matches!(token.text.as_str(), "\u{2019}s" | "'s" | "-");
+            let titled = lexicon::is_title_word(&token.lower);
             if token.text == "," && commas == 0 && from == range.start {
                 commas += 1;
                 from -= 1;
                 continue;
             }
-            if in_span || is_role || glue {
+            if in_span || titled {
                 from -= 1;
             } else {
                 break;
@@ -234,6 +239,13 @@ impl EntityResolver {
             .filter_map(|s| self.country_of_span(doc, s))
             .collect();
 
+        let mut span_of_token = vec![None; doc.tokens.len()];
+        for (i, span) in spans.iter().enumerate() {
+            for slot in &mut span_of_token[span.tokens.clone()] {
+                *slot = Some(i);
+            }
+        }
+
         // Multi-word names first, so single words can link to them.
         let mut order: Vec<usize> = (0..spans.len()).collect();
         order.sort_by_key(|i| (spans[*i].tokens.len() < 2, spans[*i].tokens.start));
@@ -242,7 +254,7 @@ impl EntityResolver {
             let span = &spans[index];
             let tokens = &doc.tokens[span.tokens.clone()];
             let text = surface(tokens);
-            let context = self.context(doc, spans, &span.tokens);
+            let context = self.context(doc, spans, &span_of_token, &span.tokens);
             let entity =
                 self.entity_for(doc, span, &text, &context, &resolution, &article_countries);
             let entity_index = match by_key.get(&entity.key) {
@@ -272,6 +284,12 @@ impl EntityResolver {
             });
         }
         resolution.mentions.sort_by_key(|m| m.start);
+        resolution.mention_of_token = vec![None; doc.tokens.len()];
+        for (i, mention) in resolution.mentions.iter().enumerate() {
+            for slot in &mut resolution.mention_of_token[mention.tokens.clone()] {
+                *slot = Some(i);
+            }
+        }
         for (i, mention) in resolution.mentions.iter().enumerate() {
             resolution.entities[mention.entity].mentions.push(i);
         }

@@ -243,13 +243,7 @@ impl VerbCoder {
         }
         doc.tokens[current.tokens.end..next.tokens.start]
             .iter()
-            .all(|t| {
-                lexicon::ROLES
-                    .iter()
-                    .any(|(r, _)| r.split(' ').any(|w| w == t.lower))
-                    || lexicon::ROLE_MODIFIERS.contains(&t.lower.as_str())
-                    || matches!(t.text.as_str(), "\u{2019}s" | "'s" | "-")
-            })
+            .all(|t| lexicon::is_title_word(&t.lower))
     }
 
     /// "China's defense minister": the sector of the role after a possessive.
@@ -305,9 +299,7 @@ impl EventCoder for VerbCoder {
                 .iter()
                 .map(|t| t.lower.as_str())
                 .collect();
-            let mentions: Vec<usize> = (0..resolution.mentions.len())
-                .filter(|m| range.contains(&resolution.mentions[*m].tokens.start))
-                .collect();
+            let mentions: Vec<usize> = resolution.mentions_in(&range).collect();
             if mentions.len() < 2 {
                 continue;
             }

@@ -2,6 +2,9 @@
 //! CAMEO sector codes, organisation and place suffixes, function words,
 //! weekdays and months.
 
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
 /// Role phrases (lowercase, longest first when matching) and their CAMEO
 /// sector code.
 pub const ROLES: &[(&str, &str)] = &[
@@ -364,6 +367,20 @@ pub const MONTHS: &[&str] = &[
     "november",
     "december",
 ];
+
+/// Every single word of a role phrase ("defense", "secretary", "state").
+static ROLE_WORDS: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| ROLES.iter().flat_map(|(role, _)| role.split(' ')).collect());
+
+/// A word that belongs to a title between a name and what it qualifies
+/// ("U.S. *Defense Secretary* Lloyd Austin", "China*'s* *defense minister*",
+/// "Microsoft Corp. *co-founder* Bill Gates"): a role word, a role modifier,
+/// or the possessive and hyphen that glue them (`lower` is lowercase).
+pub fn is_title_word(lower: &str) -> bool {
+    ROLE_WORDS.contains(lower)
+        || ROLE_MODIFIERS.contains(&lower)
+        || matches!(lower, "\u{2019}s" | "'s" | "-")
+}
 
 /// Word connecting capitalised words inside one name ("Secretary of State",
 /// "Bank of America").

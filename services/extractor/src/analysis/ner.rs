@@ -13,7 +13,7 @@ use std::sync::Arc;
 
 use super::gazetteer::Gazetteer;
 use super::lexicon;
-use super::text::{Doc, Token};
+use super::text::{Doc, Token, surface};
 
 /// CoNLL-2003 entity types.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -88,17 +88,6 @@ impl RuleRecognizer {
         Self { gazetteer }
     }
 
-    fn joined(tokens: &[Token]) -> String {
-        let mut out = String::new();
-        for (i, token) in tokens.iter().enumerate() {
-            if i > 0 && token.space_before {
-                out.push(' ');
-            }
-            out.push_str(&token.text);
-        }
-        out
-    }
-
     fn is_place_name(&self, name: &str) -> bool {
         self.gazetteer.country_by_alias(name).is_some()
             || self.gazetteer.cities(name).next().is_some()
@@ -109,7 +98,7 @@ impl RuleRecognizer {
     fn country_at(&self, doc: &Doc, start: usize, end: usize) -> Option<(usize, NerKind)> {
         let max = self.gazetteer.max_alias_words.max(1);
         for len in (1..=max.min(end - start)).rev() {
-            let name = Self::joined(&doc.tokens[start..start + len]);
+            let name = surface(&doc.tokens[start..start + len]);
             if self.gazetteer.country_by_alias(&name).is_some() {
                 return Some((len, NerKind::Loc));
             }
@@ -151,8 +140,8 @@ impl RuleRecognizer {
             }
             if lexicon::PLACE_SUFFIXES.contains(&last.as_str())
                 || (DIRECTIONS.contains(&whole[0].text.as_str())
-                    && self.is_place_name(&Self::joined(&whole[1..])))
-                || REGIONS.contains(&Self::joined(whole).as_str())
+                    && self.is_place_name(&surface(&whole[1..])))
+                || REGIONS.contains(&surface(whole).as_str())
             {
                 pieces.push(Piece::Span(NamedSpan {
                     tokens: start..end,
@@ -219,7 +208,7 @@ impl RuleRecognizer {
 
     fn classify_multi(&self, doc: &Doc, range: Range<usize>, after_role: bool) -> NerKind {
         let tokens = &doc.tokens[range.clone()];
-        let name = Self::joined(tokens);
+        let name = surface(tokens);
         if self.is_place_name(&name) {
             return NerKind::Loc;
         }
@@ -408,7 +397,7 @@ mod tests {
         recognizer
             .recognize(&doc)
             .into_iter()
-            .map(|s| (RuleRecognizer::joined(&doc.tokens[s.tokens]), s.kind))
+            .map(|s| (surface(&doc.tokens[s.tokens]), s.kind))
             .collect()
     }
 

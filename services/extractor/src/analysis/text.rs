@@ -43,6 +43,19 @@ impl Token {
     }
 }
 
+/// The tokens as they read in the text: joined with a space where the
+/// text had whitespace ("Microsoft Corp.", "U.S.-China").
+pub fn surface(tokens: &[Token]) -> String {
+    let mut out = String::new();
+    for (i, token) in tokens.iter().enumerate() {
+        if i > 0 && token.space_before {
+            out.push(' ');
+        }
+        out.push_str(&token.text);
+    }
+    out
+}
+
 /// A sentence: a range of tokens and its char span.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Sentence {

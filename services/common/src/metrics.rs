@@ -113,6 +113,21 @@ impl PlumbingMetrics {
     }
 }
 
+impl PlumbingMetrics {
+    /// Logs and counts a message on its way to a dead-letter queue, from
+    /// one spot, so every logged dead letter is also counted.
+    pub fn dead_lettering(&self, queue: &str, reason: &str, detail: &str, delivery_tag: u64) {
+        tracing::warn!(
+            message = "Dead-lettering a message.",
+            queue,
+            reason,
+            error = detail,
+            delivery_tag
+        );
+        self.dead_letters.with_label_values(&[reason]).inc();
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

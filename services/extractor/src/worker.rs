@@ -226,27 +226,16 @@ impl Worker {
         reason: DeadLetterReason,
         detail: &str,
     ) -> Result<&'static str, Fault> {
-        tracing::warn!(
-            message = "Dead-lettering a raw article.",
-            reason = reason.as_str(),
-            error = detail,
-            delivery_tag = delivery.delivery_tag
-        );
-        self.metrics
-            .plumbing
-            .dead_letters
-            .with_label_values(&[reason.as_str()])
-            .inc();
-        amqp::dead_letter(
-            publisher,
-            &self.topology,
-            QueueName::ExtractorArticles,
-            delivery,
-            reason,
+        let queue = QueueName::ExtractorArticles;
+        self.metrics.plumbing.dead_lettering(
+            &self.topology.queue(queue),
+            reason.as_str(),
             detail,
-        )
-        .await
-        .context("dead-lettering")?;
+            delivery.delivery_tag,
+        );
+        amqp::dead_letter(publisher, &self.topology, queue, delivery, reason, detail)
+            .await
+            .context("dead-lettering")?;
         Ok("dead_lettered")
     }
 }

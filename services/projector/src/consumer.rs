@@ -293,18 +293,12 @@ impl Consumer {
         reason: DeadLetterReason,
         detail: &str,
     ) -> anyhow::Result<()> {
-        tracing::warn!(
-            message = "Dead-lettering a message.",
-            queue = %self.topology.queue(queue),
-            reason = reason.as_str(),
-            error = detail,
-            delivery_tag = delivery.delivery_tag
+        self.metrics.plumbing.dead_lettering(
+            &self.topology.queue(queue),
+            reason.as_str(),
+            detail,
+            delivery.delivery_tag,
         );
-        self.metrics
-            .plumbing
-            .dead_letters
-            .with_label_values(&[reason.as_str()])
-            .inc();
         self.metrics
             .messages_consumed
             .with_label_values(&[event_type, "dead_lettered"])

@@ -8,7 +8,7 @@ DB_URL     ?= postgres://postgres@127.0.0.1:5432/tidings
 export TIDINGS_DATABASE_URL ?= $(DB_URL)
 export TIDINGS_LOG_FORMAT ?= json
 
-.PHONY: up down services build test lint fmt gazetteers clean
+.PHONY: up down services build test lint fmt gazetteers clusters train eval-ner bench clean
 
 ## Install and start PostgreSQL and RabbitMQ, build, migrate, start the three
 ## services, ingest samples/ and print the sample's entities and events.
@@ -53,7 +53,34 @@ fmt:
 
 ## Regenerate services/extractor/data from ../shared/data.
 gazetteers:
-	python3 scripts/gen_gazetteers.py ../shared/data
+	python3 scripts/gen_gazetteers.py $(DATA)
+
+DATA       ?= ../shared/data
+EXTRACTOR  := $(BIN)/tidings-extractor
+MODEL_DATA := services/extractor/data
+
+## Word clusters from Reuters-21578 and BBC News (about a minute).
+clusters:
+	$(CARGO) build --release --locked -p tidings-extractor
+	$(EXTRACTOR) clusters --reuters $(DATA)/reuters21578 --bbc $(DATA)/bbc --out $(MODEL_DATA)/clusters.tsv
+
+## The NER model from CoNLL-2003 train, epoch picked on testa. The committed
+## clusters and name lists are inputs: the output is bit-for-bit the
+## committed model (rerun `make clusters gazetteers` first to rebuild those).
+train:
+	$(CARGO) build --release --locked -p tidings-extractor
+	$(EXTRACTOR) train --train $(DATA)/conll2003/eng.train --dev $(DATA)/conll2003/eng.testa \
+	  --clusters $(MODEL_DATA)/clusters.tsv --lists $(MODEL_DATA)/ner_lists.tsv --out $(MODEL_DATA)/ner.model
+	@git diff --quiet -- $(MODEL_DATA)/ner.model 2>/dev/null && echo "ner.model: identical to the committed model" || echo "ner.model: differs from the committed model"
+
+## Scores of the bundled model on CoNLL-2003 testa.
+eval-ner:
+	$(CARGO) build --release --locked -p tidings-extractor
+	$(EXTRACTOR) eval-ner $(DATA)/conll2003/eng.testa
+
+## Tagging speed against tokenisation, measured in the same run.
+bench:
+	$(CARGO) bench --locked -p tidings-extractor --bench ner
 
 clean: down
 	rm -rf $(RUN_DIR)

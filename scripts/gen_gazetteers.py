@@ -14,6 +14,12 @@ first argument) and writes services/extractor/data/*.tsv:
                  (vaderSentiment 3.3.2, MIT, Hutto & Gilbert 2014).
 - cameo.tsv      CAMEO event codes, names and Goldstein values (GDELT lookup
                  tables), with the two known upstream defects repaired.
+- ner_lists.tsv  Name lists the NER tagger uses as features (kind, phrase):
+                 PER people of the PETRARCH2/Phoenix country actors file,
+                 ORG organisations of its international and non-state actors
+                 files (Open Event Data, MIT), LOC countries, GeoNames places
+                 (cities15000, CC BY 4.0), US states and continents, MISC
+                 demonyms.
 
 Run: python3 scripts/gen_gazetteers.py [../shared/data]
 The output is deterministic (sorted), so a rerun gives identical files.
@@ -177,6 +183,81 @@ def main():
         f.write("# code\tgoldstein\tname. Source: GDELT CAMEO lookup tables (CAMEO: Schrodt et al.).\n")
         for code in sorted(names):
             f.write(f"{code}\t{goldstein.get(code, 0.0)}\t{names[code]}\n")
+
+    write_ner_lists(iso, geo_countries, cities)
+
+
+def actor_names(path, keep):
+    """Names of a PETRARCH actors file: entry lines and their '+' synonyms;
+    `keep(codes)` decides from the entry's codes whether it counts."""
+    entries, current = [], None
+    with open(path, encoding="utf-8", errors="replace") as f:
+        for raw in f:
+            line = raw.split("#", 1)[0].rstrip()
+            if not line.strip():
+                continue
+            if line[0] in " \t":
+                if current is not None:
+                    current[1].append(line.strip())
+                continue
+            if line.startswith("+"):
+                if current is not None:
+                    current[0].append(line[1:].split("[", 1)[0].strip())
+                continue
+            name, _, codes = line.partition("[")
+            current = ([name.strip()], ["[" + codes] if codes else [])
+            entries.append(current)
+    out = []
+    for names, codes in entries:
+        if keep(" ".join(codes)):
+            for n in names:
+                n = n.strip("_").replace("_", " ").strip()
+                if n and len(n) > 2 and not any(ch.isdigit() for ch in n):
+                    out.append(n)
+    return out
+
+
+def write_ner_lists(iso, geo_countries, cities):
+    import re
+    rows = set()
+    dicts = os.path.join(DATA, "petrarch2", "dictionaries")
+    country_code = re.compile(r"^\[[A-Z]{3}\]$")
+    for n in actor_names(os.path.join(dicts, "Phoenix.Countries.actors.txt"),
+                         lambda codes: codes and not country_code.match(codes.strip())):
+        # People: two to four words, no titles ("PRESIDENT XI JINPING").
+        words = n.split()
+        if 2 <= len(words) <= 4 and words[0] not in ("PRESIDENT", "PRIME", "KING", "GENERAL", "FORMER", "REFORMER", "QUEEN", "PRINCE", "SHEIKH", "MINISTER"):
+            rows.add(("PER", n.title()))
+    for fname in ("Phoenix.International.actors.txt", "Phoenix.MilNonState.actors.txt"):
+        for n in actor_names(os.path.join(dicts, fname), lambda codes: True):
+            rows.add(("ORG", n.upper() if len(n) <= 5 else n.title()))
+    for c in iso.values():
+        for key in ("name", "common_name", "official_name"):
+            if c.get(key) and "," not in c[key]:
+                rows.add(("LOC", c[key]))
+    for aliases in EXTRA_ALIASES.values():
+        for a in aliases:
+            rows.add(("LOC", a))
+    for g in geo_countries.values():
+        rows.add(("LOC", g["name"]))
+        if g.get("capital"):
+            rows.add(("LOC", g["capital"]))
+    for c in cities.values():
+        rows.add(("LOC", c["name"]))
+    for s in read_json("geonames", "us_states.json").values():
+        rows.add(("LOC", s["name"]))
+    for c in read_json("geonames", "continents.json").values():
+        rows.add(("LOC", c["name"]))
+    for demonyms in DEMONYMS.values():
+        for d in demonyms:
+            rows.add(("MISC", d))
+    with open(os.path.join(OUT, "ner_lists.tsv"), "w", encoding="utf-8") as f:
+        f.write("# kind\tphrase. Sources: PETRARCH2 Phoenix actor dictionaries (Open Event Data, MIT); "
+                "ISO 3166-1 (iso-codes); GeoNames (geonames.org), CC BY 4.0.\n")
+        for kind, phrase in sorted(rows):
+            phrase = clean(phrase)
+            if phrase:
+                f.write(f"{kind}\t{phrase}\n")
 
 
 if __name__ == "__main__":

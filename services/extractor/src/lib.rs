@@ -3,7 +3,9 @@
 //! `ArticleAnalyzed` per article ([`worker`]).
 
 pub mod analysis;
+pub mod commands;
 pub mod metrics;
+pub mod tagger;
 pub mod worker;
 
 use std::net::SocketAddr;

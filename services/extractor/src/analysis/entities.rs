@@ -8,7 +8,7 @@ use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 use std::sync::Arc;
 
-use super::gazetteer::Gazetteer;
+use super::gazetteer::{City, Gazetteer};
 use super::lexicon;
 use super::ner::{NamedSpan, NerKind};
 use super::text::{Doc, surface};
@@ -99,6 +99,30 @@ const ACTOR_VERBS: &[&str] = &[
     "could",
 ];
 
+/// Countries and first-order regions an article names.
+#[derive(Debug, Default)]
+struct ArticlePlaces {
+    countries: HashSet<String>,
+    regions: HashSet<(String, String)>,
+}
+
+/// How likely a same-name place is meant: bigger places are, and places in
+/// a country or region the article names much more so ("Vienna" is the
+/// Austrian capital unless the article is about Virginia).
+fn place_score(city: &City, places: &ArticlePlaces) -> f64 {
+    let mut score = (city.population.max(1) as f64).ln();
+    if places.countries.contains(&city.country) {
+        score += 2.0;
+    }
+    if places
+        .regions
+        .contains(&(city.country.clone(), city.admin1.clone()))
+    {
+        score += 6.0;
+    }
+    score
+}
+
 /// Links spans to entities.
 pub struct EntityResolver {
     gazetteer: Arc<Gazetteer>,
@@ -163,12 +187,16 @@ impl EntityResolver {
             let mut i = 0;
             while i < words.len() {
                 if let Some(span) = span_at(from + i) {
+                    let country = (span.kind != NerKind::Person)
+                        .then(|| self.country_of_span(doc, span))
+                        .flatten();
                     match span.kind {
-                        NerKind::Loc | NerKind::Misc => {
+                        _ if country.is_some() => {
                             if context.country.is_none() {
-                                context.country = self.country_of_span(doc, span);
+                                context.country = country;
                             }
                         }
+                        NerKind::Loc | NerKind::Misc => {}
                         NerKind::Org => {
                             let name = surface(&doc.tokens[span.tokens.clone()]);
                             if let Some((_, sector)) = lexicon::known_org(&name)
@@ -233,11 +261,22 @@ impl EntityResolver {
         let mut resolution = Resolution::default();
         let mut by_key: HashMap<String, usize> = HashMap::new();
 
-        // Countries named in the article help choose between same-name cities.
-        let article_countries: HashSet<String> = spans
-            .iter()
-            .filter_map(|s| self.country_of_span(doc, s))
-            .collect();
+        // Countries and regions named in the article help choose between
+        // same-name cities.
+        let mut places = ArticlePlaces::default();
+        for span in spans.iter().filter(|s| s.kind != NerKind::Person) {
+            if let Some(iso3) = self.country_of_span(doc, span) {
+                places.countries.insert(iso3);
+            } else if let Some(region) = self
+                .gazetteer
+                .region(&surface(&doc.tokens[span.tokens.clone()]))
+            {
+                places.countries.insert(region.country.clone());
+                places
+                    .regions
+                    .insert((region.country.clone(), region.admin1.clone()));
+            }
+        }
 
         let mut span_of_token = vec![None; doc.tokens.len()];
         for (i, span) in spans.iter().enumerate() {
@@ -255,8 +294,7 @@ impl EntityResolver {
             let tokens = &doc.tokens[span.tokens.clone()];
             let text = surface(tokens);
             let context = self.context(doc, spans, &span_of_token, &span.tokens);
-            let entity =
-                self.entity_for(doc, span, &text, &context, &resolution, &article_countries);
+            let entity = self.entity_for(doc, span, &text, &context, &resolution, &places);
             let entity_index = match by_key.get(&entity.key) {
                 Some(existing) => *existing,
                 None => {
@@ -293,6 +331,17 @@ impl EntityResolver {
         for (i, mention) in resolution.mentions.iter().enumerate() {
             resolution.entities[mention.entity].mentions.push(i);
         }
+        // People the text gives no country: the actor dictionary's.
+        for entity in &mut resolution.entities {
+            if entity.kind == NerKind::Person
+                && let Some((country, sector)) = self.gazetteer.person(&entity.name)
+            {
+                entity.country.get_or_insert_with(|| country.to_owned());
+                if !sector.is_empty() {
+                    entity.sector.get_or_insert_with(|| sector.to_owned());
+                }
+            }
+        }
         resolution
     }
 
@@ -322,7 +371,7 @@ impl EntityResolver {
         text: &str,
         context: &Context,
         resolution: &Resolution,
-        article_countries: &HashSet<String>,
+        places: &ArticlePlaces,
     ) -> ResolvedEntity {
         let plain = |key: String, name: &str, kind: NerKind| ResolvedEntity {
             key,
@@ -335,11 +384,15 @@ impl EntityResolver {
             mentions: Vec::new(),
             is_country: false,
         };
+        // A country's name is the country, whatever type the tagger gave
+        // it ("US" tagged as an organisation in "US allegations").
+        if span.kind != NerKind::Person
+            && let Some(iso3) = self.country_of_span(doc, span)
+        {
+            return self.country_entity(&iso3);
+        }
         match span.kind {
             NerKind::Loc | NerKind::Misc => {
-                if let Some(iso3) = self.country_of_span(doc, span) {
-                    return self.country_entity(&iso3);
-                }
                 if span.kind == NerKind::Misc {
                     return plain(format!("misc:{}", slug(text)), text, NerKind::Misc);
                 }
@@ -351,14 +404,30 @@ impl EntityResolver {
                 if acts && let Some(country) = self.gazetteer.country_of_capital(text) {
                     return self.country_entity(&country.iso3.clone());
                 }
-                let mut cities: Vec<_> = self.gazetteer.cities(text).collect();
-                if let Some(position) = cities
-                    .iter()
-                    .position(|c| article_countries.contains(&c.country))
-                {
-                    cities.swap(0, position);
+                if let Some(region) = self.gazetteer.region(text) {
+                    let mut entity = plain(
+                        format!(
+                            "place:{}-{}",
+                            slug(&region.name),
+                            region.country.to_lowercase()
+                        ),
+                        &region.name,
+                        NerKind::Loc,
+                    );
+                    entity.country = Some(region.country.clone());
+                    entity.geonames_id = region.geonames_id;
+                    return entity;
                 }
-                match cities.first() {
+                let best = self
+                    .gazetteer
+                    .cities(text)
+                    .map(|city| (place_score(city, places), city))
+                    .fold(None, |best: Option<(f64, _)>, (score, city)| match best {
+                        Some((top, _)) if top >= score => best,
+                        _ => Some((score, city)),
+                    })
+                    .map(|(_, city)| city);
+                match best {
                     Some(city) => ResolvedEntity {
                         key: format!("place:{}-{}", slug(&city.name), city.country.to_lowercase()),
                         name: city.name.clone(),
@@ -449,13 +518,14 @@ fn org_sector(name: &str) -> Option<&'static str> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::analysis::ner::{Recognizer, RuleRecognizer};
+    use crate::analysis::ner::{Recognizer, TaggerRecognizer};
     use crate::analysis::text::analyze;
 
     fn resolve(text: &str) -> Resolution {
         let gazetteer = Arc::new(Gazetteer::bundled().expect("gazetteer"));
+        let model = Arc::new(crate::tagger::bundled().expect("model"));
         let doc = analyze(text);
-        let spans = RuleRecognizer::new(gazetteer.clone()).recognize(&doc);
+        let spans = TaggerRecognizer::new(model, gazetteer.clone()).recognize(&doc);
         EntityResolver::new(gazetteer).resolve(&doc, &spans)
     }
 

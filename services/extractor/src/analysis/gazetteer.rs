@@ -6,6 +6,8 @@ use std::collections::HashMap;
 
 const COUNTRIES: &str = include_str!("../../data/countries.tsv");
 const CITIES: &str = include_str!("../../data/cities.tsv");
+const ACTORS: &str = include_str!("../../data/actors.tsv");
+const REGIONS: &str = include_str!("../../data/regions.tsv");
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Country {
@@ -23,6 +25,17 @@ pub struct City {
     pub latitude: f64,
     pub longitude: f64,
     pub population: u64,
+    /// GeoNames first-order region code ("VA" for Virginia).
+    pub admin1: String,
+}
+
+/// A first-order region (a US state).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Region {
+    pub geonames_id: u64,
+    pub name: String,
+    pub country: String,
+    pub admin1: String,
 }
 
 /// Look-ups by surface form (exact case, plus an uppercase index for
@@ -37,6 +50,9 @@ pub struct Gazetteer {
     city_by_name: HashMap<String, Vec<usize>>,
     /// Longest alias in tokens, to bound look-ups.
     pub max_alias_words: usize,
+    /// Known people (lowercase full name) → (country, CAMEO sector).
+    people: HashMap<String, (String, String)>,
+    regions: HashMap<String, Region>,
 }
 
 /// Why a gazetteer file could not be read.
@@ -51,7 +67,70 @@ pub struct GazetteerError {
 impl Gazetteer {
     /// The gazetteer compiled into the binary.
     pub fn bundled() -> Result<Self, GazetteerError> {
-        Self::parse(COUNTRIES, CITIES)
+        let mut gazetteer = Self::parse(COUNTRIES, CITIES)?;
+        gazetteer.parse_people(ACTORS)?;
+        gazetteer.parse_regions(REGIONS)?;
+        Ok(gazetteer)
+    }
+
+    /// Reads `geonameid<TAB>name<TAB>country<TAB>admin1` lines (regions.tsv).
+    pub fn parse_regions(&mut self, text: &str) -> Result<(), GazetteerError> {
+        for (n, line) in data_lines(text) {
+            let fields: Vec<&str> = line.split('\t').collect();
+            let geonames_id = fields.first().and_then(|f| f.parse().ok());
+            match (geonames_id, fields.len()) {
+                (Some(geonames_id), 4) => {
+                    let region = Region {
+                        geonames_id,
+                        name: fields[1].to_owned(),
+                        country: fields[2].to_owned(),
+                        admin1: fields[3].to_owned(),
+                    };
+                    self.regions
+                        .insert(region.name.to_uppercase(), region.clone());
+                    self.regions.insert(region.name.clone(), region);
+                }
+                _ => {
+                    return Err(GazetteerError {
+                        file: "regions.tsv",
+                        line: n,
+                        problem: "expected geonameid, name, country, admin1".to_owned(),
+                    });
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// A first-order region called `name` ("Virginia").
+    pub fn region(&self, name: &str) -> Option<&Region> {
+        self.regions.get(name)
+    }
+
+    /// Reads `name<TAB>country<TAB>sector` lines (actors.tsv).
+    pub fn parse_people(&mut self, text: &str) -> Result<(), GazetteerError> {
+        for (n, line) in data_lines(text) {
+            let fields: Vec<&str> = line.split('\t').collect();
+            if fields.len() != 3 {
+                return Err(GazetteerError {
+                    file: "actors.tsv",
+                    line: n,
+                    problem: format!("expected 3 fields, got {}", fields.len()),
+                });
+            }
+            self.people.insert(
+                fields[0].to_owned(),
+                (fields[1].to_owned(), fields[2].to_owned()),
+            );
+        }
+        Ok(())
+    }
+
+    /// Country and sector of a known person, by full name in any case.
+    pub fn person(&self, name: &str) -> Option<(&str, &str)> {
+        self.people
+            .get(&name.to_lowercase())
+            .map(|(country, sector)| (country.as_str(), sector.as_str()))
     }
 
     pub fn parse(countries: &str, cities: &str) -> Result<Self, GazetteerError> {
@@ -98,6 +177,7 @@ impl Gazetteer {
                     latitude: fields.get(3)?.parse().ok()?,
                     longitude: fields.get(4)?.parse().ok()?,
                     population: fields.get(5)?.parse().ok()?,
+                    admin1: fields.get(6).map(|a| (*a).to_owned()).unwrap_or_default(),
                 })
             })();
             let city = parsed.ok_or_else(|| GazetteerError {
@@ -197,10 +277,27 @@ mod tests {
         );
         let vienna = g.cities("Vienna").next().expect("Vienna is a city");
         assert_eq!(vienna.country, "AUT");
+        assert!(
+            g.cities("Vienna")
+                .any(|c| c.country == "USA" && c.admin1 == "VA")
+        );
+        let virginia = g.region("Virginia").expect("Virginia is a region");
+        assert_eq!(
+            (virginia.country.as_str(), virginia.admin1.as_str()),
+            ("USA", "VA")
+        );
         assert_eq!(
             g.cities("BEIJING").next().map(|c| c.country.as_str()),
             Some("CHN")
         );
+    }
+
+    #[test]
+    fn known_people_have_countries() {
+        let g = Gazetteer::bundled().expect("bundled gazetteer parses");
+        assert_eq!(g.person("Xi Jinping"), Some(("CHN", "GOV")));
+        assert_eq!(g.person("JOE BIDEN"), Some(("USA", "GOV")));
+        assert_eq!(g.person("Nobody Atall"), None);
     }
 
     #[test]

@@ -1,8 +1,8 @@
-//! Small closed word lists the rule-based stages share: role words and their
-//! CAMEO sector codes, organisation and place suffixes, function words,
-//! weekdays and months.
+//! Small closed word lists the extraction stages share: role words and
+//! their CAMEO sector codes (with the PETRARCH2 agents dictionary behind
+//! them), organisations known by short names, weekdays and months.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 /// Role phrases (lowercase, longest first when matching) and their CAMEO
@@ -131,218 +131,6 @@ pub const KNOWN_ORGS: &[(&str, &str, &str)] = &[
     ),
 ];
 
-/// Final words that make a name an organisation.
-pub const ORG_SUFFIXES: &[&str] = &[
-    "Corp.",
-    "Corp",
-    "Corporation",
-    "Inc.",
-    "Inc",
-    "Ltd",
-    "Ltd.",
-    "Co.",
-    "Company",
-    "Group",
-    "Party",
-    "Ministry",
-    "Department",
-    "Council",
-    "Agency",
-    "Bank",
-    "University",
-    "Committee",
-    "Commission",
-    "Association",
-    "Organization",
-    "Organisation",
-    "Union",
-    "Army",
-    "Navy",
-    "Court",
-    "Parliament",
-    "Congress",
-    "Senate",
-    "Administration",
-    "Institute",
-    "Foundation",
-    "Times",
-    "Post",
-    "Journal",
-    "News",
-    "Network",
-    "Federation",
-    "Office",
-    "Bureau",
-    "Fund",
-    "Forces",
-    "Guard",
-    "Police",
-    "Airlines",
-    "Motors",
-    "Technologies",
-    "Systems",
-    "Holdings",
-    "Club",
-    "League",
-    "Front",
-    "Movement",
-    "Alliance",
-    "Assembly",
-    "Cabinet",
-    "Reuters",
-];
-
-/// Final words that make a name a place.
-pub const PLACE_SUFFIXES: &[&str] = &[
-    "Sea",
-    "Ocean",
-    "Strait",
-    "Straits",
-    "Island",
-    "Islands",
-    "River",
-    "Gulf",
-    "Bay",
-    "Mountains",
-    "Peninsula",
-    "Valley",
-    "Province",
-    "Region",
-    "County",
-    "Coast",
-    "Desert",
-    "Lake",
-    "Canal",
-    "Guesthouse",
-    "House",
-    "Palace",
-    "Hotel",
-    "Airport",
-    "Square",
-    "Hall",
-    "Stadium",
-    "Street",
-    "Avenue",
-    "Plaza",
-    "Pacific",
-    "Atlantic",
-];
-
-/// Prepositions after which an unknown capitalised word is a place.
-pub const PLACE_PREPOSITIONS: &[&str] = &["in", "at", "to", "from", "near", "across", "into"];
-
-/// Capitalised words that are not names when they open a sentence.
-pub const FUNCTION_WORDS: &[&str] = &[
-    "a",
-    "an",
-    "the",
-    "and",
-    "but",
-    "or",
-    "nor",
-    "neither",
-    "either",
-    "so",
-    "yet",
-    "for",
-    "in",
-    "on",
-    "at",
-    "to",
-    "from",
-    "by",
-    "with",
-    "of",
-    "as",
-    "if",
-    "when",
-    "while",
-    "since",
-    "after",
-    "before",
-    "despite",
-    "although",
-    "though",
-    "because",
-    "until",
-    "during",
-    "meanwhile",
-    "however",
-    "also",
-    "still",
-    "this",
-    "that",
-    "these",
-    "those",
-    "it",
-    "its",
-    "he",
-    "she",
-    "they",
-    "we",
-    "i",
-    "you",
-    "his",
-    "her",
-    "their",
-    "our",
-    "my",
-    "your",
-    "there",
-    "here",
-    "what",
-    "who",
-    "which",
-    "where",
-    "why",
-    "how",
-    "not",
-    "no",
-    "yes",
-    "all",
-    "some",
-    "many",
-    "most",
-    "more",
-    "both",
-    "each",
-    "every",
-    "any",
-    "other",
-    "such",
-    "shortly",
-    "chances",
-    "speaking",
-    "underscoring",
-    "asked",
-    "according",
-    "earlier",
-    "later",
-    "now",
-    "then",
-    "today",
-    "yesterday",
-    "tomorrow",
-    "last",
-    "next",
-    "one",
-    "two",
-    "three",
-    "several",
-    "few",
-    "among",
-    "about",
-    "over",
-    "under",
-    "between",
-    "through",
-    "against",
-    "without",
-    "within",
-    "animosity",
-    "people",
-];
-
 pub const WEEKDAYS: &[&str] = &[
     "monday",
     "tuesday",
@@ -399,23 +187,24 @@ pub fn role_sector(lower: &str) -> Option<&'static str> {
         .map(|(_, sector)| *sector)
 }
 
-/// Longest role phrase starting at `words[0]`, as (length in words, sector).
+/// Role phrases of the PETRARCH2 agents dictionary and their sectors.
+static AGENTS: LazyLock<HashMap<&'static str, &'static str>> = LazyLock::new(|| {
+    include_str!("../../data/agents.tsv")
+        .lines()
+        .filter(|line| !line.starts_with('#'))
+        .filter_map(|line| line.split_once('\t'))
+        .collect()
+});
+
+/// Longest role phrase starting at `words[0]`, as (length in words,
+/// sector): the project's own list first, then the PETRARCH2 agents.
 pub fn match_role(words: &[&str]) -> Option<(usize, &'static str)> {
-    for len in (1..=words.len().min(4)).rev() {
-        let phrase = words[..len].join(" ");
-        if let Some(sector) = role_sector(&phrase) {
-            return Some((len, sector));
-        }
-    }
-    None
-}
-
-pub fn is_function_word(lower: &str) -> bool {
-    FUNCTION_WORDS.contains(&lower)
-}
-
-pub fn is_calendar_word(lower: &str) -> bool {
-    WEEKDAYS.contains(&lower) || MONTHS.contains(&lower)
+    let longest = |lookup: &dyn Fn(&str) -> Option<&'static str>| {
+        (1..=words.len().min(4))
+            .rev()
+            .find_map(|len| lookup(&words[..len].join(" ")).map(|sector| (len, sector)))
+    };
+    longest(&role_sector).or_else(|| longest(&|phrase| AGENTS.get(phrase).copied()))
 }
 
 pub fn known_org(short: &str) -> Option<(&'static str, &'static str)> {
@@ -438,5 +227,12 @@ mod tests {
         assert_eq!(match_role(&["defense", "secretary"]), Some((2, "MIL")));
         assert_eq!(match_role(&["secretary"]), Some((1, "GOV")));
         assert_eq!(match_role(&["antony"]), None);
+        // From the PETRARCH2 agents dictionary.
+        assert_eq!(match_role(&["rebel", "leader"]), Some((2, "REB")));
+        assert_eq!(match_role(&["rebel", "fled"]), Some((1, "REB")));
+        assert_eq!(
+            match_role(&["agriculture", "minister", "x"]),
+            Some((2, "GOV"))
+        );
     }
 }

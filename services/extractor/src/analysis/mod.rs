@@ -29,11 +29,11 @@ use xxhash_rust::xxh3::xxh3_128;
 use entities::{EntityResolver, Resolution};
 use events::{ArticleContext, CameoTable, EventCoder, VerbCoder};
 use gazetteer::{Gazetteer, GazetteerError};
-use ner::{NerKind, Recognizer, RuleRecognizer};
+use ner::{NerKind, Recognizer, TaggerRecognizer};
 use tone::ToneLexicon;
 
 /// Version stamped on every analysis: the crate version and the models.
-pub const EXTRACTOR_VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), "+rules.1");
+pub const EXTRACTOR_VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), "+ap-ner.1");
 
 /// Default largest body accepted, in bytes.
 pub const DEFAULT_MAX_BODY_BYTES: usize = 1 << 20;
@@ -45,6 +45,15 @@ pub enum AnalysisError {
     Empty(String),
     #[error("article body is {size} bytes, more than the {max} accepted")]
     Oversized { size: usize, max: usize },
+}
+
+/// Bundled data that does not load (a broken build).
+#[derive(Debug, thiserror::Error)]
+pub enum AnalyzerError {
+    #[error(transparent)]
+    Gazetteer(#[from] GazetteerError),
+    #[error("the NER model: {0}")]
+    Model(#[from] crate::tagger::model::ModelError),
 }
 
 /// Runs the whole extraction for one article.
@@ -62,10 +71,11 @@ fn hex_id(parts: &[&str]) -> String {
 
 impl Analyzer {
     /// The analyzer with the bundled data and the baseline stages.
-    pub fn bundled(max_body_bytes: usize) -> Result<Self, GazetteerError> {
+    pub fn bundled(max_body_bytes: usize) -> Result<Self, AnalyzerError> {
         let gazetteer = Arc::new(Gazetteer::bundled()?);
+        let model = Arc::new(crate::tagger::bundled()?);
         Ok(Self {
-            recognizer: Box::new(RuleRecognizer::new(gazetteer.clone())),
+            recognizer: Box::new(TaggerRecognizer::new(model, gazetteer.clone())),
             resolver: EntityResolver::new(gazetteer),
             coder: Box::new(VerbCoder::new(CameoTable::bundled())),
             tone: ToneLexicon::bundled(),

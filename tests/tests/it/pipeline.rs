@@ -80,6 +80,71 @@ async fn sample_goes_through_all_three_services() {
         "Blinken is one entity"
     );
 
+    // The people, organisations and places of DESIGN.md, with countries
+    // and sectors.
+    let coded = env
+        .db
+        .query("SELECT key, country, sector FROM entities", &[])
+        .await
+        .expect("entities");
+    let coded: std::collections::HashMap<String, (Option<String>, Option<String>)> = coded
+        .iter()
+        .map(|r| (r.get(0), (r.get(1), r.get(2))))
+        .collect();
+    for (key, country, sector) in [
+        ("person:antony-blinken", Some("USA"), Some("GOV")),
+        ("person:qin-gang", Some("CHN"), Some("GOV")),
+        ("person:xi-jinping", Some("CHN"), Some("GOV")),
+        ("person:joe-biden", Some("USA"), Some("GOV")),
+        ("person:lloyd-austin", Some("USA"), Some("MIL")),
+        ("person:william-burns", Some("USA"), Some("SPY")),
+        ("person:bill-gates", None, Some("BUS")),
+        ("org:microsoft-corp", None, Some("BUS")),
+        ("org:aukus", None, Some("IGO")),
+        ("org:central-intelligence-agency", None, Some("SPY")),
+        ("place:beijing-chn", Some("CHN"), None),
+        ("place:vienna-aut", Some("AUT"), None),
+        ("country:AUS", Some("AUS"), None),
+        ("country:GBR", Some("GBR"), None),
+    ] {
+        let found = coded
+            .get(key)
+            .unwrap_or_else(|| panic!("{key} missing from entities"));
+        assert_eq!(
+            (found.0.as_deref(), found.1.as_deref()),
+            (country, sector),
+            "{key}"
+        );
+    }
+    // One row per real entity: no person row is a part of another
+    // person's name, and no row but the country's is named as a country.
+    let people: Vec<String> = rows
+        .iter()
+        .filter(|r| r.get::<_, String>(1) == "PERSON")
+        .map(|r| r.get::<_, String>(0))
+        .collect();
+    for short in &people {
+        for long in &people {
+            assert!(
+                short == long || !long.ends_with(&format!("-{}", &short["person:".len()..])),
+                "{short} is part of {long}"
+            );
+            assert!(
+                short == long || !long.starts_with(&format!("{short}-")),
+                "{short} is part of {long}"
+            );
+        }
+    }
+    assert_eq!(
+        env.count(
+            "SELECT count(*) FROM entities WHERE key NOT LIKE 'country:%'
+               AND name IN ('US', 'U.S.', 'United States', 'America', 'American', 'China', 'Chinese')"
+        )
+        .await,
+        0,
+        "country names resolve to countries"
+    );
+
     // The analysis in the event store carries both surface forms under one key.
     let payload: Vec<u8> = env
         .db

@@ -579,4 +579,154 @@ mod tests {
         assert!(r.entities.iter().any(|e| e.key == "place:washington-usa"));
         assert_eq!(entity(&r, "country:USA").mentions.len(), 1);
     }
+
+    fn key_of(r: &Resolution, mention: &str) -> String {
+        r.mentions
+            .iter()
+            .find(|m| m.text == mention)
+            .map(|m| r.entities[m.entity].key.clone())
+            .unwrap_or_else(|| panic!("no mention {mention:?} in {:?}", r.mentions))
+    }
+
+    #[test]
+    fn last_names_and_family_names_join_the_full_name() {
+        let r = resolve(
+            "President Xi Jinping met Foreign Minister Qin Gang and Antony Blinken on Monday. Later Xi spoke, Qin listened and Blinken left.",
+        );
+        assert_eq!(key_of(&r, "Xi"), "person:xi-jinping");
+        assert_eq!(key_of(&r, "Qin"), "person:qin-gang");
+        assert_eq!(key_of(&r, "Blinken"), "person:antony-blinken");
+        let people = r
+            .entities
+            .iter()
+            .filter(|e| e.kind == NerKind::Person)
+            .count();
+        assert_eq!(people, 3);
+    }
+
+    #[test]
+    fn acronyms_join_their_expansion() {
+        let r = resolve(
+            "The Shanghai Cooperation Organisation met in Delhi. The SCO said the talks went well.",
+        );
+        assert_eq!(
+            key_of(&r, "SCO"),
+            key_of(&r, "Shanghai Cooperation Organisation")
+        );
+        let r = resolve(
+            "CIA chief William Burns flew in. The Central Intelligence Agency declined to comment.",
+        );
+        assert_eq!(key_of(&r, "CIA"), "org:central-intelligence-agency");
+        assert_eq!(
+            key_of(&r, "Central Intelligence Agency"),
+            "org:central-intelligence-agency"
+        );
+    }
+
+    #[test]
+    fn possessives_are_not_part_of_names() {
+        let r = resolve("China's foreign ministry and Blinken's aides met Britain's envoy.");
+        assert_eq!(key_of(&r, "China"), "country:CHN");
+        assert_eq!(key_of(&r, "Britain"), "country:GBR");
+        assert!(
+            r.mentions.iter().all(|m| !m.text.ends_with("'s")),
+            "{:?}",
+            r.mentions
+        );
+    }
+
+    #[test]
+    fn titles_are_roles_not_people() {
+        let r = resolve("U.S. Secretary of State Antony Blinken arrived in Beijing on Sunday.");
+        assert!(
+            r.entities.iter().all(|e| !e.name.contains("Secretary")),
+            "{:?}",
+            r.entities
+        );
+        let blinken = entity(&r, "person:antony-blinken");
+        assert_eq!(blinken.country.as_deref(), Some("USA"));
+        assert_eq!(blinken.sector.as_deref(), Some("GOV"));
+    }
+
+    #[test]
+    fn every_name_of_the_united_states_is_one_country() {
+        let r = resolve(
+            "The U.S. and the US disagree. The United States said America would act, and American officials agreed. Washington accused Beijing of spying.",
+        );
+        for name in [
+            "U.S.",
+            "US",
+            "United States",
+            "America",
+            "American",
+            "Washington",
+        ] {
+            assert_eq!(key_of(&r, name), "country:USA", "{name}");
+        }
+        assert_eq!(key_of(&r, "Beijing"), "place:beijing-chn");
+    }
+
+    #[test]
+    fn roles_give_countries_and_sectors() {
+        let r = resolve(
+            "Chinese Foreign Minister Qin Gang met U.S. Defense Secretary Lloyd Austin. Microsoft Corp. co-founder Bill Gates and CIA chief William Burns watched.",
+        );
+        let check = |key: &str, country: Option<&str>, sector: &str| {
+            let e = entity(&r, key);
+            assert_eq!(e.country.as_deref(), country, "{key}");
+            assert_eq!(e.sector.as_deref(), Some(sector), "{key}");
+        };
+        check("person:qin-gang", Some("CHN"), "GOV");
+        check("person:lloyd-austin", Some("USA"), "MIL");
+        check("person:bill-gates", None, "BUS");
+        check("person:william-burns", Some("USA"), "SPY");
+    }
+
+    #[test]
+    fn the_role_found_once_holds_for_the_article() {
+        let r = resolve("Chinese Foreign Minister Qin Gang spoke. Later Qin Gang left for Moscow.");
+        let qin = entity(&r, "person:qin-gang");
+        assert_eq!(qin.mentions.len(), 2);
+        assert_eq!(qin.country.as_deref(), Some("CHN"));
+    }
+
+    #[test]
+    fn the_actor_dictionary_gives_known_people_a_country() {
+        let r = resolve("Joe Biden said he would meet Xi Jinping again.");
+        assert_eq!(
+            entity(&r, "person:joe-biden").country.as_deref(),
+            Some("USA")
+        );
+        assert_eq!(
+            entity(&r, "person:xi-jinping").country.as_deref(),
+            Some("CHN")
+        );
+    }
+
+    #[test]
+    fn same_name_places_follow_the_article() {
+        let r = resolve("Jake Sullivan met Wang Yi in Vienna in May.");
+        let vienna = entity(&r, "place:vienna-aut");
+        assert_eq!(vienna.country.as_deref(), Some("AUT"));
+        assert_eq!(vienna.geonames_id, 2_761_369);
+        assert!(vienna.geo.is_some());
+        let r = resolve("Voters in Virginia lined up early. In Vienna, the town council met.");
+        let vienna = entity(&r, "place:vienna-usa");
+        assert_eq!(vienna.geonames_id, 4_791_160);
+        let virginia = entity(&r, "place:virginia-usa");
+        assert_eq!(virginia.country.as_deref(), Some("USA"));
+        assert!(virginia.geonames_id > 0);
+    }
+
+    #[test]
+    fn seas_and_regions_stay_places_without_coordinates() {
+        let r =
+            resolve("Ships crossed the South China Sea as tension rose across the Indo-Pacific.");
+        for key in ["place:south-china-sea", "place:indo-pacific"] {
+            let e = entity(&r, key);
+            assert_eq!(e.kind, NerKind::Loc);
+            assert_eq!(e.geo, None);
+            assert_eq!(e.geonames_id, 0);
+        }
+    }
 }

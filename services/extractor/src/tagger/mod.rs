@@ -113,6 +113,14 @@ pub fn spans(tags: &[Tag]) -> Vec<(usize, usize, usize)> {
     out
 }
 
+/// The bundled model (trained by `make train`), parsed.
+pub fn bundled() -> Result<Model, model::ModelError> {
+    Model::from_bytes(BUNDLED)
+}
+
+/// The bytes of the bundled model file.
+pub static BUNDLED: &[u8] = include_bytes!("../../data/ner.model");
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -151,11 +159,3 @@ mod tests {
         assert!(Tag::begin(1).may_follow(None));
     }
 }
-
-/// The bundled model (trained by `make train`), parsed.
-pub fn bundled() -> Result<Model, model::ModelError> {
-    Model::from_bytes(BUNDLED)
-}
-
-/// The bytes of the bundled model file.
-pub static BUNDLED: &[u8] = include_bytes!("../../data/ner.model");

@@ -99,5 +99,15 @@ fn main() -> anyhow::Result<()> {
         1.0 / analyze,
         words as f64 / analyze
     );
+    if let Some(peak) = peak_rss_kib() {
+        println!("memory peak_rss_mib={:.1}", peak as f64 / 1024.0);
+    }
     Ok(())
+}
+
+/// Peak resident memory of this process (Linux), in KiB.
+fn peak_rss_kib() -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    line.split_whitespace().nth(1)?.parse().ok()
 }

@@ -729,4 +729,18 @@ mod tests {
             assert_eq!(e.geonames_id, 0);
         }
     }
+
+    #[test]
+    fn keys_are_stable_across_articles() {
+        let first = resolve("Chinese Foreign Minister Qin Gang met Antony Blinken in Beijing.");
+        let second = resolve(
+            "Qin Gang, China's foreign minister, said on Monday that Antony Blinken had left Beijing.",
+        );
+        for r in [&first, &second] {
+            assert_eq!(key_of(r, "Qin Gang"), "person:qin-gang");
+            assert_eq!(key_of(r, "Antony Blinken"), "person:antony-blinken");
+            assert_eq!(key_of(r, "Beijing"), "place:beijing-chn");
+            assert_eq!(entity(r, "person:qin-gang").country.as_deref(), Some("CHN"));
+        }
+    }
 }

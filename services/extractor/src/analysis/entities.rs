@@ -460,13 +460,24 @@ impl EntityResolver {
                 let mut entity = plain(format!("org:{}", slug(text)), text, NerKind::Org);
                 entity.sector = org_sector(text).map(str::to_owned);
                 // "Chinese Foreign Ministry": the leading demonym is the country.
-                if let Some(first) = text.split(' ').next() {
-                    entity.country = self
-                        .gazetteer
-                        .country_by_demonym(first)
-                        .or_else(|| self.gazetteer.country_by_alias(first))
-                        .map(|c| c.iso3.clone())
-                        .or_else(|| context.country.clone());
+                let (first, rest) = text.split_once(' ').unwrap_or((text, ""));
+                let named_country = self
+                    .gazetteer
+                    .country_by_demonym(first)
+                    .or_else(|| self.gazetteer.country_by_alias(first))
+                    .map(|c| c.iso3.clone());
+                entity.country = named_country.clone().or_else(|| context.country.clone());
+                // Every country has a "Foreign Ministry": a state body's key
+                // names its country ("Chinese Foreign Ministry" and China's
+                // "Foreign Ministry" are both org:chn-foreign-ministry).
+                let state_body = matches!(entity.sector.as_deref(), Some("GOV" | "MIL" | "COP"));
+                if state_body && let Some(iso3) = &entity.country {
+                    let body = if named_country.is_some() && !rest.is_empty() {
+                        rest
+                    } else {
+                        text
+                    };
+                    entity.key = format!("org:{}-{}", iso3.to_lowercase(), slug(body));
                 }
                 entity
             }
@@ -742,5 +753,22 @@ mod tests {
             assert_eq!(key_of(r, "Beijing"), "place:beijing-chn");
             assert_eq!(entity(r, "person:qin-gang").country.as_deref(), Some("CHN"));
         }
+    }
+
+    #[test]
+    fn state_bodies_are_keyed_by_their_country() {
+        let r = resolve(
+            "The Chinese Foreign Ministry protested. Russia's Foreign Ministry said nothing.",
+        );
+        let keys: Vec<&str> = r
+            .mentions
+            .iter()
+            .filter(|m| m.text.ends_with("Foreign Ministry"))
+            .map(|m| r.entities[m.entity].key.as_str())
+            .collect();
+        assert_eq!(
+            keys,
+            ["org:chn-foreign-ministry", "org:rus-foreign-ministry"]
+        );
     }
 }

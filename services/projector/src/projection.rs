@@ -184,6 +184,10 @@ pub async fn apply_analyzed<C: GenericClient>(
         .iter()
         .map(|e| e.geo.map(|g| g.longitude))
         .collect();
+    let geonames_ids: Vec<Option<i64>> = entities
+        .iter()
+        .map(|e| i64::try_from(e.geonames_id).ok().filter(|id| *id > 0))
+        .collect();
     let mentions: Vec<i32> = entities.iter().map(|e| e.mentions.len() as i32).collect();
     let salience: Vec<f64> = entities
         .iter()
@@ -191,16 +195,20 @@ pub async fn apply_analyzed<C: GenericClient>(
         .collect();
     client
         .execute(
-            "INSERT INTO entities (key, name, kind, country, sector, latitude, longitude)
-             SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::float8[], $7::float8[])
+            "INSERT INTO entities (key, name, kind, country, sector, latitude, longitude, geonames_id)
+             SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::float8[], $7::float8[], $8::int8[])
              ON CONFLICT (key) DO UPDATE SET
                 name = EXCLUDED.name,
                 kind = EXCLUDED.kind,
                 country = coalesce(EXCLUDED.country, entities.country),
                 sector = coalesce(EXCLUDED.sector, entities.sector),
                 latitude = coalesce(EXCLUDED.latitude, entities.latitude),
-                longitude = coalesce(EXCLUDED.longitude, entities.longitude)",
-            &[&entity_keys, &names, &kinds, &countries, &sectors, &latitudes, &longitudes],
+                longitude = coalesce(EXCLUDED.longitude, entities.longitude),
+                geonames_id = coalesce(EXCLUDED.geonames_id, entities.geonames_id)",
+            &[
+                &entity_keys, &names, &kinds, &countries, &sectors, &latitudes, &longitudes,
+                &geonames_ids,
+            ],
         )
         .await?;
     client

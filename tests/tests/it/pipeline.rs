@@ -116,6 +116,26 @@ async fn sample_goes_through_all_three_services() {
             "{key}"
         );
     }
+    let vienna = env
+        .db
+        .query_one(
+            "SELECT geonames_id, latitude, longitude FROM entities WHERE key = 'place:vienna-aut'",
+            &[],
+        )
+        .await
+        .expect("Vienna");
+    assert_eq!(vienna.get::<_, Option<i64>>(0), Some(2_761_369));
+    assert!(
+        vienna
+            .get::<_, Option<f64>>(1)
+            .is_some_and(|lat| (lat - 48.2).abs() < 0.1)
+    );
+    assert!(
+        vienna
+            .get::<_, Option<f64>>(2)
+            .is_some_and(|lon| (lon - 16.37).abs() < 0.1)
+    );
+
     // One row per real entity: no person row is a part of another
     // person's name, and no row but the country's is named as a country.
     let people: Vec<String> = rows

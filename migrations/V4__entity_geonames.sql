@@ -1,0 +1,2 @@
+-- Places carry their GeoNames id (https://www.geonames.org/<id>).
+ALTER TABLE entities ADD COLUMN geonames_id bigint;

@@ -151,6 +151,9 @@ pub fn slug(name: &str) -> String {
 struct Context {
     country: Option<String>,
     sector: Option<String>,
+    /// A person whose possessive heads the title ("*Biden's* national
+    /// security adviser, Jake Sullivan"): a token of that person's mention.
+    patron: Option<usize>,
 }
 
 impl EntityResolver {
@@ -239,6 +242,13 @@ impl EntityResolver {
                 break;
             }
         }
+        if from > sentence.tokens.start
+            && from < range.start
+            && matches!(doc.tokens[from].lower.as_str(), "'s" | "\u{2019}s")
+            && span_at(from - 1).is_some_and(|s| s.kind == NerKind::Person)
+        {
+            context.patron = Some(from - 1);
+        }
         read(from, range.start, &mut context);
 
         // After: ", the top US diplomat for East Asia,"
@@ -289,6 +299,7 @@ impl EntityResolver {
         let mut order: Vec<usize> = (0..spans.len()).collect();
         order.sort_by_key(|i| (spans[*i].tokens.len() < 2, spans[*i].tokens.start));
 
+        let mut patrons: Vec<(usize, usize)> = Vec::new();
         for index in order {
             let span = &spans[index];
             let tokens = &doc.tokens[span.tokens.clone()];
@@ -303,6 +314,9 @@ impl EntityResolver {
                     resolution.entities.len() - 1
                 }
             };
+            if let Some(token) = context.patron {
+                patrons.push((entity_index, token));
+            }
             // The role found once holds for the whole article.
             let target = &mut resolution.entities[entity_index];
             if target.kind != NerKind::Loc {
@@ -340,6 +354,18 @@ impl EntityResolver {
                 if !sector.is_empty() {
                     entity.sector.get_or_insert_with(|| sector.to_owned());
                 }
+            }
+        }
+        // Someone's adviser or spokesman works for that person's country.
+        for (entity, token) in patrons {
+            let patron_country = resolution.mention_at(token).and_then(|m| {
+                resolution.entities[resolution.mentions[m].entity]
+                    .country
+                    .clone()
+            });
+            let target = &mut resolution.entities[entity];
+            if target.country.is_none() {
+                target.country = patron_country;
             }
         }
         resolution
@@ -770,5 +796,15 @@ mod tests {
             keys,
             ["org:chn-foreign-ministry", "org:rus-foreign-ministry"]
         );
+    }
+
+    #[test]
+    fn a_patrons_aide_shares_the_patrons_country() {
+        let r = resolve(
+            "Joe Biden spoke on Friday. Biden's national security adviser, Jake Sullivan, met Wang Yi.",
+        );
+        let sullivan = entity(&r, "person:jake-sullivan");
+        assert_eq!(sullivan.country.as_deref(), Some("USA"));
+        assert_eq!(sullivan.sector.as_deref(), Some("GOV"));
     }
 }

@@ -92,16 +92,7 @@ impl Model {
     }
 
     fn emission(&self, keys: &[u64]) -> [f32; NUM_TAGS] {
-        let mut scores = [0.0f32; NUM_TAGS];
-        for key in keys {
-            if let Some(&row) = self.index.get(key) {
-                let row = row as usize * NUM_TAGS;
-                for (score, w) in scores.iter_mut().zip(&self.weights[row..row + NUM_TAGS]) {
-                    *score += w;
-                }
-            }
-        }
-        scores
+        emission(&self.index, &self.weights, keys)
     }
 
     /// The model file's bytes.
@@ -256,6 +247,21 @@ impl Reader<'_> {
     fn u32(&mut self) -> Result<u32, ModelError> {
         self.array().map(u32::from_le_bytes)
     }
+}
+
+/// Score of each tag for a token with feature `keys`: the sum of the weight
+/// rows (`index` maps a key to its row in `weights`) of the known keys.
+pub fn emission(index: &KeyMap<u32>, weights: &[f32], keys: &[u64]) -> [f32; NUM_TAGS] {
+    let mut scores = [0.0f32; NUM_TAGS];
+    for key in keys {
+        if let Some(&row) = index.get(key) {
+            let row = row as usize * NUM_TAGS;
+            for (score, w) in scores.iter_mut().zip(&weights[row..row + NUM_TAGS]) {
+                *score += w;
+            }
+        }
+    }
+    scores
 }
 
 /// The best tag sequence under IOB2 constraints.

@@ -5,7 +5,7 @@
 
 use super::conll::{Document, Scores};
 use super::features::{self, FeatureBuf, KeyMap, Resources};
-use super::model::{Model, Transitions, viterbi};
+use super::model::{self, Model, Transitions, viterbi};
 use super::{NUM_TAGS, Tag};
 
 /// Training settings.
@@ -91,16 +91,7 @@ struct Weights {
 
 impl Weights {
     fn emission(&self, keys: &[u64]) -> [f32; NUM_TAGS] {
-        let mut scores = [0.0f32; NUM_TAGS];
-        for key in keys {
-            if let Some(&row) = self.index.get(key) {
-                let row = row as usize * NUM_TAGS;
-                for (s, w) in scores.iter_mut().zip(&self.current[row..row + NUM_TAGS]) {
-                    *s += w;
-                }
-            }
-        }
-        scores
+        model::emission(&self.index, &self.current, keys)
     }
 
     fn update(&mut self, keys: &[u64], tag: Tag, delta: f32, count: f64) {

@@ -204,10 +204,15 @@ pub fn eval_ner(args: &EvalArgs) -> anyhow::Result<()> {
         .flat_map(|d| &d.sentences)
         .map(|s| s.tokens.len())
         .sum();
-    let started = Instant::now();
-    let predicted: Vec<Vec<Vec<crate::tagger::Tag>>> =
-        inputs.iter().map(|doc| model.tag(doc)).collect();
-    let seconds = started.elapsed().as_secs_f64();
+    // Speed: the fastest of three passes, so a busy moment of the machine
+    // does not decide the figure.
+    let mut predicted: Vec<Vec<Vec<crate::tagger::Tag>>> = Vec::new();
+    let mut seconds = f64::INFINITY;
+    for _ in 0..3 {
+        let started = Instant::now();
+        predicted = inputs.iter().map(|doc| model.tag(doc)).collect();
+        seconds = seconds.min(started.elapsed().as_secs_f64());
+    }
     let mut scores = Scores::default();
     for (doc, tags) in docs.iter().zip(&predicted) {
         for (sentence, tags) in doc.sentences.iter().zip(tags) {

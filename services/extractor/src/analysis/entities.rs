@@ -123,6 +123,18 @@ fn place_score(city: &City, places: &ArticlePlaces) -> f64 {
     score
 }
 
+/// Smaller than this, a place is only meant when the article names its
+/// country or region: "Bali" is not the Cameroonian town of that name.
+const SMALL_PLACE: u64 = 100_000;
+
+fn plausible_place(city: &City, places: &ArticlePlaces) -> bool {
+    city.population >= SMALL_PLACE
+        || places.countries.contains(&city.country)
+        || places
+            .regions
+            .contains(&(city.country.clone(), city.admin1.clone()))
+}
+
 /// Links spans to entities.
 pub struct EntityResolver {
     gazetteer: Arc<Gazetteer>,
@@ -280,6 +292,7 @@ impl EntityResolver {
             } else if let Some(region) = self
                 .gazetteer
                 .region(&surface(&doc.tokens[span.tokens.clone()]))
+                .filter(|r| !r.country.is_empty())
             {
                 places.countries.insert(region.country.clone());
                 places
@@ -417,6 +430,20 @@ impl EntityResolver {
         {
             return self.country_entity(&iso3);
         }
+        // "Blinken", "Xi": the first or last name of a person named in
+        // full in the article is that person, even when the tagger took
+        // the lone word for an organisation.
+        if span.tokens.len() == 1
+            && span.kind != NerKind::Loc
+            && let Some(person) = resolution.entities.iter().find(|e| {
+                e.kind == NerKind::Person && e.name.contains(' ') && {
+                    let mut parts = e.name.split(' ');
+                    parts.next() == Some(text) || parts.next_back() == Some(text)
+                }
+            })
+        {
+            return person.clone();
+        }
         match span.kind {
             NerKind::Loc | NerKind::Misc => {
                 if span.kind == NerKind::Misc {
@@ -431,22 +458,24 @@ impl EntityResolver {
                     return self.country_entity(&country.iso3.clone());
                 }
                 if let Some(region) = self.gazetteer.region(text) {
-                    let mut entity = plain(
+                    let key = if region.country.is_empty() {
+                        format!("place:{}", slug(&region.name))
+                    } else {
                         format!(
                             "place:{}-{}",
                             slug(&region.name),
                             region.country.to_lowercase()
-                        ),
-                        &region.name,
-                        NerKind::Loc,
-                    );
-                    entity.country = Some(region.country.clone());
+                        )
+                    };
+                    let mut entity = plain(key, &region.name, NerKind::Loc);
+                    entity.country = (!region.country.is_empty()).then(|| region.country.clone());
                     entity.geonames_id = region.geonames_id;
                     return entity;
                 }
                 let best = self
                     .gazetteer
                     .cities(text)
+                    .filter(|city| plausible_place(city, places))
                     .map(|city| (place_score(city, places), city))
                     .fold(None, |best: Option<(f64, _)>, (score, city)| match best {
                         Some((top, _)) if top >= score => best,
@@ -507,20 +536,7 @@ impl EntityResolver {
                 }
                 entity
             }
-            NerKind::Person => {
-                if span.tokens.len() == 1 {
-                    let found = resolution.entities.iter().find(|e| {
-                        e.kind == NerKind::Person && e.name.contains(' ') && {
-                            let parts: Vec<&str> = e.name.split(' ').collect();
-                            parts.first() == Some(&text) || parts.last() == Some(&text)
-                        }
-                    });
-                    if let Some(existing) = found {
-                        return existing.clone();
-                    }
-                }
-                plain(format!("person:{}", slug(text)), text, NerKind::Person)
-            }
+            NerKind::Person => plain(format!("person:{}", slug(text)), text, NerKind::Person),
         }
     }
 }
@@ -806,5 +822,29 @@ mod tests {
         let sullivan = entity(&r, "person:jake-sullivan");
         assert_eq!(sullivan.country.as_deref(), Some("USA"));
         assert_eq!(sullivan.sector.as_deref(), Some("GOV"));
+    }
+
+    #[test]
+    fn small_towns_need_support_and_continents_are_not_towns() {
+        let r = resolve(
+            "Joe Biden and Xi Jinping met in Bali last year. Leaders from Asia and Europe came.",
+        );
+        let bali = entity(&r, "place:bali");
+        assert_eq!((bali.geonames_id, bali.geo), (0, None));
+        let asia = entity(&r, "place:asia");
+        assert_eq!(asia.geonames_id, 6_255_147);
+        assert_eq!((asia.country.as_deref(), asia.geo), (None, None));
+        // A big city needs no support from the article.
+        let r = resolve("Protesters marched in Lagos on Sunday.");
+        assert_eq!(
+            entity(&r, "place:lagos-nga").country.as_deref(),
+            Some("NGA")
+        );
+    }
+
+    #[test]
+    fn a_lone_name_taken_for_an_organisation_is_still_the_person() {
+        let r = resolve("Chinese President Xi Jinping spoke first. Xi and Biden agreed to talk.");
+        assert_eq!(key_of(&r, "Xi"), "person:xi-jinping");
     }
 }

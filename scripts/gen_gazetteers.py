@@ -20,7 +20,7 @@ first argument) and writes services/extractor/data/*.tsv:
                  ORG organisations of its international and non-state actors
                  files (Open Event Data, MIT), LOC countries, GeoNames places
                  (cities15000, CC BY 4.0), US states and continents, MISC
-                 demonyms.
+                 demonyms, FIRST first words of the people's names.
 - actors.tsv     People of the PETRARCH2/Phoenix country actors file with the
                  country and CAMEO sector of their latest (or open-ended)
                  role; names that belong to more than one country are left
@@ -244,6 +244,10 @@ def write_ner_lists(iso, geo_countries, cities):
         words = n.split()
         if 2 <= len(words) <= 4 and words[0] not in ("PRESIDENT", "PRIME", "KING", "GENERAL", "FORMER", "REFORMER", "QUEEN", "PRINCE", "SHEIKH", "MINISTER"):
             rows.add(("PER", n.title()))
+            # The first word of a person's name (a given name, or a family
+            # name where it comes first).
+            if words[0].isalpha() and len(words[0]) >= 2:
+                rows.add(("FIRST", words[0].title()))
     for fname in ("Phoenix.International.actors.txt", "Phoenix.MilNonState.actors.txt"):
         for n in actor_names(os.path.join(dicts, fname), lambda codes: True):
             rows.add(("ORG", n.upper() if len(n) <= 5 else n.title()))

@@ -120,7 +120,8 @@ pub struct TrainArgs {
     /// Where to write the model.
     #[arg(long)]
     pub out: PathBuf,
-    #[arg(long, default_value_t = 15)]
+    /// Most passes over the training data; the best on the dev set is kept.
+    #[arg(long, default_value_t = 25)]
     pub epochs: usize,
     #[arg(long, default_value_t = 20_030_601)]
     pub seed: u64,

@@ -87,13 +87,24 @@ impl TaggerRecognizer {
     }
 
     /// Repairs what CoNLL-trained tagging gets wrong on today's news:
+    /// sentence-opening words taken into names ("Later Qin Gang"),
     /// hyphenated regions split in two ("Indo-Pacific"), geographic
     /// features taken for organisations ("South China Sea"), and well-known
     /// acronyms missed ("AUKUS").
     pub fn refine(&self, doc: &Doc, spans: Vec<NamedSpan>) -> Vec<NamedSpan> {
         let tokens = &doc.tokens;
         let mut out: Vec<NamedSpan> = Vec::with_capacity(spans.len());
-        for span in spans {
+        for mut span in spans {
+            // "Later Qin Gang left": a sentence-opening word is not a name.
+            while span.tokens.len() > 1
+                && doc.sentences[doc.sentence_of[span.tokens.start]]
+                    .tokens
+                    .start
+                    == span.tokens.start
+                && lexicon::is_function_word(&tokens[span.tokens.start].lower)
+            {
+                span.tokens.start += 1;
+            }
             if let Some(previous) = out.last_mut() {
                 let hyphen = previous.tokens.end;
                 let joined = span.tokens.start == hyphen + 1
@@ -259,5 +270,18 @@ mod tests {
     fn known_acronyms_are_organisations() {
         let found = recognize("The deal, given the acronym AUKUS for the three allies, stands.");
         assert!(found.contains(&("AUKUS".into(), NerKind::Org)), "{found:?}");
+    }
+
+    #[test]
+    fn sentence_openers_are_not_names() {
+        let found = recognize("Chinese Foreign Minister Qin Gang spoke. Later Qin Gang left.");
+        assert_eq!(
+            found
+                .iter()
+                .filter(|(t, k)| t == "Qin Gang" && *k == NerKind::Person)
+                .count(),
+            2,
+            "{found:?}"
+        );
     }
 }

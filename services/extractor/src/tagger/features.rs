@@ -73,6 +73,8 @@ pub struct Resources {
     /// it, plus [`PREFIX_BIT`].
     pub phrases: KeyMap<u8>,
     pub max_phrase_len: usize,
+    /// Lowercase hashes of words that start people's names.
+    pub first_words: KeySet,
 }
 
 /// Errors in the resource files.
@@ -80,7 +82,7 @@ pub struct Resources {
 pub enum ResourceError {
     #[error("line {line} of the cluster file: {reason}")]
     Clusters { line: usize, reason: &'static str },
-    #[error("line {line} of the name lists: unknown kind {kind:?}")]
+    #[error("line {line} of the name lists: unknown kind {kind:?} (PER ORG LOC MISC FIRST)")]
     Lists { line: usize, kind: String },
 }
 
@@ -108,13 +110,19 @@ impl Resources {
         Ok(())
     }
 
-    /// Reads `KIND<TAB>phrase` lines (KIND one of PER ORG LOC MISC).
+    /// Reads `KIND<TAB>phrase` lines (KIND one of PER ORG LOC MISC, or
+    /// FIRST for a word that starts people's names).
     pub fn parse_lists(&mut self, text: &str) -> Result<(), ResourceError> {
         for (n, line) in text.lines().enumerate() {
             if line.starts_with('#') || line.is_empty() {
                 continue;
             }
             let (kind, phrase) = line.split_once('\t').unwrap_or((line, ""));
+            if kind == "FIRST" {
+                self.first_words
+                    .insert(xxh3_64(phrase.to_lowercase().as_bytes()));
+                continue;
+            }
             let bit =
                 TYPES
                     .iter()
@@ -169,6 +177,7 @@ impl Resources {
 /// What is known of one distinct word.
 struct WordInfo {
     lower: u64,
+    org_suffix: bool,
     shape: u64,
     short_shape: u64,
     clusters: [u16; CLUSTER_LEVELS],
@@ -232,6 +241,63 @@ const T_LOWER_LEFT2_SHAPE: u64 = 43;
 const T_OTHER_LEFT: u64 = 44;
 const T_OTHER_RIGHT: u64 = 45;
 const T_IN_RUN: u64 = 46;
+const T_FIRST_WORD: u64 = 47;
+const T_ORG_SUFFIX: u64 = 48; // 48..=50: this word, the next, the one after
+
+/// Last words of organisation names.
+const ORG_SUFFIXES: &[&str] = &[
+    "corp",
+    "corp.",
+    "corporation",
+    "inc",
+    "inc.",
+    "ltd",
+    "ltd.",
+    "co",
+    "co.",
+    "plc",
+    "ag",
+    "sa",
+    "nv",
+    "gmbh",
+    "group",
+    "holdings",
+    "bank",
+    "party",
+    "ministry",
+    "department",
+    "association",
+    "union",
+    "council",
+    "committee",
+    "commission",
+    "university",
+    "institute",
+    "club",
+    "fc",
+    "airlines",
+    "airways",
+    "agency",
+    "federation",
+    "fund",
+    "organisation",
+    "organization",
+    "foundation",
+    "league",
+    "army",
+    "police",
+    "congress",
+    "parliament",
+    "court",
+    "board",
+    "exchange",
+    "motors",
+    "industries",
+    "international",
+    "press",
+    "times",
+    "news",
+];
 
 /// Other occurrences of a word whose contexts become features.
 const OTHER_OCCURRENCES: usize = 4;
@@ -269,8 +335,13 @@ impl WordInfo {
         for (level, id) in clusters.iter().enumerate() {
             own.push(key(T_CLUSTER + level as u64, u64::from(*id)));
         }
+        if res.first_words.contains(&lower) && upper_initial {
+            own.push(key(T_FIRST_WORD, 1));
+        }
+        let org_suffix = ORG_SUFFIXES.contains(&lower_text.as_str());
         Self {
             lower,
+            org_suffix,
             shape,
             short_shape,
             clusters,
@@ -483,6 +554,14 @@ pub fn extract<S: AsRef<str>>(res: &Resources, sentences: &[Vec<S>], out: &mut F
             }
             if is_headline {
                 out.keys.push(key(T_HEADLINE, info.short_shape));
+            }
+            for ahead in 0..3 {
+                if row
+                    .get(j + ahead)
+                    .is_some_and(|&id| infos[id].org_suffix && infos[id].upper_initial)
+                {
+                    out.keys.push(key(T_ORG_SUFFIX + ahead as u64, 1));
+                }
             }
             if info.upper_initial {
                 if let Some(others) = occurrences.get(&info.lower) {

@@ -1,8 +1,9 @@
 //! The trained weights, decoding, and the model file.
 //!
-//! File layout (little endian): magic `TIDNER01`; tag and cluster-level
+//! File layout (little endian): magic `TIDNER02`; tag and cluster-level
 //! counts; clusters (word, ids) sorted by word; list phrases (hash, bits)
-//! sorted by hash and the longest phrase length; feature keys sorted, then
+//! sorted by hash and the longest phrase length; first words of names
+//! (hashes, sorted); feature keys sorted, then
 //! their weight rows; the transition matrix; an xxh3 checksum of all that
 //! precedes it. Everything is sorted, so equal models give equal bytes.
 
@@ -11,7 +12,7 @@ use xxhash_rust::xxh3::xxh3_64;
 use super::features::{self, CLUSTER_LEVELS, FeatureBuf, KeyMap, Resources};
 use super::{NUM_TAGS, Tag};
 
-const MAGIC: &[u8; 8] = b"TIDNER01";
+const MAGIC: &[u8; 8] = b"TIDNER02";
 
 /// Transition weights: row `NUM_TAGS` is the sentence start.
 pub type Transitions = [[f32; NUM_TAGS]; NUM_TAGS + 1];
@@ -122,6 +123,12 @@ impl Model {
             out.push(*bits);
         }
         put_u32(&mut out, self.resources.max_phrase_len as u32);
+        let mut first_words: Vec<&u64> = self.resources.first_words.iter().collect();
+        first_words.sort();
+        put_u32(&mut out, first_words.len() as u32);
+        for hash in first_words {
+            out.extend_from_slice(&hash.to_le_bytes());
+        }
 
         let mut keys: Vec<(&u64, &u32)> = self.index.iter().collect();
         keys.sort();
@@ -192,6 +199,11 @@ impl Model {
             resources.phrases.insert(hash, bits);
         }
         resources.max_phrase_len = r.u32()? as usize;
+        let n = r.u32()? as usize;
+        resources.first_words.reserve(n);
+        for _ in 0..n {
+            resources.first_words.insert(u64::from_le_bytes(r.array()?));
+        }
 
         let n = r.u32()? as usize;
         let keys: Vec<u64> = (0..n)
@@ -317,7 +329,9 @@ mod tests {
 
     fn toy() -> Model {
         let mut resources = Resources::default();
-        resources.parse_lists("PER\tAda Lovelace\n").expect("lists");
+        resources
+            .parse_lists("PER\tAda Lovelace\nFIRST\tAda\n")
+            .expect("lists");
         resources
             .parse_clusters("Ada\t1\t2\t3\n")
             .expect("clusters");

@@ -90,7 +90,7 @@ impl TaggerRecognizer {
     /// sentence-opening words taken into names ("Later Qin Gang"),
     /// hyphenated regions split in two ("Indo-Pacific"), geographic
     /// features taken for organisations ("South China Sea"), and well-known
-    /// acronyms missed ("AUKUS").
+    /// acronyms and country names missed ("AUKUS", "US").
     pub fn refine(&self, doc: &Doc, spans: Vec<NamedSpan>) -> Vec<NamedSpan> {
         let tokens = &doc.tokens;
         let mut out: Vec<NamedSpan> = Vec::with_capacity(spans.len());
@@ -139,17 +139,30 @@ impl TaggerRecognizer {
                 span.kind = NerKind::Loc;
             }
         }
-        // Known acronyms the tagger left out.
         let mut covered = vec![false; tokens.len()];
         for span in &out {
             covered[span.tokens.clone()].fill(true);
         }
         let mut added = false;
         for (i, token) in tokens.iter().enumerate() {
-            if !covered[i] && token.is_all_caps() && lexicon::known_org(&token.text).is_some() {
+            if covered[i] || !token.is_capitalized() {
+                continue;
+            }
+            // Known acronyms and country names the tagger left out ("US
+            // Defense Secretary Lloyd Austin").
+            let kind = if token.is_all_caps() && lexicon::known_org(&token.text).is_some() {
+                Some(NerKind::Org)
+            } else if self.gazetteer.country_by_alias(&token.text).is_some() {
+                Some(NerKind::Loc)
+            } else if self.gazetteer.country_by_demonym(&token.text).is_some() {
+                Some(NerKind::Misc)
+            } else {
+                None
+            };
+            if let Some(kind) = kind {
                 out.push(NamedSpan {
                     tokens: i..i + 1,
-                    kind: NerKind::Org,
+                    kind,
                 });
                 added = true;
             }
@@ -283,5 +296,14 @@ mod tests {
             2,
             "{found:?}"
         );
+    }
+
+    #[test]
+    fn country_names_are_never_missed() {
+        let found = recognize(
+            "China's defense minister rejected a request from US Defense Secretary Lloyd Austin.",
+        );
+        assert!(found.contains(&("US".into(), NerKind::Loc)), "{found:?}");
+        assert!(found.contains(&("China".into(), NerKind::Loc)), "{found:?}");
     }
 }

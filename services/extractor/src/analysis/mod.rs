@@ -17,14 +17,14 @@ pub mod quotes;
 pub mod text;
 pub mod tone;
 
-use std::sync::Arc;
+use std::sync::{Arc, LazyLock};
 
 use chrono::{DateTime, NaiveDate};
 use tidings_proto::v1::{
     self, Actor, DatePrecision, Entity, EntityKind, Event, GeoPoint, Location, Mention, Quotation,
 };
 use tidings_proto::{ArticleAnalyzed, RawArticle};
-use xxhash_rust::xxh3::xxh3_128;
+use xxhash_rust::xxh3::{xxh3_64, xxh3_128};
 
 use entities::{EntityResolver, Resolution};
 use events::{ArticleContext, CameoTable, EventCoder, VerbCoder};
@@ -32,8 +32,21 @@ use gazetteer::{Gazetteer, GazetteerError};
 use ner::{NerKind, Recognizer, TaggerRecognizer};
 use tone::ToneLexicon;
 
-/// Version stamped on every analysis: the crate version and the models.
-pub const EXTRACTOR_VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), "+ap-ner.1");
+/// Revision of the rules around the model (entity resolution, repairs,
+/// event coding); bump it when they change what an article yields.
+const RULES_REVISION: u32 = 2;
+
+/// Version stamped on every analysis: the crate version, the rules and the
+/// NER model's hash. It is part of the analysis event id, so a new model
+/// or new rules re-analyse an article instead of being taken for a
+/// redelivery.
+pub static EXTRACTOR_VERSION: LazyLock<String> = LazyLock::new(|| {
+    format!(
+        "{}+rules.{RULES_REVISION}+ner.{:08x}",
+        env!("CARGO_PKG_VERSION"),
+        xxh3_64(crate::tagger::BUNDLED) >> 32
+    )
+});
 
 /// Default largest body accepted, in bytes.
 pub const DEFAULT_MAX_BODY_BYTES: usize = 1 << 20;
@@ -114,12 +127,12 @@ impl Analyzer {
             "ArticleAnalyzed",
             &article.article_id,
             &article.content_hash,
-            EXTRACTOR_VERSION,
+            &EXTRACTOR_VERSION,
         ]);
         Ok(ArticleAnalyzed {
             event_id,
             article_id: article.article_id.clone(),
-            extractor_version: EXTRACTOR_VERSION.to_owned(),
+            extractor_version: EXTRACTOR_VERSION.clone(),
             content_hash: article.content_hash.clone(),
             analyzed_at_ms,
             published_at_ms: article.published_at_ms,

@@ -127,6 +127,9 @@ fn place_score(city: &City, places: &ArticlePlaces) -> f64 {
 /// country or region: "Bali" is not the Cameroonian town of that name.
 const SMALL_PLACE: u64 = 100_000;
 
+/// From this size, a city's name means the city before a same-name region.
+const BIG_CITY: u64 = 500_000;
+
 fn plausible_place(city: &City, places: &ArticlePlaces) -> bool {
     city.population >= SMALL_PLACE
         || places.countries.contains(&city.country)
@@ -457,7 +460,22 @@ impl EntityResolver {
                 if acts && let Some(country) = self.gazetteer.country_of_capital(text) {
                     return self.country_entity(&country.iso3.clone());
                 }
-                if let Some(region) = self.gazetteer.region(text) {
+                let best = self
+                    .gazetteer
+                    .cities(text)
+                    .filter(|city| plausible_place(city, places))
+                    .map(|city| (place_score(city, places), city))
+                    .fold(None, |best: Option<(f64, _)>, (score, city)| match best {
+                        Some((top, _)) if top >= score => best,
+                        _ => Some((score, city)),
+                    })
+                    .map(|(_, city)| city);
+                // A region ("Virginia", "Asia") unless a capital or a big
+                // city has the name ("Washington", "New York").
+                let city_wins = best.is_some_and(|city| {
+                    city.population >= BIG_CITY || self.gazetteer.country_of_capital(text).is_some()
+                });
+                if let Some(region) = self.gazetteer.region(text).filter(|_| !city_wins) {
                     let key = if region.country.is_empty() {
                         format!("place:{}", slug(&region.name))
                     } else {
@@ -472,16 +490,6 @@ impl EntityResolver {
                     entity.geonames_id = region.geonames_id;
                     return entity;
                 }
-                let best = self
-                    .gazetteer
-                    .cities(text)
-                    .filter(|city| plausible_place(city, places))
-                    .map(|city| (place_score(city, places), city))
-                    .fold(None, |best: Option<(f64, _)>, (score, city)| match best {
-                        Some((top, _)) if top >= score => best,
-                        _ => Some((score, city)),
-                    })
-                    .map(|(_, city)| city);
                 match best {
                     Some(city) => ResolvedEntity {
                         key: format!("place:{}-{}", slug(&city.name), city.country.to_lowercase()),
@@ -846,5 +854,13 @@ mod tests {
     fn a_lone_name_taken_for_an_organisation_is_still_the_person() {
         let r = resolve("Chinese President Xi Jinping spoke first. Xi and Biden agreed to talk.");
         assert_eq!(key_of(&r, "Xi"), "person:xi-jinping");
+    }
+
+    #[test]
+    fn capitals_win_over_same_name_regions() {
+        let r = resolve("Officials in Washington met; Virginia voted.");
+        let washington = entity(&r, "place:washington-usa");
+        assert!(washington.geo.is_some(), "the capital, not the state");
+        assert!(entity(&r, "place:virginia-usa").geo.is_none());
     }
 }

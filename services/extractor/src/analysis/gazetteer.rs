@@ -48,8 +48,6 @@ pub struct Gazetteer {
     demonym: HashMap<String, usize>,
     cities: Vec<City>,
     city_by_name: HashMap<String, Vec<usize>>,
-    /// Longest alias in tokens, to bound look-ups.
-    pub max_alias_words: usize,
     /// Known people (lowercase full name) → (country, CAMEO sector).
     people: HashMap<String, (String, String)>,
     regions: HashMap<String, Region>,
@@ -207,8 +205,6 @@ impl Gazetteer {
     }
 
     fn add_alias(&mut self, alias: &str, index: usize) {
-        let words = crate::analysis::text::tokenize(alias).len();
-        self.max_alias_words = self.max_alias_words.max(words);
         self.country_alias.entry(alias.to_owned()).or_insert(index);
         self.country_alias
             .entry(alias.to_uppercase())

@@ -30,7 +30,7 @@ pub struct ClustersArgs {
     #[arg(long, value_delimiter = ',', default_value = "64,256,1024")]
     pub levels: Vec<usize>,
     /// Exchange passes per class count.
-    #[arg(long, default_value_t = 8)]
+    #[arg(long, default_value_t = 15)]
     pub iterations: usize,
     /// Words seen fewer times are not clustered.
     #[arg(long, default_value_t = 3)]

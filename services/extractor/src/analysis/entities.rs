@@ -123,20 +123,27 @@ fn place_score(city: &City, places: &ArticlePlaces) -> f64 {
     score
 }
 
-/// Smaller than this, a place is only meant when the article names its
-/// country or region: "Bali" is not the Cameroonian town of that name.
-const SMALL_PLACE: u64 = 100_000;
-
-/// From this size, a city's name means the city before a same-name region.
-const BIG_CITY: u64 = 500_000;
-
-fn plausible_place(city: &City, places: &ArticlePlaces) -> bool {
-    city.population >= SMALL_PLACE
+/// A place is taken to be meant when it is a capital or a big city, when
+/// the article names its country or region, or, in an article that names
+/// no country at all, when it is not small. So "Bali" is not the
+/// Cameroonian town and "Westminster" in a British story not the one in
+/// Colorado.
+fn plausible_place(city: &City, places: &ArticlePlaces, is_capital: bool) -> bool {
+    is_capital
+        || city.population >= BIG_CITY
+        || (city.population >= SMALL_PLACE && places.countries.is_empty())
         || places.countries.contains(&city.country)
         || places
             .regions
             .contains(&(city.country.clone(), city.admin1.clone()))
 }
+
+/// Smallest place taken without support from the article.
+const SMALL_PLACE: u64 = 100_000;
+
+/// From this size a city is meant without support from the article, and
+/// its name means the city before a same-name region.
+const BIG_CITY: u64 = 500_000;
 
 /// Links spans to entities.
 pub struct EntityResolver {
@@ -463,7 +470,13 @@ impl EntityResolver {
                 let best = self
                     .gazetteer
                     .cities(text)
-                    .filter(|city| plausible_place(city, places))
+                    .filter(|city| {
+                        let is_capital = self
+                            .gazetteer
+                            .country(&city.country)
+                            .is_some_and(|c| c.capital == city.name);
+                        plausible_place(city, places, is_capital)
+                    })
                     .map(|city| (place_score(city, places), city))
                     .fold(None, |best: Option<(f64, _)>, (score, city)| match best {
                         Some((top, _)) if top >= score => best,
@@ -862,5 +875,20 @@ mod tests {
         let washington = entity(&r, "place:washington-usa");
         assert!(washington.geo.is_some(), "the capital, not the state");
         assert!(entity(&r, "place:virginia-usa").geo.is_none());
+    }
+
+    #[test]
+    fn a_mid_sized_city_abroad_needs_the_article_to_name_its_country() {
+        let r = resolve("Scotland's first minister went to Westminster. Britain's government met.");
+        let westminster = entity(&r, "place:westminster");
+        assert_eq!(
+            (westminster.geo, westminster.country.as_deref()),
+            (None, None)
+        );
+        let r = resolve("The talks moved to New Delhi.");
+        assert_eq!(
+            entity(&r, "place:new-delhi-ind").country.as_deref(),
+            Some("IND")
+        );
     }
 }

@@ -324,6 +324,14 @@ pub fn is_function_word(lower: &str) -> bool {
     FUNCTION_WORDS.contains(&lower)
 }
 
+/// A form of address before a name ("Mr", "Ms.", "Dr").
+pub fn is_honorific(lower: &str) -> bool {
+    matches!(
+        lower.trim_end_matches('.'),
+        "mr" | "mrs" | "ms" | "miss" | "dr" | "prof" | "sir" | "dame" | "madam" | "mx"
+    )
+}
+
 pub fn known_org(short: &str) -> Option<(&'static str, &'static str)> {
     KNOWN_ORGS
         .iter()

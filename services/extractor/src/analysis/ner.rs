@@ -87,7 +87,8 @@ impl TaggerRecognizer {
     }
 
     /// Repairs what CoNLL-trained tagging gets wrong on today's news:
-    /// sentence-opening words taken into names ("Later Qin Gang"),
+    /// sentence-opening words and honorifics taken into names ("Later Qin
+    /// Gang", "Ms Diemont"),
     /// hyphenated regions split in two ("Indo-Pacific"), geographic
     /// features taken for organisations ("South China Sea"), and well-known
     /// acronyms and country names missed ("AUKUS", "US").
@@ -95,14 +96,17 @@ impl TaggerRecognizer {
         let tokens = &doc.tokens;
         let mut out: Vec<NamedSpan> = Vec::with_capacity(spans.len());
         for mut span in spans {
-            // "Later Qin Gang left": a sentence-opening word is not a name.
-            while span.tokens.len() > 1
-                && doc.sentences[doc.sentence_of[span.tokens.start]]
+            // "Later Qin Gang left": a sentence-opening word is not a name;
+            // nor is an honorific ("Ms Diemont").
+            while span.tokens.len() > 1 && {
+                let first = &tokens[span.tokens.start];
+                let opens = doc.sentences[doc.sentence_of[span.tokens.start]]
                     .tokens
                     .start
-                    == span.tokens.start
-                && lexicon::is_function_word(&tokens[span.tokens.start].lower)
-            {
+                    == span.tokens.start;
+                (opens && lexicon::is_function_word(&first.lower))
+                    || (span.kind == NerKind::Person && lexicon::is_honorific(&first.lower))
+            } {
                 span.tokens.start += 1;
             }
             if let Some(previous) = out.last_mut() {
@@ -305,5 +309,15 @@ mod tests {
         );
         assert!(found.contains(&("US".into(), NerKind::Loc)), "{found:?}");
         assert!(found.contains(&("China".into(), NerKind::Loc)), "{found:?}");
+    }
+
+    #[test]
+    fn honorifics_are_not_names() {
+        let found = recognize("Cara Diemont runs the firm. Ms Diemont said sales rose.");
+        assert!(found.iter().all(|(t, _)| !t.starts_with("Ms")), "{found:?}");
+        assert!(
+            found.contains(&("Diemont".into(), NerKind::Person)),
+            "{found:?}"
+        );
     }
 }

@@ -173,6 +173,8 @@ pub fn slug(name: &str) -> String {
 struct Context {
     country: Option<String>,
     sector: Option<String>,
+    /// Sector of an organisation named in the title or appositive.
+    affiliation: Option<String>,
     /// A person whose possessive heads the title ("*Biden's* national
     /// security adviser, Jake Sullivan"): a token of that person's mention.
     patron: Option<usize>,
@@ -224,10 +226,13 @@ impl EntityResolver {
                         NerKind::Loc | NerKind::Misc => {}
                         NerKind::Org => {
                             let name = surface(&doc.tokens[span.tokens.clone()]);
-                            if let Some((_, sector)) = lexicon::known_org(&name)
-                                && context.sector.is_none()
+                            let sector = lexicon::known_org(&name)
+                                .map(|(_, sector)| sector)
+                                .or_else(|| org_sector(&name));
+                            if let Some(sector) = sector
+                                && context.affiliation.is_none()
                             {
-                                context.sector = Some(sector.to_owned());
+                                context.affiliation = Some(sector.to_owned());
                             }
                         }
                         NerKind::Person => {}
@@ -284,6 +289,11 @@ impl EntityResolver {
                 to += 1;
             }
             read(range.end + 1, to, &mut context);
+        }
+        // Where someone works says more than what they do: "the top Asia
+        // expert on the National Security Council" is government.
+        if context.affiliation.is_some() {
+            context.sector = context.affiliation.take();
         }
         context
     }
@@ -890,5 +900,18 @@ mod tests {
             entity(&r, "place:new-delhi-ind").country.as_deref(),
             Some("IND")
         );
+    }
+
+    #[test]
+    fn affiliation_beats_profession() {
+        let r = resolve(
+            "Kurt Campbell, the top Asia expert on the National Security Council, said talks help.",
+        );
+        assert_eq!(
+            entity(&r, "person:kurt-campbell").sector.as_deref(),
+            Some("GOV")
+        );
+        let r = resolve("Jane Doe, a security expert, said the plan was sound.");
+        assert_eq!(entity(&r, "person:jane-doe").sector.as_deref(), Some("EDU"));
     }
 }

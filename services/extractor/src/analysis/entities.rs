@@ -106,18 +106,26 @@ struct ArticlePlaces {
     regions: HashSet<(String, String)>,
 }
 
+impl ArticlePlaces {
+    fn names_country_of(&self, city: &City) -> bool {
+        self.countries.contains(&city.country)
+    }
+
+    fn names_region_of(&self, city: &City) -> bool {
+        self.regions
+            .contains(&(city.country.clone(), city.admin1.clone()))
+    }
+}
+
 /// How likely a same-name place is meant: bigger places are, and places in
 /// a country or region the article names much more so ("Vienna" is the
 /// Austrian capital unless the article is about Virginia).
 fn place_score(city: &City, places: &ArticlePlaces) -> f64 {
     let mut score = (city.population.max(1) as f64).ln();
-    if places.countries.contains(&city.country) {
+    if places.names_country_of(city) {
         score += 2.0;
     }
-    if places
-        .regions
-        .contains(&(city.country.clone(), city.admin1.clone()))
-    {
+    if places.names_region_of(city) {
         score += 6.0;
     }
     score
@@ -132,10 +140,8 @@ fn plausible_place(city: &City, places: &ArticlePlaces, is_capital: bool) -> boo
     is_capital
         || city.population >= BIG_CITY
         || (city.population >= SMALL_PLACE && places.countries.is_empty())
-        || places.countries.contains(&city.country)
-        || places
-            .regions
-            .contains(&(city.country.clone(), city.admin1.clone()))
+        || places.names_country_of(city)
+        || places.names_region_of(city)
 }
 
 /// Smallest place taken without support from the article.
@@ -187,10 +193,7 @@ impl EntityResolver {
 
     fn country_of_span(&self, doc: &Doc, span: &NamedSpan) -> Option<String> {
         let text = surface(&doc.tokens[span.tokens.clone()]);
-        self.gazetteer
-            .country_by_alias(&text)
-            .or_else(|| self.gazetteer.country_by_demonym(&text))
-            .map(|c| c.iso3.clone())
+        self.gazetteer.country_named(&text).map(|c| c.iso3.clone())
     }
 
     /// Reads titles, countries and affiliations before the mention (up to

@@ -225,6 +225,12 @@ impl Gazetteer {
         self.demonym.get(word).map(|i| &self.countries[*i])
     }
 
+    /// A country named by `name` or by its demonym ("China", "Chinese").
+    pub fn country_named(&self, name: &str) -> Option<&Country> {
+        self.country_by_alias(name)
+            .or_else(|| self.country_by_demonym(name))
+    }
+
     /// Places called `name`, most populous first.
     pub fn cities(&self, name: &str) -> impl Iterator<Item = &City> {
         self.city_by_name

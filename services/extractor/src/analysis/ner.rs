@@ -82,8 +82,7 @@ impl TaggerRecognizer {
 
     fn is_country(&self, doc: &Doc, span: &NamedSpan) -> bool {
         let text = surface(&doc.tokens[span.tokens.clone()]);
-        self.gazetteer.country_by_alias(&text).is_some()
-            || self.gazetteer.country_by_demonym(&text).is_some()
+        self.gazetteer.country_named(&text).is_some()
     }
 
     /// Repairs what CoNLL-trained tagging gets wrong on today's news:
@@ -110,12 +109,8 @@ impl TaggerRecognizer {
                 span.tokens.start += 1;
             }
             if let Some(previous) = out.last_mut() {
-                let hyphen = previous.tokens.end;
-                let joined = span.tokens.start == hyphen + 1
-                    && tokens[hyphen].text == "-"
-                    && !tokens[hyphen].space_before
-                    && !tokens[span.tokens.start].space_before
-                    && doc.sentence_of[hyphen] == doc.sentence_of[span.tokens.start];
+                let joined = span.tokens.start == previous.tokens.end + 1
+                    && hyphen_joins(doc, previous.tokens.end);
                 if joined && !self.is_country(doc, previous) && !self.is_country(doc, &span) {
                     previous.tokens.end = span.tokens.end;
                     previous.kind = span.kind;
@@ -127,12 +122,8 @@ impl TaggerRecognizer {
         for span in &mut out {
             // "Indo-Pacific" where only "Indo" was tagged.
             let end = span.tokens.end;
-            if end + 1 < tokens.len()
-                && tokens[end].text == "-"
-                && !tokens[end].space_before
-                && !tokens[end + 1].space_before
+            if hyphen_joins(doc, end)
                 && tokens[end + 1].is_capitalized()
-                && doc.sentence_of[end] == doc.sentence_of[end + 1]
                 && !self.is_country(doc, span)
             {
                 span.tokens.end = end + 2;
@@ -176,6 +167,18 @@ impl TaggerRecognizer {
         }
         out
     }
+}
+
+/// Token `hyphen` is a "-" glued to the tokens on both sides, in one
+/// sentence ("Indo-Pacific").
+fn hyphen_joins(doc: &Doc, hyphen: usize) -> bool {
+    let tokens = &doc.tokens;
+    hyphen > 0
+        && hyphen + 1 < tokens.len()
+        && tokens[hyphen].text == "-"
+        && !tokens[hyphen].space_before
+        && !tokens[hyphen + 1].space_before
+        && doc.sentence_of[hyphen] == doc.sentence_of[hyphen + 1]
 }
 
 /// A token as CoNLL-2003 (the training data) writes it: straight quotes

@@ -51,36 +51,36 @@ lint:
 fmt:
 	$(CARGO) fmt --all
 
-## Regenerate services/extractor/data from ../shared/data.
+## Regenerate crates/nlp/data from ../shared/data.
 gazetteers:
 	python3 scripts/gen_gazetteers.py $(DATA)
 
 DATA       ?= ../shared/data
-EXTRACTOR  := $(BIN)/tidings-extractor
-MODEL_DATA := services/extractor/data
+LAB        := $(BIN)/tidings-lab
+MODEL_DATA := crates/nlp/data
 
 ## Word clusters from Reuters-21578 and BBC News (about a minute).
 clusters:
-	$(CARGO) build --release --locked -p tidings-extractor
-	$(EXTRACTOR) clusters --reuters $(DATA)/reuters21578 --bbc $(DATA)/bbc --out $(MODEL_DATA)/clusters.tsv
+	$(CARGO) build --release --locked -p tidings-lab
+	$(LAB) clusters --reuters $(DATA)/reuters21578 --bbc $(DATA)/bbc --out $(MODEL_DATA)/clusters.tsv
 
 ## The NER model from CoNLL-2003 train, epoch picked on testa. The committed
 ## clusters and name lists are inputs: the output is bit-for-bit the
 ## committed model (rerun `make clusters gazetteers` first to rebuild those).
 train:
-	$(CARGO) build --release --locked -p tidings-extractor
-	$(EXTRACTOR) train --train $(DATA)/conll2003/eng.train --dev $(DATA)/conll2003/eng.testa \
+	$(CARGO) build --release --locked -p tidings-lab
+	$(LAB) train --train $(DATA)/conll2003/eng.train --dev $(DATA)/conll2003/eng.testa \
 	  --clusters $(MODEL_DATA)/clusters.tsv --lists $(MODEL_DATA)/ner_lists.tsv --out $(MODEL_DATA)/ner.model
 	@git diff --quiet -- $(MODEL_DATA)/ner.model 2>/dev/null && echo "ner.model: identical to the committed model" || echo "ner.model: differs from the committed model"
 
 ## Scores of the bundled model on CoNLL-2003 testa.
 eval-ner:
-	$(CARGO) build --release --locked -p tidings-extractor
-	$(EXTRACTOR) eval-ner $(DATA)/conll2003/eng.testa
+	$(CARGO) build --release --locked -p tidings-lab
+	$(LAB) eval-ner $(DATA)/conll2003/eng.testa
 
 ## Tagging speed against tokenisation, measured in the same run.
 bench:
-	$(CARGO) bench --locked -p tidings-extractor --bench ner
+	$(CARGO) bench --locked -p tidings-lab --bench ner
 
 clean: down
 	rm -rf $(RUN_DIR)

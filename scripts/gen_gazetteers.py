@@ -2,7 +2,7 @@
 """Generate the extractor's compact gazetteer and lexicon files.
 
 Reads openly licensed data from ../shared/data (or the folder given as the
-first argument) and writes services/extractor/data/*.tsv:
+first argument) and writes crates/nlp/data/*.tsv:
 
 - countries.tsv  ISO 3166-1 codes, names and aliases, demonyms, capital and
                  its coordinates.  Sources: pycountry's iso3166-1.json (facts
@@ -36,7 +36,7 @@ import os
 import sys
 
 DATA = sys.argv[1] if len(sys.argv) > 1 else os.path.join(os.path.dirname(__file__), "..", "..", "shared", "data")
-OUT = os.path.join(os.path.dirname(__file__), "..", "services", "extractor", "data")
+OUT = os.path.join(os.path.dirname(__file__), "..", "crates", "nlp", "data")
 
 # Names the news uses that the code lists do not carry.
 EXTRA_ALIASES = {

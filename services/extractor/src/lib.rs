@@ -2,10 +2,7 @@
 //! CAMEO events, tone and quotations ([`analysis`]), and publishes one
 //! `ArticleAnalyzed` per article ([`worker`]).
 
-pub mod analysis;
-pub mod commands;
 pub mod metrics;
-pub mod tagger;
 pub mod worker;
 
 use std::net::SocketAddr;
@@ -18,7 +15,7 @@ use tidings_common::{CommonArgs, Health, http, supervisor};
 use tokio::net::TcpListener;
 use tokio_util::sync::CancellationToken;
 
-use analysis::Analyzer;
+use tidings_nlp::analysis::{self, Analyzer};
 
 /// Settings of the extractor service.
 #[derive(Debug, Clone, clap::Args)]

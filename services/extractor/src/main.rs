@@ -3,7 +3,8 @@
 use anyhow::Context as _;
 use clap::{Parser, Subcommand};
 use tidings_common::{shutdown, telemetry};
-use tidings_extractor::{Settings, analysis::Analyzer, commands, run};
+use tidings_extractor::{Settings, run};
+use tidings_nlp::analysis::Analyzer;
 
 #[derive(Parser)]
 #[command(
@@ -23,12 +24,6 @@ enum Command {
     /// Analyse a text file (first line may be `date YYYY-MM-DD`) and print
     /// the analysis as JSON.
     Analyze { path: std::path::PathBuf },
-    /// Learn word clusters from unlabelled news (Reuters-21578, BBC).
-    Clusters(commands::ClustersArgs),
-    /// Train the NER model on CoNLL-2003 (picks the epoch on the dev set).
-    Train(commands::TrainArgs),
-    /// Tag a CoNLL-2003 file and print per-type and overall scores.
-    EvalNer(commands::EvalArgs),
 }
 
 #[tokio::main]
@@ -42,12 +37,6 @@ async fn main() -> anyhow::Result<()> {
             })
             .await
         }
-        Command::Clusters(args) => {
-            telemetry::init(telemetry::LogFormat::Pretty);
-            commands::clusters(&args)
-        }
-        Command::Train(args) => commands::train(&args),
-        Command::EvalNer(args) => commands::eval_ner(&args),
         Command::Analyze { path } => {
             let text = std::fs::read_to_string(&path)
                 .with_context(|| format!("reading {}", path.display()))?;

@@ -22,7 +22,7 @@ use tokio_util::sync::CancellationToken;
 use tokio_util::task::TaskTracker;
 use tracing::Instrument;
 
-use crate::analysis::{AnalysisError, Analyzer};
+use tidings_nlp::analysis::{AnalysisError, Analyzer};
 use crate::metrics::Metrics;
 
 /// What a consumer run needs.

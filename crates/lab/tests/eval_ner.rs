@@ -1,4 +1,4 @@
-//! `tidings-extractor eval-ner` on a small hand-made CoNLL file (IOB1).
+//! `tidings-lab eval-ner` on a small hand-made CoNLL file (IOB1).
 //!
 //! The fixture's gold tags mark "Seattle" as ORG on purpose, so that the
 //! scores are not all ones. By hand: 11 gold chunks (PER 4, ORG 4, LOC 2,
@@ -13,7 +13,7 @@ fn eval_ner_scores_the_fixture_as_computed_by_hand() {
     let fixture = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/mini.conll");
     let predictions =
         std::env::temp_dir().join(format!("tidings-mini-{}.conll", std::process::id()));
-    let output = Command::new(env!("CARGO_BIN_EXE_tidings-extractor"))
+    let output = Command::new(env!("CARGO_BIN_EXE_tidings-lab"))
         .args(["eval-ner", fixture, "--predictions"])
         .arg(&predictions)
         .output()
@@ -74,7 +74,7 @@ fn eval_ner_scores_the_fixture_as_computed_by_hand() {
 fn eval_ner_reports_a_bad_file() {
     let path = std::env::temp_dir().join(format!("tidings-bad-{}.conll", std::process::id()));
     std::fs::write(&path, "EU NNP I-NP I-FOO\n").expect("writes");
-    let output = Command::new(env!("CARGO_BIN_EXE_tidings-extractor"))
+    let output = Command::new(env!("CARGO_BIN_EXE_tidings-lab"))
         .args(["eval-ner"])
         .arg(&path)
         .output()

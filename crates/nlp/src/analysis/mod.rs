@@ -10,11 +10,8 @@
 pub mod dates;
 pub mod entities;
 pub mod events;
-pub mod gazetteer;
-pub mod lexicon;
 pub mod ner;
 pub mod quotes;
-pub mod text;
 pub mod tone;
 
 use std::sync::{Arc, LazyLock};
@@ -28,9 +25,11 @@ use xxhash_rust::xxh3::{xxh3_64, xxh3_128};
 
 use entities::{EntityResolver, Resolution};
 use events::{ArticleContext, CameoTable, EventCoder, VerbCoder};
-use gazetteer::{Gazetteer, GazetteerError};
+use crate::gazetteer::{Gazetteer, GazetteerError};
 use ner::{NerKind, Recognizer, TaggerRecognizer};
 use tone::ToneLexicon;
+
+use crate::text;
 
 /// Revision of the rules around the model (entity resolution, repairs,
 /// event coding); bump it when they change what an article yields.

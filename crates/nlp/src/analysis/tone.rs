@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use super::text::Token;
+use crate::text::Token;
 
 const LEXICON: &str = include_str!("../../data/tone.tsv");
 
@@ -72,7 +72,7 @@ impl ToneLexicon {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::analysis::text::tokenize;
+    use crate::text::tokenize;
 
     #[test]
     fn counts_positive_and_negative_words() {

@@ -3,10 +3,10 @@
 //! epoch count chosen on a development set. Single-threaded and free of
 //! hash-order effects, so a fixed seed gives the same model bytes.
 
-use super::conll::{Document, Scores};
-use super::features::{self, FeatureBuf, KeyMap, Resources};
-use super::model::{self, Model, Transitions, viterbi};
-use super::{NUM_TAGS, Tag};
+use crate::conll::{Document, Scores};
+use tidings_nlp::tagger::features::{self, FeatureBuf, KeyMap, Resources};
+use tidings_nlp::tagger::model::{self, Model, Transitions, viterbi};
+use tidings_nlp::tagger::{NUM_TAGS, Tag};
 
 /// Training settings.
 #[derive(Debug, Clone, Copy)]
@@ -217,7 +217,7 @@ pub fn train(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::tagger::conll;
+    use crate::conll;
 
     const DATA: &str = "-DOCSTART- -X- O O\n\nAda NNP I-NP I-PER\nvisited VBD I-VP O\nParis NNP I-NP I-LOC\n.\t. O O\n\nBob NNP I-NP I-PER\nlikes VBZ I-VP O\nRome NNP I-NP I-LOC\n\nCarl NNP I-NP I-PER\nflew VBD I-VP O\nto TO I-PP O\nOslo NNP I-NP I-LOC\n";
 

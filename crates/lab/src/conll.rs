@@ -3,7 +3,7 @@
 
 use std::fmt::Write as _;
 
-use super::{TYPES, Tag, spans};
+use tidings_nlp::tagger::{TYPES, Tag, spans};
 
 /// One sentence: its tokens, gold tags (IOB2) and the original lines.
 #[derive(Debug, Clone, Default, PartialEq)]

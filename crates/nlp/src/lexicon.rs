@@ -301,7 +301,7 @@ pub fn role_sector(lower: &str) -> Option<&'static str> {
 
 /// Role phrases of the PETRARCH2 agents dictionary and their sectors.
 static AGENTS: LazyLock<HashMap<&'static str, &'static str>> = LazyLock::new(|| {
-    include_str!("../../data/agents.tsv")
+    include_str!("../data/agents.tsv")
         .lines()
         .filter(|line| !line.starts_with('#'))
         .filter_map(|line| line.split_once('\t'))

@@ -1,20 +1,16 @@
-//! A named-entity tagger: an averaged perceptron over rich token features
-//! with first-order Viterbi decoding, trained on CoNLL-2003.
+//! The runtime of the named-entity tagger: an averaged perceptron over rich
+//! token features with first-order Viterbi decoding, trained on CoNLL-2003
+//! by `tidings-lab train`.
 //!
 //! - [`features`] turns a document (sentences of tokens) into hashed feature
 //!   keys: word forms, shapes, affixes, neighbours, word clusters learned
-//!   from unlabelled news ([`clusters`]), name-list matches and
+//!   from unlabelled news (`tidings-lab clusters`), name-list matches and
 //!   document-level capitalisation evidence.
 //! - [`model`] holds the weights, decodes, and reads and writes the model
 //!   file (one self-contained binary: weights, clusters and name lists).
-//! - [`train`] learns the weights; [`conll`] reads CoNLL files and scores
-//!   predictions the way conlleval does.
 
-pub mod clusters;
-pub mod conll;
 pub mod features;
 pub mod model;
-pub mod train;
 
 pub use model::Model;
 

@@ -14,9 +14,9 @@ use chrono::NaiveDate;
 
 use super::dates::{self, Precision, ResolvedDate};
 use super::entities::Resolution;
-use super::lexicon;
+use crate::lexicon;
 use super::ner::NerKind;
-use super::text::Doc;
+use crate::text::Doc;
 
 const CAMEO: &str = include_str!("../../data/cameo.tsv");
 

@@ -1,4 +1,4 @@
-//! The model-building and evaluation commands of `tidings-extractor`:
+//! The model-building and evaluation commands of `tidings-lab`:
 //! `clusters`, `train` and `eval-ner`.
 
 use std::path::{Path, PathBuf};
@@ -6,9 +6,10 @@ use std::time::Instant;
 
 use anyhow::Context as _;
 
-use crate::tagger::conll::{self, Scores};
-use crate::tagger::features::Resources;
-use crate::tagger::{Model, clusters, train};
+use crate::conll::{self, Scores};
+use crate::{clusters, train};
+use tidings_nlp::tagger::features::Resources;
+use tidings_nlp::tagger::{self, Model};
 
 fn read(path: &Path) -> anyhow::Result<String> {
     std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))
@@ -79,7 +80,7 @@ pub fn clusters(args: &ClustersArgs) -> anyhow::Result<()> {
     let tokens: usize = corpus.sentences.iter().map(Vec::len).sum();
     let header = format!(
         "word\tcluster ids at {:?} classes (exchange algorithm, {} passes, words seen >= {} times)\n\
-         Computed by `tidings-extractor clusters` (make clusters) from Reuters-21578 ({} files) and BBC News ({} files): {} words, {} tokens.\n\
+         Computed by `tidings-lab clusters` (make clusters) from Reuters-21578 ({} files) and BBC News ({} files): {} words, {} tokens.\n\
          Derived statistics only; the source texts are research-only and are not included.",
         args.levels,
         args.iterations,
@@ -192,7 +193,7 @@ pub fn load_model(path: Option<&Path>) -> anyhow::Result<Model> {
                 std::fs::read(path).with_context(|| format!("reading {}", path.display()))?;
             Model::from_bytes(&bytes).with_context(|| format!("loading {}", path.display()))
         }
-        None => Ok(crate::tagger::bundled()?),
+        None => Ok(tagger::bundled()?),
     }
 }
 
@@ -207,7 +208,7 @@ pub fn eval_ner(args: &EvalArgs) -> anyhow::Result<()> {
         .sum();
     // Speed: the fastest of three passes, so a busy moment of the machine
     // does not decide the figure.
-    let mut predicted: Vec<Vec<Vec<crate::tagger::Tag>>> = Vec::new();
+    let mut predicted: Vec<Vec<Vec<tagger::Tag>>> = Vec::new();
     let mut seconds = f64::INFINITY;
     for _ in 0..3 {
         let started = Instant::now();

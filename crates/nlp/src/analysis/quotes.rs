@@ -3,7 +3,7 @@
 
 use super::entities::Resolution;
 use super::ner::NerKind;
-use super::text::Doc;
+use crate::text::Doc;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Quotation {

@@ -10,7 +10,7 @@
 use std::collections::HashMap;
 use std::fmt::Write as _;
 
-use crate::analysis::text;
+use tidings_nlp::text;
 
 /// A corpus as word ids, one vector per sentence.
 pub struct Corpus {

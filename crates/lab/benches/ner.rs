@@ -9,8 +9,10 @@ use std::hint::black_box;
 use std::path::PathBuf;
 use std::time::Instant;
 
-use tidings_extractor::analysis::{Analyzer, text};
-use tidings_extractor::tagger::{self, conll};
+use tidings_lab::conll;
+use tidings_nlp::analysis::Analyzer;
+use tidings_nlp::{tagger, text};
+
 
 /// Best of `rounds` timings of `f`, in seconds.
 fn best_of(rounds: usize, mut f: impl FnMut()) -> f64 {

@@ -8,10 +8,10 @@ use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 use std::sync::Arc;
 
-use super::gazetteer::{City, Gazetteer};
-use super::lexicon;
+use crate::gazetteer::{City, Gazetteer};
+use crate::lexicon;
 use super::ner::{NamedSpan, NerKind};
-use super::text::{Doc, surface};
+use crate::text::{Doc, surface};
 
 /// One real-world entity of the article.
 #[derive(Debug, Clone, PartialEq)]
@@ -606,7 +606,7 @@ fn org_sector(name: &str) -> Option<&'static str> {
 mod tests {
     use super::*;
     use crate::analysis::ner::{Recognizer, TaggerRecognizer};
-    use crate::analysis::text::analyze;
+    use crate::text::analyze;
 
     fn resolve(text: &str) -> Resolution {
         let gazetteer = Arc::new(Gazetteer::bundled().expect("gazetteer"));

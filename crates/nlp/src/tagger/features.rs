@@ -8,7 +8,7 @@ use std::hash::{BuildHasherDefault, Hasher};
 use xxhash_rust::xxh3::xxh3_64;
 
 use super::TYPES;
-use crate::analysis::text;
+use crate::text;
 
 /// Granularities of word clusters (coarse to fine).
 pub const CLUSTER_LEVELS: usize = 3;

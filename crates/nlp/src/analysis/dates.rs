@@ -5,8 +5,8 @@
 
 use chrono::{Datelike, Days, NaiveDate, Weekday};
 
-use super::lexicon::{MONTHS, WEEKDAYS};
-use super::text::Token;
+use crate::lexicon::{MONTHS, WEEKDAYS};
+use crate::text::Token;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Precision {
@@ -155,7 +155,7 @@ pub fn resolve(tokens: &[Token], anchor: usize, published: NaiveDate) -> Option<
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::analysis::text::tokenize;
+    use crate::text::tokenize;
 
     fn date(y: i32, m: u32, d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, d).expect("valid date")

@@ -4,10 +4,10 @@
 
 use std::collections::HashMap;
 
-const COUNTRIES: &str = include_str!("../../data/countries.tsv");
-const CITIES: &str = include_str!("../../data/cities.tsv");
-const ACTORS: &str = include_str!("../../data/actors.tsv");
-const REGIONS: &str = include_str!("../../data/regions.tsv");
+const COUNTRIES: &str = include_str!("../data/countries.tsv");
+const CITIES: &str = include_str!("../data/cities.tsv");
+const ACTORS: &str = include_str!("../data/actors.tsv");
+const REGIONS: &str = include_str!("../data/regions.tsv");
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Country {

@@ -8,9 +8,9 @@ use std::sync::Arc;
 
 use crate::tagger::{self, Model};
 
-use super::gazetteer::Gazetteer;
-use super::lexicon;
-use super::text::{Doc, surface};
+use crate::gazetteer::Gazetteer;
+use crate::lexicon;
+use crate::text::{Doc, surface};
 
 /// CoNLL-2003 entity types.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -231,7 +231,7 @@ impl Recognizer for TaggerRecognizer {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::analysis::text::analyze;
+    use crate::text::analyze;
 
     fn recognize(text: &str) -> Vec<(String, NerKind)> {
         let gazetteer = Arc::new(Gazetteer::bundled().expect("gazetteer"));

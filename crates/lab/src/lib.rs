@@ -1,0 +1,13 @@
+//! The model factory of tidings, kept out of the services: it reads
+//! research corpora (CoNLL-2003, Reuters-21578, BBC News) that never ship,
+//! and writes the files the `tidings-nlp` crate compiles in.
+//!
+//! - [`clusters`]: word clusters by the exchange algorithm over unlabelled news.
+//! - [`conll`]: CoNLL-2003 reading and conlleval-style scoring.
+//! - [`train`]: the averaged perceptron that learns the tagger's weights.
+//! - [`commands`]: the `tidings-lab` subcommands over those.
+
+pub mod clusters;
+pub mod commands;
+pub mod conll;
+pub mod train;

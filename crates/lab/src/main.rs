@@ -1,0 +1,40 @@
+//! `tidings-lab`: build and measure the models the extractor ships.
+
+use clap::{Parser, Subcommand};
+use tidings_lab::commands;
+
+#[derive(Parser)]
+#[command(
+    name = "tidings-lab",
+    version,
+    about = "Builds and measures the extraction models (clusters, NER)."
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Learn word clusters from unlabelled news (Reuters-21578, BBC).
+    Clusters(commands::ClustersArgs),
+    /// Train the NER model on CoNLL-2003 (picks the epoch on the dev set).
+    Train(commands::TrainArgs),
+    /// Tag a CoNLL-2003 file and print per-type and overall scores.
+    EvalNer(commands::EvalArgs),
+}
+
+fn main() -> anyhow::Result<()> {
+    // Progress of the long commands goes to stderr; results stay on stdout.
+    let filter = tracing_subscriber::EnvFilter::try_from_default_env()
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info"));
+    tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr)
+        .init();
+    match Cli::parse().command {
+        Command::Clusters(args) => commands::clusters(&args),
+        Command::Train(args) => commands::train(&args),
+        Command::EvalNer(args) => commands::eval_ner(&args),
+    }
+}

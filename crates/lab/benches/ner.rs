@@ -13,7 +13,6 @@ use tidings_lab::conll;
 use tidings_nlp::analysis::Analyzer;
 use tidings_nlp::{tagger, text};
 
-
 /// Best of `rounds` timings of `f`, in seconds.
 fn best_of(rounds: usize, mut f: impl FnMut()) -> f64 {
     (0..rounds)

@@ -3,6 +3,10 @@
 
 use std::fmt;
 
+/// Largest article body accepted, in bytes (`TIDINGS_MAX_BODY_BYTES`): the
+/// fetcher skips larger inputs and the extractor dead-letters them.
+pub const DEFAULT_MAX_BODY_BYTES: usize = 1 << 20;
+
 /// Connection settings and namespace, flattened into each service's flags.
 #[derive(Clone, clap::Args)]
 pub struct CommonArgs {

@@ -1,5 +1,6 @@
-//! PostgreSQL plumbing: the pool, migrations, and telling transient errors
-//! from permanent ones.
+//! PostgreSQL plumbing: the pool, the schema check every service makes at
+//! start, and telling transient errors from permanent ones. The migrations
+//! themselves belong to `tidings-projector migrate`.
 
 use std::str::FromStr;
 use std::time::Duration;
@@ -8,13 +9,8 @@ use deadpool_postgres::{ManagerConfig, Pool, RecyclingMethod, Runtime};
 use tokio_postgres::NoTls;
 use tokio_postgres::error::SqlState;
 
-mod embedded {
-    refinery::embed_migrations!("../../migrations");
-}
-
-/// Lock id taken around migrations, so replicas starting together do not
-/// race (refinery takes no lock of its own). "tidings" in ASCII.
-const MIGRATION_LOCK: i64 = 0x0074_6964_696e_6773;
+/// The table where `tidings-projector migrate` records applied migrations.
+pub const SCHEMA_HISTORY: &str = "tidings_schema_history";
 
 /// Errors of the database layer.
 #[derive(Debug, thiserror::Error)]
@@ -27,10 +23,12 @@ pub enum DbError {
     Pool(#[from] deadpool_postgres::PoolError),
     #[error("building the pool failed: {0}")]
     Build(#[from] deadpool_postgres::BuildError),
-    #[error("migration failed: {0}")]
-    Migration(#[from] refinery::Error),
     #[error("database {0} has no name in its URL")]
     NoDatabaseName(String),
+    #[error(
+        "the database schema is at version {found}, this build needs {needed}: run `tidings-projector migrate`"
+    )]
+    SchemaTooOld { found: i32, needed: i32 },
 }
 
 impl DbError {
@@ -131,23 +129,31 @@ pub async fn ensure_database(database_url: &str) -> Result<(), DbError> {
     Ok(())
 }
 
-/// Runs the embedded migrations under an advisory lock. Returns how many
-/// were applied now.
-pub async fn migrate(database_url: &str) -> Result<usize, DbError> {
-    let mut client = connect(database_url).await?;
-    client
-        .execute("SELECT pg_advisory_lock($1)", &[&MIGRATION_LOCK])
-        .await?;
-    let result = embedded::migrations::runner()
-        .set_migration_table_name("tidings_schema_history")
-        .run_async(&mut client)
-        .await;
-    client
-        .execute("SELECT pg_advisory_unlock($1)", &[&MIGRATION_LOCK])
-        .await?;
-    let report = result?;
-    for migration in report.applied_migrations() {
-        tracing::info!(message = "Applied migration.", name = %migration.name(), version = migration.version());
+/// The newest migration applied to the database (0 when none is).
+pub async fn schema_version(client: &tokio_postgres::Client) -> Result<i32, DbError> {
+    let exists: bool = client
+        .query_one("SELECT to_regclass($1) IS NOT NULL", &[&SCHEMA_HISTORY])
+        .await?
+        .get(0);
+    if !exists {
+        return Ok(0);
     }
-    Ok(report.applied_migrations().len())
+    let row = client
+        .query_one(
+            &format!("SELECT coalesce(max(version), 0)::int4 FROM {SCHEMA_HISTORY}"),
+            &[],
+        )
+        .await?;
+    Ok(row.get(0))
+}
+
+/// Refuses to go on with a schema older than `needed`: a service started
+/// before its migrations stays not-ready and says what to run, instead of
+/// failing on a missing table later.
+pub async fn require_schema(client: &tokio_postgres::Client, needed: i32) -> Result<(), DbError> {
+    let found = schema_version(client).await?;
+    if found < needed {
+        return Err(DbError::SchemaTooOld { found, needed });
+    }
+    Ok(())
 }

@@ -20,6 +20,8 @@ pub struct Health {
     amqp: AtomicBool,
     database: AtomicBool,
     needs_database: bool,
+    /// Set once shutdown has begun: a draining service takes no new work.
+    draining: AtomicBool,
 }
 
 impl Health {
@@ -29,6 +31,7 @@ impl Health {
             amqp: AtomicBool::new(false),
             database: AtomicBool::new(false),
             needs_database,
+            draining: AtomicBool::new(false),
         })
     }
 
@@ -40,8 +43,14 @@ impl Health {
         self.database.store(up, Ordering::Relaxed);
     }
 
+    /// Shutdown has begun: not ready from now on.
+    pub fn set_draining(&self) {
+        self.draining.store(true, Ordering::Relaxed);
+    }
+
     pub fn is_ready(&self) -> bool {
-        self.amqp.load(Ordering::Relaxed)
+        !self.draining.load(Ordering::Relaxed)
+            && self.amqp.load(Ordering::Relaxed)
             && (!self.needs_database || self.database.load(Ordering::Relaxed))
     }
 }
@@ -115,5 +124,8 @@ mod tests {
         assert!(both.is_ready());
         both.set_amqp(false);
         assert!(!both.is_ready());
+        both.set_amqp(true);
+        both.set_draining();
+        assert!(!both.is_ready(), "a draining service is not ready");
     }
 }

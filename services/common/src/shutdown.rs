@@ -38,19 +38,3 @@ async fn wait_for_signal() {
         () = terminate => {},
     }
 }
-
-/// The body of every service's `main`: binds the operations listener, wires
-/// SIGTERM/SIGINT to a token, and runs the service with both.
-pub async fn bind_and_run<F, Fut>(addr: std::net::SocketAddr, run: F) -> anyhow::Result<()>
-where
-    F: FnOnce(tokio::net::TcpListener, CancellationToken) -> Fut,
-    Fut: std::future::Future<Output = anyhow::Result<()>>,
-{
-    use anyhow::Context as _;
-    let listener = tokio::net::TcpListener::bind(addr)
-        .await
-        .with_context(|| format!("binding {addr}"))?;
-    let token = CancellationToken::new();
-    cancel_on_signal(token.clone());
-    run(listener, token).await
-}

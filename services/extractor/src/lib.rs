@@ -2,6 +2,7 @@
 //! CAMEO events, tone and quotations ([`analysis`]), and publishes one
 //! `ArticleAnalyzed` per article ([`worker`]).
 
+pub mod analyze;
 pub mod metrics;
 pub mod worker;
 
@@ -9,13 +10,13 @@ use std::net::SocketAddr;
 use std::sync::Arc;
 
 use anyhow::Context as _;
+use tidings_common::CommonArgs;
 use tidings_common::amqp::Topology;
-use tidings_common::metrics::Registrar;
-use tidings_common::{CommonArgs, Health, http, supervisor};
+use tidings_common::config::DEFAULT_MAX_BODY_BYTES;
+use tidings_common::service::Service;
+use tidings_nlp::analysis::Analyzer;
 use tokio::net::TcpListener;
 use tokio_util::sync::CancellationToken;
-
-use tidings_nlp::analysis::{self, Analyzer};
 
 /// Settings of the extractor service.
 #[derive(Debug, Clone, clap::Args)]
@@ -29,7 +30,7 @@ pub struct Settings {
     #[arg(long, env = "TIDINGS_EXTRACTOR_WORKERS")]
     pub workers: Option<usize>,
     /// Largest article body accepted, in bytes; larger ones are dead-lettered.
-    #[arg(long, env = "TIDINGS_MAX_BODY_BYTES", default_value_t = analysis::DEFAULT_MAX_BODY_BYTES)]
+    #[arg(long, env = "TIDINGS_MAX_BODY_BYTES", default_value_t = DEFAULT_MAX_BODY_BYTES)]
     pub max_body_bytes: usize,
 }
 
@@ -40,9 +41,8 @@ pub async fn run(
     listener: TcpListener,
     shutdown: CancellationToken,
 ) -> anyhow::Result<()> {
-    let registrar = Registrar::new("extractor");
-    let metrics = metrics::Metrics::new(&registrar);
-    let health = Health::new(false);
+    let service = Service::new("extractor", false);
+    let metrics = metrics::Metrics::new(service.registrar(), service.plumbing());
     let analyzer = Arc::new(
         Analyzer::bundled(settings.max_body_bytes).context("loading the extraction data")?,
     );
@@ -50,28 +50,15 @@ pub async fn run(
         .workers
         .unwrap_or_else(|| std::thread::available_parallelism().map_or(2, |n| n.get()))
         .max(1);
-    let server = tokio::spawn(http::serve(
-        listener,
-        http::router(registrar.registry().clone(), health.clone()),
-        shutdown.clone(),
-    ));
     let worker = worker::Worker {
         amqp_url: settings.common.amqp_url.clone(),
         topology: Topology::new(settings.common.namespace.clone()),
         analyzer,
-        metrics: metrics.clone(),
-        health: health.clone(),
+        metrics,
+        health: service.health().clone(),
         workers,
     };
-    supervisor::supervise(
-        "extractor",
-        shutdown.clone(),
-        &health,
-        &metrics.plumbing.reconnects,
-        || worker.run_once(&shutdown),
-    )
-    .await;
-    shutdown.cancel();
-    server.await?.context("operations endpoint")?;
-    Ok(())
+    service
+        .run(listener, shutdown.clone(), || worker.run_once(&shutdown))
+        .await
 }

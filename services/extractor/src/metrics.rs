@@ -17,12 +17,12 @@ pub struct Metrics {
 }
 
 impl Metrics {
-    pub fn new(registrar: &Registrar) -> Self {
+    pub fn new(registrar: &Registrar, plumbing: &PlumbingMetrics) -> Self {
         Self {
-            plumbing: PlumbingMetrics::new(registrar),
+            plumbing: plumbing.clone(),
             articles_consumed: registrar.counter_vec(
                 "articles_consumed_total",
-                "Raw articles consumed, by outcome (analyzed, dead_lettered, requeued).",
+                "Raw articles consumed, by outcome (analyzed, dead_lettered, requeued, unsettled).",
                 &["outcome"],
             ),
             analyses_published: registrar.counter(

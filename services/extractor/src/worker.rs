@@ -1,31 +1,30 @@
-//! The extractor's consumer: takes raw articles with a bounded prefetch,
-//! analyses them on blocking threads (at most `workers` at once), publishes
-//! each analysis with a confirm, and only then acks the input.
+//! The extractor's consumer: takes raw articles with the prefetch the
+//! topology gives, analyses them on blocking threads (at most `workers` at
+//! once), and publishes each analysis with a confirm; the shared consume
+//! loop acks the input only after that.
 //!
 //! Every delivery ends in one decision: ack after the confirmed publish;
 //! dead-letter (with its reason) what can never be analysed; on a broker
-//! fault, leave it unacked so the broker redelivers it, and reconnect.
+//! fault, requeue it and end the session so the supervisor reconnects.
 
 use std::sync::Arc;
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use anyhow::Context as _;
-use futures_util::StreamExt;
 use lapin::message::Delivery;
-use lapin::options::{BasicAckOptions, BasicConsumeOptions, BasicNackOptions, BasicQosOptions};
-use lapin::types::FieldTable;
 use tidings_common::Health;
-use tidings_common::amqp::{self, DeadLetterReason, Publisher, QueueName, Topology};
+use tidings_common::amqp::{
+    self, DeadLetterReason, DlxPublisher, Handler, Outcome, Publisher, QueueName, Settler,
+    Subscription, Topology,
+};
+use tidings_nlp::analysis::{AnalysisError, Analyzer};
 use tidings_proto::{RawArticle, decode};
-use tokio::sync::{Semaphore, mpsc};
 use tokio_util::sync::CancellationToken;
-use tokio_util::task::TaskTracker;
 use tracing::Instrument;
 
-use tidings_nlp::analysis::{AnalysisError, Analyzer};
 use crate::metrics::Metrics;
 
-/// What a consumer run needs.
+/// What a consumer session needs.
 #[derive(Clone)]
 pub struct Worker {
     pub amqp_url: String,
@@ -36,8 +35,12 @@ pub struct Worker {
     pub workers: usize,
 }
 
-/// A fault that ends this connection's run (the supervisor reconnects).
-type Fault = anyhow::Error;
+/// Analyses one article and publishes the result on this session's channel.
+struct Analysis {
+    analyzer: Arc<Analyzer>,
+    publisher: Publisher,
+    metrics: Metrics,
+}
 
 impl Worker {
     /// Consumes until `shutdown` (returns `Ok`) or a broker fault (`Err`).
@@ -50,115 +53,63 @@ impl Worker {
         )
         .await
         .context("opening the broker session")?;
-        let channel = connection.create_channel().await?;
-        // Prefetch bounds memory: twice the workers keeps them busy while
-        // the next articles are on their way.
-        let prefetch = u16::try_from(self.workers * 2).unwrap_or(u16::MAX);
-        channel
-            .basic_qos(prefetch, BasicQosOptions::default())
-            .await?;
-        let queue = self.topology.queue(QueueName::ExtractorArticles);
-        let mut consumer = channel
-            .basic_consume(
-                queue.clone().into(),
-                format!("tidings-extractor-{}", std::process::id()).into(),
-                BasicConsumeOptions::default(),
-                FieldTable::default(),
-            )
-            .await?;
+        let queue = QueueName::ExtractorArticles;
+        let subscription = Subscription::open(
+            &connection,
+            &self.topology,
+            &[queue],
+            self.workers,
+            &format!("tidings-extractor-{}", std::process::id()),
+        )
+        .await?;
+        let settler = Arc::new(Settler::new(
+            DlxPublisher {
+                publisher: publisher.clone(),
+                topology: self.topology.clone(),
+            },
+            self.topology.clone(),
+            self.metrics.plumbing.clone(),
+            self.metrics.articles_consumed.clone(),
+        ));
+        let handler = Arc::new(Analysis {
+            analyzer: self.analyzer.clone(),
+            publisher,
+            metrics: self.metrics.clone(),
+        });
         self.health.set_amqp(true);
-        tracing::info!(message = "Consuming raw articles.", queue = %queue, prefetch);
-
-        let permits = Arc::new(Semaphore::new(self.workers));
-        let tracker = TaskTracker::new();
-        let (fault_tx, mut fault_rx) = mpsc::channel::<Fault>(1);
-        let mut failure = None;
-        loop {
-            tokio::select! {
-                () = shutdown.cancelled() => break,
-                Some(fault) = fault_rx.recv() => {
-                    failure = Some(fault);
-                    break;
-                }
-                next = consumer.next() => match next {
-                    None => {
-                        failure = Some(anyhow::anyhow!("the consumer was cancelled by the broker"));
-                        break;
-                    }
-                    Some(Err(error)) => {
-                        failure = Some(anyhow::Error::new(error).context("consuming"));
-                        break;
-                    }
-                    Some(Ok(delivery)) => {
-                        let permit = permits.clone().acquire_owned().await?;
-                        let worker = self.clone();
-                        let publisher = publisher.clone();
-                        let fault_tx = fault_tx.clone();
-                        tracker.spawn(async move {
-                            let _permit = permit;
-                            if let Err(fault) = worker.handle(&publisher, delivery).await {
-                                let _ = fault_tx.try_send(fault);
-                            }
-                        });
-                    }
-                }
-            }
-        }
-        // Finish and ack what is in flight before closing.
-        tracker.close();
-        tracker.wait().await;
+        tracing::info!(
+            message = "Consuming raw articles.",
+            queue = %self.topology.queue(queue),
+            prefetch = Topology::prefetch(queue, self.workers)
+        );
+        let result =
+            amqp::consume_each(subscription, settler, self.workers, shutdown, handler).await;
         let _ = connection.close(200, "shutting down".into()).await;
-        match failure {
-            Some(fault) => Err(fault),
-            None => Ok(()),
-        }
+        result
     }
+}
 
-    async fn handle(&self, publisher: &Publisher, delivery: Delivery) -> Result<(), Fault> {
+impl Handler for Analysis {
+    async fn handle(&self, _queue: QueueName, delivery: &Delivery) -> Outcome {
         self.metrics.in_flight.inc();
         let timer = self.metrics.processing_seconds.start_timer();
-        let result = self.process(publisher, &delivery).await;
+        let outcome = self.process(delivery).await;
         timer.observe_duration();
         self.metrics.in_flight.dec();
-        match result {
-            Ok(outcome) => {
-                self.metrics
-                    .articles_consumed
-                    .with_label_values(&[outcome])
-                    .inc();
-                Ok(())
-            }
-            Err(fault) => {
-                // Leave the message to the broker: requeue if the channel
-                // still works, otherwise it is redelivered on reconnect.
-                self.metrics
-                    .articles_consumed
-                    .with_label_values(&["requeued"])
-                    .inc();
-                let _ = delivery
-                    .nack(BasicNackOptions {
-                        requeue: true,
-                        ..BasicNackOptions::default()
-                    })
-                    .await;
-                Err(fault)
-            }
-        }
+        outcome
     }
+}
 
-    async fn process(
-        &self,
-        publisher: &Publisher,
-        delivery: &Delivery,
-    ) -> Result<&'static str, Fault> {
+impl Analysis {
+    async fn process(&self, delivery: &Delivery) -> Outcome {
         let kind = amqp::message_type(&delivery.properties);
         let article: RawArticle = match decode(kind, &delivery.data) {
             Ok(article) => article,
             Err(error) => {
-                let reason = DeadLetterReason::of_decode_error(&error);
-                return self
-                    .reject(publisher, delivery, reason, &error.to_string())
-                    .await;
+                return Outcome::DeadLetter(
+                    DeadLetterReason::of_decode_error(&error),
+                    error.to_string(),
+                );
             }
         };
         let span = tracing::info_span!("analyze", article_id = %article.article_id);
@@ -177,26 +128,20 @@ impl Worker {
                         AnalysisError::Empty(_) => DeadLetterReason::Empty,
                         AnalysisError::Oversized { .. } => DeadLetterReason::Oversized,
                     };
-                    return self
-                        .reject(publisher, delivery, reason, &error.to_string())
-                        .await;
+                    return Outcome::DeadLetter(reason, error.to_string());
                 }
                 Err(join_error) => {
-                    let text = format!("analysis panicked: {join_error}");
-                    return self
-                        .reject(
-                            publisher,
-                            delivery,
-                            DeadLetterReason::ProcessingFailed,
-                            &text,
-                        )
-                        .await;
+                    return Outcome::DeadLetter(
+                        DeadLetterReason::ProcessingFailed,
+                        format!("analysis panicked: {join_error}"),
+                    );
                 }
             };
-            publisher
-                .publish(&analysis)
-                .await
-                .context("publishing the analysis")?;
+            if let Err(error) = self.publisher.publish(&analysis).await {
+                return Outcome::Retry(
+                    anyhow::Error::new(error).context("publishing the analysis"),
+                );
+            }
             self.metrics.analyses_published.inc();
             self.metrics
                 .entities_extracted
@@ -204,38 +149,14 @@ impl Worker {
             self.metrics
                 .events_coded
                 .inc_by(analysis.events.len() as u64);
-            delivery
-                .ack(BasicAckOptions::default())
-                .await
-                .context("acking the raw article")?;
             tracing::debug!(
                 message = "Article analysed.",
                 entities = analysis.entities.len(),
                 events = analysis.events.len()
             );
-            Ok("analyzed")
+            Outcome::Ack("analyzed")
         }
         .instrument(span)
         .await
-    }
-
-    async fn reject(
-        &self,
-        publisher: &Publisher,
-        delivery: &Delivery,
-        reason: DeadLetterReason,
-        detail: &str,
-    ) -> Result<&'static str, Fault> {
-        let queue = QueueName::ExtractorArticles;
-        self.metrics.plumbing.dead_lettering(
-            &self.topology.queue(queue),
-            reason.as_str(),
-            detail,
-            delivery.delivery_tag,
-        );
-        amqp::dead_letter(publisher, &self.topology, queue, delivery, reason, detail)
-            .await
-            .context("dead-lettering")?;
-        Ok("dead_lettered")
     }
 }

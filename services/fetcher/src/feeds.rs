@@ -10,9 +10,9 @@ use anyhow::Context as _;
 use deadpool_postgres::Pool;
 use tidings_common::amqp::Publisher;
 
-use crate::article::{self, Draft};
 use crate::http_client::{Fetched, Fetcher};
 use crate::metrics::Metrics;
+use tidings_articles::{self as article, Draft};
 
 /// A feed from the configuration file.
 #[derive(Debug, Clone, PartialEq)]
@@ -82,6 +82,17 @@ pub struct Poller {
 
 impl Poller {
     /// Registers the configured feeds (idempotent).
+    /// Refuses to poll with a schema older than the fetcher's tables.
+    pub async fn check_schema(&self, needed: i32) -> anyhow::Result<()> {
+        let client = self
+            .pool
+            .get()
+            .await
+            .context("connecting to the database")?;
+        tidings_common::db::require_schema(&client, needed).await?;
+        Ok(())
+    }
+
     pub async fn register(&self, feeds: &[FeedConfig]) -> anyhow::Result<()> {
         let client = self.pool.get().await?;
         let interval = i32::try_from(self.poll_interval.as_secs()).unwrap_or(i32::MAX);

@@ -4,8 +4,8 @@ use std::path::PathBuf;
 
 use tidings_common::amqp::Publisher;
 
-use crate::article;
 use crate::metrics::Metrics;
+use tidings_articles as article;
 
 /// What an ingest run did.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]

@@ -2,7 +2,6 @@
 //! feeds ([`feeds`], over [`http_client`]) and HTTP POST, and publishes
 //! `RawArticle`s ([`article`]) with publisher confirms.
 
-pub mod article;
 pub mod feeds;
 pub mod http_client;
 pub mod ingest;
@@ -18,15 +17,18 @@ use axum::Json;
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::routing::post;
+use tidings_articles as article;
 use tidings_common::amqp::{self, Publisher, Topology};
-use tidings_common::metrics::Registrar;
-use tidings_common::{CommonArgs, Health, db, http, supervisor};
+use tidings_common::config::DEFAULT_MAX_BODY_BYTES;
+use tidings_common::metrics::{PlumbingMetrics, Registrar};
+use tidings_common::service::Service;
+use tidings_common::{CommonArgs, db};
 use tokio::net::TcpListener;
 use tokio::sync::RwLock;
 use tokio_util::sync::CancellationToken;
 
-/// Largest article body published, in bytes.
-pub const DEFAULT_MAX_BODY_BYTES: usize = 1 << 20;
+/// The schema version the fetcher's tables (`feeds`, `seen_items`) came in.
+pub const SCHEMA_NEEDED: i32 = 3;
 
 /// Settings shared by `ingest` and `run`.
 #[derive(Debug, Clone, clap::Args)]
@@ -69,7 +71,7 @@ pub async fn ingest_paths(
     paths: &[PathBuf],
 ) -> anyhow::Result<ingest::Report> {
     let registrar = Registrar::new("fetcher");
-    let metrics = metrics::Metrics::new(&registrar);
+    let metrics = metrics::Metrics::new(&registrar, &PlumbingMetrics::new(&registrar));
     let files = ingest::collect(paths).context("listing the input paths")?;
     let topology = Topology::new(settings.common.namespace.clone());
     let (connection, publisher) = amqp::open(
@@ -145,13 +147,12 @@ pub async fn run(
     listener: TcpListener,
     shutdown: CancellationToken,
 ) -> anyhow::Result<()> {
-    let registrar = Registrar::new("fetcher");
-    let metrics = metrics::Metrics::new(&registrar);
-    let health = Health::new(true);
     let feeds = feeds::read_config(&settings.feeds)?;
     let common = &settings.base.common;
+    let service = Service::new("fetcher", true);
+    let metrics = metrics::Metrics::new(service.registrar(), service.plumbing());
     let publisher_slot = Arc::new(RwLock::new(None::<Publisher>));
-    let app = http::router(registrar.registry().clone(), health.clone()).merge(
+    let service = service.with_routes(
         axum::Router::new()
             .route("/articles", post(post_article))
             .with_state(PostState {
@@ -160,7 +161,7 @@ pub async fn run(
                 max_body_bytes: settings.base.max_body_bytes,
             }),
     );
-    let server = tokio::spawn(http::serve(listener, app, shutdown.clone()));
+    let health = service.health().clone();
 
     let fetcher = http_client::Fetcher::new(http_client::Limits {
         timeout: Duration::from_secs(settings.fetch_timeout_seconds),
@@ -179,7 +180,9 @@ pub async fn run(
         poll_interval: Duration::from_secs(settings.poll_interval_seconds),
     }));
 
-    let work = || {
+    // One session: check the schema, register the feeds, connect to the
+    // broker, poll until shutdown or a fault.
+    let session = || {
         let poller = poller.clone();
         let shutdown = shutdown.clone();
         let health = health.clone();
@@ -187,9 +190,8 @@ pub async fn run(
         let feeds = feeds.clone();
         let common = common.clone();
         async move {
-            db::ensure_database(&common.database_url).await?;
-            db::migrate(&common.database_url).await?;
             let mut poller = poller.lock().await;
+            poller.check_schema(SCHEMA_NEEDED).await?;
             poller.register(&feeds).await?;
             health.set_database(true);
             let topology = Topology::new(common.namespace.clone());
@@ -216,17 +218,7 @@ pub async fn run(
             result
         }
     };
-    supervisor::supervise(
-        "fetcher",
-        shutdown.clone(),
-        &health,
-        &metrics.plumbing.reconnects,
-        work,
-    )
-    .await;
-    shutdown.cancel();
-    server.await?.context("operations endpoint")?;
-    Ok(())
+    service.run(listener, shutdown.clone(), session).await
 }
 
 fn hostname() -> String {

@@ -3,7 +3,7 @@
 use std::path::PathBuf;
 
 use clap::{Parser, Subcommand};
-use tidings_common::{shutdown, telemetry};
+use tidings_common::{service, telemetry};
 use tidings_fetcher::{RunSettings, Settings, ingest_paths, run};
 
 #[derive(Parser)]
@@ -41,12 +41,8 @@ async fn main() -> anyhow::Result<()> {
             Ok(())
         }
         Command::Run(settings) => {
-            telemetry::init(settings.base.common.log_format);
-            tracing::info!(message = "Starting the fetcher.", settings = ?settings);
-            shutdown::bind_and_run(settings.http_addr, |listener, token| {
-                run(settings, listener, token)
-            })
-            .await
+            let (format, addr) = (settings.base.common.log_format, settings.http_addr);
+            service::main("fetcher", format, addr, settings, run).await
         }
     }
 }

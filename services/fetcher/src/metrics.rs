@@ -16,9 +16,9 @@ pub struct Metrics {
 }
 
 impl Metrics {
-    pub fn new(registrar: &Registrar) -> Self {
+    pub fn new(registrar: &Registrar, plumbing: &PlumbingMetrics) -> Self {
         Self {
-            plumbing: PlumbingMetrics::new(registrar),
+            plumbing: plumbing.clone(),
             articles_published: registrar.counter_vec(
                 "articles_published_total",
                 "Raw articles published and confirmed, by source.",

@@ -1,48 +1,63 @@
 //! The projector's consumer: raw articles and analyses from two queues,
-//! applied in batches, one transaction per batch, acked after commit.
+//! applied in batches, one transaction per batch; the shared consume loop
+//! settles each delivery after the commit.
 //!
-//! Decisions: a message that does not decode is dead-lettered at once; a
-//! batch that fails with a permanent database error is retried one message
-//! per transaction so that only the bad message is dead-lettered; a
-//! transient error (lost connection, restart, deadlock) leaves the batch
-//! unacked for redelivery and ends the run, and the supervisor reconnects.
+//! Decisions, per delivery of a batch: a message that does not decode is
+//! dead-lettered; a batch that fails with a permanent database error is
+//! applied again one message per transaction, so that only the bad message
+//! is dead-lettered; a transient error (lost connection, restart, deadlock)
+//! sends what was not committed back to the queue and ends the session,
+//! and the supervisor reconnects.
 
 use std::sync::Arc;
 use std::time::Duration;
 
 use anyhow::Context as _;
 use deadpool_postgres::Pool;
-use futures_util::StreamExt;
 use lapin::message::Delivery;
-use lapin::options::{BasicAckOptions, BasicConsumeOptions, BasicNackOptions, BasicQosOptions};
-use lapin::types::FieldTable;
 use tidings_common::Health;
-use tidings_common::amqp::{self, DeadLetterReason, Publisher, QueueName, Topology};
+use tidings_common::amqp::{
+    self, BatchHandler, BatchPolicy, DeadLetterReason, DlxPublisher, Outcome, QueueName, Settler,
+    Subscription, Topology,
+};
 use tidings_common::db::{self, DbError};
 use tidings_proto::{ArticleAnalyzed, RawArticle, WireMessage};
 use tokio_util::sync::CancellationToken;
 
-use crate::apply::{self, Incoming, Outcome};
+use crate::apply::{self, Incoming};
 use crate::metrics::Metrics;
+
+/// The queues the projector consumes.
+const QUEUES: [QueueName; 2] = [QueueName::ProjectorArticles, QueueName::ProjectorRecords];
+
+/// The event type each queue carries (also a label of the consumed metric).
+fn event_type(queue: QueueName) -> &'static str {
+    match queue {
+        QueueName::ProjectorArticles => RawArticle::EVENT_TYPE,
+        _ => ArticleAnalyzed::EVENT_TYPE,
+    }
+}
+
+fn event_type_label(queue: QueueName) -> &'static [&'static str] {
+    match queue {
+        QueueName::ProjectorArticles => &[RawArticle::EVENT_TYPE],
+        _ => &[ArticleAnalyzed::EVENT_TYPE],
+    }
+}
 
 #[derive(Clone)]
 pub struct Consumer {
     pub amqp_url: String,
-    pub database_url: String,
     pub topology: Topology,
     pub pool: Pool,
     pub metrics: Metrics,
     pub health: Arc<Health>,
-    /// Most messages applied in one transaction (also the prefetch of each
-    /// queue, so the broker never sends more than a batch can take).
-    pub batch_size: usize,
-    /// How long a batch waits to fill up after its first message.
-    pub batch_wait: Duration,
+    pub batch: BatchPolicy,
 }
 
-struct Item {
+struct Item<'a> {
     queue: QueueName,
-    delivery: Delivery,
+    delivery: &'a Delivery,
     event: Incoming,
 }
 
@@ -61,17 +76,17 @@ fn metadata(queue: &str, delivery: &Delivery) -> serde_json::Value {
 }
 
 impl Consumer {
+    /// One session: check the schema, connect, consume until `shutdown`
+    /// (`Ok`) or a fault (`Err`).
     pub async fn run_once(&self, shutdown: &CancellationToken) -> anyhow::Result<()> {
-        db::ensure_database(&self.database_url)
-            .await
-            .context("creating the database")?;
-        db::migrate(&self.database_url).await.context("migrating")?;
-        drop(
-            self.pool
+        {
+            let client = self
+                .pool
                 .get()
                 .await
-                .context("connecting to the database")?,
-        );
+                .context("connecting to the database")?;
+            db::require_schema(&client, crate::schema::latest_version()).await?;
+        }
         self.health.set_database(true);
 
         let (connection, publisher) = amqp::open(
@@ -82,157 +97,37 @@ impl Consumer {
         )
         .await
         .context("opening the broker session")?;
-        let prefetch = u16::try_from(self.batch_size).unwrap_or(u16::MAX);
-        let mut streams = Vec::new();
-        for queue in [QueueName::ProjectorArticles, QueueName::ProjectorRecords] {
-            let channel = connection.create_channel().await?;
-            channel
-                .basic_qos(prefetch, BasicQosOptions::default())
-                .await?;
-            let consumer = channel
-                .basic_consume(
-                    self.topology.queue(queue).into(),
-                    format!("tidings-projector-{}", std::process::id()).into(),
-                    BasicConsumeOptions::default(),
-                    FieldTable::default(),
-                )
-                .await?;
-            streams.push(consumer.map(move |delivery| (queue, delivery)).boxed());
-        }
-        let mut incoming = futures_util::stream::select_all(streams);
+        let subscription = Subscription::open(
+            &connection,
+            &self.topology,
+            &QUEUES,
+            self.batch.size,
+            &format!("tidings-projector-{}", std::process::id()),
+        )
+        .await?;
+        let settler = Settler::new(
+            DlxPublisher {
+                publisher,
+                topology: self.topology.clone(),
+            },
+            self.topology.clone(),
+            self.metrics.plumbing.clone(),
+            self.metrics.messages_consumed.clone(),
+        )
+        .with_labels(event_type_label);
         self.health.set_amqp(true);
         tracing::info!(
             message = "Consuming articles and analyses.",
-            batch_size = self.batch_size
+            batch_size = self.batch.size
         );
-
-        let mut failure = None;
-        'outer: loop {
-            let first = tokio::select! {
-                () = shutdown.cancelled() => break,
-                next = incoming.next() => next,
-            };
-            let mut batch = Vec::with_capacity(self.batch_size);
-            match first {
-                Some((queue, Ok(delivery))) => batch.push((queue, delivery)),
-                Some((_, Err(error))) => {
-                    failure = Some(anyhow::Error::new(error).context("consuming"));
-                    break;
-                }
-                None => {
-                    failure = Some(anyhow::anyhow!(
-                        "the consumers were cancelled by the broker"
-                    ));
-                    break;
-                }
-            }
-            let deadline = tokio::time::sleep(self.batch_wait);
-            tokio::pin!(deadline);
-            while batch.len() < self.batch_size {
-                tokio::select! {
-                    biased;
-                    next = incoming.next() => match next {
-                        Some((queue, Ok(delivery))) => batch.push((queue, delivery)),
-                        Some((_, Err(error))) => {
-                            failure = Some(anyhow::Error::new(error).context("consuming"));
-                            self.process(&publisher, batch).await?;
-                            break 'outer;
-                        }
-                        None => {
-                            failure = Some(anyhow::anyhow!("the consumers were cancelled by the broker"));
-                            self.process(&publisher, batch).await?;
-                            break 'outer;
-                        }
-                    },
-                    () = &mut deadline => break,
-                }
-            }
-            self.process(&publisher, batch).await?;
-        }
+        let result =
+            amqp::consume_batches(subscription, &settler, self.batch, shutdown, self).await;
         let _ = connection.close(200, "shutting down".into()).await;
-        match failure {
-            Some(fault) => Err(fault),
-            None => Ok(()),
-        }
-    }
-
-    async fn process(
-        &self,
-        publisher: &Publisher,
-        batch: Vec<(QueueName, Delivery)>,
-    ) -> anyhow::Result<()> {
-        let mut items = Vec::with_capacity(batch.len());
-        for (queue, delivery) in batch {
-            let event_type = match queue {
-                QueueName::ProjectorArticles => RawArticle::EVENT_TYPE,
-                _ => ArticleAnalyzed::EVENT_TYPE,
-            };
-            let kind = amqp::message_type(&delivery.properties);
-            match Incoming::decode(event_type, kind, &delivery.data) {
-                Ok(event) => items.push(Item {
-                    queue,
-                    delivery,
-                    event,
-                }),
-                Err(error) => {
-                    let reason = DeadLetterReason::of_decode_error(&error);
-                    let text = error.to_string();
-                    self.reject(publisher, queue, &delivery, event_type, reason, &text)
-                        .await?;
-                }
-            }
-        }
-        if items.is_empty() {
-            return Ok(());
-        }
-        self.metrics.batch_size.observe(items.len() as f64);
-        let timer = self.metrics.commit_seconds.start_timer();
-        let result = self.apply(&items).await;
-        timer.observe_duration();
-        match result {
-            Ok(outcomes) => {
-                for (item, outcome) in items.iter().zip(outcomes) {
-                    self.ack(item, outcome).await?;
-                }
-                Ok(())
-            }
-            Err(error) if error.is_transient() => {
-                self.requeue(&items).await;
-                Err(anyhow::Error::new(error).context("applying a batch"))
-            }
-            Err(error) => {
-                tracing::warn!(message = "Batch failed; applying its messages one by one.", %error);
-                for item in &items {
-                    match self.apply(std::slice::from_ref(item)).await {
-                        Ok(outcomes) => {
-                            for outcome in outcomes {
-                                self.ack(item, outcome).await?;
-                            }
-                        }
-                        Err(error) if error.is_transient() => {
-                            self.requeue(&items).await;
-                            return Err(anyhow::Error::new(error).context("applying a message"));
-                        }
-                        Err(error) => {
-                            self.reject(
-                                publisher,
-                                item.queue,
-                                &item.delivery,
-                                item.event.event_type(),
-                                DeadLetterReason::ProcessingFailed,
-                                &error.to_string(),
-                            )
-                            .await?;
-                        }
-                    }
-                }
-                Ok(())
-            }
-        }
+        result
     }
 
     /// Applies `items` in one transaction.
-    async fn apply(&self, items: &[Item]) -> Result<Vec<Outcome>, DbError> {
+    async fn apply(&self, items: &[&Item<'_>]) -> Result<Vec<apply::Outcome>, DbError> {
         let mut client = self.pool.get().await?;
         let transaction = client.transaction().await?;
         let mut outcomes = Vec::with_capacity(items.len());
@@ -241,7 +136,7 @@ impl Consumer {
             let outcome = apply::append_and_project(
                 &*transaction,
                 &item.event,
-                metadata(&queue, &item.delivery),
+                metadata(&queue, item.delivery),
             )
             .await?;
             outcomes.push(outcome);
@@ -250,61 +145,97 @@ impl Consumer {
         Ok(outcomes)
     }
 
-    async fn ack(&self, item: &Item, outcome: Outcome) -> anyhow::Result<()> {
-        self.metrics
-            .messages_consumed
-            .with_label_values(&[item.event.event_type(), outcome.as_str()])
-            .inc();
-        tracing::debug!(
-            message = "Event applied.",
-            article_id = item.event.stream_id(),
-            event_type = item.event.event_type(),
-            outcome = outcome.as_str()
-        );
-        item.delivery
-            .ack(BasicAckOptions::default())
-            .await
-            .context("acking after commit")?;
-        Ok(())
-    }
-
-    async fn requeue(&self, items: &[Item]) {
+    /// Applies the decoded items of a batch; one outcome per item.
+    async fn apply_batch(&self, items: &[&Item<'_>]) -> Vec<Outcome> {
+        self.metrics.batch_size.observe(items.len() as f64);
+        let timer = self.metrics.commit_seconds.start_timer();
+        let result = self.apply(items).await;
+        timer.observe_duration();
+        let error = match result {
+            Ok(outcomes) => return outcomes.into_iter().map(ack).collect(),
+            Err(error) if error.is_transient() => {
+                let fault = anyhow::Error::new(error).context("applying a batch");
+                return items.iter().map(|_| retry(&fault)).collect();
+            }
+            Err(error) => error,
+        };
+        tracing::warn!(message = "Batch failed; applying its messages one by one.", %error);
+        let mut outcomes = Vec::with_capacity(items.len());
+        let mut fault: Option<anyhow::Error> = None;
         for item in items {
-            self.metrics
-                .messages_consumed
-                .with_label_values(&[item.event.event_type(), "requeued"])
-                .inc();
-            let _ = item
-                .delivery
-                .nack(BasicNackOptions {
-                    requeue: true,
-                    ..BasicNackOptions::default()
-                })
-                .await;
+            if let Some(fault) = &fault {
+                outcomes.push(retry(fault));
+                continue;
+            }
+            outcomes.push(match self.apply(std::slice::from_ref(item)).await {
+                Ok(mut applied) => ack(applied.remove(0)),
+                Err(error) if error.is_transient() => {
+                    let error = anyhow::Error::new(error).context("applying a message");
+                    let outcome = retry(&error);
+                    fault = Some(error);
+                    outcome
+                }
+                Err(error) => {
+                    Outcome::DeadLetter(DeadLetterReason::ProcessingFailed, error.to_string())
+                }
+            });
         }
+        outcomes
     }
+}
 
-    async fn reject(
-        &self,
-        publisher: &Publisher,
-        queue: QueueName,
-        delivery: &Delivery,
-        event_type: &str,
-        reason: DeadLetterReason,
-        detail: &str,
-    ) -> anyhow::Result<()> {
-        self.metrics.plumbing.dead_lettering(
-            &self.topology.queue(queue),
-            reason.as_str(),
-            detail,
-            delivery.delivery_tag,
-        );
-        self.metrics
-            .messages_consumed
-            .with_label_values(&[event_type, "dead_lettered"])
-            .inc();
-        amqp::dead_letter(publisher, &self.topology, queue, delivery, reason, detail)
-            .await
-            .context("dead-lettering")
+fn ack(outcome: apply::Outcome) -> Outcome {
+    Outcome::Ack(outcome.as_str())
+}
+
+/// The same transient fault for every delivery it sends back.
+fn retry(fault: &anyhow::Error) -> Outcome {
+    Outcome::Retry(anyhow::anyhow!("{fault:#}"))
+}
+
+impl BatchHandler for Consumer {
+    async fn handle(&self, batch: &[(QueueName, Delivery)]) -> Vec<Outcome> {
+        let mut outcomes: Vec<Option<Outcome>> = Vec::with_capacity(batch.len());
+        let mut items = Vec::with_capacity(batch.len());
+        for (queue, delivery) in batch {
+            let kind = amqp::message_type(&delivery.properties);
+            match Incoming::decode(event_type(*queue), kind, &delivery.data) {
+                Ok(event) => {
+                    outcomes.push(None);
+                    items.push(Item {
+                        queue: *queue,
+                        delivery,
+                        event,
+                    });
+                }
+                Err(error) => outcomes.push(Some(Outcome::DeadLetter(
+                    DeadLetterReason::of_decode_error(&error),
+                    error.to_string(),
+                ))),
+            }
+        }
+        if !items.is_empty() {
+            let refs: Vec<&Item<'_>> = items.iter().collect();
+            let mut applied = self.apply_batch(&refs).await.into_iter();
+            for slot in outcomes.iter_mut().filter(|slot| slot.is_none()) {
+                *slot = applied.next();
+            }
+        }
+        outcomes
+            .into_iter()
+            .map(|outcome| {
+                outcome.unwrap_or_else(|| {
+                    Outcome::Retry(anyhow::anyhow!("no outcome for a decoded message"))
+                })
+            })
+            .collect()
+    }
+}
+
+/// How long a batch waits to fill, from the settings.
+pub fn batch_policy(size: usize, wait_ms: u64) -> BatchPolicy {
+    BatchPolicy {
+        size: size.max(1),
+        wait: Duration::from_millis(wait_ms),
     }
 }

@@ -6,15 +6,15 @@ pub mod apply;
 pub mod consumer;
 pub mod metrics;
 pub mod projection;
+pub mod schema;
 pub mod store;
 
 use std::net::SocketAddr;
-use std::time::Duration;
 
 use anyhow::Context as _;
 use tidings_common::amqp::Topology;
-use tidings_common::metrics::Registrar;
-use tidings_common::{CommonArgs, Health, db, http, supervisor};
+use tidings_common::service::Service;
+use tidings_common::{CommonArgs, db};
 use tokio::net::TcpListener;
 use tokio_util::sync::CancellationToken;
 
@@ -42,44 +42,25 @@ pub async fn run(
     listener: TcpListener,
     shutdown: CancellationToken,
 ) -> anyhow::Result<()> {
-    let registrar = Registrar::new("projector");
-    let metrics = metrics::Metrics::new(&registrar);
-    let health = Health::new(true);
-    let server = tokio::spawn(http::serve(
-        listener,
-        http::router(registrar.registry().clone(), health.clone()),
-        shutdown.clone(),
-    ));
-    let pool = db::pool(&settings.common.database_url, 4).context("building the pool")?;
+    let service = Service::new("projector", true);
+    let metrics = metrics::Metrics::new(service.registrar(), service.plumbing());
     let consumer = consumer::Consumer {
         amqp_url: settings.common.amqp_url.clone(),
-        database_url: settings.common.database_url.clone(),
         topology: Topology::new(settings.common.namespace.clone()),
-        pool,
-        metrics: metrics.clone(),
-        health: health.clone(),
-        batch_size: settings.batch_size.max(1),
-        batch_wait: Duration::from_millis(settings.batch_wait_ms),
+        pool: db::pool(&settings.common.database_url, 4).context("building the pool")?,
+        metrics,
+        health: service.health().clone(),
+        batch: consumer::batch_policy(settings.batch_size, settings.batch_wait_ms),
     };
-    supervisor::supervise(
-        "projector",
-        shutdown.clone(),
-        &health,
-        &metrics.plumbing.reconnects,
-        || consumer.run_once(&shutdown),
-    )
-    .await;
-    shutdown.cancel();
-    server.await?.context("operations endpoint")?;
-    Ok(())
+    service
+        .run(listener, shutdown.clone(), || consumer.run_once(&shutdown))
+        .await
 }
 
-/// Creates the database if needed and applies the migrations.
+/// Creates the database if needed and applies the migrations; returns how
+/// many were applied now.
 pub async fn migrate(database_url: &str) -> anyhow::Result<usize> {
-    db::ensure_database(database_url)
-        .await
-        .context("creating the database")?;
-    Ok(db::migrate(database_url).await?)
+    Ok(schema::migrate(database_url).await?)
 }
 
 /// Empties the projections and replays the event store into them, in one

@@ -1,7 +1,7 @@
 //! `tidings-projector`: run the projector, migrate, or rebuild projections.
 
 use clap::{Parser, Subcommand};
-use tidings_common::{CommonArgs, shutdown, telemetry};
+use tidings_common::{CommonArgs, service, telemetry};
 use tidings_projector::{Settings, migrate, rebuild, run};
 
 #[derive(Parser)]
@@ -29,12 +29,8 @@ enum Command {
 async fn main() -> anyhow::Result<()> {
     match Cli::parse().command {
         Command::Run(settings) => {
-            telemetry::init(settings.common.log_format);
-            tracing::info!(message = "Starting the projector.", settings = ?settings);
-            shutdown::bind_and_run(settings.http_addr, |listener, token| {
-                run(settings, listener, token)
-            })
-            .await
+            let (format, addr) = (settings.common.log_format, settings.http_addr);
+            service::main("projector", format, addr, settings, run).await
         }
         Command::Migrate(common) => {
             telemetry::init(common.log_format);

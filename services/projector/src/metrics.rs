@@ -14,9 +14,9 @@ pub struct Metrics {
 }
 
 impl Metrics {
-    pub fn new(registrar: &Registrar) -> Self {
+    pub fn new(registrar: &Registrar, plumbing: &PlumbingMetrics) -> Self {
         Self {
-            plumbing: PlumbingMetrics::new(registrar),
+            plumbing: plumbing.clone(),
             messages_consumed: registrar.counter_vec(
                 "messages_consumed_total",
                 "Messages consumed, by event type and outcome.",

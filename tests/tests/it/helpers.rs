@@ -156,7 +156,6 @@ impl TestEnv {
 
     /// Stops the services and deletes the test's queues, exchanges and database.
     pub async fn finish(self) {
-        let topology = self.topology();
         self.shutdown.cancel();
         for task in self.tasks {
             task.await
@@ -164,35 +163,43 @@ impl TestEnv {
                 .expect("service exits cleanly");
         }
         drop(self.db);
-        if let Ok(connection) = tidings_common::amqp::connect(&amqp_url(), "tests").await
-            && let Ok(channel) = connection.create_channel().await
-        {
-            for queue in QueueName::ALL {
-                for name in [topology.queue(queue), topology.dead_queue(queue)] {
-                    let _ = channel
-                        .queue_delete(name.into(), QueueDeleteOptions::default())
-                        .await;
-                }
-            }
-            for exchange in [
-                topology.articles_exchange(),
-                topology.records_exchange(),
-                topology.dead_letter_exchange(),
-            ] {
+        drop_namespace(&self.namespace).await;
+        drop_database(&self.database).await;
+    }
+}
+
+/// Deletes the queues and exchanges of a test's namespace.
+pub async fn drop_namespace(namespace: &str) {
+    let topology = Topology::new(namespace);
+    if let Ok(connection) = tidings_common::amqp::connect(&amqp_url(), "tests").await
+        && let Ok(channel) = connection.create_channel().await
+    {
+        for queue in QueueName::ALL {
+            for name in [topology.queue(queue), topology.dead_queue(queue)] {
                 let _ = channel
-                    .exchange_delete(exchange.into(), ExchangeDeleteOptions::default())
+                    .queue_delete(name.into(), QueueDeleteOptions::default())
                     .await;
             }
         }
-        if let Ok(admin) =
-            tidings_common::db::connect(&format!("{}/postgres", postgres_base())).await
-        {
-            let _ = admin
-                .batch_execute(&format!(
-                    "DROP DATABASE IF EXISTS \"{}\" WITH (FORCE)",
-                    self.database
-                ))
+        for exchange in [
+            topology.articles_exchange(),
+            topology.records_exchange(),
+            topology.dead_letter_exchange(),
+        ] {
+            let _ = channel
+                .exchange_delete(exchange.into(), ExchangeDeleteOptions::default())
                 .await;
         }
+    }
+}
+
+/// Drops a test's database, closing what still uses it.
+pub async fn drop_database(database: &str) {
+    if let Ok(admin) = tidings_common::db::connect(&format!("{}/postgres", postgres_base())).await {
+        let _ = admin
+            .batch_execute(&format!(
+                "DROP DATABASE IF EXISTS \"{database}\" WITH (FORCE)"
+            ))
+            .await;
     }
 }

@@ -4,3 +4,4 @@
 mod fetcher;
 mod helpers;
 mod pipeline;
+mod schema;

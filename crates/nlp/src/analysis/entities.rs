@@ -8,9 +8,9 @@ use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 use std::sync::Arc;
 
+use super::ner::{NamedSpan, NerKind};
 use crate::gazetteer::{City, Gazetteer};
 use crate::lexicon;
-use super::ner::{NamedSpan, NerKind};
 use crate::text::{Doc, surface};
 
 /// One real-world entity of the article.

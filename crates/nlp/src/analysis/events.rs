@@ -14,8 +14,8 @@ use chrono::NaiveDate;
 
 use super::dates::{self, Precision, ResolvedDate};
 use super::entities::Resolution;
-use crate::lexicon;
 use super::ner::NerKind;
+use crate::lexicon;
 use crate::text::Doc;
 
 const CAMEO: &str = include_str!("../../data/cameo.tsv");

@@ -23,9 +23,9 @@ use tidings_proto::v1::{
 use tidings_proto::{ArticleAnalyzed, RawArticle};
 use xxhash_rust::xxh3::{xxh3_64, xxh3_128};
 
+use crate::gazetteer::{Gazetteer, GazetteerError};
 use entities::{EntityResolver, Resolution};
 use events::{ArticleContext, CameoTable, EventCoder, VerbCoder};
-use crate::gazetteer::{Gazetteer, GazetteerError};
 use ner::{NerKind, Recognizer, TaggerRecognizer};
 use tone::ToneLexicon;
 
@@ -46,9 +46,6 @@ pub static EXTRACTOR_VERSION: LazyLock<String> = LazyLock::new(|| {
         xxh3_64(crate::tagger::BUNDLED) >> 32
     )
 });
-
-/// Default largest body accepted, in bytes.
-pub const DEFAULT_MAX_BODY_BYTES: usize = 1 << 20;
 
 /// Why an article cannot be analysed. None of these gets better on retry.
 #[derive(Debug, thiserror::Error, PartialEq)]

@@ -1,12 +1,9 @@
-//! Dead-lettering with a reason: the original bytes and properties go to
-//! `<queue>.dead` with `x-tidings-reason` and `x-tidings-error` headers, the
-//! publish is confirmed, and only then is the original acked. Nothing is lost.
+//! Why a message is dead-lettered: a bounded set of reasons, carried in the
+//! `x-tidings-reason` header beside the original bytes and properties, with
+//! the error text in `x-tidings-error`.
 
-use lapin::message::Delivery;
-use lapin::options::BasicAckOptions;
+use lapin::BasicProperties;
 use lapin::types::{AMQPValue, LongString};
-
-use super::{PublishError, Publisher, QueueName, Topology};
 
 /// Bounded set of reasons (they are a metric label).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -48,16 +45,15 @@ impl DeadLetterReason {
     }
 }
 
-/// Moves `delivery` to the dead-letter queue of `queue` and acks it.
-pub async fn dead_letter(
-    publisher: &Publisher,
-    topology: &Topology,
-    queue: QueueName,
-    delivery: &Delivery,
+/// The original properties plus the reason, the error and the queue it
+/// came from; persistent.
+pub fn dead_letter_properties(
+    original: &BasicProperties,
+    source_queue: &str,
     reason: DeadLetterReason,
     detail: &str,
-) -> Result<(), PublishError> {
-    let mut headers = delivery.properties.headers().clone().unwrap_or_default();
+) -> BasicProperties {
+    let mut headers = original.headers().clone().unwrap_or_default();
     headers.insert(
         "x-tidings-reason".into(),
         AMQPValue::LongString(LongString::from(reason.as_str())),
@@ -69,21 +65,7 @@ pub async fn dead_letter(
     );
     headers.insert(
         "x-tidings-source-queue".into(),
-        AMQPValue::LongString(LongString::from(topology.queue(queue).as_str())),
+        AMQPValue::LongString(LongString::from(source_queue)),
     );
-    let properties = delivery
-        .properties
-        .clone()
-        .with_headers(headers)
-        .with_delivery_mode(2);
-    publisher
-        .publish_raw(
-            &topology.dead_letter_exchange(),
-            &topology.dead_queue(queue),
-            &delivery.data,
-            properties,
-        )
-        .await?;
-    delivery.ack(BasicAckOptions::default()).await?;
-    Ok(())
+    original.clone().with_headers(headers).with_delivery_mode(2)
 }

@@ -1,16 +1,23 @@
 //! RabbitMQ plumbing: connecting, the topology, publishing with confirms,
-//! and dead-lettering with a reason.
+//! the consume loops, and settling each delivery (ack, dead-letter with a
+//! reason, or requeue) in one place.
 
+mod consumer;
 mod dead_letter;
 mod publisher;
+mod settle;
 mod topology;
 
 use std::time::Duration;
 
 use lapin::{Connection, ConnectionProperties};
 
-pub use dead_letter::{DeadLetterReason, dead_letter};
+pub use consumer::{
+    BatchHandler, BatchPolicy, Handler, Subscription, consume_batches, consume_each,
+};
+pub use dead_letter::{DeadLetterReason, dead_letter_properties};
 pub use publisher::{PublishError, Publisher};
+pub use settle::{DeadLetters, DlxPublisher, Outcome, Settle, Settled, Settler};
 pub use topology::{QueueName, Topology};
 
 /// How long a connection attempt may take before it counts as failed

@@ -1,0 +1,80 @@
+//! Migrations run once, by `tidings-projector migrate`; a service that finds
+//! the schema older than it needs stays not-ready until it is migrated.
+
+use std::time::Duration;
+
+use tidings_common::CommonArgs;
+use tidings_common::telemetry::LogFormat;
+use tokio::net::TcpListener;
+use tokio_util::sync::CancellationToken;
+
+use crate::helpers::{amqp_url, drop_database, drop_namespace, postgres_base};
+
+async fn readyz(addr: std::net::SocketAddr) -> u16 {
+    match reqwest::get(format!("http://{addr}/readyz")).await {
+        Ok(response) => response.status().as_u16(),
+        Err(_) => 0,
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_projector_waits_for_its_migrations() {
+    let id = uuid::Uuid::new_v4().simple().to_string()[..12].to_owned();
+    let namespace = format!("test-{id}");
+    let database = format!("tidings_test_{id}");
+    let common = CommonArgs {
+        amqp_url: amqp_url(),
+        database_url: format!("{}/{database}", postgres_base()),
+        namespace: namespace.clone(),
+        log_format: LogFormat::Pretty,
+    };
+    // An empty database: no schema at all.
+    tidings_common::db::ensure_database(&common.database_url)
+        .await
+        .expect("database created");
+
+    let listener = TcpListener::bind("127.0.0.1:0").await.expect("bind");
+    let addr = listener.local_addr().expect("addr");
+    let shutdown = CancellationToken::new();
+    let settings = tidings_projector::Settings {
+        common: common.clone(),
+        http_addr: addr,
+        batch_size: 10,
+        batch_wait_ms: 10,
+    };
+    let projector = tokio::spawn(tidings_projector::run(settings, listener, shutdown.clone()));
+
+    // Alive, but not ready, for as long as the schema is missing.
+    for _ in 0..15 {
+        tokio::time::sleep(Duration::from_millis(100)).await;
+        assert_eq!(readyz(addr).await, 503, "not ready without its schema");
+    }
+    let applied = tidings_projector::migrate(&common.database_url)
+        .await
+        .expect("migrations apply");
+    assert!(applied > 0);
+    let mut status = 0;
+    for _ in 0..200 {
+        status = readyz(addr).await;
+        if status == 200 {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    assert_eq!(status, 200, "ready once migrated");
+    // A second migrate finds nothing to do.
+    assert_eq!(
+        tidings_projector::migrate(&common.database_url)
+            .await
+            .expect("migrate again"),
+        0
+    );
+
+    shutdown.cancel();
+    projector
+        .await
+        .expect("projector task")
+        .expect("projector exits cleanly");
+    drop_namespace(&namespace).await;
+    drop_database(&database).await;
+}

@@ -4,6 +4,8 @@
 
 use std::collections::HashMap;
 
+use crate::text::{Token, surface};
+
 const COUNTRIES: &str = include_str!("../data/countries.tsv");
 const CITIES: &str = include_str!("../data/cities.tsv");
 const ACTORS: &str = include_str!("../data/actors.tsv");
@@ -229,6 +231,12 @@ impl Gazetteer {
     pub fn country_named(&self, name: &str) -> Option<&Country> {
         self.country_by_alias(name)
             .or_else(|| self.country_by_demonym(name))
+    }
+
+    /// The country a run of tokens names ("the U.S.", "Chinese"): the one
+    /// answer to "is this a country" for every stage.
+    pub fn country_of(&self, tokens: &[Token]) -> Option<&Country> {
+        self.country_named(&surface(tokens))
     }
 
     /// Places called `name`, most populous first.

@@ -34,6 +34,38 @@ pub fn fixture(name: &str) -> std::path::PathBuf {
         .join(name)
 }
 
+/// A namespace and a database of a test's own, and the settings that name them.
+pub struct Isolated {
+    pub namespace: String,
+    pub database: String,
+    pub common: CommonArgs,
+}
+
+impl Isolated {
+    pub fn new() -> Self {
+        let id = uuid::Uuid::new_v4().simple().to_string()[..12].to_owned();
+        let namespace = format!("test-{id}");
+        let database = format!("tidings_test_{id}");
+        let common = CommonArgs {
+            amqp_url: amqp_url(),
+            database_url: format!("{}/{database}", postgres_base()),
+            namespace: namespace.clone(),
+            log_format: LogFormat::Pretty,
+        };
+        Self {
+            namespace,
+            database,
+            common,
+        }
+    }
+
+    /// Deletes the namespace's queues and exchanges and the database.
+    pub async fn remove(&self) {
+        drop_namespace(&self.namespace).await;
+        drop_database(&self.database).await;
+    }
+}
+
 pub struct TestEnv {
     pub namespace: String,
     pub database: String,
@@ -48,15 +80,11 @@ pub struct TestEnv {
 impl TestEnv {
     /// Migrated database, extractor and projector running.
     pub async fn start() -> Self {
-        let id = uuid::Uuid::new_v4().simple().to_string()[..12].to_owned();
-        let namespace = format!("test-{id}");
-        let database = format!("tidings_test_{id}");
-        let common = CommonArgs {
-            amqp_url: amqp_url(),
-            database_url: format!("{}/{database}", postgres_base()),
-            namespace: namespace.clone(),
-            log_format: LogFormat::Pretty,
-        };
+        let Isolated {
+            namespace,
+            database,
+            common,
+        } = Isolated::new();
         tidings_projector::migrate(&common.database_url)
             .await
             .expect("migrations apply");

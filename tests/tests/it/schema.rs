@@ -3,12 +3,10 @@
 
 use std::time::Duration;
 
-use tidings_common::CommonArgs;
-use tidings_common::telemetry::LogFormat;
 use tokio::net::TcpListener;
 use tokio_util::sync::CancellationToken;
 
-use crate::helpers::{amqp_url, drop_database, drop_namespace, postgres_base};
+use crate::helpers::Isolated;
 
 async fn readyz(addr: std::net::SocketAddr) -> u16 {
     match reqwest::get(format!("http://{addr}/readyz")).await {
@@ -19,15 +17,8 @@ async fn readyz(addr: std::net::SocketAddr) -> u16 {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_projector_waits_for_its_migrations() {
-    let id = uuid::Uuid::new_v4().simple().to_string()[..12].to_owned();
-    let namespace = format!("test-{id}");
-    let database = format!("tidings_test_{id}");
-    let common = CommonArgs {
-        amqp_url: amqp_url(),
-        database_url: format!("{}/{database}", postgres_base()),
-        namespace: namespace.clone(),
-        log_format: LogFormat::Pretty,
-    };
+    let isolated = Isolated::new();
+    let common = isolated.common.clone();
     // An empty database: no schema at all.
     tidings_common::db::ensure_database(&common.database_url)
         .await
@@ -75,6 +66,5 @@ async fn a_projector_waits_for_its_migrations() {
         .await
         .expect("projector task")
         .expect("projector exits cleanly");
-    drop_namespace(&namespace).await;
-    drop_database(&database).await;
+    isolated.remove().await;
 }

@@ -1,35 +1,38 @@
-//! Turning one article into entities, events, tone and quotations.
+//! Turning one article into entities, events, tone and quotations: a
+//! pipeline of stages, each a module that takes the document and what the
+//! stages before it produced, and returns its own output. No stage reaches
+//! back to a later one.
 //!
-//! The stages, each behind its own module:
-//! [`text`] (tokens, sentences) → [`ner`] (typed spans, behind the
-//! [`ner::Recognizer`] trait) → [`entities`] (one key per real entity,
-//! country, sector, coordinates) → [`events`] (CAMEO events, behind the
-//! [`events::EventCoder`] trait, dated by [`dates`]) plus [`tone`] and
-//! [`quotes`]. [`Analyzer`] runs them and builds the wire message.
+//! ```text
+//! text::analyze ─► recognize ─► resolve ─► events (dates) ─► tone, quotes ─► wire
+//!  tokens,          typed        one key per   CAMEO events      article tone,
+//!  sentences        spans        real entity   with actors,      quotations
+//!                                              date and place
+//! ```
+//!
+//! [`Analyzer`] runs them and builds the `ArticleAnalyzed` message.
 
 pub mod dates;
-pub mod entities;
 pub mod events;
-pub mod ner;
 pub mod quotes;
+pub mod recognize;
+pub mod resolve;
 pub mod tone;
+mod wire;
 
 use std::sync::{Arc, LazyLock};
 
 use chrono::{DateTime, NaiveDate};
-use tidings_proto::v1::{
-    self, Actor, DatePrecision, Entity, EntityKind, Event, GeoPoint, Location, Mention, Quotation,
-};
+use tidings_proto::v1::{self, Quotation};
 use tidings_proto::{ArticleAnalyzed, RawArticle};
 use xxhash_rust::xxh3::{xxh3_64, xxh3_128};
 
 use crate::gazetteer::{Gazetteer, GazetteerError};
-use entities::{EntityResolver, Resolution};
-use events::{ArticleContext, CameoTable, EventCoder, VerbCoder};
-use ner::{NerKind, Recognizer, TaggerRecognizer};
-use tone::ToneLexicon;
-
 use crate::text;
+use events::{ArticleContext, CameoTable, EventCoder, VerbCoder};
+use recognize::{Recognizer, TaggerRecognizer};
+use resolve::EntityResolver;
+use tone::ToneLexicon;
 
 /// Revision of the rules around the model (entity resolution, repairs,
 /// event coding); bump it when they change what an article yields.
@@ -132,10 +135,10 @@ impl Analyzer {
             content_hash: article.content_hash.clone(),
             analyzed_at_ms,
             published_at_ms: article.published_at_ms,
-            entities: wire_entities(&resolution),
+            entities: wire::entities(&resolution),
             events: coded
                 .iter()
-                .map(|event| wire_event(&article.article_id, &doc, &resolution, event))
+                .map(|event| wire::event(&article.article_id, &doc, &resolution, event))
                 .collect(),
             tone: Some(v1::Tone {
                 tone: tone.tone,
@@ -156,103 +159,5 @@ impl Analyzer {
                 })
                 .collect(),
         })
-    }
-}
-
-fn wire_kind(kind: NerKind) -> EntityKind {
-    match kind {
-        NerKind::Person => EntityKind::Person,
-        NerKind::Org => EntityKind::Org,
-        NerKind::Loc => EntityKind::Loc,
-        NerKind::Misc => EntityKind::Misc,
-    }
-}
-
-fn wire_entities(resolution: &Resolution) -> Vec<Entity> {
-    resolution
-        .entities
-        .iter()
-        .map(|entity| Entity {
-            key: entity.key.clone(),
-            name: entity.name.clone(),
-            kind: wire_kind(entity.kind) as i32,
-            country: entity.country.clone().unwrap_or_default(),
-            sector: entity.sector.clone().unwrap_or_default(),
-            geo: entity.geo.map(|(latitude, longitude)| GeoPoint {
-                latitude,
-                longitude,
-            }),
-            mentions: entity
-                .mentions
-                .iter()
-                .map(|m| {
-                    let mention = &resolution.mentions[*m];
-                    Mention {
-                        start: mention.start,
-                        end: mention.end,
-                        text: mention.text.clone(),
-                    }
-                })
-                .collect(),
-            geonames_id: entity.geonames_id,
-        })
-        .collect()
-}
-
-fn wire_actor(resolution: &Resolution, actor: &events::EventActor) -> Actor {
-    let entity = &resolution.entities[actor.entity];
-    Actor {
-        key: entity.key.clone(),
-        name: entity.name.clone(),
-        country: entity.country.clone().unwrap_or_default(),
-        sector: actor.sector.clone().unwrap_or_default(),
-    }
-}
-
-fn wire_event(
-    article_id: &str,
-    doc: &text::Doc,
-    resolution: &Resolution,
-    event: &events::CodedEvent,
-) -> Event {
-    let sentence = &doc.sentences[event.sentence];
-    let source = wire_actor(resolution, &event.source);
-    let target = event.target.as_ref().map(|t| wire_actor(resolution, t));
-    let id = hex_id(&[
-        article_id,
-        &event.trigger_start.to_string(),
-        &event.code.code,
-        &source.key,
-        target.as_ref().map(|t| t.key.as_str()).unwrap_or(""),
-    ]);
-    Event {
-        id,
-        cameo_code: event.code.code.clone(),
-        root_code: event.code.root().to_owned(),
-        quad_class: event.code.quad_class(),
-        goldstein: event.code.goldstein,
-        source: Some(source),
-        target,
-        date: event.date.date.format("%Y-%m-%d").to_string(),
-        date_precision: match event.date.precision {
-            dates::Precision::Day => DatePrecision::Day,
-            dates::Precision::Month => DatePrecision::Month,
-            dates::Precision::Year => DatePrecision::Year,
-        } as i32,
-        location: event.location.map(|l| {
-            let entity = &resolution.entities[l];
-            Location {
-                key: entity.key.clone(),
-                name: entity.name.clone(),
-                geo: entity.geo.map(|(latitude, longitude)| GeoPoint {
-                    latitude,
-                    longitude,
-                }),
-            }
-        }),
-        sentence_start: sentence.start,
-        sentence_end: sentence.end,
-        confidence: (event.confidence * 100.0).round() / 100.0,
-        trigger: event.trigger.clone(),
     }
 }

@@ -1,8 +1,8 @@
 //! Quotations: text between quotation marks, attributed to the nearest
 //! person named in the same sentence outside the quote.
 
-use super::entities::Resolution;
-use super::ner::NerKind;
+use super::recognize::NerKind;
+use super::resolve::Resolution;
 use crate::text::Doc;
 
 #[derive(Debug, Clone, PartialEq)]

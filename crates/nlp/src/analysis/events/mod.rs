@@ -8,88 +8,17 @@
 //! Minister Qin Gang"), and dates the event from the sentence or the
 //! article. It is the baseline that a fuller CAMEO coder replaces.
 
-use std::collections::HashMap;
-
 use chrono::NaiveDate;
 
+mod cameo;
+
+pub use cameo::{CameoCode, CameoTable};
+
 use super::dates::{self, Precision, ResolvedDate};
-use super::entities::Resolution;
-use super::ner::NerKind;
+use super::recognize::NerKind;
+use super::resolve::Resolution;
 use crate::lexicon;
 use crate::text::Doc;
-
-const CAMEO: &str = include_str!("../../data/cameo.tsv");
-
-/// A CAMEO code with its name and Goldstein value.
-#[derive(Debug, Clone, PartialEq)]
-pub struct CameoCode {
-    pub code: String,
-    pub name: String,
-    pub goldstein: f64,
-}
-
-impl CameoCode {
-    /// Two-digit root code.
-    pub fn root(&self) -> &str {
-        &self.code[..2.min(self.code.len())]
-    }
-
-    /// 1 verbal cooperation (01-05), 2 material cooperation (06-08),
-    /// 3 verbal conflict (09-13), 4 material conflict (14-20).
-    pub fn quad_class(&self) -> u32 {
-        match self.root().parse::<u32>().unwrap_or(0) {
-            1..=5 => 1,
-            6..=8 => 2,
-            9..=13 => 3,
-            _ => 4,
-        }
-    }
-}
-
-/// The CAMEO code table (GDELT's lookup files, repaired).
-pub struct CameoTable {
-    codes: HashMap<String, CameoCode>,
-}
-
-impl CameoTable {
-    pub fn bundled() -> Self {
-        Self::parse(CAMEO)
-    }
-
-    pub fn parse(text: &str) -> Self {
-        let codes = text
-            .lines()
-            .filter(|l| !l.starts_with('#'))
-            .filter_map(|line| {
-                let mut fields = line.splitn(3, '\t');
-                let code = fields.next()?.to_owned();
-                let goldstein = fields.next()?.parse().ok()?;
-                let name = fields.next()?.to_owned();
-                Some((
-                    code.clone(),
-                    CameoCode {
-                        code,
-                        name,
-                        goldstein,
-                    },
-                ))
-            })
-            .collect();
-        Self { codes }
-    }
-
-    pub fn get(&self, code: &str) -> Option<&CameoCode> {
-        self.codes.get(code)
-    }
-
-    pub fn len(&self) -> usize {
-        self.codes.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.codes.is_empty()
-    }
-}
 
 /// An actor of an event: the entity and the sector it acted in.
 #[derive(Debug, Clone, PartialEq)]
@@ -246,28 +175,18 @@ impl VerbCoder {
             .all(|t| lexicon::is_title_word(&t.lower))
     }
 
-    /// "China's defense minister": the sector of the role after a possessive.
-    fn possessive_role(doc: &Doc, resolution: &Resolution, mention: usize) -> Option<String> {
-        let end = resolution.mentions[mention].tokens.end;
-        let next = doc.tokens.get(end)?;
-        if !matches!(next.text.as_str(), "\u{2019}s" | "'s") {
-            return None;
-        }
-        let words: Vec<&str> = doc.tokens[end + 1..(end + 5).min(doc.tokens.len())]
-            .iter()
-            .map(|t| t.lower.as_str())
-            .collect();
-        lexicon::match_role(&words)
-            .map(|(_, sector)| sector)
-            .filter(|s| !s.is_empty())
+    /// The actor of a mention, in the role the sentence gives it, else
+    /// the entity's sector.
+    fn actor(resolution: &Resolution, mention: usize) -> EventActor {
+        let mention = &resolution.mentions[mention];
+        let sector = mention
+            .role
             .map(str::to_owned)
-    }
-
-    fn actor(doc: &Doc, resolution: &Resolution, mention: usize) -> EventActor {
-        let entity = resolution.mentions[mention].entity;
-        let sector = Self::possessive_role(doc, resolution, mention)
-            .or_else(|| resolution.entities[entity].sector.clone());
-        EventActor { entity, sector }
+            .or_else(|| resolution.entities[mention.entity].sector.clone());
+        EventActor {
+            entity: mention.entity,
+            sector,
+        }
     }
 
     fn dateline(doc: &Doc, resolution: &Resolution) -> Option<usize> {
@@ -389,8 +308,8 @@ impl EventCoder for VerbCoder {
                 for target in targets {
                     events.push(CodedEvent {
                         code: cameo.clone(),
-                        source: Self::actor(doc, resolution, source),
-                        target: Some(Self::actor(doc, resolution, target)),
+                        source: Self::actor(resolution, source),
+                        target: Some(Self::actor(resolution, target)),
                         date,
                         location,
                         sentence: s,
@@ -408,20 +327,9 @@ impl EventCoder for VerbCoder {
 #[cfg(test)]
 mod tests {
     use super::*;
-
     #[test]
-    fn table_and_quad_classes() {
+    fn every_trigger_has_a_code_in_the_table() {
         let table = CameoTable::bundled();
-        assert!(table.len() > 300);
-        let meet = table.get("040").expect("040 exists");
-        assert_eq!(
-            (meet.root(), meet.quad_class(), meet.goldstein),
-            ("04", 1, 1.0)
-        );
-        assert_eq!(table.get("125").map(CameoCode::quad_class), Some(3));
-        assert_eq!(table.get("190").map(CameoCode::quad_class), Some(4));
-        assert_eq!(table.get("057").map(CameoCode::quad_class), Some(1));
-        assert_eq!(table.get("070").map(CameoCode::quad_class), Some(2));
         for (_, code) in VERBS {
             assert!(table.get(code).is_some(), "{code} is in the table");
         }

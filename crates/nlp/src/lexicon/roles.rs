@@ -1,6 +1,7 @@
-//! Small closed word lists the extraction stages share: role words and
-//! their CAMEO sector codes (with the PETRARCH2 agents dictionary behind
-//! them), organisations known by short names, weekdays and months.
+//! Roles and the CAMEO sector codes they give: the project's own list first,
+//! then the PETRARCH2 agents dictionary (`data/agents.tsv`, MIT); the
+//! sector an organisation's head word gives; organisations known by their
+//! short name. "Which sector does this role give" has one answer: here.
 
 use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
@@ -131,143 +132,6 @@ pub const KNOWN_ORGS: &[(&str, &str, &str)] = &[
     ),
 ];
 
-/// Capitalised words that are not names when they open a sentence.
-pub const FUNCTION_WORDS: &[&str] = &[
-    "a",
-    "an",
-    "the",
-    "and",
-    "but",
-    "or",
-    "nor",
-    "neither",
-    "either",
-    "so",
-    "yet",
-    "for",
-    "in",
-    "on",
-    "at",
-    "to",
-    "from",
-    "by",
-    "with",
-    "of",
-    "as",
-    "if",
-    "when",
-    "while",
-    "since",
-    "after",
-    "before",
-    "despite",
-    "although",
-    "though",
-    "because",
-    "until",
-    "during",
-    "meanwhile",
-    "however",
-    "also",
-    "still",
-    "this",
-    "that",
-    "these",
-    "those",
-    "it",
-    "its",
-    "he",
-    "she",
-    "they",
-    "we",
-    "i",
-    "you",
-    "his",
-    "her",
-    "their",
-    "our",
-    "my",
-    "your",
-    "there",
-    "here",
-    "what",
-    "who",
-    "which",
-    "where",
-    "why",
-    "how",
-    "not",
-    "no",
-    "yes",
-    "all",
-    "some",
-    "many",
-    "most",
-    "more",
-    "both",
-    "each",
-    "every",
-    "any",
-    "other",
-    "such",
-    "shortly",
-    "chances",
-    "speaking",
-    "underscoring",
-    "asked",
-    "according",
-    "earlier",
-    "later",
-    "now",
-    "then",
-    "today",
-    "yesterday",
-    "tomorrow",
-    "last",
-    "next",
-    "one",
-    "two",
-    "three",
-    "several",
-    "few",
-    "among",
-    "about",
-    "over",
-    "under",
-    "between",
-    "through",
-    "against",
-    "without",
-    "within",
-    "animosity",
-    "people",
-];
-
-pub const WEEKDAYS: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-];
-
-pub const MONTHS: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
-
 /// Every single word of a role phrase ("defense", "secretary", "state").
 static ROLE_WORDS: LazyLock<HashSet<&'static str>> =
     LazyLock::new(|| ROLES.iter().flat_map(|(role, _)| role.split(' ')).collect());
@@ -282,15 +146,6 @@ pub fn is_title_word(lower: &str) -> bool {
         || matches!(lower, "\u{2019}s" | "'s" | "-")
 }
 
-/// Word connecting capitalised words inside one name ("Secretary of State",
-/// "Bank of America").
-pub fn is_name_connector(lower: &str) -> bool {
-    matches!(
-        lower,
-        "of" | "de" | "del" | "da" | "van" | "von" | "bin" | "al" | "&"
-    )
-}
-
 /// Sector of a role phrase, if `lower` is one.
 pub fn role_sector(lower: &str) -> Option<&'static str> {
     ROLES
@@ -301,7 +156,7 @@ pub fn role_sector(lower: &str) -> Option<&'static str> {
 
 /// Role phrases of the PETRARCH2 agents dictionary and their sectors.
 static AGENTS: LazyLock<HashMap<&'static str, &'static str>> = LazyLock::new(|| {
-    include_str!("../data/agents.tsv")
+    include_str!("../../data/agents.tsv")
         .lines()
         .filter(|line| !line.starts_with('#'))
         .filter_map(|line| line.split_once('\t'))
@@ -319,24 +174,30 @@ pub fn match_role(words: &[&str]) -> Option<(usize, &'static str)> {
     longest(&role_sector).or_else(|| longest(&|phrase| AGENTS.get(phrase).copied()))
 }
 
-/// A word that opens sentences but not names ("Later", "The", "Despite").
-pub fn is_function_word(lower: &str) -> bool {
-    FUNCTION_WORDS.contains(&lower)
-}
-
-/// A form of address before a name ("Mr", "Ms.", "Dr").
-pub fn is_honorific(lower: &str) -> bool {
-    matches!(
-        lower.trim_end_matches('.'),
-        "mr" | "mrs" | "ms" | "miss" | "dr" | "prof" | "sir" | "dame" | "madam" | "mx"
-    )
-}
-
 pub fn known_org(short: &str) -> Option<(&'static str, &'static str)> {
     KNOWN_ORGS
         .iter()
         .find(|(s, _, _)| *s == short)
         .map(|(_, name, sector)| (*name, *sector))
+}
+
+/// Sector of an organisation from its head word.
+pub fn org_sector(name: &str) -> Option<&'static str> {
+    let last = name.rsplit(' ').next()?;
+    Some(match last {
+        "Ministry" | "Department" | "Administration" | "Council" | "Cabinet" | "Office"
+        | "Agency" | "Commission" | "Parliament" | "Congress" | "Senate" | "Assembly"
+        | "Bureau" => "GOV",
+        "Army" | "Navy" | "Forces" | "Guard" => "MIL",
+        "Corp." | "Corp" | "Corporation" | "Inc." | "Inc" | "Ltd" | "Ltd." | "Co." | "Company"
+        | "Bank" | "Airlines" | "Motors" | "Technologies" | "Holdings" | "Group" => "BUS",
+        "Times" | "Post" | "Journal" | "News" | "Network" | "Reuters" => "MED",
+        "University" | "Institute" => "EDU",
+        "Party" => "PTY",
+        "Police" => "COP",
+        "Court" => "JUD",
+        _ => return None,
+    })
 }
 
 #[cfg(test)]

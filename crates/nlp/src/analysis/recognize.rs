@@ -1,6 +1,6 @@
-//! Named-entity recognition: the [`Recognizer`] interface and the
-//! recogniser built on the trained tagger ([`crate::tagger`]), with a few
-//! repairs of its output for today's news.
+//! The first stage, recognise: typed spans of names in a document, behind
+//! the [`Recognizer`] interface; [`TaggerRecognizer`] runs the trained
+//! tagger ([`crate::tagger`]) and repairs its output for today's news.
 
 use std::borrow::Cow;
 use std::ops::Range;
@@ -10,7 +10,7 @@ use crate::tagger::{self, Model};
 
 use crate::gazetteer::Gazetteer;
 use crate::lexicon;
-use crate::text::{Doc, surface};
+use crate::text::Doc;
 
 /// CoNLL-2003 entity types.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -40,49 +40,15 @@ pub struct TaggerRecognizer {
     gazetteer: Arc<Gazetteer>,
 }
 
-/// Last words that make a name a geographic feature ("South China Sea").
-const GEO_HEADS: &[&str] = &[
-    "Sea",
-    "Ocean",
-    "Strait",
-    "Straits",
-    "Gulf",
-    "Bay",
-    "River",
-    "Lake",
-    "Mountains",
-    "Peninsula",
-    "Island",
-    "Islands",
-    "Valley",
-    "Desert",
-    "Canal",
-    "Channel",
-    "Coast",
-];
-
-/// Oceans and continents: a name ending in one is a place ("Asia-Pacific").
-const WIDE_REGIONS: &[&str] = &[
-    "Pacific",
-    "Atlantic",
-    "Arctic",
-    "Antarctic",
-    "Mediterranean",
-    "Asia",
-    "Europe",
-    "Africa",
-    "Americas",
-    "Oceania",
-];
-
 impl TaggerRecognizer {
     pub fn new(model: Arc<Model>, gazetteer: Arc<Gazetteer>) -> Self {
         Self { model, gazetteer }
     }
 
     fn is_country(&self, doc: &Doc, span: &NamedSpan) -> bool {
-        let text = surface(&doc.tokens[span.tokens.clone()]);
-        self.gazetteer.country_named(&text).is_some()
+        self.gazetteer
+            .country_of(&doc.tokens[span.tokens.clone()])
+            .is_some()
     }
 
     /// Repairs what CoNLL-trained tagging gets wrong on today's news:
@@ -129,8 +95,7 @@ impl TaggerRecognizer {
                 span.tokens.end = end + 2;
             }
             let last = tokens[span.tokens.end - 1].text.as_str();
-            if (span.tokens.len() > 1 && GEO_HEADS.contains(&last)) || WIDE_REGIONS.contains(&last)
-            {
+            if lexicon::is_geographic_name(last, span.tokens.len()) {
                 span.kind = NerKind::Loc;
             }
         }
@@ -231,7 +196,7 @@ impl Recognizer for TaggerRecognizer {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::text::analyze;
+    use crate::text::{analyze, surface};
 
     fn recognize(text: &str) -> Vec<(String, NerKind)> {
         let gazetteer = Arc::new(Gazetteer::bundled().expect("gazetteer"));

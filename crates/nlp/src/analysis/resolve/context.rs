@@ -1,0 +1,145 @@
+//! Reading a mention's context: the title before a name ("U.S. Defense
+//! Secretary"), an appositive after it (", the top US diplomat for East
+//! Asia,"), the organisation named there, and the person whose aide someone
+//! is ("Biden's national security adviser"). What it finds gives people and
+//! organisations their country and sector.
+
+use std::ops::Range;
+
+use super::Spans;
+use crate::analysis::recognize::NerKind;
+use crate::gazetteer::Gazetteer;
+use crate::lexicon;
+use crate::text::{Doc, surface};
+
+/// Country and sector read from the words around a mention.
+#[derive(Debug, Default, Clone)]
+pub(super) struct Context {
+    pub country: Option<String>,
+    pub sector: Option<String>,
+    /// Sector of an organisation named in the title or appositive.
+    pub affiliation: Option<String>,
+    /// A person whose possessive heads the title ("*Biden's* national
+    /// security adviser, Jake Sullivan"): a token of that person's mention.
+    pub patron: Option<usize>,
+}
+
+/// Reads titles, countries and affiliations before the mention (up to
+/// six tokens, through one comma) and in an appositive after it.
+pub(super) fn read(
+    gazetteer: &Gazetteer,
+    doc: &Doc,
+    spans: &Spans<'_>,
+    range: &Range<usize>,
+) -> Context {
+    let mut context = Context::default();
+    let sentence = &doc.sentences[doc.sentence_of[range.start]];
+    let span_at = |index: usize| spans.at(index);
+
+    let read = |from: usize, to: usize, context: &mut Context| {
+        let words: Vec<&str> = doc.tokens[from..to]
+            .iter()
+            .map(|t| t.lower.as_str())
+            .collect();
+        let mut i = 0;
+        while i < words.len() {
+            if let Some(span) = span_at(from + i) {
+                let country = (span.kind != NerKind::Person)
+                    .then(|| super::country_of_span(gazetteer, doc, span))
+                    .flatten();
+                match span.kind {
+                    _ if country.is_some() => {
+                        if context.country.is_none() {
+                            context.country = country;
+                        }
+                    }
+                    NerKind::Loc | NerKind::Misc => {}
+                    NerKind::Org => {
+                        let name = surface(&doc.tokens[span.tokens.clone()]);
+                        let sector = lexicon::known_org(&name)
+                            .map(|(_, sector)| sector)
+                            .or_else(|| lexicon::org_sector(&name));
+                        if let Some(sector) = sector
+                            && context.affiliation.is_none()
+                        {
+                            context.affiliation = Some(sector.to_owned());
+                        }
+                    }
+                    NerKind::Person => {}
+                }
+                i = span.tokens.end - from;
+                continue;
+            }
+            if let Some((len, sector)) = lexicon::match_role(&words[i..]) {
+                if !sector.is_empty() && context.sector.is_none() {
+                    context.sector = Some(sector.to_owned());
+                }
+                i += len;
+                continue;
+            }
+            i += 1;
+        }
+    };
+
+    // Before: walk back over titles, modifiers, countries, affiliations.
+    let mut from = range.start;
+    let mut commas = 0;
+    while from > sentence.tokens.start && range.start - from < 7 {
+        let token = &doc.tokens[from - 1];
+        let in_span = span_at(from - 1).is_some_and(|s| s.kind != NerKind::Person);
+        let titled = lexicon::is_title_word(&token.lower);
+        if token.text == "," && commas == 0 && from == range.start {
+            commas += 1;
+            from -= 1;
+            continue;
+        }
+        if in_span || titled {
+            from -= 1;
+        } else {
+            break;
+        }
+    }
+    if from > sentence.tokens.start
+        && from < range.start
+        && matches!(doc.tokens[from].lower.as_str(), "'s" | "\u{2019}s")
+        && span_at(from - 1).is_some_and(|s| s.kind == NerKind::Person)
+    {
+        context.patron = Some(from - 1);
+    }
+    read(from, range.start, &mut context);
+
+    // After: ", the top US diplomat for East Asia,"
+    if doc.tokens.get(range.end).is_some_and(|t| t.text == ",") {
+        let mut to = range.end + 1;
+        while to < sentence.tokens.end
+            && to - range.end < 9
+            && !matches!(doc.tokens[to].text.as_str(), "," | "." | ";")
+            && span_at(to).is_none_or(|s| s.kind != NerKind::Person)
+        {
+            to += 1;
+        }
+        read(range.end + 1, to, &mut context);
+    }
+    // Where someone works says more than what they do: "the top Asia
+    // expert on the National Security Council" is government.
+    if context.affiliation.is_some() {
+        context.sector = context.affiliation.take();
+    }
+    context
+}
+
+/// The sector of the role a possessive heads after a mention ("China*'s*
+/// *defense minister*" is MIL): what the mention acts as in its sentence.
+pub(super) fn possessive_role(doc: &Doc, mention_end: usize) -> Option<&'static str> {
+    let next = doc.tokens.get(mention_end)?;
+    if !matches!(next.text.as_str(), "\u{2019}s" | "'s") {
+        return None;
+    }
+    let words: Vec<&str> = doc.tokens[mention_end + 1..(mention_end + 5).min(doc.tokens.len())]
+        .iter()
+        .map(|t| t.lower.as_str())
+        .collect();
+    lexicon::match_role(&words)
+        .map(|(_, sector)| sector)
+        .filter(|s| !s.is_empty())
+}

@@ -1,0 +1,269 @@
+//! The second stage, resolve: from typed spans to entities, one key per
+//! real entity within an article and across articles, with country, sector
+//! and place coordinates. Keys are human-readable and stable:
+//! `person:antony-blinken`, `org:central-intelligence-agency`,
+//! `country:USA`, `place:vienna-aut`.
+//!
+//! The parts: [`context`] reads titles, appositives and affiliations around
+//! a mention; [`places`], [`organisations`] and [`people`] key each kind of
+//! name; this module runs them over the spans, longest names first, and
+//! applies what holds for the whole article.
+
+mod context;
+mod organisations;
+mod people;
+mod places;
+
+use std::collections::HashMap;
+use std::ops::Range;
+use std::sync::Arc;
+
+use super::recognize::{NamedSpan, NerKind};
+use crate::gazetteer::Gazetteer;
+use crate::text::{Doc, surface};
+use places::ArticlePlaces;
+
+/// One real-world entity of the article.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ResolvedEntity {
+    pub key: String,
+    pub name: String,
+    pub kind: NerKind,
+    pub country: Option<String>,
+    pub sector: Option<String>,
+    pub geo: Option<(f64, f64)>,
+    pub geonames_id: u64,
+    /// Indices into [`Resolution::mentions`].
+    pub mentions: Vec<usize>,
+    /// A country, as opposed to a person, organisation or city.
+    pub is_country: bool,
+}
+
+/// One mention, linked to its entity.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ResolvedMention {
+    pub tokens: Range<usize>,
+    pub entity: usize,
+    pub start: u32,
+    pub end: u32,
+    pub text: String,
+    /// The sector of a role this mention's possessive heads ("China's
+    /// *defense minister*" is MIL): what it acts as in its sentence.
+    pub role: Option<&'static str>,
+}
+
+#[derive(Debug, Default, Clone)]
+pub struct Resolution {
+    pub entities: Vec<ResolvedEntity>,
+    /// Sorted by position in the text.
+    pub mentions: Vec<ResolvedMention>,
+    /// The mention covering each token, if any.
+    mention_of_token: Vec<Option<usize>>,
+}
+
+impl Resolution {
+    /// The mention covering token `index`, if any.
+    pub fn mention_at(&self, index: usize) -> Option<usize> {
+        self.mention_of_token.get(index).copied().flatten()
+    }
+
+    /// Indices of the mentions that start inside the token range `tokens`.
+    pub fn mentions_in(&self, tokens: &Range<usize>) -> Range<usize> {
+        let first = self
+            .mentions
+            .partition_point(|m| m.tokens.start < tokens.start);
+        let end = self
+            .mentions
+            .partition_point(|m| m.tokens.start < tokens.end);
+        first..end
+    }
+}
+
+/// Lowercase, letters and digits joined by '-'.
+pub fn slug(name: &str) -> String {
+    let mut out = String::new();
+    let mut dash = false;
+    for c in name.chars() {
+        if c.is_alphanumeric() {
+            if dash && !out.is_empty() {
+                out.push('-');
+            }
+            dash = false;
+            out.extend(c.to_lowercase());
+        } else if c != '.' && c != '\'' && c != '\u{2019}' {
+            dash = true;
+        }
+    }
+    out
+}
+
+/// An entity with only a key, a name and a kind.
+fn plain_entity(key: String, name: &str, kind: NerKind) -> ResolvedEntity {
+    ResolvedEntity {
+        key,
+        name: name.to_owned(),
+        kind,
+        country: None,
+        sector: None,
+        geo: None,
+        geonames_id: 0,
+        mentions: Vec::new(),
+        is_country: false,
+    }
+}
+
+/// The country `iso3` as an entity (`country:USA`).
+fn country_entity(gazetteer: &Gazetteer, iso3: &str) -> ResolvedEntity {
+    let name = gazetteer
+        .country(iso3)
+        .map(|c| c.name.clone())
+        .unwrap_or_else(|| iso3.to_owned());
+    ResolvedEntity {
+        country: Some(iso3.to_owned()),
+        is_country: true,
+        ..plain_entity(format!("country:{iso3}"), &name, NerKind::Loc)
+    }
+}
+
+/// The ISO code of the country a span names, if it names one.
+fn country_of_span(gazetteer: &Gazetteer, doc: &Doc, span: &NamedSpan) -> Option<String> {
+    gazetteer
+        .country_of(&doc.tokens[span.tokens.clone()])
+        .map(|c| c.iso3.clone())
+}
+
+/// The recogniser's spans, with the span covering each token.
+struct Spans<'a> {
+    spans: &'a [NamedSpan],
+    of_token: Vec<Option<usize>>,
+}
+
+impl<'a> Spans<'a> {
+    fn new(doc: &Doc, spans: &'a [NamedSpan]) -> Self {
+        let mut of_token = vec![None; doc.tokens.len()];
+        for (i, span) in spans.iter().enumerate() {
+            for slot in &mut of_token[span.tokens.clone()] {
+                *slot = Some(i);
+            }
+        }
+        Self { spans, of_token }
+    }
+
+    fn all(&self) -> &'a [NamedSpan] {
+        self.spans
+    }
+
+    /// The span covering token `index`, if any.
+    fn at(&self, index: usize) -> Option<&'a NamedSpan> {
+        self.of_token[index].map(|s| &self.spans[s])
+    }
+}
+
+/// Links spans to entities.
+pub struct EntityResolver {
+    gazetteer: Arc<Gazetteer>,
+}
+
+impl EntityResolver {
+    pub fn new(gazetteer: Arc<Gazetteer>) -> Self {
+        Self { gazetteer }
+    }
+
+    /// Resolves every span of `doc` to an entity.
+    pub fn resolve(&self, doc: &Doc, spans: &[NamedSpan]) -> Resolution {
+        let gazetteer = &*self.gazetteer;
+        let spans = Spans::new(doc, spans);
+        let mut resolution = Resolution::default();
+        let mut by_key: HashMap<String, usize> = HashMap::new();
+        // Countries and regions named in the article help choose between
+        // same-name cities.
+        let places = ArticlePlaces::collect(gazetteer, doc, &spans);
+
+        // Multi-word names first, so single words can link to them.
+        let all = spans.all();
+        let mut order: Vec<usize> = (0..all.len()).collect();
+        order.sort_by_key(|i| (all[*i].tokens.len() < 2, all[*i].tokens.start));
+
+        let mut patrons: Vec<(usize, usize)> = Vec::new();
+        for index in order {
+            let span = &all[index];
+            let tokens = &doc.tokens[span.tokens.clone()];
+            let text = surface(tokens);
+            let context = context::read(gazetteer, doc, &spans, &span.tokens);
+            let entity = self.entity_for(doc, span, &text, &context, &resolution, &places);
+            let entity_index = match by_key.get(&entity.key) {
+                Some(existing) => *existing,
+                None => {
+                    by_key.insert(entity.key.clone(), resolution.entities.len());
+                    resolution.entities.push(entity);
+                    resolution.entities.len() - 1
+                }
+            };
+            if let Some(token) = context.patron {
+                patrons.push((entity_index, token));
+            }
+            // The role found once holds for the whole article.
+            let target = &mut resolution.entities[entity_index];
+            if target.kind != NerKind::Loc {
+                if target.country.is_none() {
+                    target.country = context.country.clone();
+                }
+                if target.sector.is_none() {
+                    target.sector = context.sector.clone();
+                }
+            }
+            resolution.mentions.push(ResolvedMention {
+                tokens: span.tokens.clone(),
+                entity: entity_index,
+                start: tokens[0].start,
+                end: tokens[tokens.len() - 1].end,
+                text,
+                role: context::possessive_role(doc, span.tokens.end),
+            });
+        }
+        resolution.mentions.sort_by_key(|m| m.start);
+        resolution.mention_of_token = vec![None; doc.tokens.len()];
+        for (i, mention) in resolution.mentions.iter().enumerate() {
+            for slot in &mut resolution.mention_of_token[mention.tokens.clone()] {
+                *slot = Some(i);
+            }
+        }
+        for (i, mention) in resolution.mentions.iter().enumerate() {
+            resolution.entities[mention.entity].mentions.push(i);
+        }
+        people::from_actor_dictionary(gazetteer, &mut resolution);
+        people::from_patrons(&mut resolution, &patrons);
+        resolution
+    }
+
+    fn entity_for(
+        &self,
+        doc: &Doc,
+        span: &NamedSpan,
+        text: &str,
+        context: &context::Context,
+        resolution: &Resolution,
+        places: &ArticlePlaces,
+    ) -> ResolvedEntity {
+        let gazetteer = &*self.gazetteer;
+        // A country's name is the country, whatever type the tagger gave
+        // it ("US" tagged as an organisation in "US allegations").
+        if span.kind != NerKind::Person
+            && let Some(iso3) = country_of_span(gazetteer, doc, span)
+        {
+            return country_entity(gazetteer, &iso3);
+        }
+        if let Some(person) = people::lone_name(span, text, resolution) {
+            return person;
+        }
+        match span.kind {
+            NerKind::Misc => plain_entity(format!("misc:{}", slug(text)), text, NerKind::Misc),
+            NerKind::Loc => places::resolve(gazetteer, doc, span, text, places),
+            NerKind::Org => organisations::resolve(gazetteer, span, text, context, resolution),
+            NerKind::Person => people::person(text),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,152 @@
+//! Resolving place names: countries named by a capital that acts
+//! ("Washington accused"), cities from GeoNames chosen by population and by
+//! the countries and regions the article names, first-order regions, and
+//! places without coordinates (seas, regions the gazetteer lacks).
+
+use std::collections::HashSet;
+
+use super::{ResolvedEntity, Spans, country_entity, plain_entity, slug};
+use crate::analysis::recognize::{NamedSpan, NerKind};
+use crate::gazetteer::{City, Gazetteer};
+use crate::lexicon;
+use crate::text::{Doc, surface};
+
+/// Countries and first-order regions an article names.
+#[derive(Debug, Default)]
+pub(super) struct ArticlePlaces {
+    countries: HashSet<String>,
+    regions: HashSet<(String, String)>,
+}
+
+impl ArticlePlaces {
+    fn names_country_of(&self, city: &City) -> bool {
+        self.countries.contains(&city.country)
+    }
+
+    fn names_region_of(&self, city: &City) -> bool {
+        self.regions
+            .contains(&(city.country.clone(), city.admin1.clone()))
+    }
+}
+
+/// How likely a same-name place is meant: bigger places are, and places in
+/// a country or region the article names much more so ("Vienna" is the
+/// Austrian capital unless the article is about Virginia).
+fn place_score(city: &City, places: &ArticlePlaces) -> f64 {
+    let mut score = (city.population.max(1) as f64).ln();
+    if places.names_country_of(city) {
+        score += 2.0;
+    }
+    if places.names_region_of(city) {
+        score += 6.0;
+    }
+    score
+}
+
+/// A place is taken to be meant when it is a capital or a big city, when
+/// the article names its country or region, or, in an article that names
+/// no country at all, when it is not small. So "Bali" is not the
+/// Cameroonian town and "Westminster" in a British story not the one in
+/// Colorado.
+fn plausible_place(city: &City, places: &ArticlePlaces, is_capital: bool) -> bool {
+    is_capital
+        || city.population >= BIG_CITY
+        || (city.population >= SMALL_PLACE && places.countries.is_empty())
+        || places.names_country_of(city)
+        || places.names_region_of(city)
+}
+
+/// Smallest place taken without support from the article.
+const SMALL_PLACE: u64 = 100_000;
+
+/// From this size a city is meant without support from the article, and
+/// its name means the city before a same-name region.
+const BIG_CITY: u64 = 500_000;
+
+impl ArticlePlaces {
+    /// The countries and first-order regions named by the article's
+    /// non-person spans.
+    pub(super) fn collect(gazetteer: &Gazetteer, doc: &Doc, spans: &Spans<'_>) -> Self {
+        let mut places = ArticlePlaces::default();
+        for span in spans.all().iter().filter(|s| s.kind != NerKind::Person) {
+            if let Some(iso3) = super::country_of_span(gazetteer, doc, span) {
+                places.countries.insert(iso3);
+            } else if let Some(region) = gazetteer
+                .region(&surface(&doc.tokens[span.tokens.clone()]))
+                .filter(|r| !r.country.is_empty())
+            {
+                places.countries.insert(region.country.clone());
+                places
+                    .regions
+                    .insert((region.country.clone(), region.admin1.clone()));
+            }
+        }
+        places
+    }
+}
+
+/// The entity a place name (`text`, the span's surface) stands for.
+pub(super) fn resolve(
+    gazetteer: &Gazetteer,
+    doc: &Doc,
+    span: &NamedSpan,
+    text: &str,
+    places: &ArticlePlaces,
+) -> ResolvedEntity {
+    // A capital acting: "Washington accused ...".
+    let acts = doc
+        .tokens
+        .get(span.tokens.end)
+        .is_some_and(|next| lexicon::is_actor_verb(&next.lower));
+    if acts && let Some(country) = gazetteer.country_of_capital(text) {
+        return country_entity(gazetteer, &country.iso3.clone());
+    }
+    let best = gazetteer
+        .cities(text)
+        .filter(|city| {
+            let is_capital = gazetteer
+                .country(&city.country)
+                .is_some_and(|c| c.capital == city.name);
+            plausible_place(city, places, is_capital)
+        })
+        .map(|city| (place_score(city, places), city))
+        .fold(None, |best: Option<(f64, _)>, (score, city)| match best {
+            Some((top, _)) if top >= score => best,
+            _ => Some((score, city)),
+        })
+        .map(|(_, city)| city);
+    // A region ("Virginia", "Asia") unless a capital or a big
+    // city has the name ("Washington", "New York").
+    let city_wins = best.is_some_and(|city| {
+        city.population >= BIG_CITY || gazetteer.country_of_capital(text).is_some()
+    });
+    if let Some(region) = gazetteer.region(text).filter(|_| !city_wins) {
+        let key = if region.country.is_empty() {
+            format!("place:{}", slug(&region.name))
+        } else {
+            format!(
+                "place:{}-{}",
+                slug(&region.name),
+                region.country.to_lowercase()
+            )
+        };
+        let mut entity = plain_entity(key, &region.name, NerKind::Loc);
+        entity.country = (!region.country.is_empty()).then(|| region.country.clone());
+        entity.geonames_id = region.geonames_id;
+        return entity;
+    }
+    match best {
+        Some(city) => ResolvedEntity {
+            key: format!("place:{}-{}", slug(&city.name), city.country.to_lowercase()),
+            name: city.name.clone(),
+            kind: NerKind::Loc,
+            country: Some(city.country.clone()),
+            sector: None,
+            geo: Some((city.latitude, city.longitude)),
+            geonames_id: city.geonames_id,
+            mentions: Vec::new(),
+            is_country: false,
+        },
+        None => plain_entity(format!("place:{}", slug(text)), text, NerKind::Loc),
+    }
+}

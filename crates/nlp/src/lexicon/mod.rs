@@ -1,0 +1,248 @@
+//! Every closed word list the stages share, in one place: words that open
+//! sentences but not names, forms of address, name connectors, weekdays and
+//! months, the last words of geographic names, and the verbs after which a
+//! capital acts for its country. Roles and the sectors they give are in
+//! [`roles`].
+
+pub mod roles;
+
+pub use roles::{is_title_word, known_org, match_role, org_sector, role_sector};
+
+/// Capitalised words that are not names when they open a sentence.
+pub const FUNCTION_WORDS: &[&str] = &[
+    "a",
+    "an",
+    "the",
+    "and",
+    "but",
+    "or",
+    "nor",
+    "neither",
+    "either",
+    "so",
+    "yet",
+    "for",
+    "in",
+    "on",
+    "at",
+    "to",
+    "from",
+    "by",
+    "with",
+    "of",
+    "as",
+    "if",
+    "when",
+    "while",
+    "since",
+    "after",
+    "before",
+    "despite",
+    "although",
+    "though",
+    "because",
+    "until",
+    "during",
+    "meanwhile",
+    "however",
+    "also",
+    "still",
+    "this",
+    "that",
+    "these",
+    "those",
+    "it",
+    "its",
+    "he",
+    "she",
+    "they",
+    "we",
+    "i",
+    "you",
+    "his",
+    "her",
+    "their",
+    "our",
+    "my",
+    "your",
+    "there",
+    "here",
+    "what",
+    "who",
+    "which",
+    "where",
+    "why",
+    "how",
+    "not",
+    "no",
+    "yes",
+    "all",
+    "some",
+    "many",
+    "most",
+    "more",
+    "both",
+    "each",
+    "every",
+    "any",
+    "other",
+    "such",
+    "shortly",
+    "chances",
+    "speaking",
+    "underscoring",
+    "asked",
+    "according",
+    "earlier",
+    "later",
+    "now",
+    "then",
+    "today",
+    "yesterday",
+    "tomorrow",
+    "last",
+    "next",
+    "one",
+    "two",
+    "three",
+    "several",
+    "few",
+    "among",
+    "about",
+    "over",
+    "under",
+    "between",
+    "through",
+    "against",
+    "without",
+    "within",
+    "animosity",
+    "people",
+];
+
+pub const WEEKDAYS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
+pub const MONTHS: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+/// Last words that make a name a geographic feature ("South China Sea").
+pub const GEO_HEADS: &[&str] = &[
+    "Sea",
+    "Ocean",
+    "Strait",
+    "Straits",
+    "Gulf",
+    "Bay",
+    "River",
+    "Lake",
+    "Mountains",
+    "Peninsula",
+    "Island",
+    "Islands",
+    "Valley",
+    "Desert",
+    "Canal",
+    "Channel",
+    "Coast",
+];
+
+/// Oceans and continents: a name ending in one is a place ("Asia-Pacific").
+pub const WIDE_REGIONS: &[&str] = &[
+    "Pacific",
+    "Atlantic",
+    "Arctic",
+    "Antarctic",
+    "Mediterranean",
+    "Asia",
+    "Europe",
+    "Africa",
+    "Americas",
+    "Oceania",
+];
+
+/// Verbs after which a capital city is acting for its country
+/// ("Washington accused ...", "Beijing is trying ...").
+pub const ACTOR_VERBS: &[&str] = &[
+    "is",
+    "was",
+    "has",
+    "had",
+    "says",
+    "said",
+    "accused",
+    "accuses",
+    "wants",
+    "warned",
+    "warns",
+    "rejected",
+    "rejects",
+    "denied",
+    "denies",
+    "announced",
+    "claims",
+    "claimed",
+    "insists",
+    "insisted",
+    "agreed",
+    "responded",
+    "urged",
+    "demanded",
+    "will",
+    "would",
+    "must",
+    "could",
+];
+
+/// Word connecting capitalised words inside one name ("Secretary of State",
+/// "Bank of America").
+pub fn is_name_connector(lower: &str) -> bool {
+    matches!(
+        lower,
+        "of" | "de" | "del" | "da" | "van" | "von" | "bin" | "al" | "&"
+    )
+}
+
+/// A word that opens sentences but not names ("Later", "The", "Despite").
+pub fn is_function_word(lower: &str) -> bool {
+    FUNCTION_WORDS.contains(&lower)
+}
+
+/// A form of address before a name ("Mr", "Ms.", "Dr").
+pub fn is_honorific(lower: &str) -> bool {
+    matches!(
+        lower.trim_end_matches('.'),
+        "mr" | "mrs" | "ms" | "miss" | "dr" | "prof" | "sir" | "dame" | "madam" | "mx"
+    )
+}
+
+/// A name whose last word (as written) is a geographic head ("South China
+/// Sea", more than one word) or an ocean or continent ("Asia-Pacific")
+/// names a place.
+pub fn is_geographic_name(last_word: &str, words: usize) -> bool {
+    (words > 1 && GEO_HEADS.contains(&last_word)) || WIDE_REGIONS.contains(&last_word)
+}
+
+/// A verb after which a capital acts for its country ("Washington accused").
+pub fn is_actor_verb(lower: &str) -> bool {
+    ACTOR_VERBS.contains(&lower)
+}

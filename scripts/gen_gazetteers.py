@@ -42,7 +42,7 @@ OUT = os.path.join(os.path.dirname(__file__), "..", "crates", "nlp", "data")
 EXTRA_ALIASES = {
     "USA": ["U.S.", "US", "U.S.A.", "USA", "United States", "United States of America", "America"],
     "GBR": ["Britain", "Great Britain", "UK", "U.K.", "United Kingdom"],
-    "RUS": ["Russia", "Russian Federation"],
+    "RUS": ["Russia", "Russian Federation", "Soviet Union", "USSR", "U.S.S.R."],
     "KOR": ["South Korea", "Republic of Korea"],
     "PRK": ["North Korea", "DPRK"],
     "IRN": ["Iran"],
@@ -72,7 +72,7 @@ EXTRA_ALIASES = {
 # Demonyms and adjectives ("Chinese Foreign Minister", "American officials").
 DEMONYMS = {
     "USA": ["American", "Americans"], "CHN": ["Chinese"], "GBR": ["British", "Briton", "Britons"],
-    "RUS": ["Russian", "Russians"], "FRA": ["French"], "DEU": ["German", "Germans"],
+    "RUS": ["Russian", "Russians", "Soviet", "Soviets"], "FRA": ["French"], "DEU": ["German", "Germans"],
     "JPN": ["Japanese"], "IND": ["Indian", "Indians"], "PAK": ["Pakistani", "Pakistanis"],
     "AUS": ["Australian", "Australians"], "CAN": ["Canadian", "Canadians"], "MEX": ["Mexican", "Mexicans"],
     "BRA": ["Brazilian", "Brazilians"], "ARG": ["Argentine", "Argentinian"], "ITA": ["Italian", "Italians"],

@@ -304,60 +304,9 @@ pub fn cluster_table(corpus: &Corpus, levels: &[usize], iterations: usize, heade
     out
 }
 
-/// Text of the `<TITLE>` and `<BODY>` elements of Reuters-21578 SGML.
-pub fn reuters_texts(sgml: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    for tag in ["TITLE", "BODY"] {
-        let open = format!("<{tag}>");
-        let close = format!("</{tag}>");
-        let mut rest = sgml;
-        while let Some(start) = rest.find(&open) {
-            let after = &rest[start + open.len()..];
-            let end = after.find(&close).unwrap_or(after.len());
-            out.push(unescape(&after[..end]));
-            rest = &after[end..];
-        }
-    }
-    out
-}
-
-fn unescape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut rest = text;
-    while let Some(at) = rest.find('&') {
-        out.push_str(&rest[..at]);
-        let tail = &rest[at..];
-        let end = tail.find(';').filter(|&e| e <= 8);
-        match end.map(|e| &tail[1..e]) {
-            Some("lt") => out.push('<'),
-            Some("gt") => out.push('>'),
-            Some("amp") => out.push('&'),
-            Some("quot") => out.push('"'),
-            Some(code) if code.starts_with('#') => out.push(' '),
-            _ => {
-                out.push('&');
-                rest = &tail[1..];
-                continue;
-            }
-        }
-        rest = &tail[end.map_or(1, |e| e + 1)..];
-    }
-    out.push_str(rest);
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn reuters_bodies_are_unescaped() {
-        let sgml = "<REUTERS><TITLE>A &lt;B&gt; C</TITLE><BODY>Oil &amp; gas rose.\n Reuter\n&#3;</BODY></REUTERS>";
-        assert_eq!(
-            reuters_texts(sgml),
-            ["A <B> C", "Oil & gas rose.\n Reuter\n "]
-        );
-    }
 
     #[test]
     fn words_in_the_same_contexts_share_a_class() {

@@ -7,7 +7,7 @@ use std::time::Instant;
 use anyhow::Context as _;
 
 use crate::conll::{self, Scores};
-use crate::{clusters, train};
+use crate::{clusters, corpus, train};
 use tidings_nlp::tagger::features::Resources;
 use tidings_nlp::tagger::{self, Model};
 
@@ -57,22 +57,17 @@ fn sorted_files(dir: &Path, keep: impl Fn(&Path) -> bool) -> anyhow::Result<Vec<
     Ok(out)
 }
 
-/// Latin-1 bytes as text (Reuters-21578 is ASCII with a few Latin-1 bytes).
-fn latin1(bytes: &[u8]) -> String {
-    bytes.iter().map(|&b| char::from(b)).collect()
-}
-
 pub fn clusters(args: &ClustersArgs) -> anyhow::Result<()> {
     let mut texts = Vec::new();
     let sgm = sorted_files(&args.reuters, |p| p.extension().is_some_and(|e| e == "sgm"))?;
     for path in &sgm {
         let bytes = std::fs::read(path).with_context(|| format!("reading {}", path.display()))?;
-        texts.extend(clusters::reuters_texts(&latin1(&bytes)));
+        texts.extend(corpus::reuters_texts(&corpus::latin1(&bytes)));
     }
     let bbc = sorted_files(&args.bbc, |p| p.extension().is_some_and(|e| e == "txt"))?;
     for path in &bbc {
         let bytes = std::fs::read(path).with_context(|| format!("reading {}", path.display()))?;
-        texts.push(String::from_utf8(bytes.clone()).unwrap_or_else(|_| latin1(&bytes)));
+        texts.push(String::from_utf8(bytes.clone()).unwrap_or_else(|_| corpus::latin1(&bytes)));
     }
     anyhow::ensure!(!texts.is_empty(), "no texts found under the given folders");
     let started = Instant::now();

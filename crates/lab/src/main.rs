@@ -1,7 +1,7 @@
 //! `tidings-lab`: build and measure the models the extractor ships.
 
 use clap::{Parser, Subcommand};
-use tidings_lab::commands;
+use tidings_lab::{commands, events_eval};
 
 #[derive(Parser)]
 #[command(
@@ -22,6 +22,9 @@ enum Command {
     Train(commands::TrainArgs),
     /// Tag a CoNLL-2003 file and print per-type and overall scores.
     EvalNer(commands::EvalArgs),
+    /// Code the articles of a gold file and print precision and recall of
+    /// their events.
+    EvalEvents(events_eval::EvalEventsArgs),
 }
 
 fn main() -> anyhow::Result<()> {
@@ -36,5 +39,6 @@ fn main() -> anyhow::Result<()> {
         Command::Clusters(args) => commands::clusters(&args),
         Command::Train(args) => commands::train(&args),
         Command::EvalNer(args) => commands::eval_ner(&args),
+        Command::EvalEvents(args) => events_eval::eval_events(&args),
     }
 }

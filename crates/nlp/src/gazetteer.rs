@@ -52,6 +52,9 @@ pub struct Gazetteer {
     city_by_name: HashMap<String, Vec<usize>>,
     /// Known people (lowercase full name) → (country, CAMEO sector).
     people: HashMap<String, (String, String)>,
+    /// Lowercase last name → the (country, sector) of the known people
+    /// who bear it, when they all share one; `None` when they do not.
+    surnames: HashMap<String, Option<(String, String)>>,
     regions: HashMap<String, Region>,
 }
 
@@ -118,12 +121,29 @@ impl Gazetteer {
                     problem: format!("expected 3 fields, got {}", fields.len()),
                 });
             }
-            self.people.insert(
-                fields[0].to_owned(),
-                (fields[1].to_owned(), fields[2].to_owned()),
-            );
+            let record = (fields[1].to_owned(), fields[2].to_owned());
+            if let Some(last) = fields[0].rsplit(' ').next().filter(|l| l.len() > 2) {
+                self.surnames
+                    .entry(last.to_owned())
+                    .and_modify(|known| {
+                        if known.as_ref().is_some_and(|k| k.0 != record.0) {
+                            *known = None;
+                        }
+                    })
+                    .or_insert_with(|| Some(record.clone()));
+            }
+            self.people.insert(fields[0].to_owned(), record);
         }
         Ok(())
+    }
+
+    /// Country and sector of the known people called `surname` ("Reagan",
+    /// "Gorbachev"), when every one of them has the same country.
+    pub fn person_by_surname(&self, surname: &str) -> Option<(&str, &str)> {
+        self.surnames
+            .get(&surname.to_lowercase())?
+            .as_ref()
+            .map(|(country, sector)| (country.as_str(), sector.as_str()))
     }
 
     /// Country and sector of a known person, by full name in any case.
@@ -308,6 +328,7 @@ mod tests {
         assert_eq!(g.person("Xi Jinping"), Some(("CHN", "GOV")));
         assert_eq!(g.person("JOE BIDEN"), Some(("USA", "GOV")));
         assert_eq!(g.person("Nobody Atall"), None);
+        assert_eq!(g.person_by_surname("Gorbachev").map(|p| p.0), Some("RUS"));
     }
 
     #[test]

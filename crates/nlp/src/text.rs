@@ -18,6 +18,11 @@ pub struct Token {
     pub end: u32,
     /// A line break lies between this token and the previous one.
     pub newline_before: bool,
+    /// A line break that ends what precedes it lies before it: a blank
+    /// line, an indented line, or the end of a short line. Hard-wrapped wire
+    /// copy breaks long lines inside sentences, and those breaks do not end
+    /// one.
+    pub paragraph_before: bool,
     /// Whitespace lies between this token and the previous one.
     pub space_before: bool,
 }
@@ -84,18 +89,36 @@ fn is_apostrophe(c: char) -> bool {
     c == '\'' || c == '\u{2019}'
 }
 
+/// A line at least this long, ending without a blank line, was wrapped:
+/// the sentence goes on at the next line.
+const WRAPPED_LINE: usize = 35;
+
 /// Splits `text` into tokens.
 pub fn tokenize(text: &str) -> Vec<Token> {
     let chars: Vec<char> = text.chars().collect();
     let mut tokens = Vec::new();
     let mut i = 0;
     let mut newline = false;
+    let mut newlines = 0;
+    let mut indented = false;
     let mut space = false;
+    let mut line_start = 0;
+    let mut wrapped = false;
     while i < chars.len() {
         let c = chars[i];
         if c.is_whitespace() {
-            if c == '\n' || c == '\r' {
+            if c == '\n' {
+                if newlines == 0 {
+                    wrapped = i - line_start >= WRAPPED_LINE;
+                }
                 newline = true;
+                newlines += 1;
+                indented = false;
+                line_start = i + 1;
+            } else if c == '\r' {
+                newline = true;
+            } else if newline {
+                indented = true;
             }
             space = true;
             i += 1;
@@ -180,9 +203,16 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             start: start as u32,
             end: i as u32,
             newline_before: newline,
+            paragraph_before: newline
+                && (newlines >= 2
+                    || indented
+                    || tokens.is_empty()
+                    || (!wrapped && !c.is_lowercase())),
             space_before: space,
         });
         newline = false;
+        newlines = 0;
+        indented = false;
         space = false;
     }
     tokens
@@ -198,7 +228,7 @@ fn ends_sentence(tokens: &[Token], i: usize) -> bool {
     match tokens.get(i + 1) {
         None => true,
         Some(next) => {
-            if next.newline_before {
+            if next.paragraph_before {
                 return true;
             }
             // Closing quotes stay with the sentence they close.
@@ -243,8 +273,8 @@ pub fn analyze(text: &str) -> Doc {
             && matches!(tokens[i - 1].text.as_str(), "." | "!" | "?")
             && tokens
                 .get(i + 1)
-                .is_some_and(|n| n.is_capitalized() || n.newline_before);
-        let breaks_line = tokens.get(i + 1).is_some_and(|n| n.newline_before);
+                .is_some_and(|n| n.is_capitalized() || n.paragraph_before);
+        let breaks_line = tokens.get(i + 1).is_some_and(|n| n.paragraph_before);
         if ends_sentence(&tokens, i) || closes_quote || breaks_line || i + 1 == tokens.len() {
             sentences.push(Sentence {
                 tokens: begin..i + 1,
@@ -313,6 +343,14 @@ mod tests {
         assert_eq!(tokens[1].text, "Xi");
         assert_eq!((tokens[1].start, tokens[1].end), (1, 3));
         assert_eq!((tokens[4].start, tokens[4].end), (9, 14));
+    }
+
+    #[test]
+    fn wrapped_lines_do_not_end_sentences() {
+        let text = "U.S. Undersecretary of State for Economic Affairs of the\nUnited States Allen Wallis said he had urged Japan to do more.\n    He left.";
+        let doc = analyze(text);
+        assert_eq!(doc.sentences.len(), 2);
+        assert_eq!(doc.tokens[doc.sentences[1].tokens.start].text, "He");
     }
 
     #[test]

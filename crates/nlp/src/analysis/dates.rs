@@ -1,7 +1,8 @@
 //! Resolving the date of an event from the words of its sentence and the
 //! article's publication date: "on Friday" is the last Friday on or before
 //! publication (the next one in a sentence about the future), "in May" is
-//! May of the publication year or the year before, "last year" is a year.
+//! May of the publication year or the year before, "earlier this week" is
+//! the week, "last year" is a year, "last night" the day before.
 
 use chrono::{Datelike, Days, NaiveDate, Weekday};
 
@@ -11,8 +12,12 @@ use crate::text::Token;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Precision {
     Day,
+    /// The ISO week; the date is its Monday.
+    Week,
     Month,
     Year,
+    /// The text gives no date; the date is the article's.
+    Article,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -35,25 +40,98 @@ fn weekday(index: usize) -> Weekday {
     }
 }
 
+/// The Monday of the week `date` is in.
+fn monday(date: NaiveDate) -> NaiveDate {
+    date.checked_sub_days(Days::new(u64::from(date.weekday().num_days_from_monday())))
+        .unwrap_or(date)
+}
+
+/// "this week", "last week", "earlier in the week", "earlier this month",
+/// "last month", "last night", "overnight" at token `i`.
+fn relative_period(tokens: &[Token], i: usize, published: NaiveDate) -> Option<ResolvedDate> {
+    let word = |k: usize| tokens.get(k).map(|t| t.lower.as_str());
+    let before = |n: usize| i.checked_sub(n).and_then(word);
+    let day = |date: Option<NaiveDate>| {
+        date.map(|date| ResolvedDate {
+            date,
+            precision: Precision::Day,
+        })
+    };
+    match word(i)? {
+        "week" => {
+            let offset: i64 = match (before(2), before(1)) {
+                (_, Some("last" | "past")) => -7,
+                (_, Some("next")) => 7,
+                (_, Some("this")) | (Some("in"), Some("the")) => 0,
+                _ => return None,
+            };
+            let date = monday(published) + chrono::Duration::days(offset);
+            Some(ResolvedDate {
+                date,
+                precision: Precision::Week,
+            })
+        }
+        "month" => {
+            let (year, month) = (published.year(), published.month());
+            let (year, month) = match before(1) {
+                Some("last" | "past") if month == 1 => (year - 1, 12),
+                Some("last" | "past") => (year, month - 1),
+                Some("next") if month == 12 => (year + 1, 1),
+                Some("next") => (year, month + 1),
+                Some("this") => (year, month),
+                _ => return None,
+            };
+            NaiveDate::from_ymd_opt(year, month, 1).map(|date| ResolvedDate {
+                date,
+                precision: Precision::Month,
+            })
+        }
+        "night" if before(1) == Some("last") => day(published.pred_opt()),
+        "overnight" => day(published.pred_opt()),
+        _ => None,
+    }
+}
+
 /// The date a sentence speaks of, nearest to `anchor` (a token index in
-/// `tokens`, the sentence), or `None` when it names none.
-pub fn resolve(tokens: &[Token], anchor: usize, published: NaiveDate) -> Option<ResolvedDate> {
-    // A future marker shortly before a weekday points forward.
+/// `tokens`, the sentence), or `None` when it names none. `future` says the
+/// event is to come: a bare weekday after it then points forward.
+pub fn resolve(
+    tokens: &[Token],
+    anchor: usize,
+    published: NaiveDate,
+    future: bool,
+) -> Option<ResolvedDate> {
+    resolve_near(tokens, anchor, published, future, usize::MAX)
+}
+
+/// [`resolve`], taking only date words at most `reach` tokens from `anchor`.
+pub fn resolve_near(
+    tokens: &[Token],
+    anchor: usize,
+    published: NaiveDate,
+    future: bool,
+    reach: usize,
+) -> Option<ResolvedDate> {
+    // A future marker shortly before a weekday points forward; so does an
+    // intended event, for a weekday named after it.
     let future_before = |i: usize| {
-        tokens[i.saturating_sub(6)..i]
-            .iter()
-            .any(|t| FUTURE_MARKERS.contains(&t.lower.as_str()))
+        (future && i > anchor)
+            || tokens[i.saturating_sub(6)..i]
+                .iter()
+                .any(|t| FUTURE_MARKERS.contains(&t.lower.as_str()))
     };
     let mut best: Option<(usize, ResolvedDate)> = None;
     let mut consider = |index: usize, resolved: ResolvedDate| {
         let distance = index.abs_diff(anchor);
-        if best.is_none_or(|(d, _)| distance < d) {
+        if distance <= reach && best.is_none_or(|(d, _)| distance < d) {
             best = Some((distance, resolved));
         }
     };
     for (i, token) in tokens.iter().enumerate() {
         let lower = token.lower.as_str();
-        if let Some(day) = WEEKDAYS.iter().position(|w| *w == lower) {
+        if let Some(resolved) = relative_period(tokens, i, published) {
+            consider(i, resolved);
+        } else if let Some(day) = WEEKDAYS.iter().position(|w| *w == lower) {
             let target = weekday(day);
             let current = published.weekday();
             let date = if future_before(i) {
@@ -115,7 +193,8 @@ pub fn resolve(tokens: &[Token], anchor: usize, published: NaiveDate) -> Option<
             let offset = match tokens[i - 1].lower.as_str() {
                 "last" => -1,
                 "next" => 1,
-                "this" => 0,
+                // "this year" dates an act only as "earlier this year".
+                "this" if i >= 2 && matches!(tokens[i - 2].lower.as_str(), "earlier" | "later") => 0,
                 _ => continue,
             };
             if let Some(date) = NaiveDate::from_ymd_opt(published.year() + offset, 1, 1) {
@@ -164,7 +243,7 @@ mod tests {
     #[test]
     fn weekdays_months_and_years() {
         let sunday = date(2023, 6, 18);
-        let r = |text: &str| resolve(&tokenize(text), 0, sunday);
+        let r = |text: &str| resolve(&tokenize(text), 0, sunday, false);
         assert_eq!(
             r("met on Friday"),
             Some(ResolvedDate {
@@ -215,5 +294,53 @@ mod tests {
             })
         );
         assert_eq!(r("it may rain"), None);
+    }
+
+    #[test]
+    fn weeks_months_and_nights() {
+        let sunday = date(2023, 6, 18);
+        let r = |text: &str| resolve(&tokenize(text), 0, sunday, false);
+        let week = |d| {
+            Some(ResolvedDate {
+                date: d,
+                precision: Precision::Week,
+            })
+        };
+        assert_eq!(r("a rejoinder earlier in the week"), week(date(2023, 6, 12)));
+        assert_eq!(r("talks this week"), week(date(2023, 6, 12)));
+        assert_eq!(r("talks last week"), week(date(2023, 6, 5)));
+        assert_eq!(
+            r("earlier this month, China rejected"),
+            Some(ResolvedDate {
+                date: date(2023, 6, 1),
+                precision: Precision::Month
+            })
+        );
+        assert_eq!(
+            r("shelling last night"),
+            Some(ResolvedDate {
+                date: date(2023, 6, 17),
+                precision: Precision::Day
+            })
+        );
+    }
+
+    #[test]
+    fn the_future_points_forward() {
+        let sunday = date(2023, 6, 18);
+        assert_eq!(
+            resolve(&tokenize("talks with Qin on Monday"), 0, sunday, true),
+            Some(ResolvedDate {
+                date: date(2023, 6, 19),
+                precision: Precision::Day
+            })
+        );
+        assert_eq!(
+            resolve(&tokenize("talks with Qin on Monday"), 0, sunday, false),
+            Some(ResolvedDate {
+                date: date(2023, 6, 12),
+                precision: Precision::Day
+            })
+        );
     }
 }

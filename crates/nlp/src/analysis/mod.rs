@@ -29,14 +29,14 @@ use xxhash_rust::xxh3::{xxh3_64, xxh3_128};
 
 use crate::gazetteer::{Gazetteer, GazetteerError};
 use crate::text;
-use events::{ArticleContext, CameoTable, EventCoder, VerbCoder};
+use events::{ArticleContext, CameoTable, EventCoder, RuleCoder, Triggers};
 use recognize::{Recognizer, TaggerRecognizer};
 use resolve::EntityResolver;
 use tone::ToneLexicon;
 
 /// Revision of the rules around the model (entity resolution, repairs,
 /// event coding); bump it when they change what an article yields.
-const RULES_REVISION: u32 = 5;
+const RULES_REVISION: u32 = 6;
 
 /// Version stamped on every analysis: the crate version, the rules and the
 /// NER model's hash. It is part of the analysis event id, so a new model
@@ -68,6 +68,20 @@ pub enum AnalyzerError {
     Model(#[from] crate::tagger::model::ModelError),
 }
 
+/// An article through the stages before events: its tokens and sentences,
+/// its resolved entities, and its date.
+pub struct Prepared {
+    pub doc: text::Doc,
+    pub resolution: resolve::Resolution,
+    pub context: ArticleContext,
+}
+
+impl Prepared {
+    pub fn sentences(&self) -> usize {
+        self.doc.sentences.len()
+    }
+}
+
 /// Runs the whole extraction for one article.
 pub struct Analyzer {
     recognizer: Box<dyn Recognizer>,
@@ -82,25 +96,25 @@ fn hex_id(parts: &[&str]) -> String {
 }
 
 impl Analyzer {
-    /// The analyzer with the bundled data and the baseline stages.
+    /// The analyzer with the bundled data.
     pub fn bundled(max_body_bytes: usize) -> Result<Self, AnalyzerError> {
         let gazetteer = Arc::new(Gazetteer::bundled()?);
         let model = Arc::new(crate::tagger::bundled()?);
         Ok(Self {
             recognizer: Box::new(TaggerRecognizer::new(model, gazetteer.clone())),
-            resolver: EntityResolver::new(gazetteer),
-            coder: Box::new(VerbCoder::new(CameoTable::bundled())),
+            resolver: EntityResolver::new(gazetteer.clone()),
+            coder: Box::new(RuleCoder::new(
+                Triggers::bundled(),
+                CameoTable::bundled(),
+                gazetteer,
+            )),
             tone: ToneLexicon::bundled(),
             max_body_bytes,
         })
     }
 
-    /// Analyses `article`; `analyzed_at_ms` stamps the result.
-    pub fn analyze(
-        &self,
-        article: &RawArticle,
-        analyzed_at_ms: i64,
-    ) -> Result<ArticleAnalyzed, AnalysisError> {
+    /// The stages up to entity resolution: what the event coder reads.
+    pub fn prepare(&self, article: &RawArticle) -> Result<Prepared, AnalysisError> {
         if article.body.trim().is_empty() {
             return Err(AnalysisError::Empty(article.article_id.clone()));
         }
@@ -117,8 +131,30 @@ impl Analyzer {
         let reference_date = DateTime::from_timestamp_millis(reference_ms)
             .map(|d| d.date_naive())
             .unwrap_or(NaiveDate::MIN);
-        let context = ArticleContext { reference_date };
-        let coded = self.coder.code(&doc, &resolution, &context);
+        Ok(Prepared {
+            doc,
+            resolution,
+            context: ArticleContext { reference_date },
+        })
+    }
+
+    /// The event stage alone, over a prepared article.
+    pub fn code_events(&self, prepared: &Prepared) -> Vec<events::CodedEvent> {
+        self.coder
+            .code(&prepared.doc, &prepared.resolution, &prepared.context)
+    }
+
+    /// Analyses `article`; `analyzed_at_ms` stamps the result.
+    pub fn analyze(
+        &self,
+        article: &RawArticle,
+        analyzed_at_ms: i64,
+    ) -> Result<ArticleAnalyzed, AnalysisError> {
+        let prepared = self.prepare(article)?;
+        let coded = self.code_events(&prepared);
+        let Prepared {
+            doc, resolution, ..
+        } = prepared;
         let tone = self.tone.score(&doc.tokens);
         let quotes = quotes::find(&article.body, &doc, &resolution);
 
@@ -145,6 +181,7 @@ impl Analyzer {
                 positive: tone.positive,
                 negative: tone.negative,
                 word_count: tone.word_count,
+                polarity: tone.polarity,
             }),
             quotations: quotes
                 .into_iter()

@@ -61,6 +61,12 @@ impl TaggerRecognizer {
         let tokens = &doc.tokens;
         let mut out: Vec<NamedSpan> = Vec::with_capacity(spans.len());
         for mut span in spans {
+            // The wire's sign-off ("REUTER") is not a name.
+            if span.tokens.len() == 1
+                && lexicon::is_sign_off(&tokens[span.tokens.start].text)
+            {
+                continue;
+            }
             // "Later Qin Gang left": a sentence-opening word is not a name;
             // nor is an honorific ("Ms Diemont").
             while span.tokens.len() > 1 && {

@@ -16,6 +16,8 @@ pub struct Tone {
     pub tone: f64,
     pub positive: f64,
     pub negative: f64,
+    /// Percent of words with any charge: positive plus negative.
+    pub polarity: f64,
     pub word_count: u32,
 }
 
@@ -64,6 +66,7 @@ impl ToneLexicon {
             tone: round(percent(positive) - percent(negative)),
             positive: round(percent(positive)),
             negative: round(percent(negative)),
+            polarity: round(percent(positive + negative)),
             word_count: words,
         }
     }
@@ -82,6 +85,7 @@ mod tests {
         assert_eq!(tone.positive, 50.0);
         assert_eq!(tone.negative, 25.0);
         assert_eq!(tone.tone, 25.0);
+        assert_eq!(tone.polarity, 75.0);
         assert!(ToneLexicon::bundled().valence.len() > 5000);
     }
 }

@@ -52,12 +52,28 @@ pub(super) fn entities(resolution: &Resolution) -> Vec<Entity> {
 
 fn actor(resolution: &Resolution, actor: &events::EventActor) -> Actor {
     let entity = &resolution.entities[actor.entity];
+    let sector = actor.sector.clone().unwrap_or_default();
+    let (key, name, country) = match &actor.stands_for {
+        Some((iso3, name)) => (format!("country:{iso3}"), name.clone(), iso3.clone()),
+        None => (
+            entity.key.clone(),
+            entity.name.clone(),
+            entity.country.clone().unwrap_or_default(),
+        ),
+    };
     Actor {
-        key: entity.key.clone(),
-        name: entity.name.clone(),
-        country: entity.country.clone().unwrap_or_default(),
-        sector: actor.sector.clone().unwrap_or_default(),
+        key,
+        name,
+        actor_code: actor_code(&country, &sector),
+        country,
+        sector,
     }
+}
+
+/// GDELT's actor code: the country, then the role (`USAGOV`, `CHNMIL`),
+/// either alone when the other is unknown.
+pub(super) fn actor_code(country: &str, sector: &str) -> String {
+    format!("{country}{sector}")
 }
 
 pub(super) fn event(
@@ -69,12 +85,15 @@ pub(super) fn event(
     let sentence = &doc.sentences[event.sentence];
     let source = actor(resolution, &event.source);
     let target = event.target.as_ref().map(|t| actor(resolution, t));
+    // Events are merged per (source, target, root, date), so these name
+    // one event of the article.
+    let date = event.date.date.format("%Y-%m-%d").to_string();
     let id = super::hex_id(&[
         article_id,
-        &event.trigger_start.to_string(),
-        &event.code.code,
+        event.code.root(),
         &source.key,
         target.as_ref().map(|t| t.key.as_str()).unwrap_or(""),
+        &date,
     ]);
     Event {
         id,
@@ -84,11 +103,13 @@ pub(super) fn event(
         goldstein: event.code.goldstein,
         source: Some(source),
         target,
-        date: event.date.date.format("%Y-%m-%d").to_string(),
+        date,
         date_precision: match event.date.precision {
             dates::Precision::Day => DatePrecision::Day,
+            dates::Precision::Week => DatePrecision::Week,
             dates::Precision::Month => DatePrecision::Month,
             dates::Precision::Year => DatePrecision::Year,
+            dates::Precision::Article => DatePrecision::Article,
         } as i32,
         location: event.location.map(|l| {
             let entity = &resolution.entities[l];
@@ -99,11 +120,27 @@ pub(super) fn event(
                     latitude,
                     longitude,
                 }),
+                country: entity.country.clone().unwrap_or_default(),
             }
         }),
         sentence_start: sentence.start,
         sentence_end: sentence.end,
         confidence: (event.confidence * 100.0).round() / 100.0,
         trigger: event.trigger.clone(),
+        is_intention: event.is_intention,
+        supporting_sentences: event.supporting_sentences,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn actor_codes_join_country_and_role() {
+        assert_eq!(actor_code("USA", "GOV"), "USAGOV");
+        assert_eq!(actor_code("CHN", ""), "CHN");
+        assert_eq!(actor_code("", "BUS"), "BUS");
+        assert_eq!(actor_code("", ""), "");
     }
 }

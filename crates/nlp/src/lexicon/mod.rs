@@ -232,6 +232,9 @@ pub fn is_honorific(lower: &str) -> bool {
     matches!(
         lower.trim_end_matches('.'),
         "mr" | "mrs" | "ms" | "miss" | "dr" | "prof" | "sir" | "dame" | "madam" | "mx"
+            // Abbreviated ranks and offices, which the tagger sometimes takes in.
+            | "gen" | "lt" | "col" | "maj" | "capt" | "adm" | "sgt" | "cmdr" | "sen" | "rep"
+            | "gov" | "pres" | "rev" | "fr" | "gen-in-chief"
     )
 }
 
@@ -240,6 +243,11 @@ pub fn is_honorific(lower: &str) -> bool {
 /// names a place.
 pub fn is_geographic_name(last_word: &str, words: usize) -> bool {
     (words > 1 && GEO_HEADS.contains(&last_word)) || WIDE_REGIONS.contains(&last_word)
+}
+
+/// A news agency's sign-off at the end of a story ("REUTER").
+pub fn is_sign_off(text: &str) -> bool {
+    matches!(text, "REUTER" | "Reuter")
 }
 
 /// A verb after which a capital acts for its country ("Washington accused").

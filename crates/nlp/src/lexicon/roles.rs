@@ -10,6 +10,9 @@ use std::sync::LazyLock;
 /// sector code.
 pub const ROLES: &[(&str, &str)] = &[
     ("secretary of state", "GOV"),
+    ("undersecretary", "GOV"),
+    ("under secretary", "GOV"),
+    ("assistant secretary", "GOV"),
     ("national security adviser", "GOV"),
     ("national security advisers", "GOV"),
     ("foreign minister", "GOV"),
@@ -124,6 +127,12 @@ pub const KNOWN_ORGS: &[(&str, &str, &str)] = &[
     ("AP", "Associated Press", "MED"),
     ("AFP", "Agence France-Presse", "MED"),
     ("AUKUS", "AUKUS", "IGO"),
+    ("Labour", "Labour Party", "PTY"),
+    ("Tories", "Conservative Party", "PTY"),
+    ("Tory", "Conservative Party", "PTY"),
+    ("Conservatives", "Conservative Party", "PTY"),
+    ("Lib Dems", "Liberal Democrats", "PTY"),
+    ("UKIP", "UK Independence Party", "PTY"),
     ("ASEAN", "Association of Southeast Asian Nations", "IGO"),
     (
         "OPEC",

@@ -84,7 +84,7 @@ pub(super) fn read(
     // Before: walk back over titles, modifiers, countries, affiliations.
     let mut from = range.start;
     let mut commas = 0;
-    while from > sentence.tokens.start && range.start - from < 7 {
+    while from > sentence.tokens.start && range.start - from < 10 {
         let token = &doc.tokens[from - 1];
         let in_span = span_at(from - 1).is_some_and(|s| s.kind != NerKind::Person);
         let titled = lexicon::is_title_word(&token.lower);
@@ -93,7 +93,15 @@ pub(super) fn read(
             from -= 1;
             continue;
         }
-        if in_span || titled {
+        // A capitalised title runs over its own words and connectors
+        // ("U.S. Undersecretary of State for Economic Affairs").
+        let capitalised_title = token.is_capitalized()
+            && !token.is_all_caps()
+            && span_at(from - 1).is_none()
+            && !lexicon::is_function_word(&token.lower);
+        let connector = matches!(token.lower.as_str(), "of" | "for" | "and")
+            && doc.tokens[from].is_capitalized();
+        if in_span || titled || capitalised_title || connector {
             from -= 1;
         } else {
             break;

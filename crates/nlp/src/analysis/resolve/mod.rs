@@ -257,6 +257,10 @@ impl EntityResolver {
             return person;
         }
         match span.kind {
+            // "Tory", "Labour": a party named by its short form, whatever its tag.
+            NerKind::Misc if crate::lexicon::known_org(text).is_some() => {
+                organisations::resolve(gazetteer, span, text, context, resolution)
+            }
             NerKind::Misc => plain_entity(format!("misc:{}", slug(text)), text, NerKind::Misc),
             NerKind::Loc => places::resolve(gazetteer, doc, span, text, places),
             NerKind::Org => organisations::resolve(gazetteer, span, text, context, resolution),

@@ -38,8 +38,15 @@ pub(super) fn person(text: &str) -> ResolvedEntity {
 /// People the text gives no country or sector: the actor dictionary's.
 pub(super) fn from_actor_dictionary(gazetteer: &Gazetteer, resolution: &mut Resolution) {
     for entity in &mut resolution.entities {
+        // A lone surname the article never completes: the dictionary's
+        // people of that name, when they share a country.
+        let known = if entity.name.contains(' ') {
+            gazetteer.person(&entity.name)
+        } else {
+            gazetteer.person_by_surname(&entity.name)
+        };
         if entity.kind == NerKind::Person
-            && let Some((country, sector)) = gazetteer.person(&entity.name)
+            && let Some((country, sector)) = known
         {
             entity.country.get_or_insert_with(|| country.to_owned());
             if !sector.is_empty() {

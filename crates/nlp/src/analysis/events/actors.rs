@@ -1,0 +1,262 @@
+//! Who can act in a sentence: the "actor units" the coder chooses sources
+//! and targets from.
+//!
+//! A unit is a mention of a person, an organisation or a country, a group
+//! named by its country ("U.S. officials", "his Chinese counterpart", "the
+//! Chinese"), or a pronoun resolved to the last person named before it.
+//! Never actors: places (a capital acting for its country is resolved to
+//! the country upstream), venues ("the Diaoyutai State Guesthouse"), news
+//! agencies, photographers ("Leah Millis/AP"), names that only modify the
+//! name after them ("*Chinese* Foreign Minister Qin Gang"), and demonyms
+//! used as adjectives ("a *Chinese* spy balloon").
+
+use std::ops::Range;
+
+use crate::analysis::recognize::NerKind;
+use crate::analysis::resolve::Resolution;
+use crate::gazetteer::Gazetteer;
+use crate::lexicon;
+use crate::text::Doc;
+
+/// How a unit was found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Via {
+    Name,
+    /// A pronoun, resolved to the last person named before it.
+    Pronoun,
+    /// A group or role named by its country ("U.S. officials").
+    Group,
+}
+
+/// One actor candidate of a sentence.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Unit {
+    /// Token range in the document.
+    pub tokens: Range<usize>,
+    /// The entity it stands for.
+    pub entity: usize,
+    /// The role it acts in, when the text gives one.
+    pub sector: Option<String>,
+    /// A capital standing for its country: (ISO code, name).
+    pub stands_for: Option<(String, String)>,
+    pub via: Via,
+}
+
+/// Last words of organisation names that are buildings or venues.
+const VENUES: &[&str] = &[
+    "Guesthouse", "Hotel", "Palace", "Hall", "House", "Centre", "Center", "Stadium", "Airport",
+    "Square", "Building", "Street", "Hospital", "Arena", "Plaza", "Tower", "Residence",
+];
+
+/// Nouns after a country or demonym that make it an acting group.
+const GROUPS: &[(&str, &str)] = &[
+    ("officials", "GOV"),
+    ("official", "GOV"),
+    ("government", "GOV"),
+    ("administration", "GOV"),
+    ("authorities", "GOV"),
+    ("leaders", "GOV"),
+    ("leader", "GOV"),
+    ("diplomats", "GOV"),
+    ("diplomat", "GOV"),
+    ("counterpart", "GOV"),
+    ("counterparts", "GOV"),
+    ("negotiators", "GOV"),
+    ("delegation", "GOV"),
+    ("side", ""),
+    ("forces", "MIL"),
+    ("troops", "MIL"),
+    ("military", "MIL"),
+    ("army", "MIL"),
+    ("navy", "MIL"),
+    ("soldiers", "MIL"),
+    ("warplanes", "MIL"),
+    ("jets", "MIL"),
+    ("police", "COP"),
+];
+
+fn group_sector(word: &str) -> Option<&'static str> {
+    GROUPS.iter().find(|(w, _)| *w == word).map(|(_, s)| *s)
+}
+
+/// The units of sentence `s`, in text order.
+pub fn units(
+    doc: &Doc,
+    resolution: &Resolution,
+    gazetteer: &Gazetteer,
+    s: usize,
+) -> Vec<Unit> {
+    let sentence = &doc.sentences[s];
+    let mut units = Vec::new();
+    for m in resolution.mentions_in(&sentence.tokens) {
+        if let Some(unit) = unit_of_mention(doc, resolution, gazetteer, m) {
+            units.push(unit);
+        }
+    }
+    for i in sentence.tokens.clone() {
+        if resolution.mention_at(i).is_some() {
+            continue;
+        }
+        if matches!(doc.tokens[i].lower.as_str(), "he" | "she" | "him")
+            && let Some(entity) = last_person_before(resolution, i)
+        {
+            units.push(Unit {
+                tokens: i..i + 1,
+                entity,
+                sector: None,
+                stands_for: None,
+                via: Via::Pronoun,
+            });
+        }
+    }
+    units.sort_by_key(|u| u.tokens.start);
+    units
+}
+
+/// The entity of the last person mentioned before token `at`.
+fn last_person_before(resolution: &Resolution, at: usize) -> Option<usize> {
+    resolution
+        .mentions
+        .iter()
+        .rev()
+        .filter(|m| m.tokens.end <= at)
+        .find(|m| resolution.entities[m.entity].kind == NerKind::Person)
+        .map(|m| m.entity)
+}
+
+fn unit_of_mention(
+    doc: &Doc,
+    resolution: &Resolution,
+    gazetteer: &Gazetteer,
+    m: usize,
+) -> Option<Unit> {
+    let mention = &resolution.mentions[m];
+    let entity = &resolution.entities[mention.entity];
+    let next = doc.tokens.get(mention.tokens.end);
+    let next_lower = next.map_or("", |t| t.lower.as_str());
+    // "Leah Millis/AP": a photo credit.
+    if next.is_some_and(|t| t.text.starts_with('/')) {
+        return None;
+    }
+    if is_modifier(doc, resolution, m) {
+        return None;
+    }
+    let group = group_sector(next_lower);
+    let plain = |sector: Option<String>, end: usize| Unit {
+        tokens: mention.tokens.start..end,
+        entity: mention.entity,
+        sector,
+        stands_for: None,
+        via: Via::Name,
+    };
+    if entity.is_country {
+        // "U.S. officials", "his Chinese counterpart", "the Chinese".
+        if let Some(sector) = group {
+            let sector = (!sector.is_empty()).then(|| sector.to_owned());
+            return Some(Unit {
+                via: Via::Group,
+                ..plain(sector, mention.tokens.end + 1)
+            });
+        }
+        let demonym = gazetteer.country_by_alias(&mention.text).is_none()
+            && gazetteer.country_by_demonym(&mention.text).is_some();
+        if demonym {
+            let after_the = mention
+                .tokens
+                .start
+                .checked_sub(1)
+                .is_some_and(|p| doc.tokens[p].lower == "the");
+            let noun_follows = next.is_some_and(|t| t.is_word() && !t.is_capitalized())
+                && !matches!(next_lower, "and" | "or" | "to" | "in" | "on" | "of" | "is" | "are" | "was" | "were" | "have" | "has");
+            return (after_the && !noun_follows).then(|| plain(None, mention.tokens.end));
+        }
+        return Some(plain(mention.role.map(str::to_owned), mention.tokens.end));
+    }
+    match entity.kind {
+        // "Wallis urged Tokyo": a capital where an actor stands is its country.
+        NerKind::Loc => {
+            let governed = mention.tokens.start.checked_sub(1).is_some_and(|p| {
+                matches!(
+                    doc.tokens[p].lower.as_str(),
+                    "in" | "at" | "to" | "from" | "near" | "of" | "for" | "via" | "into" | "across"
+                )
+            });
+            let country = gazetteer.country_of_capital(&entity.name)?;
+            (!governed).then(|| Unit {
+                stands_for: Some((country.iso3.clone(), country.name.clone())),
+                ..plain(None, mention.tokens.end)
+            })
+        }
+        NerKind::Misc => None,
+        NerKind::Org => {
+            let last = entity.name.rsplit(' ').next().unwrap_or("");
+            if VENUES.contains(&last) || entity.sector.as_deref() == Some("MED") {
+                return None;
+            }
+            Some(plain(mention.role.map(str::to_owned), mention.tokens.end))
+        }
+        NerKind::Person => {
+            // "the Biden administration" acts for the government.
+            let sector = group
+                .filter(|s| !s.is_empty())
+                .map(str::to_owned)
+                .or_else(|| mention.role.map(str::to_owned));
+            let end = if group.is_some() {
+                mention.tokens.end + 1
+            } else {
+                mention.tokens.end
+            };
+            Some(plain(sector, end))
+        }
+    }
+}
+
+/// A mention that only modifies the name after it ("Chinese" in "Chinese
+/// Foreign Minister Qin Gang", "Microsoft Corp." before "co-founder Bill
+/// Gates"): only title words stand between them.
+fn is_modifier(doc: &Doc, resolution: &Resolution, m: usize) -> bool {
+    let current = &resolution.mentions[m];
+    let Some(next) = resolution.mentions.get(m + 1) else {
+        return false;
+    };
+    let kind = resolution.entities[next.entity].kind;
+    if kind != NerKind::Person && kind != NerKind::Org {
+        return false;
+    }
+    if doc.sentence_of[current.tokens.start] != doc.sentence_of[next.tokens.start] {
+        return false;
+    }
+    let between = &doc.tokens[current.tokens.end..next.tokens.start];
+    // "China's Foreign Ministry" modifies; "China and Russia" does not.
+    between
+        .iter()
+        .all(|t| lexicon::is_title_word(&t.lower) && !matches!(t.lower.as_str(), "the" | "a" | "an"))
+        || (between.is_empty() && kind == NerKind::Person)
+}
+
+/// Are two units joined by "and", "," or "or" ("the United States, Japan
+/// and the Philippines")?
+fn joined(doc: &Doc, left: &Unit, right: &Unit) -> bool {
+    let between = &doc.tokens[left.tokens.end..right.tokens.start];
+    !between.is_empty()
+        && between.len() <= 3
+        && between
+            .iter()
+            .all(|t| matches!(t.lower.as_str(), "and" | "," | "or" | "the" | "both"))
+        && between
+            .iter()
+            .any(|t| matches!(t.lower.as_str(), "and" | "," | "or"))
+}
+
+/// The coordination `units[i]` belongs to, as a range of unit indices.
+pub fn coordination(doc: &Doc, units: &[Unit], i: usize) -> Range<usize> {
+    let mut start = i;
+    while start > 0 && joined(doc, &units[start - 1], &units[start]) {
+        start -= 1;
+    }
+    let mut end = i + 1;
+    while end < units.len() && joined(doc, &units[end - 1], &units[end]) {
+        end += 1;
+    }
+    start..end
+}

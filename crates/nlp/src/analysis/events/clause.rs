@@ -1,0 +1,176 @@
+//! What the words around a trigger say about it, without a parser: whether
+//! the sentence asserts it, intends it, denies it or only supposes it;
+//! whether it is passive; and where its clause begins and ends.
+
+/// How a sentence holds an event.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Modality {
+    /// It happened (or happens).
+    Asserted,
+    /// It is planned, hoped for, promised: "will meet", "plans to visit".
+    Intended,
+    /// "did not meet", "refused to condemn", "neither ... nor".
+    Negated,
+    /// "could", "might", "if", questions: nothing is coded.
+    Supposed,
+}
+
+/// Words that make the next infinitive an intention ("plans to visit").
+const INTENT_BEFORE_TO: &[&str] = &[
+    "plan", "plans", "planned", "planning", "hope", "hopes", "hoped", "hoping", "intend", "intends",
+    "intended", "expected", "expects", "expect", "want", "wants", "wanted", "aim", "aims", "aimed",
+    "seek", "seeks", "sought", "agreed", "agree", "agrees", "decided", "decide", "promised",
+    "promise", "vowed", "vow", "pledged", "pledge", "set", "due", "going", "ready", "willing",
+    "likely", "scheduled", "offered", "offer", "is", "are", "wish", "wishes", "eager", "keen",
+    "prepared", "preparing",
+];
+
+/// Modal verbs and auxiliaries of the future.
+const FUTURE: &[&str] = &["will", "'ll", "\u{2019}ll", "shall", "would", "wo"];
+
+/// Modals that only suppose.
+const SUPPOSING: &[&str] = &["could", "might", "may", "can", "cannot", "must", "should"];
+
+/// Words that deny what follows.
+const NEGATION: &[&str] = &[
+    "not", "n't", "n\u{2019}t", "never", "no", "neither", "nor", "without",
+];
+
+/// Verbs whose infinitive complement did not happen ("refused to meet").
+const REFUSAL: &[&str] = &[
+    "refused", "refuses", "refuse", "declined", "declines", "decline", "failed", "fails", "fail",
+    "rejected", "ruled",
+];
+
+/// Words that end a clause for the search of a trigger's actors.
+pub fn is_boundary(word: &str) -> bool {
+    matches!(word, ";" | ":" | "." | "?" | "!" | "\u{2014}" | "--")
+}
+
+/// Quotes and semicolons: where a date or a modal stops applying.
+pub fn is_segment_boundary(word: &str) -> bool {
+    is_boundary(word)
+        || matches!(
+            word,
+            "\u{201c}" | "\u{201d}" | "\"" | "(" | ")" | "but" | "while" | "whereas"
+        )
+}
+
+/// A sentence that asks.
+pub fn is_question(words: &[&str]) -> bool {
+    words.iter().rev().find(|w| !matches!(**w, "\u{201d}" | "\"" | "'")) == Some(&"?")
+}
+
+/// The modality of the trigger at `at` in `words` (a sentence, lowercase).
+pub fn modality(words: &[&str], at: usize) -> Modality {
+    let mut start = at;
+    while start > 0 && !is_segment_boundary(words[start - 1]) && at - start < 8 {
+        start -= 1;
+    }
+    let window = &words[start..at];
+    // A condition anywhere earlier in the segment.
+    if words[..at]
+        .iter()
+        .rev()
+        .take_while(|w| !is_segment_boundary(w))
+        .any(|w| matches!(*w, "if" | "unless" | "whether"))
+    {
+        return Modality::Supposed;
+    }
+    let near = &window[window.len().saturating_sub(4)..];
+    if near.iter().any(|w| NEGATION.contains(w)) {
+        return Modality::Negated;
+    }
+    if window.windows(2).any(|p| REFUSAL.contains(&p[0]) && p[1] == "to") {
+        return Modality::Negated;
+    }
+    if near.iter().any(|w| SUPPOSING.contains(w)) {
+        return Modality::Supposed;
+    }
+    if near.iter().any(|w| FUTURE.contains(w)) {
+        return Modality::Intended;
+    }
+    if window
+        .windows(2)
+        .any(|p| INTENT_BEFORE_TO.contains(&p[0]) && p[1] == "to")
+    {
+        return Modality::Intended;
+    }
+    // "hopes that ... will meet": the modal may stand a little further back.
+    if window
+        .iter()
+        .any(|w| matches!(*w, "hopes" | "hope" | "hoped" | "expects" | "expected"))
+    {
+        return Modality::Intended;
+    }
+    Modality::Asserted
+}
+
+/// A passive trigger: a form of "be" (or "get") just before it, adverbs
+/// allowed between ("was swiftly rejected").
+pub fn is_passive(words: &[&str], at: usize) -> bool {
+    let form = words[at];
+    let participle = form.ends_with("ed")
+        || matches!(
+            form,
+            "met" | "held" | "shot" | "hit" | "struck" | "seen" | "given" | "taken" | "beaten"
+                | "fought" | "sought" | "caught" | "brought" | "thrown" | "overthrown"
+        );
+    if !participle {
+        return false;
+    }
+    words[..at]
+        .iter()
+        .rev()
+        .take(3)
+        .skip_while(|w| w.ends_with("ly"))
+        .next()
+        .is_some_and(|w| {
+            matches!(
+                *w,
+                "was" | "were" | "been" | "be" | "is" | "are" | "being" | "got" | "get" | "gets"
+            )
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn at(text: &str, word: &str) -> (Vec<String>, usize) {
+        let words: Vec<String> = text.split(' ').map(str::to_owned).collect();
+        let i = words.iter().position(|w| w == word).expect("word in text");
+        (words, i)
+    }
+
+    fn modality_of(text: &str, word: &str) -> Modality {
+        let (words, i) = at(text, word);
+        let words: Vec<&str> = words.iter().map(String::as_str).collect();
+        modality(&words, i)
+    }
+
+    #[test]
+    fn intentions_negations_and_suppositions() {
+        assert_eq!(modality_of("blinken met qin", "met"), Modality::Asserted);
+        assert_eq!(modality_of("he will have talks with qin", "talks"), Modality::Intended);
+        assert_eq!(modality_of("biden plans to visit china", "visit"), Modality::Intended);
+        assert_eq!(modality_of("biden hopes to meet xi", "meet"), Modality::Intended);
+        assert_eq!(modality_of("they did not meet", "meet"), Modality::Negated);
+        assert_eq!(modality_of("china refused to condemn russia", "condemn"), Modality::Negated);
+        assert_eq!(modality_of("neither blinken nor qin met", "met"), Modality::Negated);
+        assert_eq!(modality_of("they could meet", "meet"), Modality::Supposed);
+        assert_eq!(modality_of("if china attacks taiwan", "attacks"), Modality::Supposed);
+    }
+
+    #[test]
+    fn passives_and_questions() {
+        let (words, i) = at("the request was rejected by china", "rejected");
+        let words: Vec<&str> = words.iter().map(String::as_str).collect();
+        assert!(is_passive(&words, i));
+        let (words, i) = at("china rejected the request", "rejected");
+        let words: Vec<&str> = words.iter().map(String::as_str).collect();
+        assert!(!is_passive(&words, i));
+        assert!(is_question(&["will", "they", "meet", "?"]));
+        assert!(!is_question(&["they", "met", "."]));
+    }
+}

@@ -1,0 +1,520 @@
+//! The rule coder: who did what to whom in each sentence, without a parser.
+//!
+//! For each trigger (a verb form, or a noun such as "talks" or "a visit"):
+//! the code comes from the trigger and the patterns around it; the source is
+//! the nearest actor before it in its clause that no preposition governs
+//! (or the possessor of a nominal trigger, or the agent after "by" in the
+//! passive), with its coordinated actors; the target is the first actor
+//! after it, directly or after one of the trigger's prepositions, with its
+//! coordinated actors. Sources acting together with no other target ("the
+//! United States, Japan and the Philippines held talks") give one event per
+//! pair. The modality decides between an act, an intention (coded 03x) and
+//! nothing; the date comes from the nearest date words of the trigger's
+//! segment, else the article's date; the place from "in"/"at"/"to" a place,
+//! else the dateline for what happens there that day.
+
+use std::ops::Range;
+
+use super::actors::{self, Unit, Via};
+use super::cameo::CameoTable;
+use super::clause::{self, Modality};
+use super::triggers::{Code, Trigger, Triggers};
+use super::{ArticleContext, CodedEvent, EventActor};
+use crate::analysis::dates::{self, Precision, ResolvedDate};
+use crate::analysis::recognize::NerKind;
+use crate::analysis::resolve::Resolution;
+use crate::gazetteer::Gazetteer;
+use crate::lexicon;
+use crate::text::Doc;
+
+/// Prepositions after which an actor is not the subject of what follows.
+const PREPOSITIONS: &[&str] = &[
+    "in", "at", "with", "to", "from", "of", "for", "on", "by", "against", "between", "among",
+    "after", "before", "during", "over", "under", "near", "including", "like", "about", "than",
+    "into", "toward", "towards", "across", "through", "via", "within", "without", "despite",
+];
+
+/// Prepositions that may introduce a verb's object ("met with X", "appealed
+/// to X", "sanctions on X", "a request from X").
+const OBJECT_PREPOSITIONS: &[&str] = &["with", "to", "on", "against", "from", "for", "upon"];
+
+/// Prepositions of place.
+const LOCATIVE: &[&str] = &["in", "at", "near", "inside", "outside"];
+
+/// Words before a verb form that make it a noun ("the talks", "a visit").
+const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "their", "our", "my",
+    "your", "'s", "\u{2019}s", "first", "second", "new", "joint", "further", "additional", "more",
+    "such", "any", "no", "two", "three", "several", "recent", "possible",
+];
+
+/// Words before an ambiguous form that make it a verb ("he met", "to meet").
+const VERB_CUES: &[&str] = &[
+    "he", "she", "they", "it", "we", "i", "you", "who", "which", "to", "will", "would", "shall",
+    "can", "could", "may", "might", "must", "should", "did", "does", "do", "had", "has", "have",
+    "was", "were", "is", "are", "been", "be", "and", "or", "also", "then", "later", "again",
+    "jointly", "not", "never", "n't", "by", "after", "before", "while",
+];
+
+/// Verb forms that are also common nouns: a verb only after a verb cue or
+/// right after an actor.
+const AMBIGUOUS: &[&str] = &[
+    "talks", "talk", "meeting", "visit", "visits", "call", "calls", "attack", "attacks",
+    "protest", "protests", "aid", "demand", "demands", "offer", "offers", "support", "back",
+    "pledge", "pledges", "promise", "promises", "request", "sanctions", "deal", "charge",
+    "release", "raid", "fight", "press", "host", "warn", "clash", "threat", "threats",
+];
+
+/// How far (in tokens) a date word may stand from its trigger.
+const DATE_REACH: usize = 14;
+
+/// Codes whose act, when only intended, is coded as this intention
+/// (CAMEO 03x); other intended acts are not coded, except threats.
+fn intention_of(code: &str) -> Option<&'static str> {
+    match &code[..2.min(code.len())] {
+        "03" => Some("030"),
+        "04" => Some("036"),
+        "05" => Some("032"),
+        "06" => Some("031"),
+        "07" => Some("033"),
+        "08" => Some("035"),
+        _ => None,
+    }
+}
+
+/// A candidate event before deduplication.
+struct Found {
+    code: String,
+    source: Unit,
+    target: Unit,
+    trigger: usize,
+    nominal: bool,
+    intended: bool,
+}
+
+/// Codes one article.
+pub struct Coder<'a> {
+    pub doc: &'a Doc,
+    pub resolution: &'a Resolution,
+    pub gazetteer: &'a Gazetteer,
+    pub triggers: &'a Triggers,
+    pub table: &'a CameoTable,
+    pub context: &'a ArticleContext,
+    pub dateline: Option<usize>,
+}
+
+impl Coder<'_> {
+    /// The events of sentence `s`.
+    pub fn sentence(&self, s: usize) -> Vec<CodedEvent> {
+        let doc = self.doc;
+        let range = doc.sentences[s].tokens.clone();
+        let words: Vec<&str> = doc.tokens[range.clone()]
+            .iter()
+            .map(|t| t.lower.as_str())
+            .collect();
+        if clause::is_question(&words) {
+            return Vec::new();
+        }
+        let units = actors::units(doc, self.resolution, self.gazetteer, s);
+        if units.is_empty() {
+            return Vec::new();
+        }
+        let mut found = Vec::new();
+        let mut i = 0;
+        while i < words.len() {
+            // Names are not triggers, nor are capitalised words inside a
+            // sentence ("March 2", "Trade Minister").
+            let token = &doc.tokens[range.start + i];
+            if self.resolution.mention_at(range.start + i).is_some()
+                || (i > 0 && token.is_capitalized() && !token.is_all_caps())
+            {
+                i += 1;
+                continue;
+            }
+            let trigger = self
+                .triggers
+                .verb_at(&words, i)
+                .filter(|t| self.reads_as_verb(&words, &units, range.start, t))
+                .or_else(|| self.triggers.noun_at(&words, i));
+            match trigger {
+                Some(trigger) => {
+                    let end = trigger.end;
+                    self.code_trigger(&words, range.start, &units, &trigger, &mut found);
+                    i = end;
+                }
+                None => i += 1,
+            }
+        }
+        found
+            .into_iter()
+            .filter_map(|f| self.event(s, &words, range.start, f))
+            .collect()
+    }
+
+    /// Is this verb form used as a verb here (not "the talks")?
+    fn reads_as_verb(&self, words: &[&str], units: &[Unit], offset: usize, trigger: &Trigger) -> bool {
+        let previous = trigger.start.checked_sub(1).map(|p| words[p]);
+        if previous.is_some_and(|p| DETERMINERS.contains(&p)) {
+            return false;
+        }
+        let form = words[trigger.start];
+        if trigger.end - trigger.start > 1 || !AMBIGUOUS.contains(&form) {
+            return true;
+        }
+        let after_actor = units
+            .iter()
+            .any(|u| u.tokens.end == offset + trigger.start);
+        after_actor
+            || previous.is_some_and(|p| VERB_CUES.contains(&p) || p.ends_with("ly"))
+    }
+
+    fn code_trigger(
+        &self,
+        words: &[&str],
+        offset: usize,
+        units: &[Unit],
+        trigger: &Trigger,
+        found: &mut Vec<Found>,
+    ) {
+        let (clause_start, clause_end) = clause_bounds(words, trigger);
+        let code = self.triggers.code(
+            trigger,
+            &words[clause_start..trigger.start],
+            &words[trigger.end..clause_end],
+        );
+        let (code, reversed) = match code {
+            Code::None => return,
+            Code::Forward(code) => (code, false),
+            Code::Reverse(code) => (code, true),
+        };
+        let modality = clause::modality(words, trigger.start);
+        let intended = match modality {
+            Modality::Negated | Modality::Supposed => return,
+            Modality::Intended => true,
+            Modality::Asserted => false,
+        };
+        let code = if intended && !code.starts_with("13") {
+            match intention_of(&code) {
+                Some(intention) => intention.to_owned(),
+                None => return,
+            }
+        } else {
+            code
+        };
+        let local = |u: &Unit| u.tokens.start - offset;
+        let passive = !trigger.nominal && clause::is_passive(words, trigger.start);
+        let mut sources = if trigger.nominal {
+            self.possessor(words, offset, units, trigger)
+                .or_else(|| subject(self.doc, words, offset, units, trigger.start, clause_start))
+        } else {
+            subject(self.doc, words, offset, units, trigger.start, clause_start)
+        }
+        .unwrap_or_default();
+        let mut targets = self
+            .object(words, offset, units, trigger, clause_end)
+            .unwrap_or_default();
+        if passive {
+            // "X was rejected by Y": Y acts on X.
+            let agent = targets
+                .first()
+                .is_some_and(|t| local(&units[*t]) > 0 && words[local(&units[*t]) - 1] == "by");
+            if !agent {
+                return;
+            }
+            std::mem::swap(&mut sources, &mut targets);
+        }
+        if reversed {
+            std::mem::swap(&mut sources, &mut targets);
+        }
+        let mut push = |source: usize, target: usize| {
+            found.push(Found {
+                code: code.clone(),
+                source: units[source].clone(),
+                target: units[target].clone(),
+                trigger: trigger.start,
+                nominal: trigger.nominal,
+                intended,
+            });
+        };
+        if targets.is_empty() {
+            // Actors acting together: one event per pair.
+            if sources.len() > 1 && is_joint(&code) {
+                for (k, &a) in sources.iter().enumerate() {
+                    for &b in &sources[k + 1..] {
+                        push(a, b);
+                    }
+                }
+            }
+            return;
+        }
+        for &source in &sources {
+            for &target in &targets {
+                push(source, target);
+            }
+        }
+    }
+
+    /// "Blinken's trip", "China's refusal": the actor owning a nominal trigger.
+    fn possessor(
+        &self,
+        words: &[&str],
+        offset: usize,
+        units: &[Unit],
+        trigger: &Trigger,
+    ) -> Option<Vec<usize>> {
+        let before = trigger.start.checked_sub(1)?;
+        if !matches!(words[before], "'s" | "\u{2019}s") {
+            return None;
+        }
+        let owner = units.iter().position(|u| u.tokens.end == offset + before)?;
+        Some(vec![owner])
+    }
+
+    /// The object of `trigger`: the first actor after it in its clause,
+    /// directly or after one of its prepositions, with its coordination.
+    fn object(
+        &self,
+        words: &[&str],
+        offset: usize,
+        units: &[Unit],
+        trigger: &Trigger,
+        clause_end: usize,
+    ) -> Option<Vec<usize>> {
+        let limit = clause_end.min(trigger.end + 12);
+        let first = units.iter().position(|u| {
+            let at = u.tokens.start - offset;
+            if at < trigger.end || at >= limit {
+                return false;
+            }
+            let previous = words[at - 1];
+            let previous = if matches!(previous, "the" | "a" | "an") && at >= 2 {
+                words[at - 2]
+            } else {
+                previous
+            };
+            if trigger.nominal {
+                return trigger.prepositions.iter().any(|p| p == previous);
+            }
+            !PREPOSITIONS.contains(&previous)
+                || OBJECT_PREPOSITIONS.contains(&previous)
+                || previous == "by"
+        })?;
+        // Only an object reached without crossing a clause boundary.
+        let at = units[first].tokens.start - offset;
+        if words[trigger.end..at]
+            .iter()
+            .any(|w| clause::is_boundary(w) || matches!(*w, "which" | "who"))
+        {
+            return None;
+        }
+        let group = actors::coordination(self.doc, units, first);
+        Some((first..group.end).collect())
+    }
+
+    /// Turns a candidate into an event: actors, date, place, confidence.
+    fn event(&self, s: usize, words: &[&str], offset: usize, found: Found) -> Option<CodedEvent> {
+        let source = self.actor(&found.source);
+        let target = self.actor(&found.target);
+        if !self.distinct(&source, &target) {
+            return None;
+        }
+        let cameo = self.table.get(&found.code)?.clone();
+        let sentence = &self.doc.tokens[self.doc.sentences[s].tokens.clone()];
+        let segment = segment(words, found.trigger);
+        let reference = self.context.reference_date;
+        let explicit = dates::resolve_near(
+            &sentence[segment.clone()],
+            found.trigger - segment.start,
+            reference,
+            found.intended,
+            DATE_REACH,
+        );
+        let date = explicit.unwrap_or(ResolvedDate {
+            date: reference,
+            precision: Precision::Article,
+        });
+        let location = self
+            .place(words, offset, segment, &found)
+            .or_else(|| self.dateline_applies(&date, &found).then_some(self.dateline?));
+        let mut confidence: f64 = if found.nominal { 0.8 } else { 0.9 };
+        for unit in [&found.source, &found.target] {
+            match unit.via {
+                Via::Pronoun => confidence -= 0.15,
+                Via::Group => confidence -= 0.05,
+                Via::Name => {}
+            }
+        }
+        if explicit.is_none() {
+            confidence -= 0.1;
+        }
+        Some(CodedEvent {
+            code: cameo,
+            source,
+            target: Some(target),
+            date,
+            location,
+            sentence: s,
+            trigger_start: self.doc.tokens[offset + found.trigger].start,
+            trigger: self.doc.tokens[offset + found.trigger].text.clone(),
+            confidence: confidence.clamp(0.1, 1.0),
+            is_intention: found.intended || cameo_is_intention(&found.code),
+            supporting_sentences: 1,
+        })
+    }
+
+    fn actor(&self, unit: &Unit) -> EventActor {
+        EventActor {
+            entity: unit.entity,
+            sector: unit
+                .sector
+                .clone()
+                .or_else(|| self.resolution.entities[unit.entity].sector.clone()),
+            stands_for: unit.stands_for.clone(),
+        }
+    }
+
+    /// What an actor is, for comparing two: (key, country, is a country).
+    fn identity(&self, actor: &EventActor) -> (String, Option<String>, bool) {
+        match &actor.stands_for {
+            Some((iso3, _)) => (format!("country:{iso3}"), Some(iso3.clone()), true),
+            None => {
+                let entity = &self.resolution.entities[actor.entity];
+                (entity.key.clone(), entity.country.clone(), entity.is_country)
+            }
+        }
+    }
+
+    /// Two different actors, neither of them the other's own country.
+    fn distinct(&self, a: &EventActor, b: &EventActor) -> bool {
+        let (ka, ca, a_country) = self.identity(a);
+        let (kb, cb, b_country) = self.identity(b);
+        if ka == kb {
+            return false;
+        }
+        let own = |is_country: bool, country: &Option<String>, other: &Option<String>| {
+            is_country && other.is_some() && other == country
+        };
+        !own(a_country, &ca, &cb) && !own(b_country, &cb, &ca)
+    }
+
+    /// The place of an event: a place after "in", "at" or "near" in its
+    /// segment (the last of "at X in Y"), or the place a visit goes to.
+    fn place(&self, words: &[&str], offset: usize, segment: Range<usize>, found: &Found) -> Option<usize> {
+        let resolution = self.resolution;
+        let visit = found.code.starts_with("042") || found.code.starts_with("043");
+        let mut best: Option<(usize, usize)> = None;
+        for m in resolution.mentions_in(&((offset + segment.start)..(offset + segment.end))) {
+            let mention = &resolution.mentions[m];
+            let entity = &resolution.entities[mention.entity];
+            if entity.kind != NerKind::Loc {
+                continue;
+            }
+            let at = mention.tokens.start - offset;
+            let previous = at.checked_sub(1).map(|p| words[p]).unwrap_or("");
+            let locative = LOCATIVE.contains(&previous)
+                || (visit && matches!(previous, "to" | "visited" | "visit" | "visiting"));
+            if !locative || (entity.is_country && !visit && previous != "in") {
+                continue;
+            }
+            let distance = at.abs_diff(found.trigger);
+            if best.is_none_or(|(d, _)| distance <= d) {
+                best = Some((distance, mention.entity));
+            }
+        }
+        best.map(|(_, e)| e)
+    }
+
+    /// The dateline names where the article's own events of that day took place.
+    fn dateline_applies(&self, date: &ResolvedDate, found: &Found) -> bool {
+        !found.intended && date.date == self.context.reference_date
+    }
+}
+
+fn cameo_is_intention(code: &str) -> bool {
+    code.starts_with("03")
+}
+
+/// Roots that actors can do together: consult, cooperate, agree.
+fn is_joint(code: &str) -> bool {
+    matches!(&code[..2.min(code.len())], "03" | "04" | "05" | "06")
+}
+
+/// The clause of a trigger within its sentence: from after the last
+/// boundary before it to the first boundary after it.
+fn clause_bounds(words: &[&str], trigger: &Trigger) -> (usize, usize) {
+    let start = words[..trigger.start]
+        .iter()
+        .rposition(|w| clause::is_boundary(w))
+        .map_or(0, |p| p + 1);
+    let end = words[trigger.end..]
+        .iter()
+        .position(|w| clause::is_boundary(w))
+        .map_or(words.len(), |p| trigger.end + p);
+    (start, end)
+}
+
+/// The segment of a trigger (between quotes and semicolons): where its date
+/// and place are read.
+fn segment(words: &[&str], at: usize) -> Range<usize> {
+    let start = words[..at]
+        .iter()
+        .rposition(|w| clause::is_segment_boundary(w))
+        .map_or(0, |p| p + 1);
+    let end = words[at..]
+        .iter()
+        .position(|w| clause::is_segment_boundary(w))
+        .map_or(words.len(), |p| at + p);
+    start..end
+}
+
+/// The subject of a trigger at `at`: the nearest actor before it in its
+/// clause that no preposition governs, with its coordination. A gerund
+/// after a preposition ("by meeting X") takes the first such actor of the
+/// clause. "The advisers of X, Y and Z" are X, Y and Z.
+fn subject(
+    doc: &Doc,
+    words: &[&str],
+    offset: usize,
+    units: &[Unit],
+    at: usize,
+    clause_start: usize,
+) -> Option<Vec<usize>> {
+    let governed = |u: &Unit| {
+        let mut p = u.tokens.start - offset;
+        while p > 0 && matches!(words[p - 1], "the" | "a" | "an" | "both") {
+            p -= 1;
+        }
+        let Some(previous) = p.checked_sub(1).map(|q| words[q]) else {
+            return false;
+        };
+        if previous == "of" && p >= 2 && lexicon::match_role(&[words[p - 2]]).is_some() {
+            // "the national security advisers of the United States".
+            return false;
+        }
+        PREPOSITIONS.contains(&previous)
+    };
+    let gerund = at > 0 && words[at].ends_with("ing") && PREPOSITIONS.contains(&words[at - 1]);
+    let candidates: Vec<usize> = (0..units.len())
+        .filter(|&i| {
+            let u = &units[i];
+            u.tokens.start - offset >= clause_start && u.tokens.end - offset <= at
+        })
+        .collect();
+    // The whole coordination must be free: "with Australia and Britain"
+    // does not become a subject through "Britain".
+    let free = |i: usize| {
+        let group = actors::coordination(doc, units, i);
+        !governed(&units[group.start]) && !governed(&units[i])
+    };
+    let chosen = if gerund {
+        candidates.iter().copied().find(|&i| free(i))
+    } else {
+        candidates.iter().rev().copied().find(|&i| free(i))
+    }?;
+    let group = actors::coordination(doc, units, chosen);
+    Some(
+        group
+            .filter(|&k| units[k].tokens.end - offset <= at)
+            .collect(),
+    )
+}

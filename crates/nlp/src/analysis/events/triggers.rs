@@ -1,0 +1,324 @@
+//! Event triggers: verb forms and nominal triggers with their CAMEO codes,
+//! and the patterns that refine a code by the words around the trigger.
+//!
+//! Two files feed it, both compiled in: `data/triggers.tsv` (the project's
+//! own, hand-made, consulted first) and `data/verbs.tsv` (converted from the
+//! PETRARCH2 CAMEO verb dictionary by `scripts/gen_verbs.py`, MIT).
+
+use std::collections::{HashMap, HashSet};
+
+const OWN: &str = include_str!("../../../data/triggers.tsv");
+const DICTIONARY: &str = include_str!("../../../data/verbs.tsv");
+
+/// What a trigger codes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Code {
+    /// Nothing by itself (a pattern may still code it).
+    None,
+    /// This CAMEO code, from the subject to the object.
+    Forward(String),
+    /// This CAMEO code with the roles reversed: the object acts on the
+    /// subject ("X faced calls from Y").
+    Reverse(String),
+}
+
+impl Code {
+    fn parse(text: &str) -> Self {
+        match text.trim() {
+            "" | "---" => Code::None,
+            code => match code.strip_prefix('~') {
+                Some(reverse) => Code::Reverse(reverse.to_owned()),
+                None => Code::Forward(code.to_owned()),
+            },
+        }
+    }
+}
+
+/// A word sequence (lowercase) with its lemma and code.
+#[derive(Debug, Clone)]
+struct Form {
+    words: Vec<String>,
+    lemma: String,
+    code: Code,
+    /// Prepositions that introduce a nominal trigger's target.
+    prepositions: Vec<String>,
+}
+
+/// A pattern element: alternatives, each one or more words.
+type Element = Vec<Vec<String>>;
+
+#[derive(Debug, Clone)]
+struct Pattern {
+    before: Vec<Element>,
+    after: Vec<Element>,
+    code: Code,
+}
+
+/// A trigger found in a sentence.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Trigger {
+    /// Token range of the trigger words.
+    pub start: usize,
+    pub end: usize,
+    pub lemma: String,
+    pub code: Code,
+    /// A noun ("talks", "a visit"), not a verb.
+    pub nominal: bool,
+    pub prepositions: Vec<String>,
+}
+
+/// Verb and nominal triggers and their patterns.
+pub struct Triggers {
+    verbs: HashMap<String, Vec<Form>>,
+    nouns: HashMap<String, Vec<Form>>,
+    patterns: HashMap<String, Vec<Pattern>>,
+    /// Dictionary blocks in use (`D` lines of the own file).
+    allowed: HashSet<String>,
+}
+
+/// Words that carry no content in a pattern: a pattern of nothing else
+/// would fire on any prepositional phrase.
+const FUNCTION_WORDS: &[&str] = &[
+    "with", "at", "in", "on", "by", "for", "to", "from", "of", "against", "into", "over", "under",
+    "about", "as", "the", "a", "an", "and", "or", "up", "down", "out", "off",
+];
+
+fn elements(text: &str) -> Vec<Element> {
+    text.split_whitespace()
+        .map(|element| {
+            element
+                .split('|')
+                .filter(|a| !a.is_empty())
+                .map(|alternative| alternative.split('_').map(str::to_owned).collect())
+                .collect()
+        })
+        .filter(|e: &Element| !e.is_empty())
+        .collect()
+}
+
+fn has_content(elements: &[Element]) -> bool {
+    elements.iter().any(|element| {
+        element
+            .iter()
+            .any(|alt| alt.iter().any(|w| !FUNCTION_WORDS.contains(&w.as_str())))
+    })
+}
+
+impl Triggers {
+    /// The bundled trigger files.
+    pub fn bundled() -> Self {
+        let mut triggers = Self {
+            verbs: HashMap::new(),
+            nouns: HashMap::new(),
+            patterns: HashMap::new(),
+            allowed: OWN
+                .lines()
+                .filter_map(|l| l.strip_prefix("D\t"))
+                .map(str::to_owned)
+                .collect(),
+        };
+        triggers.load(OWN, true);
+        triggers.load(DICTIONARY, false);
+        for forms in triggers.verbs.values_mut().chain(triggers.nouns.values_mut()) {
+            // Longest forms first: "met with" before "met".
+            forms.sort_by(|a, b| b.words.len().cmp(&a.words.len()));
+        }
+        triggers
+    }
+
+    fn load(&mut self, text: &str, own: bool) {
+        for line in text.lines().filter(|l| !l.starts_with('#')) {
+            let fields: Vec<&str> = line.split('\t').collect();
+            let lemma = fields.get(if fields[0] == "P" { 1 } else { 2 }).copied();
+            if !own && !lemma.is_some_and(|l| self.allowed.contains(l)) {
+                continue;
+            }
+            // Statements (CAMEO 01x) are not coded: a comment is not an event.
+            if fields.iter().any(|f| f.starts_with("01") || f.starts_with("~01")) {
+                continue;
+            }
+            match fields.as_slice() {
+                ["V", form, lemma, code] | ["N", form, lemma, code, ..] => {
+                    let words: Vec<String> =
+                        form.split_whitespace().map(str::to_lowercase).collect();
+                    let Some(first) = words.first().cloned() else {
+                        continue;
+                    };
+                    let nominal = fields[0] == "N";
+                    let table = if nominal {
+                        &mut self.nouns
+                    } else {
+                        &mut self.verbs
+                    };
+                    let forms = table.entry(first).or_default();
+                    // The project's own entry for a form wins over the dictionary's.
+                    if !own && forms.iter().any(|f| f.words == words) {
+                        continue;
+                    }
+                    forms.push(Form {
+                        words,
+                        lemma: (*lemma).to_owned(),
+                        code: Code::parse(code),
+                        prepositions: fields
+                            .get(4)
+                            .map(|p| p.split('|').map(str::to_owned).collect())
+                            .unwrap_or_default(),
+                    });
+                }
+                ["P", lemma, before, after, code] => {
+                    let (before, after) = (elements(before), elements(after));
+                    if !own && !has_content(&before) && !has_content(&after) {
+                        continue;
+                    }
+                    self.patterns
+                        .entry((*lemma).to_owned())
+                        .or_default()
+                        .push(Pattern {
+                            before,
+                            after,
+                            code: Code::parse(code),
+                        });
+                }
+                _ => {}
+            }
+        }
+    }
+
+    fn matching<'a>(forms: Option<&'a Vec<Form>>, words: &[&str], at: usize) -> Option<&'a Form> {
+        forms?.iter().find(|form| {
+            form.words.len() <= words.len() - at
+                && form
+                    .words
+                    .iter()
+                    .zip(&words[at..])
+                    .all(|(a, b)| a == b)
+        })
+    }
+
+    /// The verb trigger starting at token `at` of `words` (a sentence,
+    /// lowercase), longest form first.
+    pub fn verb_at(&self, words: &[&str], at: usize) -> Option<Trigger> {
+        let form = Self::matching(self.verbs.get(words[at]), words, at)?;
+        Some(Trigger {
+            start: at,
+            end: at + form.words.len(),
+            lemma: form.lemma.clone(),
+            code: form.code.clone(),
+            nominal: false,
+            prepositions: Vec::new(),
+        })
+    }
+
+    /// The nominal trigger starting at token `at`.
+    pub fn noun_at(&self, words: &[&str], at: usize) -> Option<Trigger> {
+        let form = Self::matching(self.nouns.get(words[at]), words, at)?;
+        Some(Trigger {
+            start: at,
+            end: at + form.words.len(),
+            lemma: form.lemma.clone(),
+            code: form.code.clone(),
+            nominal: true,
+            prepositions: form.prepositions.clone(),
+        })
+    }
+
+    /// The code of `trigger` in its clause: the first pattern of its lemma
+    /// (the project's own first, then the dictionary's, most elements first)
+    /// whose words stand before and after it within `before` and `after`
+    /// (lowercase words of the clause on each side), else its own code.
+    pub fn code(&self, trigger: &Trigger, before: &[&str], after: &[&str]) -> Code {
+        let Some(patterns) = self.patterns.get(&trigger.lemma) else {
+            return trigger.code.clone();
+        };
+        let mut best: Option<(usize, &Pattern)> = None;
+        for pattern in patterns {
+            let size = pattern.before.len() + pattern.after.len();
+            if best.is_some_and(|(top, _)| top >= size) {
+                continue;
+            }
+            if in_order(&pattern.after, after) && in_order(&pattern.before, before) {
+                best = Some((size, pattern));
+            }
+        }
+        match best {
+            Some((_, pattern)) => pattern.code.clone(),
+            None => trigger.code.clone(),
+        }
+    }
+}
+
+/// Does `element` match at `words[at..]`? Returns the words it covers.
+fn element_at(element: &Element, words: &[&str], at: usize) -> Option<usize> {
+    element.iter().find_map(|alternative| {
+        let fits = alternative.len() <= words.len().saturating_sub(at)
+            && alternative
+                .iter()
+                .zip(&words[at..])
+                .all(|(a, b)| a == b);
+        fits.then_some(alternative.len())
+    })
+}
+
+/// The elements appear in `words` in order (gaps allowed).
+fn in_order(elements: &[Element], words: &[&str]) -> bool {
+    let mut at = 0;
+    for element in elements {
+        let found = (at..words.len()).find_map(|i| element_at(element, words, i).map(|n| i + n));
+        match found {
+            Some(next) => at = next,
+            None => return false,
+        }
+    }
+    true
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(text: &str) -> Vec<&str> {
+        text.split(' ').collect()
+    }
+
+    #[test]
+    fn longest_forms_first_and_own_entries_win() {
+        let triggers = Triggers::bundled();
+        let sentence = words("blinken met with qin");
+        let met = triggers.verb_at(&sentence, 1).expect("met is a trigger");
+        assert_eq!((met.start, met.end), (1, 3));
+        assert_eq!(met.code, Code::Forward("040".into()));
+        let urged = triggers.verb_at(&words("qin urged the us"), 1).expect("urged");
+        assert_eq!(urged.code, Code::Forward("020".into()));
+        // From the PETRARCH2 dictionary only.
+        let deplored = triggers.verb_at(&words("they deplored it"), 1).expect("deplored");
+        assert_eq!(deplored.code, Code::Forward("111".into()));
+    }
+
+    #[test]
+    fn patterns_refine_the_code() {
+        let triggers = Triggers::bundled();
+        let sentence = words("china rejected a request from austin for a meeting");
+        let rejected = triggers.verb_at(&sentence, 1).expect("rejected");
+        assert_eq!(
+            triggers.code(&rejected, &sentence[..1], &sentence[2..]),
+            Code::Forward("125".into())
+        );
+        let signed = triggers.verb_at(&words("they signed a deal"), 1).expect("signed");
+        let sentence = words("they signed a deal");
+        assert_eq!(
+            triggers.code(&signed, &sentence[..1], &sentence[2..]),
+            Code::Forward("057".into())
+        );
+        assert_eq!(triggers.code(&signed, &[], &words("the book")), Code::None);
+    }
+
+    #[test]
+    fn nominal_triggers_carry_their_prepositions() {
+        let triggers = Triggers::bundled();
+        let talks = triggers
+            .noun_at(&words("additional talks with qin"), 1)
+            .expect("talks");
+        assert!(talks.nominal);
+        assert_eq!(talks.prepositions, ["with", "between"]);
+    }
+}

@@ -14,4 +14,5 @@ pub mod commands;
 pub mod conll;
 pub mod corpus;
 pub mod events_eval;
+pub mod explain;
 pub mod train;

@@ -1,7 +1,7 @@
 //! `tidings-lab`: build and measure the models the extractor ships.
 
 use clap::{Parser, Subcommand};
-use tidings_lab::{commands, events_eval};
+use tidings_lab::{commands, events_eval, explain};
 
 #[derive(Parser)]
 #[command(
@@ -25,6 +25,8 @@ enum Command {
     /// Code the articles of a gold file and print precision and recall of
     /// their events.
     EvalEvents(events_eval::EvalEventsArgs),
+    /// Print an article's sentences, resolved mentions and coded events.
+    Explain(explain::ExplainArgs),
 }
 
 fn main() -> anyhow::Result<()> {
@@ -40,5 +42,6 @@ fn main() -> anyhow::Result<()> {
         Command::Train(args) => commands::train(&args),
         Command::EvalNer(args) => commands::eval_ner(&args),
         Command::EvalEvents(args) => events_eval::eval_events(&args),
+        Command::Explain(args) => explain::explain(&args),
     }
 }

@@ -132,7 +132,7 @@ impl Gazetteer {
                     })
                     .or_insert_with(|| Some(record.clone()));
             }
-            self.people.insert(fields[0].to_owned(), record);
+            self.people.insert(person_key(fields[0]), record);
         }
         Ok(())
     }
@@ -149,7 +149,7 @@ impl Gazetteer {
     /// Country and sector of a known person, by full name in any case.
     pub fn person(&self, name: &str) -> Option<(&str, &str)> {
         self.people
-            .get(&name.to_lowercase())
+            .get(&person_key(name))
             .map(|(country, sector)| (country.as_str(), sector.as_str()))
     }
 
@@ -274,6 +274,12 @@ impl Gazetteer {
             !c.capital.is_empty() && (c.capital == name || c.capital.to_uppercase() == name)
         })
     }
+}
+
+/// A person's name as the people index keys it: lowercase, without the
+/// periods of initials ("George W. Bush" and "George W Bush" are one).
+fn person_key(name: &str) -> String {
+    name.to_lowercase().replace('.', "")
 }
 
 fn data_lines(text: &str) -> impl Iterator<Item = (usize, &str)> {

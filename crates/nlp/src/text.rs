@@ -91,11 +91,30 @@ fn is_apostrophe(c: char) -> bool {
 
 /// A line at least this long, ending without a blank line, was wrapped:
 /// the sentence goes on at the next line.
-const WRAPPED_LINE: usize = 35;
+const WRAPPED_LINE: usize = 50;
+
+/// Is `text` hard-wrapped (wire copy broken into lines of similar length
+/// inside paragraphs)? Then a single line break never ends a sentence.
+fn hard_wrapped(text: &str) -> bool {
+    let mut lines = text.split('\n').peekable();
+    let (mut single, mut long) = (0, 0);
+    while let Some(line) = lines.next() {
+        let next_blank = lines.peek().is_none_or(|l| l.trim().is_empty());
+        if line.trim().is_empty() || next_blank {
+            continue;
+        }
+        single += 1;
+        if line.chars().count() >= WRAPPED_LINE {
+            long += 1;
+        }
+    }
+    long >= 3 && long * 2 >= single
+}
 
 /// Splits `text` into tokens.
 pub fn tokenize(text: &str) -> Vec<Token> {
     let chars: Vec<char> = text.chars().collect();
+    let wire = hard_wrapped(text);
     let mut tokens = Vec::new();
     let mut i = 0;
     let mut newline = false;
@@ -109,7 +128,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         if c.is_whitespace() {
             if c == '\n' {
                 if newlines == 0 {
-                    wrapped = i - line_start >= WRAPPED_LINE;
+                    wrapped = wire || i - line_start >= WRAPPED_LINE;
                 }
                 newline = true;
                 newlines += 1;

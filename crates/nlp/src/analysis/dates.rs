@@ -129,6 +129,13 @@ pub fn resolve_near(
     };
     for (i, token) in tokens.iter().enumerate() {
         let lower = token.lower.as_str();
+        // "last week's talks" dates the talks, not the sentence's event.
+        if tokens
+            .get(i + 1)
+            .is_some_and(|t| matches!(t.lower.as_str(), "'s" | "\u{2019}s"))
+        {
+            continue;
+        }
         if let Some(resolved) = relative_period(tokens, i, published) {
             consider(i, resolved);
         } else if let Some(day) = WEEKDAYS.iter().position(|w| *w == lower) {

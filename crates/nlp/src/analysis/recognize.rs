@@ -80,6 +80,18 @@ impl TaggerRecognizer {
             } {
                 span.tokens.start += 1;
             }
+            // "U.K. Suggestion", "U.S. Officials": wire style capitalises
+            // the noun after a country; the name is the country alone.
+            if span.tokens.len() > 1
+                && lexicon::is_common_noun(&tokens[span.tokens.end - 1].lower)
+                && self
+                    .gazetteer
+                    .country_of(&tokens[span.tokens.start..span.tokens.end - 1])
+                    .is_some()
+            {
+                span.tokens.end -= 1;
+                span.kind = NerKind::Loc;
+            }
             if let Some(previous) = out.last_mut() {
                 let joined = span.tokens.start == previous.tokens.end + 1
                     && hyphen_joins(doc, previous.tokens.end);

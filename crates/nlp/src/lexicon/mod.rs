@@ -245,6 +245,18 @@ pub fn is_geographic_name(last_word: &str, words: usize) -> bool {
     (words > 1 && GEO_HEADS.contains(&last_word)) || WIDE_REGIONS.contains(&last_word)
 }
 
+/// Common nouns that wire copy capitalises after a country ("U.S.
+/// Officials", "a U.K. Suggestion"): not part of a name.
+pub fn is_common_noun(lower: &str) -> bool {
+    matches!(
+        lower,
+        "officials" | "official" | "suggestion" | "proposal" | "proposals" | "government"
+            | "sources" | "source" | "plan" | "move" | "decision" | "offer" | "demand"
+            | "demands" | "request" | "spokesman" | "spokeswoman" | "diplomats" | "negotiators"
+            | "delegation" | "talks" | "troops" | "forces" | "authorities" | "leaders"
+    )
+}
+
 /// A news agency's sign-off at the end of a story ("REUTER").
 pub fn is_sign_off(text: &str) -> bool {
     matches!(text, "REUTER" | "Reuter")

@@ -183,11 +183,12 @@ pub fn match_role(words: &[&str]) -> Option<(usize, &'static str)> {
     longest(&role_sector).or_else(|| longest(&|phrase| AGENTS.get(phrase).copied()))
 }
 
-pub fn known_org(short: &str) -> Option<(&'static str, &'static str)> {
+/// An organisation known by this short or full name: (full name, sector).
+pub fn known_org(name: &str) -> Option<(&'static str, &'static str)> {
     KNOWN_ORGS
         .iter()
-        .find(|(s, _, _)| *s == short)
-        .map(|(_, name, sector)| (*name, *sector))
+        .find(|(short, full, _)| *short == name || *full == name)
+        .map(|(_, full, sector)| (*full, *sector))
 }
 
 /// Sector of an organisation from its head word.
@@ -200,7 +201,9 @@ pub fn org_sector(name: &str) -> Option<&'static str> {
         "Army" | "Navy" | "Forces" | "Guard" => "MIL",
         "Corp." | "Corp" | "Corporation" | "Inc." | "Inc" | "Ltd" | "Ltd." | "Co." | "Company"
         | "Bank" | "Airlines" | "Motors" | "Technologies" | "Holdings" | "Group" => "BUS",
-        "Times" | "Post" | "Journal" | "News" | "Network" | "Reuters" => "MED",
+        "Times" | "Post" | "Journal" | "News" | "Network" | "Reuters" | "Mirror" | "Telegraph"
+        | "Guardian" | "Herald" | "Gazette" | "Tribune" | "Observer" | "Chronicle" | "Express"
+        | "Mail" | "Radio" | "Television" | "TV" | "BBC" | "CNN" | "ITV" => "MED",
         "University" | "Institute" => "EDU",
         "Party" => "PTY",
         "Police" => "COP",

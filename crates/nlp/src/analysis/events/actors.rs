@@ -62,6 +62,15 @@ const GROUPS: &[(&str, &str)] = &[
     ("counterpart", "GOV"),
     ("counterparts", "GOV"),
     ("negotiators", "GOV"),
+    ("representatives", "GOV"),
+    ("representative", "GOV"),
+    ("envoy", "GOV"),
+    ("envoys", "GOV"),
+    ("minister", "GOV"),
+    ("ministers", "GOV"),
+    ("president", "GOV"),
+    ("spokesman", "GOV"),
+    ("spokeswoman", "GOV"),
     ("delegation", "GOV"),
     ("side", ""),
     ("forces", "MIL"),
@@ -97,9 +106,13 @@ pub fn units(
         if resolution.mention_at(i).is_some() {
             continue;
         }
-        if matches!(doc.tokens[i].lower.as_str(), "he" | "she" | "him")
-            && let Some(entity) = last_person_before(resolution, i)
-        {
+        let lower = doc.tokens[i].lower.as_str();
+        let antecedent = match lower {
+            "he" | "she" => subject_person_before(doc, resolution, i),
+            "him" => last_person_before(resolution, i),
+            _ => None,
+        };
+        if let Some(entity) = antecedent {
             units.push(Unit {
                 tokens: i..i + 1,
                 entity,
@@ -111,6 +124,43 @@ pub fn units(
     }
     units.sort_by_key(|u| u.tokens.start);
     units
+}
+
+/// Who "he" or "she" at token `at` refers to: a person named earlier in the
+/// same sentence ("Austin said he was confident"), else the first person of
+/// the last sentence that names one (usually its subject: "Blinken met Qin.
+/// He will ..." is Blinken).
+fn subject_person_before(doc: &Doc, resolution: &Resolution, at: usize) -> Option<usize> {
+    let sentence = doc.sentence_of[at];
+    let is_person = |m: &&crate::analysis::resolve::ResolvedMention| {
+        resolution.entities[m.entity].kind == NerKind::Person
+    };
+    let free = |m: &&crate::analysis::resolve::ResolvedMention| {
+        m.tokens.start.checked_sub(1).is_none_or(|p| {
+            !matches!(
+                doc.tokens[p].lower.as_str(),
+                "with" | "to" | "by" | "of" | "for" | "from" | "and" | "against"
+            )
+        })
+    };
+    let same: Vec<_> = resolution
+        .mentions
+        .iter()
+        .filter(|m| m.tokens.end <= at && doc.sentence_of[m.tokens.start] == sentence)
+        .filter(is_person)
+        .collect();
+    if let Some(m) = same.iter().find(|m| free(m)) {
+        return Some(m.entity);
+    }
+    (0..sentence).rev().find_map(|s| {
+        let range = &doc.sentences[s].tokens;
+        resolution
+            .mentions_in(range)
+            .map(|m| &resolution.mentions[m])
+            .filter(is_person)
+            .find(free)
+            .map(|m| m.entity)
+    })
 }
 
 /// The entity of the last person mentioned before token `at`.
@@ -235,17 +285,20 @@ fn is_modifier(doc: &Doc, resolution: &Resolution, m: usize) -> bool {
 }
 
 /// Are two units joined by "and", "," or "or" ("the United States, Japan
-/// and the Philippines")?
+/// and the Philippines", "Silvio Berlusconi and German Chancellor Gerhard
+/// Schroeder": titles and the names they hold may stand between)?
 fn joined(doc: &Doc, left: &Unit, right: &Unit) -> bool {
     let between = &doc.tokens[left.tokens.end..right.tokens.start];
+    let conjunction = |lower: &str| matches!(lower, "and" | "," | "or");
     !between.is_empty()
-        && between.len() <= 3
-        && between
-            .iter()
-            .all(|t| matches!(t.lower.as_str(), "and" | "," | "or" | "the" | "both"))
-        && between
-            .iter()
-            .any(|t| matches!(t.lower.as_str(), "and" | "," | "or"))
+        && between.len() <= 6
+        && conjunction(&between[0].lower)
+        && between.iter().all(|t| {
+            conjunction(&t.lower)
+                || matches!(t.lower.as_str(), "the" | "both" | "his" | "her" | "their" | "its")
+                || lexicon::is_title_word(&t.lower)
+                || (t.is_capitalized() && t.lower != "and")
+        })
 }
 
 /// The coordination `units[i]` belongs to, as a range of unit indices.

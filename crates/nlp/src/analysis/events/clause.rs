@@ -39,7 +39,7 @@ const NEGATION: &[&str] = &[
 /// Verbs whose infinitive complement did not happen ("refused to meet").
 const REFUSAL: &[&str] = &[
     "refused", "refuses", "refuse", "declined", "declines", "decline", "failed", "fails", "fail",
-    "rejected", "ruled",
+    "rejected", "ruled", "refusal", "failure", "reluctance", "unwilling", "unable",
 ];
 
 /// Words that end a clause for the search of a trigger's actors.
@@ -52,7 +52,7 @@ pub fn is_segment_boundary(word: &str) -> bool {
     is_boundary(word)
         || matches!(
             word,
-            "\u{201c}" | "\u{201d}" | "\"" | "(" | ")" | "but" | "while" | "whereas"
+            "\u{201c}" | "\u{201d}" | "\"" | "(" | ")" | "but"
         )
 }
 
@@ -90,11 +90,19 @@ pub fn modality(words: &[&str], at: usize) -> Modality {
     if near.iter().any(|w| FUTURE.contains(w)) {
         return Modality::Intended;
     }
-    if window
-        .windows(2)
-        .any(|p| INTENT_BEFORE_TO.contains(&p[0]) && p[1] == "to")
-    {
-        return Modality::Intended;
+    // An infinitive ("plans to visit", "pressed the Chinese to release"):
+    // intended after a word of intent, otherwise only wanted by someone.
+    let mut k = at;
+    while k > start && words[k - 1].ends_with("ly") {
+        k -= 1;
+    }
+    if k > start && words[k - 1] == "to" {
+        let intent = k >= 2 && INTENT_BEFORE_TO.contains(&words[k - 2]);
+        return if intent {
+            Modality::Intended
+        } else {
+            Modality::Supposed
+        };
     }
     // "hopes that ... will meet": the modal may stand a little further back.
     if window

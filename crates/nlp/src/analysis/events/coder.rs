@@ -66,7 +66,7 @@ const AMBIGUOUS: &[&str] = &[
 ];
 
 /// How far (in tokens) a date word may stand from its trigger.
-const DATE_REACH: usize = 14;
+const DATE_REACH: usize = 20;
 
 /// Codes whose act, when only intended, is coded as this intention
 /// (CAMEO 03x); other intended acts are not coded, except threats.
@@ -151,10 +151,17 @@ impl Coder<'_> {
             .collect()
     }
 
-    /// Is this verb form used as a verb here (not "the talks")?
+    /// Is this verb form used as a verb here (not "the talks", not the
+    /// participle of "release detained citizens")?
     fn reads_as_verb(&self, words: &[&str], units: &[Unit], offset: usize, trigger: &Trigger) -> bool {
         let previous = trigger.start.checked_sub(1).map(|p| words[p]);
         if previous.is_some_and(|p| DETERMINERS.contains(&p)) {
+            return false;
+        }
+        if trigger.start > 0
+            && words[trigger.start].ends_with("ed")
+            && self.triggers.verb_at(words, trigger.start - 1).is_some()
+        {
             return false;
         }
         let form = words[trigger.start];
@@ -281,24 +288,41 @@ impl Coder<'_> {
         clause_end: usize,
     ) -> Option<Vec<usize>> {
         let limit = clause_end.min(trigger.end + 12);
-        let first = units.iter().position(|u| {
+        // The first actor after the trigger is its object if nothing but an
+        // object preposition governs it; one after a preposition of place
+        // or time is passed over ("met in Vienna with Wang"); one after any
+        // other preposition ends the search ("talk about Turkey").
+        let mut first = None;
+        for (i, u) in units.iter().enumerate() {
             let at = u.tokens.start - offset;
             if at < trigger.end || at >= limit {
-                return false;
+                continue;
             }
-            let previous = words[at - 1];
-            let previous = if matches!(previous, "the" | "a" | "an") && at >= 2 {
-                words[at - 2]
+            // "agreed to Blinken's trip": a possessor is not the object.
+            let end = u.tokens.end - offset;
+            if !trigger.nominal && end < words.len() && matches!(words[end], "'s" | "\u{2019}s") {
+                continue;
+            }
+            let previous = self.governor(words, offset, trigger.end, at);
+            let accepted = if trigger.nominal {
+                trigger.prepositions.iter().any(|q| q == previous)
             } else {
-                previous
+                previous.is_empty()
+                    || !PREPOSITIONS.contains(&previous)
+                    || OBJECT_PREPOSITIONS.contains(&previous)
+                    || previous == "by"
             };
-            if trigger.nominal {
-                return trigger.prepositions.iter().any(|p| p == previous);
+            if accepted {
+                first = Some(i);
+                break;
             }
-            !PREPOSITIONS.contains(&previous)
-                || OBJECT_PREPOSITIONS.contains(&previous)
-                || previous == "by"
-        })?;
+            let passable = LOCATIVE.contains(&previous)
+                || matches!(previous, "during" | "since" | "after" | "before" | "on");
+            if !passable && !trigger.nominal {
+                break;
+            }
+        }
+        let first = first?;
         // Only an object reached without crossing a clause boundary.
         let at = units[first].tokens.start - offset;
         if words[trigger.end..at]
@@ -309,6 +333,24 @@ impl Coder<'_> {
         }
         let group = actors::coordination(self.doc, units, first);
         Some((first..group.end).collect())
+    }
+
+    /// The word that governs the actor at `at`, passing back over
+    /// determiners, titles and names that only modify it ("with Microsoft
+    /// Corp. co-founder Bill Gates" is governed by "with"); empty when
+    /// nothing stands between `from` and it.
+    fn governor<'w>(&self, words: &[&'w str], offset: usize, from: usize, at: usize) -> &'w str {
+        let mut p = at;
+        while p > from {
+            let word = words[p - 1];
+            let in_name = self.resolution.mention_at(offset + p - 1).is_some();
+            if in_name || matches!(word, "the" | "a" | "an") || lexicon::is_title_word(word) {
+                p -= 1;
+            } else {
+                return word;
+            }
+        }
+        ""
     }
 
     /// Turns a candidate into an event: actors, date, place, confidence.
@@ -487,7 +529,11 @@ fn subject(
         let Some(previous) = p.checked_sub(1).map(|q| words[q]) else {
             return false;
         };
-        if previous == "of" && p >= 2 && lexicon::match_role(&[words[p - 2]]).is_some() {
+        let role = |w: &str| {
+            lexicon::match_role(&[w]).is_some()
+                || lexicon::match_role(&[w.trim_end_matches('s')]).is_some()
+        };
+        if previous == "of" && p >= 2 && role(words[p - 2]) {
             // "the national security advisers of the United States".
             return false;
         }
@@ -506,7 +552,15 @@ fn subject(
         let group = actors::coordination(doc, units, i);
         !governed(&units[group.start]) && !governed(&units[i])
     };
-    let chosen = if gerund {
+    // "with the Biden administration signing a deal": the actor right
+    // before a gerund is its subject, whatever governs it.
+    let adjacent = words[at].ends_with("ing")
+        && candidates
+            .last()
+            .is_some_and(|&i| units[i].tokens.end - offset == at);
+    let chosen = if adjacent {
+        candidates.last().copied()
+    } else if gerund {
         candidates.iter().copied().find(|&i| free(i))
     } else {
         candidates.iter().rev().copied().find(|&i| free(i))

@@ -22,7 +22,7 @@ use chrono::NaiveDate;
 pub use cameo::{CameoCode, CameoTable};
 pub use triggers::Triggers;
 
-use super::dates::ResolvedDate;
+use super::dates::{Precision, ResolvedDate};
 use super::recognize::NerKind;
 use super::resolve::Resolution;
 use crate::gazetteer::Gazetteer;
@@ -168,8 +168,28 @@ fn merge(events: Vec<CodedEvent>, resolution: &Resolution) -> Vec<CodedEvent> {
             }
         }
     }
-    for (event, sentences) in out.iter_mut().zip(sentences) {
+    for (event, sentences) in out.iter_mut().zip(&sentences) {
         event.supporting_sentences = sentences.len() as u32;
     }
+    // An undated report of an event the article dates elsewhere ("the
+    // visit" after "met on Monday") is that event, not another one.
+    let dated: Vec<(String, String, String)> = out
+        .iter()
+        .filter(|e| e.date.precision != Precision::Article)
+        .map(|e| identity(&key, e))
+        .collect();
+    out.retain(|e| e.date.precision != Precision::Article || !dated.contains(&identity(&key, e)));
     out
+}
+
+/// (source, target, code) of an event, a meeting either way round.
+fn identity(key: &impl Fn(&EventActor) -> String, event: &CodedEvent) -> (String, String, String) {
+    let source = key(&event.source);
+    let target = event.target.as_ref().map(key).unwrap_or_default();
+    let code = event.code.code.clone();
+    if code.starts_with("04") && target < source {
+        (target, source, code)
+    } else {
+        (source, target, code)
+    }
 }

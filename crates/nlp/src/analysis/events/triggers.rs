@@ -138,6 +138,13 @@ impl Triggers {
                 continue;
             }
             match fields.as_slice() {
+                ["V", form, lemma, code] if own && !form.contains(' ') => {
+                    // The project's own single-word verbs come with their
+                    // regular inflections; irregular forms are listed.
+                    for inflected in inflections(form) {
+                        self.add_verb(vec![inflected], lemma, code);
+                    }
+                }
                 ["V", form, lemma, code] | ["N", form, lemma, code, ..] => {
                     let words: Vec<String> =
                         form.split_whitespace().map(str::to_lowercase).collect();
@@ -182,6 +189,23 @@ impl Triggers {
                 _ => {}
             }
         }
+    }
+
+    fn add_verb(&mut self, words: Vec<String>, lemma: &str, code: &str) {
+        let Some(first) = words.first().cloned() else {
+            return;
+        };
+        let forms = self.verbs.entry(first).or_default();
+        // The first entry for a form wins: listed forms before generated ones.
+        if forms.iter().any(|f| f.words == words) {
+            return;
+        }
+        forms.push(Form {
+            words,
+            lemma: lemma.to_owned(),
+            code: Code::parse(code),
+            prepositions: Vec::new(),
+        });
     }
 
     fn matching<'a>(forms: Option<&'a Vec<Form>>, words: &[&str], at: usize) -> Option<&'a Form> {
@@ -230,21 +254,58 @@ impl Triggers {
         let Some(patterns) = self.patterns.get(&trigger.lemma) else {
             return trigger.code.clone();
         };
-        let mut best: Option<(usize, &Pattern)> = None;
+        // Most elements first; among equals, the one whose words end
+        // nearest the trigger ("rejected a suggestion ... negotiations" is
+        // about the suggestion); then file order.
+        let mut best: Option<(usize, usize, &Pattern)> = None;
         for pattern in patterns {
             let size = pattern.before.len() + pattern.after.len();
-            if best.is_some_and(|(top, _)| top >= size) {
+            let Some(reach) = in_order(&pattern.after, after) else {
+                continue;
+            };
+            if in_order(&pattern.before, before).is_none() {
                 continue;
             }
-            if in_order(&pattern.after, after) && in_order(&pattern.before, before) {
-                best = Some((size, pattern));
+            let better = match best {
+                None => true,
+                Some((top, nearest, _)) => size > top || (size == top && reach < nearest),
+            };
+            if better {
+                best = Some((size, reach, pattern));
             }
         }
         match best {
-            Some((_, pattern)) => pattern.code.clone(),
+            Some((_, _, pattern)) => pattern.code.clone(),
             None => trigger.code.clone(),
         }
     }
+}
+
+/// A verb and its regular forms: third person, past, gerund ("press",
+/// "presses", "pressed", "pressing").
+fn inflections(base: &str) -> Vec<String> {
+    let base = base.to_lowercase();
+    let mut forms = vec![base.clone()];
+    let consonant_y = base.ends_with('y')
+        && !base[..base.len() - 1].ends_with(['a', 'e', 'i', 'o', 'u']);
+    if base.ends_with(['s', 'x', 'z']) || base.ends_with("ch") || base.ends_with("sh") {
+        forms.push(format!("{base}es"));
+    } else if consonant_y {
+        forms.push(format!("{}ies", &base[..base.len() - 1]));
+    } else {
+        forms.push(format!("{base}s"));
+    }
+    if base.ends_with('e') {
+        forms.push(format!("{base}d"));
+        forms.push(format!("{}ing", &base[..base.len() - 1]));
+    } else if consonant_y {
+        forms.push(format!("{}ied", &base[..base.len() - 1]));
+        forms.push(format!("{base}ing"));
+    } else {
+        forms.push(format!("{base}ed"));
+        forms.push(format!("{base}ing"));
+    }
+    forms
 }
 
 /// Does `element` match at `words[at..]`? Returns the words it covers.
@@ -259,17 +320,14 @@ fn element_at(element: &Element, words: &[&str], at: usize) -> Option<usize> {
     })
 }
 
-/// The elements appear in `words` in order (gaps allowed).
-fn in_order(elements: &[Element], words: &[&str]) -> bool {
+/// Where the elements, appearing in `words` in order (gaps allowed), end;
+/// `None` when they do not all appear.
+fn in_order(elements: &[Element], words: &[&str]) -> Option<usize> {
     let mut at = 0;
     for element in elements {
-        let found = (at..words.len()).find_map(|i| element_at(element, words, i).map(|n| i + n));
-        match found {
-            Some(next) => at = next,
-            None => return false,
-        }
+        at = (at..words.len()).find_map(|i| element_at(element, words, i).map(|n| i + n))?;
     }
-    true
+    Some(at)
 }
 
 #[cfg(test)]
@@ -292,6 +350,18 @@ mod tests {
         // From the PETRARCH2 dictionary only.
         let deplored = triggers.verb_at(&words("they deplored it"), 1).expect("deplored");
         assert_eq!(deplored.code, Code::Forward("111".into()));
+    }
+
+    #[test]
+    fn own_verbs_come_with_their_inflections() {
+        assert_eq!(inflections("press"), ["press", "presses", "pressed", "pressing"]);
+        assert_eq!(inflections("urge"), ["urge", "urges", "urged", "urging"]);
+        assert_eq!(inflections("deny"), ["deny", "denies", "denied", "denying"]);
+        let triggers = Triggers::bundled();
+        let pressing = triggers
+            .verb_at(&words("the us was pressing canada"), 3)
+            .expect("pressing");
+        assert_eq!(pressing.code, Code::Forward("020".into()));
     }
 
     #[test]

@@ -204,7 +204,8 @@ impl EntityResolver {
             }
             // The role found once holds for the whole article.
             let target = &mut resolution.entities[entity_index];
-            if target.kind != NerKind::Loc {
+            // International organisations have no country of their own.
+            if target.kind != NerKind::Loc && target.sector.as_deref() != Some("IGO") {
                 if target.country.is_none() {
                     target.country = context.country.clone();
                 }

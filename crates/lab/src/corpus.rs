@@ -64,7 +64,9 @@ fn element(record: &str, tag: &str) -> Option<String> {
     let open = format!("<{tag}>");
     let close = format!("</{tag}>");
     let start = record.find(&open)? + open.len();
-    let end = record[start..].find(&close).map_or(record.len(), |e| start + e);
+    let end = record[start..]
+        .find(&close)
+        .map_or(record.len(), |e| start + e);
     Some(unescape(&record[start..end]))
 }
 
@@ -80,7 +82,7 @@ pub fn reuters_stories(sgml: &str) -> Vec<ReutersStory> {
             continue;
         };
         let date = element(record, "DATE").and_then(|d| {
-            let day = d.trim().split_whitespace().next()?.to_owned();
+            let day = d.split_whitespace().next()?.to_owned();
             NaiveDate::parse_from_str(&day, "%d-%b-%Y").ok()
         });
         stories.push(ReutersStory {
@@ -112,7 +114,8 @@ pub fn document_text(doc: &str, data: &Path, repo: &Path) -> anyhow::Result<Stri
     if let Some((file, id)) = doc.split_once("#NEWID=") {
         let newid: u32 = id.parse().with_context(|| format!("bad NEWID in {doc}"))?;
         let path = data.join(file);
-        let sgml = latin1(&std::fs::read(&path).with_context(|| format!("reading {}", path.display()))?);
+        let sgml =
+            latin1(&std::fs::read(&path).with_context(|| format!("reading {}", path.display()))?);
         let story = reuters_stories(&sgml)
             .into_iter()
             .find(|s| s.newid == newid)

@@ -27,8 +27,8 @@ use std::time::Instant;
 use anyhow::Context as _;
 use chrono::{Datelike, NaiveDate};
 use tidings_nlp::analysis::Analyzer;
-use tidings_proto::v1::{Actor, Event};
 use tidings_proto::RawArticle;
+use tidings_proto::v1::{Actor, Event};
 
 use crate::corpus;
 
@@ -207,7 +207,11 @@ pub struct EvalEventsArgs {
 }
 
 /// Runs the analyzer over every article of the gold file and scores it.
-pub fn evaluate(analyzer: &Analyzer, gold: &[GoldArticle], args: &EvalEventsArgs) -> anyhow::Result<Tally> {
+pub fn evaluate(
+    analyzer: &Analyzer,
+    gold: &[GoldArticle],
+    args: &EvalEventsArgs,
+) -> anyhow::Result<Tally> {
     let repo = std::env::current_dir()?;
     let mut tally = Tally::default();
     for article in gold {
@@ -231,7 +235,10 @@ pub fn evaluate(analyzer: &Analyzer, gold: &[GoldArticle], args: &EvalEventsArgs
         for (gold, found) in article.events.iter().zip(&assigned) {
             if let (Some(place), Some(i)) = (&gold.place, found) {
                 tally.places += 1;
-                let coded = analysis.events[*i].location.as_ref().map(|l| l.name.as_str());
+                let coded = analysis.events[*i]
+                    .location
+                    .as_ref()
+                    .map(|l| l.name.as_str());
                 if coded.is_some_and(|c| c.eq_ignore_ascii_case(place)) {
                     tally.places_right += 1;
                 }
@@ -262,7 +269,11 @@ fn describe(event: &Event) -> String {
 }
 
 fn show(article: &GoldArticle, events: &[Event], assigned: &[Option<usize>]) {
-    println!("== {} {}", article.doc.as_deref().unwrap_or("inline"), article.date);
+    println!(
+        "== {} {}",
+        article.doc.as_deref().unwrap_or("inline"),
+        article.date
+    );
     for (gold, found) in article.events.iter().zip(assigned) {
         let mark = if found.is_some() { "ok  " } else { "MISS" };
         println!(
@@ -297,7 +308,12 @@ pub fn eval_events(args: &EvalEventsArgs) -> anyhow::Result<()> {
     };
     println!(
         "articles={} expected={} coded={} matched={} places={}/{}",
-        tally.articles, tally.expected, tally.coded, tally.matched, tally.places_right, tally.places
+        tally.articles,
+        tally.expected,
+        tally.coded,
+        tally.matched,
+        tally.places_right,
+        tally.places
     );
     println!(
         "events precision={:.4} recall={:.4} sentences_per_second={per_second}",
@@ -350,21 +366,31 @@ mod tests {
     #[test]
     fn dates_match_at_the_stated_precision() {
         let coded = event("04", actor("a", "USA"), actor("b", "CHN"), "2023-06-14");
-        let week = gold(r#"{"source":"USA","target":"CHN","root":"04","date":"2023-06-12","precision":"week"}"#);
+        let week = gold(
+            r#"{"source":"USA","target":"CHN","root":"04","date":"2023-06-12","precision":"week"}"#,
+        );
         assert!(event_matches(&week, &coded, day(2023, 6, 18)));
-        let wrong_day = gold(r#"{"source":"USA","target":"CHN","root":"04","date":"2023-06-12","precision":"day"}"#);
+        let wrong_day = gold(
+            r#"{"source":"USA","target":"CHN","root":"04","date":"2023-06-12","precision":"day"}"#,
+        );
         assert!(!event_matches(&wrong_day, &coded, day(2023, 6, 18)));
-        let month = gold(r#"{"source":"USA","target":"CHN","root":"04","date":"2023-06-01","precision":"month"}"#);
+        let month = gold(
+            r#"{"source":"USA","target":"CHN","root":"04","date":"2023-06-01","precision":"month"}"#,
+        );
         assert!(event_matches(&month, &coded, day(2023, 6, 18)));
     }
 
     #[test]
     fn meetings_match_either_way_round_and_other_roots_do_not() {
         let coded = event("04", actor("b", "CHN"), actor("a", "USA"), "2023-06-18");
-        let meet = gold(r#"{"source":"USA","target":"CHN","root":"04","date":"2023-06-18","precision":"day"}"#);
+        let meet = gold(
+            r#"{"source":"USA","target":"CHN","root":"04","date":"2023-06-18","precision":"day"}"#,
+        );
         assert!(event_matches(&meet, &coded, day(2023, 6, 18)));
         let coded = event("11", actor("b", "CHN"), actor("a", "USA"), "2023-06-18");
-        let accuse = gold(r#"{"source":"USA","target":"CHN","root":"11","date":"2023-06-18","precision":"day"}"#);
+        let accuse = gold(
+            r#"{"source":"USA","target":"CHN","root":"11","date":"2023-06-18","precision":"day"}"#,
+        );
         assert!(!event_matches(&accuse, &coded, day(2023, 6, 18)));
     }
 

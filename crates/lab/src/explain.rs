@@ -39,7 +39,10 @@ pub fn explain(args: &ExplainArgs) -> anyhow::Result<()> {
             _ => (text, None),
         }
     } else {
-        (corpus::document_text(&args.document, &args.data, &repo)?, None)
+        (
+            corpus::document_text(&args.document, &args.data, &repo)?,
+            None,
+        )
     };
     let date = args.date.or(date);
     let article = RawArticle {
@@ -54,7 +57,10 @@ pub fn explain(args: &ExplainArgs) -> anyhow::Result<()> {
     let prepared = analyzer.prepare(&article)?;
     let (doc, resolution) = (&prepared.doc, &prepared.resolution);
     for (s, sentence) in doc.sentences.iter().enumerate() {
-        println!("S{s}: {}", text::surface(&doc.tokens[sentence.tokens.clone()]));
+        println!(
+            "S{s}: {}",
+            text::surface(&doc.tokens[sentence.tokens.clone()])
+        );
         for m in resolution.mentions_in(&sentence.tokens) {
             let mention = &resolution.mentions[m];
             let entity = &resolution.entities[mention.entity];

@@ -42,6 +42,8 @@ fn precision_name(precision: i32) -> Option<&'static str> {
         Ok(DatePrecision::Day) => Some("day"),
         Ok(DatePrecision::Month) => Some("month"),
         Ok(DatePrecision::Year) => Some("year"),
+        Ok(DatePrecision::Week) => Some("week"),
+        Ok(DatePrecision::Article) => Some("article"),
         _ => None,
     }
 }
@@ -160,6 +162,9 @@ pub async fn apply_analyzed<C: GenericClient>(
     client
         .execute("DELETE FROM world_events WHERE article = $1", &[article])
         .await?;
+    client
+        .execute("DELETE FROM event_quotes WHERE article = $1", &[article])
+        .await?;
 
     // Entities, in key order so concurrent projectors lock rows alike.
     let mut entities: Vec<_> = analysis
@@ -250,9 +255,22 @@ pub async fn apply_analyzed<C: GenericClient>(
     let source_keys = actor(source, |a| &a.key);
     let source_names = actor(source, |a| &a.name);
     let source_countries = actor(source, |a| &a.country);
+    let source_sectors = actor(source, |a| &a.sector);
+    let source_codes = actor(source, |a| &a.actor_code);
     let target_keys = actor(target, |a| &a.key);
     let target_names = actor(target, |a| &a.name);
     let target_countries = actor(target, |a| &a.country);
+    let target_sectors = actor(target, |a| &a.sector);
+    let target_codes = actor(target, |a| &a.actor_code);
+    let place_countries: Vec<Option<&str>> = events
+        .iter()
+        .map(|e| e.location.as_ref().and_then(|l| non_empty(&l.country)))
+        .collect();
+    let supporting: Vec<i32> = events
+        .iter()
+        .map(|e| e.supporting_sentences.max(1) as i32)
+        .collect();
+    let intentions: Vec<bool> = events.iter().map(|e| e.is_intention).collect();
     let location_names: Vec<Option<&str>> = events
         .iter()
         .map(|e| e.location.as_ref().and_then(|l| non_empty(&l.name)))
@@ -277,37 +295,63 @@ pub async fn apply_analyzed<C: GenericClient>(
         .execute(
             "INSERT INTO world_events (id, article, event_date, date_precision, cameo_code, root_code,
                  quad_class, goldstein, source_key, source_name, source_country, target_key,
-                 target_name, target_country, location_name, latitude, longitude, confidence, sentence)
+                 target_name, target_country, location_name, latitude, longitude, confidence, sentence,
+                 source_sector, source_actor_code, target_sector, target_actor_code, place_country,
+                 supporting_sentences, is_intention)
              SELECT u.id, $1, u.d, u.p, u.c, u.r, u.q, u.g, u.sk, u.sn, u.sc, u.tk, u.tn, u.tc, u.ln,
-                    u.lat, u.lon, u.conf, u.s
+                    u.lat, u.lon, u.conf, u.s, u.ss, u.sac, u.ts, u.tac, u.pc, u.sup, u.intent
                FROM unnest($2::text[], $3::date[], $4::text[], $5::text[], $6::text[], $7::int2[],
                            $8::float8[], $9::text[], $10::text[], $11::text[], $12::text[], $13::text[],
-                           $14::text[], $15::text[], $16::float8[], $17::float8[], $18::float8[], $19::text[])
-                    AS u(id, d, p, c, r, q, g, sk, sn, sc, tk, tn, tc, ln, lat, lon, conf, s)
+                           $14::text[], $15::text[], $16::float8[], $17::float8[], $18::float8[], $19::text[],
+                           $20::text[], $21::text[], $22::text[], $23::text[], $24::text[], $25::int4[],
+                           $26::bool[])
+                    AS u(id, d, p, c, r, q, g, sk, sn, sc, tk, tn, tc, ln, lat, lon, conf, s,
+                         ss, sac, ts, tac, pc, sup, intent)
              ON CONFLICT (id) DO NOTHING",
             &[
                 article, &ids, &dates, &precisions, &codes, &roots, &quads, &goldstein, &source_keys,
                 &source_names, &source_countries, &target_keys, &target_names, &target_countries,
                 &location_names, &location_lat, &location_lon, &confidence, &sentences,
+                &source_sectors, &source_codes, &target_sectors, &target_codes, &place_countries,
+                &supporting, &intentions,
             ],
         )
         .await?;
 
-    let tone = analysis.tone.as_ref().map(|t| t.tone);
+    let quotes = &analysis.quotations;
+    let quote_starts: Vec<i32> = quotes.iter().map(|q| q.start as i32).collect();
+    let quote_ends: Vec<i32> = quotes.iter().map(|q| q.end as i32).collect();
+    let speakers: Vec<Option<&str>> = quotes.iter().map(|q| non_empty(&q.speaker_key)).collect();
+    let quote_texts: Vec<&str> = quotes.iter().map(|q| q.text.as_str()).collect();
+    client
+        .execute(
+            "INSERT INTO event_quotes (article, start_char, end_char, speaker_key, quote)
+             SELECT $1, * FROM unnest($2::int4[], $3::int4[], $4::text[], $5::text[])
+             ON CONFLICT DO NOTHING",
+            &[article, &quote_starts, &quote_ends, &speakers, &quote_texts],
+        )
+        .await?;
+
+    let tone = analysis.tone.as_ref();
     client
         .execute(
             "UPDATE articles SET tone = $2, extractor_version = $3, analysis_event_id = $4,
                     analyzed_at = $5, published_at = coalesce(published_at, $6),
-                    content_hash = coalesce(content_hash, $7)
+                    content_hash = coalesce(content_hash, $7), tone_positive = $8,
+                    tone_negative = $9, tone_polarity = $10, word_count = $11
               WHERE id = $1",
             &[
                 article,
-                &tone,
+                &tone.map(|t| t.tone),
                 &analysis.extractor_version,
                 &analysis.event_id,
                 &analyzed_at,
                 &published,
                 &non_empty(&analysis.content_hash),
+                &tone.map(|t| t.positive),
+                &tone.map(|t| t.negative),
+                &tone.map(|t| t.polarity),
+                &tone.map(|t| t.word_count as i32),
             ],
         )
         .await?;
@@ -322,6 +366,6 @@ pub async fn apply_analyzed<C: GenericClient>(
 /// Empties every projection (the event store is untouched).
 pub async fn truncate<C: GenericClient>(client: &C) -> Result<(), tokio_postgres::Error> {
     client
-        .batch_execute("TRUNCATE world_events, article_entities, entities, articles")
+        .batch_execute("TRUNCATE event_quotes, world_events, article_entities, entities, articles")
         .await
 }

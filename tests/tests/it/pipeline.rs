@@ -188,18 +188,7 @@ async fn sample_goes_through_all_three_services() {
         "{forms:?}"
     );
 
-    // Blinken meets Qin Gang on the day of the article.
-    let meetings = env
-        .count(
-            "SELECT count(*) FROM world_events
-              WHERE source_key = 'person:antony-blinken' AND target_key = 'person:qin-gang'
-                AND event_date = DATE '2023-06-18' AND root_code = '04'",
-        )
-        .await;
-    assert!(
-        meetings >= 1,
-        "an event links Blinken and Qin Gang on 2023-06-18"
-    );
+    sample_events(&env).await;
 
     // Views answer.
     assert!(
@@ -367,4 +356,127 @@ async fn garbage_is_dead_lettered_and_the_next_article_flows() {
     );
     let _ = connection.close(200, "done".into()).await;
     env.finish().await;
+}
+
+/// One `world_events` row, as the checks below read it.
+#[derive(Debug)]
+struct Coded {
+    source: String,
+    source_country: String,
+    target: String,
+    target_country: String,
+    root: String,
+    date: String,
+    precision: String,
+    place: String,
+    intention: bool,
+}
+
+/// The sample's events as the events issue lists them: what a reader
+/// expects, and what must not be there.
+async fn sample_events(env: &TestEnv) {
+    let rows = env
+        .db
+        .query(
+            "SELECT source_key, source_country, target_key, target_country, root_code,
+                    event_date::text, date_precision, coalesce(location_name, ''), is_intention
+               FROM world_events",
+            &[],
+        )
+        .await
+        .expect("world_events");
+    let events: Vec<Coded> = rows
+        .iter()
+        .map(|r| {
+            let text = |i: usize| r.get::<_, Option<String>>(i).unwrap_or_default();
+            Coded {
+                source: text(0),
+                source_country: text(1),
+                target: text(2),
+                target_country: text(3),
+                root: text(4),
+                date: text(5),
+                precision: text(6),
+                place: text(7),
+                intention: r.get(8),
+            }
+        })
+        .collect();
+    let has = |what: &str, test: &dyn Fn(&Coded) -> bool| {
+        assert!(events.iter().any(test), "{what}: {events:#?}");
+    };
+    has(
+        "Blinken (USA) meets Qin Gang (CHN) in Beijing on 2023-06-18",
+        &|e| {
+            e.source == "person:antony-blinken"
+                && e.source_country == "USA"
+                && e.target == "person:qin-gang"
+                && e.target_country == "CHN"
+                && e.root == "04"
+                && e.date == "2023-06-18"
+                && e.place == "Beijing"
+                && !e.intention
+        },
+    );
+    has("Xi Jinping meets Bill Gates on Friday 2023-06-16", &|e| {
+        e.source == "person:xi-jinping"
+            && e.target == "person:bill-gates"
+            && e.root == "04"
+            && e.date == "2023-06-16"
+    });
+    has("China rejects Lloyd Austin's request, early June", &|e| {
+        e.source_country == "CHN"
+            && e.target_country == "USA"
+            && e.root == "12"
+            && e.date == "2023-06-01"
+            && e.precision == "month"
+    });
+    has("Biden and Xi met last year in Bali", &|e| {
+        let pair = (e.source.as_str(), e.target.as_str());
+        (pair == ("person:joe-biden", "person:xi-jinping")
+            || pair == ("person:xi-jinping", "person:joe-biden"))
+            && matches!(e.root.as_str(), "03" | "04" | "05")
+            && e.date == "2022-01-01"
+            && e.precision == "year"
+            && e.place == "Bali"
+    });
+    has(
+        "additional talks with Qin on Monday are an intention",
+        &|e| {
+            e.source == "person:antony-blinken"
+                && e.target == "person:qin-gang"
+                && e.root == "03"
+                && e.date == "2023-06-19"
+                && e.intention
+        },
+    );
+    for e in &events {
+        for never in [
+            "person:leah-millis",
+            "org:diaoyutai-state-guesthouse",
+            "misc:",
+            "place:",
+        ] {
+            assert!(
+                !e.source.starts_with(never) && !e.target.starts_with(never),
+                "{never} is never an actor: {e:?}"
+            );
+        }
+        assert!(
+            !(e.source == "country:CHN" && e.target == "country:RUS" && e.root == "11"),
+            "China's refusal to condemn Russia is not a condemnation"
+        );
+        let a_country = e.source.starts_with("country:") || e.target.starts_with("country:");
+        assert!(
+            !(a_country && e.source_country == e.target_country),
+            "an actor and its own country: {e:?}"
+        );
+    }
+    let codes = env
+        .count(
+            "SELECT count(*) FROM world_events
+              WHERE source_key = 'person:antony-blinken' AND source_actor_code = 'USAGOV'",
+        )
+        .await;
+    assert!(codes >= 1, "actors carry GDELT-style codes");
 }

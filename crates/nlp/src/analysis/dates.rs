@@ -201,7 +201,9 @@ pub fn resolve_near(
                 "last" => -1,
                 "next" => 1,
                 // "this year" dates an act only as "earlier this year".
-                "this" if i >= 2 && matches!(tokens[i - 2].lower.as_str(), "earlier" | "later") => 0,
+                "this" if i >= 2 && matches!(tokens[i - 2].lower.as_str(), "earlier" | "later") => {
+                    0
+                }
                 _ => continue,
             };
             if let Some(date) = NaiveDate::from_ymd_opt(published.year() + offset, 1, 1) {
@@ -313,7 +315,10 @@ mod tests {
                 precision: Precision::Week,
             })
         };
-        assert_eq!(r("a rejoinder earlier in the week"), week(date(2023, 6, 12)));
+        assert_eq!(
+            r("a rejoinder earlier in the week"),
+            week(date(2023, 6, 12))
+        );
         assert_eq!(r("talks this week"), week(date(2023, 6, 12)));
         assert_eq!(r("talks last week"), week(date(2023, 6, 5)));
         assert_eq!(

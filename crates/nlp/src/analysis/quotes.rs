@@ -1,5 +1,8 @@
-//! Quotations: text between quotation marks, attributed to the nearest
-//! person named in the same sentence outside the quote.
+//! Quotations: text between quotation marks, with the speaker when the text
+//! attributes it: `“…,” Blinken said`, `“…,” said Blinken`, `he told
+//! reporters “…”`, `Kritenbrink said: “…”`. A pronoun speaker is the person
+//! it refers to. Without an attribution, the nearest person named in the
+//! same sentences outside the quote is taken.
 
 use super::recognize::NerKind;
 use super::resolve::Resolution;
@@ -11,6 +14,77 @@ pub struct Quotation {
     pub end: u32,
     pub text: String,
     pub speaker: Option<usize>,
+}
+
+/// Verbs that attribute a quotation.
+const SAYING: &[&str] = &[
+    "said",
+    "says",
+    "say",
+    "told",
+    "tells",
+    "added",
+    "adds",
+    "stressed",
+    "insisted",
+    "asked",
+    "declared",
+    "wrote",
+    "warned",
+    "noted",
+    "explained",
+    "argued",
+    "continued",
+    "replied",
+    "answered",
+    "according",
+];
+
+/// The entity of a speaker standing at token `at`: a person or an
+/// organisation named there, or the person a pronoun refers to.
+fn speaker_at(doc: &Doc, resolution: &Resolution, at: usize) -> Option<usize> {
+    if let Some(m) = resolution.mention_at(at) {
+        let entity = resolution.mentions[m].entity;
+        return matches!(
+            resolution.entities[entity].kind,
+            NerKind::Person | NerKind::Org
+        )
+        .then_some(entity);
+    }
+    resolution.antecedent(doc, at)
+}
+
+/// `“…,” X said` / `“…,” said X` / `“…”, X told reporters`: the speaker
+/// right after the closing quote at `close`.
+fn speaker_after(doc: &Doc, resolution: &Resolution, close: usize) -> Option<usize> {
+    let tokens = &doc.tokens;
+    let mut i = close + 1;
+    while tokens.get(i).is_some_and(|t| t.text == ",") {
+        i += 1;
+    }
+    let word = |k: usize| tokens.get(k).map(|t| t.lower.as_str());
+    // "said Blinken"
+    if word(i).is_some_and(|w| SAYING.contains(&w)) {
+        return speaker_at(doc, resolution, i + 1);
+    }
+    // "Blinken said", "the top US diplomat Kritenbrink said": the speaker
+    // is the last name or pronoun before a saying verb within a few words.
+    let end = (i + 8).min(tokens.len());
+    let verb = (i..end).find(|&k| word(k).is_some_and(|w| SAYING.contains(&w)))?;
+    (i..verb).rev().find_map(|k| speaker_at(doc, resolution, k))
+}
+
+/// `X said: “…”` / `he told reporters “…”`: the speaker before the opening
+/// quote at `open`, in the same sentence.
+fn speaker_before(doc: &Doc, resolution: &Resolution, open: usize) -> Option<usize> {
+    let sentence_start = doc.sentences[doc.sentence_of[open]].tokens.start;
+    let from = open.saturating_sub(8).max(sentence_start);
+    let verb = (from..open)
+        .rev()
+        .find(|&k| SAYING.contains(&doc.tokens[k].lower.as_str()))?;
+    (from..verb)
+        .rev()
+        .find_map(|k| speaker_at(doc, resolution, k))
 }
 
 /// Finds quotations of three words or more.
@@ -33,20 +107,9 @@ pub fn find(body: &str, doc: &Doc, resolution: &Resolution) -> Vec<Quotation> {
                     .skip(start as usize)
                     .take((end - start) as usize)
                     .collect();
-                let first_sentence = doc.sentence_of[o];
-                let last_sentence = doc.sentence_of[i];
-                let speaker = resolution
-                    .mentions
-                    .iter()
-                    .filter(|m| {
-                        let s = doc.sentence_of[m.tokens.start];
-                        s >= first_sentence
-                            && s <= last_sentence
-                            && (m.tokens.end <= o || m.tokens.start > i)
-                            && resolution.entities[m.entity].kind == NerKind::Person
-                    })
-                    .min_by_key(|m| m.tokens.start.abs_diff(i).min(m.tokens.start.abs_diff(o)))
-                    .map(|m| m.entity);
+                let speaker = speaker_after(doc, resolution, i)
+                    .or_else(|| speaker_before(doc, resolution, o))
+                    .or_else(|| nearest_person(doc, resolution, o, i));
                 quotes.push(Quotation {
                     start,
                     end,
@@ -58,4 +121,84 @@ pub fn find(body: &str, doc: &Doc, resolution: &Resolution) -> Vec<Quotation> {
         }
     }
     quotes
+}
+
+/// The person named nearest the quote in its sentences, outside it.
+fn nearest_person(doc: &Doc, resolution: &Resolution, open: usize, close: usize) -> Option<usize> {
+    let first_sentence = doc.sentence_of[open];
+    let last_sentence = doc.sentence_of[close];
+    resolution
+        .mentions
+        .iter()
+        .filter(|m| {
+            let s = doc.sentence_of[m.tokens.start];
+            s >= first_sentence
+                && s <= last_sentence
+                && (m.tokens.end <= open || m.tokens.start > close)
+                && resolution.entities[m.entity].kind == NerKind::Person
+        })
+        .min_by_key(|m| {
+            m.tokens
+                .start
+                .abs_diff(close)
+                .min(m.tokens.start.abs_diff(open))
+        })
+        .map(|m| m.entity)
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::Arc;
+
+    use super::*;
+    use crate::analysis::recognize::{Recognizer, TaggerRecognizer};
+    use crate::analysis::resolve::EntityResolver;
+    use crate::gazetteer::Gazetteer;
+    use crate::text::analyze;
+
+    fn speakers(text: &str) -> Vec<(String, Option<String>)> {
+        let gazetteer = Arc::new(Gazetteer::bundled().expect("gazetteer"));
+        let model = Arc::new(crate::tagger::bundled().expect("model"));
+        let doc = analyze(text);
+        let spans = TaggerRecognizer::new(model, gazetteer.clone()).recognize(&doc);
+        let resolution = EntityResolver::new(gazetteer).resolve(&doc, &spans);
+        find(text, &doc, &resolution)
+            .into_iter()
+            .map(|q| {
+                (
+                    q.text,
+                    q.speaker.map(|e| resolution.entities[e].key.clone()),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn attributions_name_the_speaker() {
+        let found = speakers(
+            "Antony Blinken met Qin Gang. “We come with a realistic approach,” Blinken said. Qin Gang spoke too. He told reporters “the talks were candid and useful” on Sunday.",
+        );
+        assert_eq!(
+            found,
+            [
+                (
+                    "We come with a realistic approach,".to_owned(),
+                    Some("person:antony-blinken".to_owned())
+                ),
+                (
+                    "the talks were candid and useful".to_owned(),
+                    Some("person:qin-gang".to_owned())
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn said_before_the_name_and_a_colon_before_the_quote() {
+        let found = speakers(
+            "“Intense competition requires intense diplomacy,” said Kurt Campbell. Daniel Kritenbrink said: “We come to Beijing with a sincere desire.”",
+        );
+        assert_eq!(found[0].1.as_deref(), Some("person:kurt-campbell"));
+        assert_eq!(found[1].1.as_deref(), Some("person:daniel-kritenbrink"));
+    }
 }

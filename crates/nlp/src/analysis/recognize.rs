@@ -62,9 +62,7 @@ impl TaggerRecognizer {
         let mut out: Vec<NamedSpan> = Vec::with_capacity(spans.len());
         for mut span in spans {
             // The wire's sign-off ("REUTER") is not a name.
-            if span.tokens.len() == 1
-                && lexicon::is_sign_off(&tokens[span.tokens.start].text)
-            {
+            if span.tokens.len() == 1 && lexicon::is_sign_off(&tokens[span.tokens.start].text) {
                 continue;
             }
             // "Later Qin Gang left": a sentence-opening word is not a name;

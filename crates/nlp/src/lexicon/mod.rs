@@ -250,10 +250,31 @@ pub fn is_geographic_name(last_word: &str, words: usize) -> bool {
 pub fn is_common_noun(lower: &str) -> bool {
     matches!(
         lower,
-        "officials" | "official" | "suggestion" | "proposal" | "proposals" | "government"
-            | "sources" | "source" | "plan" | "move" | "decision" | "offer" | "demand"
-            | "demands" | "request" | "spokesman" | "spokeswoman" | "diplomats" | "negotiators"
-            | "delegation" | "talks" | "troops" | "forces" | "authorities" | "leaders"
+        "officials"
+            | "official"
+            | "suggestion"
+            | "proposal"
+            | "proposals"
+            | "government"
+            | "sources"
+            | "source"
+            | "plan"
+            | "move"
+            | "decision"
+            | "offer"
+            | "demand"
+            | "demands"
+            | "request"
+            | "spokesman"
+            | "spokeswoman"
+            | "diplomats"
+            | "negotiators"
+            | "delegation"
+            | "talks"
+            | "troops"
+            | "forces"
+            | "authorities"
+            | "leaders"
     )
 }
 

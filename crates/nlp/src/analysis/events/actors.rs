@@ -44,8 +44,23 @@ pub struct Unit {
 
 /// Last words of organisation names that are buildings or venues.
 const VENUES: &[&str] = &[
-    "Guesthouse", "Hotel", "Palace", "Hall", "House", "Centre", "Center", "Stadium", "Airport",
-    "Square", "Building", "Street", "Hospital", "Arena", "Plaza", "Tower", "Residence",
+    "Guesthouse",
+    "Hotel",
+    "Palace",
+    "Hall",
+    "House",
+    "Centre",
+    "Center",
+    "Stadium",
+    "Airport",
+    "Square",
+    "Building",
+    "Street",
+    "Hospital",
+    "Arena",
+    "Plaza",
+    "Tower",
+    "Residence",
 ];
 
 /// Nouns after a country or demonym that make it an acting group.
@@ -89,12 +104,7 @@ fn group_sector(word: &str) -> Option<&'static str> {
 }
 
 /// The units of sentence `s`, in text order.
-pub fn units(
-    doc: &Doc,
-    resolution: &Resolution,
-    gazetteer: &Gazetteer,
-    s: usize,
-) -> Vec<Unit> {
+pub fn units(doc: &Doc, resolution: &Resolution, gazetteer: &Gazetteer, s: usize) -> Vec<Unit> {
     let sentence = &doc.sentences[s];
     let mut units = Vec::new();
     for m in resolution.mentions_in(&sentence.tokens) {
@@ -106,13 +116,7 @@ pub fn units(
         if resolution.mention_at(i).is_some() {
             continue;
         }
-        let lower = doc.tokens[i].lower.as_str();
-        let antecedent = match lower {
-            "he" | "she" => subject_person_before(doc, resolution, i),
-            "him" => last_person_before(resolution, i),
-            _ => None,
-        };
-        if let Some(entity) = antecedent {
+        if let Some(entity) = resolution.antecedent(doc, i) {
             units.push(Unit {
                 tokens: i..i + 1,
                 entity,
@@ -124,54 +128,6 @@ pub fn units(
     }
     units.sort_by_key(|u| u.tokens.start);
     units
-}
-
-/// Who "he" or "she" at token `at` refers to: a person named earlier in the
-/// same sentence ("Austin said he was confident"), else the first person of
-/// the last sentence that names one (usually its subject: "Blinken met Qin.
-/// He will ..." is Blinken).
-fn subject_person_before(doc: &Doc, resolution: &Resolution, at: usize) -> Option<usize> {
-    let sentence = doc.sentence_of[at];
-    let is_person = |m: &&crate::analysis::resolve::ResolvedMention| {
-        resolution.entities[m.entity].kind == NerKind::Person
-    };
-    let free = |m: &&crate::analysis::resolve::ResolvedMention| {
-        m.tokens.start.checked_sub(1).is_none_or(|p| {
-            !matches!(
-                doc.tokens[p].lower.as_str(),
-                "with" | "to" | "by" | "of" | "for" | "from" | "and" | "against"
-            )
-        })
-    };
-    let same: Vec<_> = resolution
-        .mentions
-        .iter()
-        .filter(|m| m.tokens.end <= at && doc.sentence_of[m.tokens.start] == sentence)
-        .filter(is_person)
-        .collect();
-    if let Some(m) = same.iter().find(|m| free(m)) {
-        return Some(m.entity);
-    }
-    (0..sentence).rev().find_map(|s| {
-        let range = &doc.sentences[s].tokens;
-        resolution
-            .mentions_in(range)
-            .map(|m| &resolution.mentions[m])
-            .filter(is_person)
-            .find(free)
-            .map(|m| m.entity)
-    })
-}
-
-/// The entity of the last person mentioned before token `at`.
-fn last_person_before(resolution: &Resolution, at: usize) -> Option<usize> {
-    resolution
-        .mentions
-        .iter()
-        .rev()
-        .filter(|m| m.tokens.end <= at)
-        .find(|m| resolution.entities[m.entity].kind == NerKind::Person)
-        .map(|m| m.entity)
 }
 
 fn unit_of_mention(
@@ -217,7 +173,21 @@ fn unit_of_mention(
                 .checked_sub(1)
                 .is_some_and(|p| doc.tokens[p].lower == "the");
             let noun_follows = next.is_some_and(|t| t.is_word() && !t.is_capitalized())
-                && !matches!(next_lower, "and" | "or" | "to" | "in" | "on" | "of" | "is" | "are" | "was" | "were" | "have" | "has");
+                && !matches!(
+                    next_lower,
+                    "and"
+                        | "or"
+                        | "to"
+                        | "in"
+                        | "on"
+                        | "of"
+                        | "is"
+                        | "are"
+                        | "was"
+                        | "were"
+                        | "have"
+                        | "has"
+                );
             return (after_the && !noun_follows).then(|| plain(None, mention.tokens.end));
         }
         return Some(plain(mention.role.map(str::to_owned), mention.tokens.end));
@@ -278,10 +248,9 @@ fn is_modifier(doc: &Doc, resolution: &Resolution, m: usize) -> bool {
     }
     let between = &doc.tokens[current.tokens.end..next.tokens.start];
     // "China's Foreign Ministry" modifies; "China and Russia" does not.
-    between
-        .iter()
-        .all(|t| lexicon::is_title_word(&t.lower) && !matches!(t.lower.as_str(), "the" | "a" | "an"))
-        || (between.is_empty() && kind == NerKind::Person)
+    between.iter().all(|t| {
+        lexicon::is_title_word(&t.lower) && !matches!(t.lower.as_str(), "the" | "a" | "an")
+    }) || (between.is_empty() && kind == NerKind::Person)
 }
 
 /// Are two units joined by "and", "," or "or" ("the United States, Japan
@@ -295,7 +264,10 @@ fn joined(doc: &Doc, left: &Unit, right: &Unit) -> bool {
         && conjunction(&between[0].lower)
         && between.iter().all(|t| {
             conjunction(&t.lower)
-                || matches!(t.lower.as_str(), "the" | "both" | "his" | "her" | "their" | "its")
+                || matches!(
+                    t.lower.as_str(),
+                    "the" | "both" | "his" | "her" | "their" | "its"
+                )
                 || lexicon::is_title_word(&t.lower)
                 || (t.is_capitalized() && t.lower != "and")
         })

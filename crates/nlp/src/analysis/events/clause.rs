@@ -17,12 +17,57 @@ pub enum Modality {
 
 /// Words that make the next infinitive an intention ("plans to visit").
 const INTENT_BEFORE_TO: &[&str] = &[
-    "plan", "plans", "planned", "planning", "hope", "hopes", "hoped", "hoping", "intend", "intends",
-    "intended", "expected", "expects", "expect", "want", "wants", "wanted", "aim", "aims", "aimed",
-    "seek", "seeks", "sought", "agreed", "agree", "agrees", "decided", "decide", "promised",
-    "promise", "vowed", "vow", "pledged", "pledge", "set", "due", "going", "ready", "willing",
-    "likely", "scheduled", "offered", "offer", "is", "are", "wish", "wishes", "eager", "keen",
-    "prepared", "preparing",
+    "plan",
+    "plans",
+    "planned",
+    "planning",
+    "hope",
+    "hopes",
+    "hoped",
+    "hoping",
+    "intend",
+    "intends",
+    "intended",
+    "expected",
+    "expects",
+    "expect",
+    "want",
+    "wants",
+    "wanted",
+    "aim",
+    "aims",
+    "aimed",
+    "seek",
+    "seeks",
+    "sought",
+    "agreed",
+    "agree",
+    "agrees",
+    "decided",
+    "decide",
+    "promised",
+    "promise",
+    "vowed",
+    "vow",
+    "pledged",
+    "pledge",
+    "set",
+    "due",
+    "going",
+    "ready",
+    "willing",
+    "likely",
+    "scheduled",
+    "offered",
+    "offer",
+    "is",
+    "are",
+    "wish",
+    "wishes",
+    "eager",
+    "keen",
+    "prepared",
+    "preparing",
 ];
 
 /// Modal verbs and auxiliaries of the future.
@@ -33,13 +78,34 @@ const SUPPOSING: &[&str] = &["could", "might", "may", "can", "cannot", "must", "
 
 /// Words that deny what follows.
 const NEGATION: &[&str] = &[
-    "not", "n't", "n\u{2019}t", "never", "no", "neither", "nor", "without",
+    "not",
+    "n't",
+    "n\u{2019}t",
+    "never",
+    "no",
+    "neither",
+    "nor",
+    "without",
 ];
 
 /// Verbs whose infinitive complement did not happen ("refused to meet").
 const REFUSAL: &[&str] = &[
-    "refused", "refuses", "refuse", "declined", "declines", "decline", "failed", "fails", "fail",
-    "rejected", "ruled", "refusal", "failure", "reluctance", "unwilling", "unable",
+    "refused",
+    "refuses",
+    "refuse",
+    "declined",
+    "declines",
+    "decline",
+    "failed",
+    "fails",
+    "fail",
+    "rejected",
+    "ruled",
+    "refusal",
+    "failure",
+    "reluctance",
+    "unwilling",
+    "unable",
 ];
 
 /// Words that end a clause for the search of a trigger's actors.
@@ -49,16 +115,16 @@ pub fn is_boundary(word: &str) -> bool {
 
 /// Quotes and semicolons: where a date or a modal stops applying.
 pub fn is_segment_boundary(word: &str) -> bool {
-    is_boundary(word)
-        || matches!(
-            word,
-            "\u{201c}" | "\u{201d}" | "\"" | "(" | ")" | "but"
-        )
+    is_boundary(word) || matches!(word, "\u{201c}" | "\u{201d}" | "\"" | "(" | ")" | "but")
 }
 
 /// A sentence that asks.
 pub fn is_question(words: &[&str]) -> bool {
-    words.iter().rev().find(|w| !matches!(**w, "\u{201d}" | "\"" | "'")) == Some(&"?")
+    words
+        .iter()
+        .rev()
+        .find(|w| !matches!(**w, "\u{201d}" | "\"" | "'"))
+        == Some(&"?")
 }
 
 /// The modality of the trigger at `at` in `words` (a sentence, lowercase).
@@ -81,7 +147,10 @@ pub fn modality(words: &[&str], at: usize) -> Modality {
     if near.iter().any(|w| NEGATION.contains(w)) {
         return Modality::Negated;
     }
-    if window.windows(2).any(|p| REFUSAL.contains(&p[0]) && p[1] == "to") {
+    if window
+        .windows(2)
+        .any(|p| REFUSAL.contains(&p[0]) && p[1] == "to")
+    {
         return Modality::Negated;
     }
     if near.iter().any(|w| SUPPOSING.contains(w)) {
@@ -121,8 +190,21 @@ pub fn is_passive(words: &[&str], at: usize) -> bool {
     let participle = form.ends_with("ed")
         || matches!(
             form,
-            "met" | "held" | "shot" | "hit" | "struck" | "seen" | "given" | "taken" | "beaten"
-                | "fought" | "sought" | "caught" | "brought" | "thrown" | "overthrown"
+            "met"
+                | "held"
+                | "shot"
+                | "hit"
+                | "struck"
+                | "seen"
+                | "given"
+                | "taken"
+                | "beaten"
+                | "fought"
+                | "sought"
+                | "caught"
+                | "brought"
+                | "thrown"
+                | "overthrown"
         );
     if !participle {
         return false;
@@ -131,8 +213,7 @@ pub fn is_passive(words: &[&str], at: usize) -> bool {
         .iter()
         .rev()
         .take(3)
-        .skip_while(|w| w.ends_with("ly"))
-        .next()
+        .find(|w| !w.ends_with("ly"))
         .is_some_and(|w| {
             matches!(
                 *w,
@@ -160,14 +241,32 @@ mod tests {
     #[test]
     fn intentions_negations_and_suppositions() {
         assert_eq!(modality_of("blinken met qin", "met"), Modality::Asserted);
-        assert_eq!(modality_of("he will have talks with qin", "talks"), Modality::Intended);
-        assert_eq!(modality_of("biden plans to visit china", "visit"), Modality::Intended);
-        assert_eq!(modality_of("biden hopes to meet xi", "meet"), Modality::Intended);
+        assert_eq!(
+            modality_of("he will have talks with qin", "talks"),
+            Modality::Intended
+        );
+        assert_eq!(
+            modality_of("biden plans to visit china", "visit"),
+            Modality::Intended
+        );
+        assert_eq!(
+            modality_of("biden hopes to meet xi", "meet"),
+            Modality::Intended
+        );
         assert_eq!(modality_of("they did not meet", "meet"), Modality::Negated);
-        assert_eq!(modality_of("china refused to condemn russia", "condemn"), Modality::Negated);
-        assert_eq!(modality_of("neither blinken nor qin met", "met"), Modality::Negated);
+        assert_eq!(
+            modality_of("china refused to condemn russia", "condemn"),
+            Modality::Negated
+        );
+        assert_eq!(
+            modality_of("neither blinken nor qin met", "met"),
+            Modality::Negated
+        );
         assert_eq!(modality_of("they could meet", "meet"), Modality::Supposed);
-        assert_eq!(modality_of("if china attacks taiwan", "attacks"), Modality::Supposed);
+        assert_eq!(
+            modality_of("if china attacks taiwan", "attacks"),
+            Modality::Supposed
+        );
     }
 
     #[test]

@@ -29,9 +29,37 @@ use crate::text::Doc;
 
 /// Prepositions after which an actor is not the subject of what follows.
 const PREPOSITIONS: &[&str] = &[
-    "in", "at", "with", "to", "from", "of", "for", "on", "by", "against", "between", "among",
-    "after", "before", "during", "over", "under", "near", "including", "like", "about", "than",
-    "into", "toward", "towards", "across", "through", "via", "within", "without", "despite",
+    "in",
+    "at",
+    "with",
+    "to",
+    "from",
+    "of",
+    "for",
+    "on",
+    "by",
+    "against",
+    "between",
+    "among",
+    "after",
+    "before",
+    "during",
+    "over",
+    "under",
+    "near",
+    "including",
+    "like",
+    "about",
+    "than",
+    "into",
+    "toward",
+    "towards",
+    "across",
+    "through",
+    "via",
+    "within",
+    "without",
+    "despite",
 ];
 
 /// Prepositions that may introduce a verb's object ("met with X", "appealed
@@ -43,9 +71,37 @@ const LOCATIVE: &[&str] = &["in", "at", "near", "inside", "outside"];
 
 /// Words before a verb form that make it a noun ("the talks", "a visit").
 const DETERMINERS: &[&str] = &[
-    "the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "their", "our", "my",
-    "your", "'s", "\u{2019}s", "first", "second", "new", "joint", "further", "additional", "more",
-    "such", "any", "no", "two", "three", "several", "recent", "possible",
+    "the",
+    "a",
+    "an",
+    "this",
+    "that",
+    "these",
+    "those",
+    "his",
+    "her",
+    "its",
+    "their",
+    "our",
+    "my",
+    "your",
+    "'s",
+    "\u{2019}s",
+    "first",
+    "second",
+    "new",
+    "joint",
+    "further",
+    "additional",
+    "more",
+    "such",
+    "any",
+    "no",
+    "two",
+    "three",
+    "several",
+    "recent",
+    "possible",
 ];
 
 /// Words before an ambiguous form that make it a verb ("he met", "to meet").
@@ -59,10 +115,41 @@ const VERB_CUES: &[&str] = &[
 /// Verb forms that are also common nouns: a verb only after a verb cue or
 /// right after an actor.
 const AMBIGUOUS: &[&str] = &[
-    "talks", "talk", "meeting", "visit", "visits", "call", "calls", "attack", "attacks",
-    "protest", "protests", "aid", "demand", "demands", "offer", "offers", "support", "back",
-    "pledge", "pledges", "promise", "promises", "request", "sanctions", "deal", "charge",
-    "release", "raid", "fight", "press", "host", "warn", "clash", "threat", "threats",
+    "talks",
+    "talk",
+    "meeting",
+    "visit",
+    "visits",
+    "call",
+    "calls",
+    "attack",
+    "attacks",
+    "protest",
+    "protests",
+    "aid",
+    "demand",
+    "demands",
+    "offer",
+    "offers",
+    "support",
+    "back",
+    "pledge",
+    "pledges",
+    "promise",
+    "promises",
+    "request",
+    "sanctions",
+    "deal",
+    "charge",
+    "release",
+    "raid",
+    "fight",
+    "press",
+    "host",
+    "warn",
+    "clash",
+    "threat",
+    "threats",
 ];
 
 /// How far (in tokens) a date word may stand from its trigger.
@@ -153,7 +240,13 @@ impl Coder<'_> {
 
     /// Is this verb form used as a verb here (not "the talks", not the
     /// participle of "release detained citizens")?
-    fn reads_as_verb(&self, words: &[&str], units: &[Unit], offset: usize, trigger: &Trigger) -> bool {
+    fn reads_as_verb(
+        &self,
+        words: &[&str],
+        units: &[Unit],
+        offset: usize,
+        trigger: &Trigger,
+    ) -> bool {
         let previous = trigger.start.checked_sub(1).map(|p| words[p]);
         if previous.is_some_and(|p| DETERMINERS.contains(&p)) {
             return false;
@@ -168,11 +261,8 @@ impl Coder<'_> {
         if trigger.end - trigger.start > 1 || !AMBIGUOUS.contains(&form) {
             return true;
         }
-        let after_actor = units
-            .iter()
-            .any(|u| u.tokens.end == offset + trigger.start);
-        after_actor
-            || previous.is_some_and(|p| VERB_CUES.contains(&p) || p.ends_with("ly"))
+        let after_actor = units.iter().any(|u| u.tokens.end == offset + trigger.start);
+        after_actor || previous.is_some_and(|p| VERB_CUES.contains(&p) || p.ends_with("ly"))
     }
 
     fn code_trigger(
@@ -375,9 +465,10 @@ impl Coder<'_> {
             date: reference,
             precision: Precision::Article,
         });
-        let location = self
-            .place(words, offset, segment, &found)
-            .or_else(|| self.dateline_applies(&date, &found).then_some(self.dateline?));
+        let location = self.place(words, offset, segment, &found).or_else(|| {
+            self.dateline_applies(&date, &found)
+                .then_some(self.dateline?)
+        });
         let mut confidence: f64 = if found.nominal { 0.8 } else { 0.9 };
         for unit in [&found.source, &found.target] {
             match unit.via {
@@ -421,7 +512,11 @@ impl Coder<'_> {
             Some((iso3, _)) => (format!("country:{iso3}"), Some(iso3.clone()), true),
             None => {
                 let entity = &self.resolution.entities[actor.entity];
-                (entity.key.clone(), entity.country.clone(), entity.is_country)
+                (
+                    entity.key.clone(),
+                    entity.country.clone(),
+                    entity.is_country,
+                )
             }
         }
     }
@@ -441,7 +536,13 @@ impl Coder<'_> {
 
     /// The place of an event: a place after "in", "at" or "near" in its
     /// segment (the last of "at X in Y"), or the place a visit goes to.
-    fn place(&self, words: &[&str], offset: usize, segment: Range<usize>, found: &Found) -> Option<usize> {
+    fn place(
+        &self,
+        words: &[&str],
+        offset: usize,
+        segment: Range<usize>,
+        found: &Found,
+    ) -> Option<usize> {
         let resolution = self.resolution;
         let visit = found.code.starts_with("042") || found.code.starts_with("043");
         let mut best: Option<(usize, usize)> = None;

@@ -193,3 +193,6 @@ fn identity(key: &impl Fn(&EventActor) -> String, event: &CodedEvent) -> (String
         (source, target, code)
     }
 }
+
+#[cfg(test)]
+mod tests;

@@ -119,9 +119,13 @@ impl Triggers {
         };
         triggers.load(OWN, true);
         triggers.load(DICTIONARY, false);
-        for forms in triggers.verbs.values_mut().chain(triggers.nouns.values_mut()) {
+        for forms in triggers
+            .verbs
+            .values_mut()
+            .chain(triggers.nouns.values_mut())
+        {
             // Longest forms first: "met with" before "met".
-            forms.sort_by(|a, b| b.words.len().cmp(&a.words.len()));
+            forms.sort_by_key(|form| std::cmp::Reverse(form.words.len()));
         }
         triggers
     }
@@ -134,7 +138,10 @@ impl Triggers {
                 continue;
             }
             // Statements (CAMEO 01x) are not coded: a comment is not an event.
-            if fields.iter().any(|f| f.starts_with("01") || f.starts_with("~01")) {
+            if fields
+                .iter()
+                .any(|f| f.starts_with("01") || f.starts_with("~01"))
+            {
                 continue;
             }
             match fields.as_slice() {
@@ -211,11 +218,7 @@ impl Triggers {
     fn matching<'a>(forms: Option<&'a Vec<Form>>, words: &[&str], at: usize) -> Option<&'a Form> {
         forms?.iter().find(|form| {
             form.words.len() <= words.len() - at
-                && form
-                    .words
-                    .iter()
-                    .zip(&words[at..])
-                    .all(|(a, b)| a == b)
+                && form.words.iter().zip(&words[at..]).all(|(a, b)| a == b)
         })
     }
 
@@ -286,8 +289,8 @@ impl Triggers {
 fn inflections(base: &str) -> Vec<String> {
     let base = base.to_lowercase();
     let mut forms = vec![base.clone()];
-    let consonant_y = base.ends_with('y')
-        && !base[..base.len() - 1].ends_with(['a', 'e', 'i', 'o', 'u']);
+    let consonant_y =
+        base.ends_with('y') && !base[..base.len() - 1].ends_with(['a', 'e', 'i', 'o', 'u']);
     if base.ends_with(['s', 'x', 'z']) || base.ends_with("ch") || base.ends_with("sh") {
         forms.push(format!("{base}es"));
     } else if consonant_y {
@@ -312,10 +315,7 @@ fn inflections(base: &str) -> Vec<String> {
 fn element_at(element: &Element, words: &[&str], at: usize) -> Option<usize> {
     element.iter().find_map(|alternative| {
         let fits = alternative.len() <= words.len().saturating_sub(at)
-            && alternative
-                .iter()
-                .zip(&words[at..])
-                .all(|(a, b)| a == b);
+            && alternative.iter().zip(&words[at..]).all(|(a, b)| a == b);
         fits.then_some(alternative.len())
     })
 }
@@ -345,16 +345,23 @@ mod tests {
         let met = triggers.verb_at(&sentence, 1).expect("met is a trigger");
         assert_eq!((met.start, met.end), (1, 3));
         assert_eq!(met.code, Code::Forward("040".into()));
-        let urged = triggers.verb_at(&words("qin urged the us"), 1).expect("urged");
+        let urged = triggers
+            .verb_at(&words("qin urged the us"), 1)
+            .expect("urged");
         assert_eq!(urged.code, Code::Forward("020".into()));
         // From the PETRARCH2 dictionary only.
-        let deplored = triggers.verb_at(&words("they deplored it"), 1).expect("deplored");
+        let deplored = triggers
+            .verb_at(&words("they deplored it"), 1)
+            .expect("deplored");
         assert_eq!(deplored.code, Code::Forward("111".into()));
     }
 
     #[test]
     fn own_verbs_come_with_their_inflections() {
-        assert_eq!(inflections("press"), ["press", "presses", "pressed", "pressing"]);
+        assert_eq!(
+            inflections("press"),
+            ["press", "presses", "pressed", "pressing"]
+        );
         assert_eq!(inflections("urge"), ["urge", "urges", "urged", "urging"]);
         assert_eq!(inflections("deny"), ["deny", "denies", "denied", "denying"]);
         let triggers = Triggers::bundled();
@@ -373,7 +380,9 @@ mod tests {
             triggers.code(&rejected, &sentence[..1], &sentence[2..]),
             Code::Forward("125".into())
         );
-        let signed = triggers.verb_at(&words("they signed a deal"), 1).expect("signed");
+        let signed = triggers
+            .verb_at(&words("they signed a deal"), 1)
+            .expect("signed");
         let sentence = words("they signed a deal");
         assert_eq!(
             triggers.code(&signed, &sentence[..1], &sentence[2..]),

@@ -7,6 +7,19 @@
 use super::{Resolution, ResolvedEntity, plain_entity, slug};
 use crate::analysis::recognize::{NamedSpan, NerKind};
 use crate::gazetteer::Gazetteer;
+use crate::text::Doc;
+
+impl Resolution {
+    /// The person a pronoun at token `at` refers to: "he" or "she" the
+    /// subject before it, "him" the last person named.
+    pub fn antecedent(&self, doc: &Doc, at: usize) -> Option<usize> {
+        match doc.tokens[at].lower.as_str() {
+            "he" | "she" => subject_person_before(doc, self, at),
+            "him" => last_person_before(self, at),
+            _ => None,
+        }
+    }
+}
 
 /// The person a one-word name stands for when the article names them in
 /// full, even when the tagger took the lone word for an organisation.
@@ -70,4 +83,51 @@ pub(super) fn from_patrons(resolution: &mut Resolution, patrons: &[(usize, usize
             target.country = patron_country;
         }
     }
+}
+
+/// Who "he" or "she" at token `at` refers to: a person named earlier in the
+/// same sentence ("Austin said he was confident"), else the first person of
+/// the last sentence that names one (usually its subject: "Blinken met Qin.
+/// He will ..." is Blinken).
+fn subject_person_before(doc: &Doc, resolution: &Resolution, at: usize) -> Option<usize> {
+    let sentence = doc.sentence_of[at];
+    let is_person =
+        |m: &&super::ResolvedMention| resolution.entities[m.entity].kind == NerKind::Person;
+    let free = |m: &&super::ResolvedMention| {
+        m.tokens.start.checked_sub(1).is_none_or(|p| {
+            !matches!(
+                doc.tokens[p].lower.as_str(),
+                "with" | "to" | "by" | "of" | "for" | "from" | "and" | "against"
+            )
+        })
+    };
+    let same: Vec<_> = resolution
+        .mentions
+        .iter()
+        .filter(|m| m.tokens.end <= at && doc.sentence_of[m.tokens.start] == sentence)
+        .filter(is_person)
+        .collect();
+    if let Some(m) = same.iter().find(|m| free(m)) {
+        return Some(m.entity);
+    }
+    (0..sentence).rev().find_map(|s| {
+        let range = &doc.sentences[s].tokens;
+        resolution
+            .mentions_in(range)
+            .map(|m| &resolution.mentions[m])
+            .filter(is_person)
+            .find(free)
+            .map(|m| m.entity)
+    })
+}
+
+/// The entity of the last person mentioned before token `at`.
+fn last_person_before(resolution: &Resolution, at: usize) -> Option<usize> {
+    resolution
+        .mentions
+        .iter()
+        .rev()
+        .filter(|m| m.tokens.end <= at)
+        .find(|m| resolution.entities[m.entity].kind == NerKind::Person)
+        .map(|m| m.entity)
 }

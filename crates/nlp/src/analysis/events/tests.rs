@@ -1,0 +1,212 @@
+//! The coder's rules, one test each, through the whole analysis of short
+//! texts dated Sunday 2023-06-18.
+
+use tidings_proto::RawArticle;
+use tidings_proto::v1::{DatePrecision, Event};
+
+use crate::analysis::Analyzer;
+
+fn events(text: &str) -> Vec<Event> {
+    let analyzer = Analyzer::bundled(usize::MAX).expect("bundled data");
+    let article = RawArticle {
+        article_id: "test".into(),
+        published_at_ms: chrono::NaiveDate::from_ymd_opt(2023, 6, 18)
+            .and_then(|d| d.and_hms_opt(12, 0, 0))
+            .map(|d| d.and_utc().timestamp_millis()),
+        body: text.into(),
+        ..RawArticle::default()
+    };
+    analyzer.analyze(&article, 0).expect("analysis").events
+}
+
+/// Events as `code source>target date precision`, by country or key.
+fn coded(text: &str) -> Vec<String> {
+    events(text)
+        .iter()
+        .map(|e| {
+            let who = |a: Option<&tidings_proto::v1::Actor>| {
+                a.map(|a| {
+                    if a.key.starts_with("country:") {
+                        a.country.clone()
+                    } else {
+                        a.key.clone()
+                    }
+                })
+                .unwrap_or_default()
+            };
+            let precision = DatePrecision::try_from(e.date_precision)
+                .map(|p| {
+                    p.as_str_name()
+                        .trim_start_matches("DATE_PRECISION_")
+                        .to_lowercase()
+                })
+                .unwrap_or_default();
+            format!(
+                "{} {}>{} {} {precision}",
+                e.cameo_code,
+                who(e.source.as_ref()),
+                who(e.target.as_ref()),
+                e.date
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn a_plain_meeting_with_its_day() {
+    assert_eq!(
+        coded("Antony Blinken met Chinese Foreign Minister Qin Gang in Beijing on Sunday."),
+        ["040 person:antony-blinken>person:qin-gang 2023-06-18 day"]
+    );
+}
+
+#[test]
+fn weekdays_point_back_and_the_future_points_forward() {
+    assert_eq!(
+        coded("Antony Blinken met Chinese Foreign Minister Qin Gang on Friday."),
+        ["040 person:antony-blinken>person:qin-gang 2023-06-16 day"]
+    );
+    assert_eq!(
+        coded("Antony Blinken will meet Chinese Foreign Minister Qin Gang on Monday."),
+        ["036 person:antony-blinken>person:qin-gang 2023-06-19 day"]
+    );
+}
+
+#[test]
+fn months_years_weeks_and_no_date() {
+    assert_eq!(
+        coded("William Burns visited China in May."),
+        ["042 person:william-burns>CHN 2023-05-01 month"]
+    );
+    assert_eq!(
+        coded("Joe Biden met Xi Jinping last year in Bali."),
+        ["040 person:joe-biden>person:xi-jinping 2022-01-01 year"]
+    );
+    assert_eq!(
+        coded("Earlier in the week, Qin Gang urged the United States to respect China."),
+        ["020 person:qin-gang>USA 2023-06-12 week"]
+    );
+    assert_eq!(
+        coded("Japan accused China of hacking."),
+        ["112 JPN>CHN 2023-06-18 article"]
+    );
+}
+
+#[test]
+fn the_passive_voice_swaps_the_roles() {
+    assert_eq!(
+        coded("Chinese Foreign Minister Qin Gang was criticised by Japan."),
+        ["111 JPN>person:qin-gang 2023-06-18 article"]
+    );
+}
+
+#[test]
+fn negations_suppositions_and_questions_code_nothing() {
+    for text in [
+        "Antony Blinken did not meet Qin Gang.",
+        "China refused to condemn Russia.",
+        "China's refusal to condemn Russia angered Ukraine's allies.",
+        "Antony Blinken could meet Qin Gang.",
+        "If China attacks Taiwan, Japan will respond.",
+        "Will Antony Blinken meet Qin Gang?",
+        "Neither Blinken nor Qin met reporters.",
+    ] {
+        assert_eq!(coded(text), Vec::<String>::new(), "{text}");
+    }
+}
+
+#[test]
+fn intentions_are_coded_as_intentions() {
+    let found = events("Joe Biden plans to visit China in September.");
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0].cameo_code, "036");
+    assert!(found[0].is_intention);
+}
+
+#[test]
+fn coordinated_actors_give_one_event_each() {
+    let mut pairs = coded(
+        "The national security advisers of the United States, Japan and the Philippines held talks on Friday.",
+    );
+    pairs.sort();
+    assert_eq!(
+        pairs,
+        [
+            "040 JPN>PHL 2023-06-16 day",
+            "040 USA>JPN 2023-06-16 day",
+            "040 USA>PHL 2023-06-16 day",
+        ]
+    );
+    assert_eq!(
+        coded("Japan criticised China and Russia."),
+        [
+            "111 JPN>CHN 2023-06-18 article",
+            "111 JPN>RUS 2023-06-18 article"
+        ]
+    );
+}
+
+#[test]
+fn pronouns_and_role_nouns_find_their_actor() {
+    assert_eq!(
+        coded("Antony Blinken arrived in Beijing on Sunday. He met Qin Gang."),
+        ["040 person:antony-blinken>person:qin-gang 2023-06-18 article"]
+    );
+    assert_eq!(
+        coded("Lloyd Austin said Friday he and his Chinese counterpart would meet."),
+        ["036 person:lloyd-austin>CHN 2023-06-16 day"]
+    );
+}
+
+#[test]
+fn capitals_act_for_their_governments() {
+    assert_eq!(
+        coded("Washington accused Beijing of hacking attacks."),
+        ["112 USA>CHN 2023-06-18 article"]
+    );
+    assert_eq!(
+        coded("Allen Wallis urged Tokyo to open its markets."),
+        ["020 person:allen-wallis>JPN 2023-06-18 article"]
+    );
+}
+
+#[test]
+fn venues_photographers_and_own_countries_are_never_actors() {
+    assert_eq!(
+        coded("Antony Blinken met Qin Gang at the Diaoyutai State Guesthouse. Leah Millis/AP ."),
+        ["040 person:antony-blinken>person:qin-gang 2023-06-18 article"]
+    );
+    assert_eq!(
+        coded("U.S. Secretary of State Antony Blinken met the United States delegation."),
+        Vec::<String>::new()
+    );
+}
+
+#[test]
+fn one_event_however_many_sentences_report_it() {
+    let found = events("Japan accused China of hacking. Japan accused China of hacking again.");
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0].supporting_sentences, 2);
+}
+
+#[test]
+fn the_dateline_places_only_that_days_events() {
+    let found = events(
+        "BEIJING — Antony Blinken met Chinese Foreign Minister Qin Gang on Sunday. He met Xi Jinping in May.",
+    );
+    let place = |e: &Event| e.location.as_ref().map(|l| l.name.clone());
+    assert_eq!(place(&found[0]).as_deref(), Some("Beijing"));
+    assert_eq!(place(&found[1]), None);
+}
+
+#[test]
+fn actor_codes_join_country_and_role() {
+    let found =
+        events("U.S. Defense Secretary Lloyd Austin met Chinese Foreign Minister Qin Gang.");
+    let source = found[0].source.as_ref().expect("source");
+    let target = found[0].target.as_ref().expect("target");
+    assert_eq!(
+        (source.actor_code.as_str(), target.actor_code.as_str()),
+        ("USAMIL", "CHNGOV")
+    );
+}

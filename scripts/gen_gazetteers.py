@@ -10,7 +10,11 @@ first argument) and writes crates/nlp/data/*.tsv:
                  (CC BY 4.0, credit "GeoNames (geonames.org)").
 - cities.tsv     GeoNames places with population >= 15,000 and their
                  first-order region code (GeoNames cities15000, CC BY 4.0).
-- regions.tsv    US states (GeoNames ids, admin1 codes) and continents.
+- regions.tsv    US states (GeoNames ids, admin1 codes), continents, and the
+                 subdivisions of every country (ISO 3166-2 first-order
+                 subdivisions and the counties of the UK's nations, with
+                 their names folded to ASCII, Chinese suffixes dropped, and
+                 English names for the best-known ones: "Bavaria", "Bali").
 - tone.tsv       VADER sentiment lexicon words and mean valence
                  (vaderSentiment 3.3.2, MIT, Hutto & Gilbert 2014).
 - cameo.tsv      CAMEO event codes, names and Goldstein values (GDELT lookup
@@ -32,6 +36,7 @@ Run: python3 scripts/gen_gazetteers.py [../shared/data]
 The output is deterministic (sorted), so a rerun gives identical files.
 """
 import json
+import re
 import os
 import sys
 
@@ -165,6 +170,10 @@ def main():
         # Continents: no country, no region code.
         for c in sorted(read_json("geonames", "continents.json").values(), key=lambda c: c["geonameId"]):
             f.write(f'{c["geonameId"]}\t{clean(c["name"])}\t\t\n')
+        us_states = {clean(st["name"]) for st in read_json("geonames", "us_states.json").values()}
+        for name, a3 in subdivisions(iso):
+            if name not in us_states:
+                f.write(f"0\t{name}\t{a3}\t\n")
 
     words = []
     with open(os.path.join(DATA, "vader", "vader_lexicon.txt"), encoding="utf-8") as f:
@@ -233,6 +242,73 @@ def actor_names(path, keep):
     return out
 
 
+# English names of subdivisions the news uses that ISO 3166-2 writes in the
+# local language.
+SUBDIVISION_EXONYMS = {
+    "DE-BY": "Bavaria", "DE-NI": "Lower Saxony", "DE-SN": "Saxony", "DE-NW": "North Rhine-Westphalia",
+    "DE-HE": "Hesse", "DE-TH": "Thuringia", "ES-CT": "Catalonia", "ES-AN": "Andalusia",
+    "ES-PV": "Basque Country", "IT-25": "Lombardy", "IT-52": "Tuscany", "IT-82": "Sicily",
+    "IT-88": "Sardinia", "IT-21": "Piedmont", "FR-BRE": "Brittany", "FR-NOR": "Normandy",
+    "BE-VLG": "Flanders", "BE-WAL": "Wallonia", "CN-XZ": "Tibet", "CN-XJ": "Xinjiang",
+    "CN-NM": "Inner Mongolia", "RU-CE": "Chechnya", "RU-DA": "Dagestan", "UA-43": "Crimea",
+    "IN-MH": "Maharashtra", "IN-TN": "Tamil Nadu", "IN-UP": "Uttar Pradesh", "IN-JK": "Jammu and Kashmir",
+    "PK-PB": "Punjab", "IQ-KR": "Kurdistan", "MX-CMX": "Mexico City", "BR-SP": "Sao Paulo",
+    "AT-9": "Vienna", "CH-ZH": "Zurich", "GB-NYK": "Yorkshire",
+}
+
+SUBDIVISION_TYPES = {
+    "Province", "State", "Region", "Prefecture", "Governorate", "Land", "Autonomous community",
+    "Autonomous region", "Autonomous republic", "Republic", "Canton", "Territory", "Oblast",
+    "Emirate", "Country", "Two-tier county", "Metropolitan region", "Autonomous city",
+    "Administrative region", "Special administrative region",
+}
+
+# Suffixes some subdivision names carry ("Sichuan Sheng", "Beijing Shi").
+SUBDIVISION_SUFFIXES = (" Sheng", " Shi", " Zizhiqu", " Uygur Zizhiqu", " Huizu Zizhiqu",
+                        " Zhuangzu Zizhiqu", " Tebiexingzhengqu")
+
+
+def ascii_fold(text):
+    import unicodedata
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+
+
+def subdivisions(iso):
+    """(name, country alpha-3) of every first-order subdivision, and of the
+    counties of the UK's nations, under each name the news may use."""
+    alpha3 = {c["alpha_2"]: a3 for a3, c in iso.items()}
+    data = read_json("iso", "iso3166-2.json")["3166-2"]
+    out = set()
+    for sub in data:
+        country = sub["code"].split("-")[0]
+        parent = sub.get("parent", "")
+        first_order = not parent or (country == "GB" and parent in ("GB-ENG", "GB-SCT", "GB-WLS", "GB-NIR"))
+        # Provinces and states under a grouping unit ("Bali" under Nusa
+        # Tenggara) are first-order for the news; districts are not.
+        if not first_order and sub["type"] not in SUBDIVISION_TYPES:
+            continue
+        if country not in alpha3:
+            continue
+        a3 = alpha3[country]
+        names = set()
+        for part in re.split(r"\s*[\[\]]\s*", sub["name"]):
+            part = part.strip()
+            if not part:
+                continue
+            for suffix in SUBDIVISION_SUFFIXES:
+                if part.endswith(suffix):
+                    part = part[: -len(suffix)]
+            names.add(part)
+            names.add(ascii_fold(part))
+        if sub["code"] in SUBDIVISION_EXONYMS:
+            names.add(SUBDIVISION_EXONYMS[sub["code"]])
+        for name in names:
+            name = clean(name)
+            if name and len(name) > 2:
+                out.add((name, a3))
+    return sorted(out)
+
+
 def write_ner_lists(iso, geo_countries, cities):
     import re
     rows = set()
@@ -266,6 +342,8 @@ def write_ner_lists(iso, geo_countries, cities):
         rows.add(("LOC", c["name"]))
     for s in read_json("geonames", "us_states.json").values():
         rows.add(("LOC", s["name"]))
+    for name, _ in subdivisions(iso):
+        rows.add(("LOC", name))
     for c in read_json("geonames", "continents.json").values():
         rows.add(("LOC", c["name"]))
     for demonyms in DEMONYMS.values():

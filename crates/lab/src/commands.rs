@@ -104,9 +104,14 @@ pub struct TrainArgs {
     /// CoNLL-2003 training file (eng.train).
     #[arg(long)]
     pub train: PathBuf,
-    /// CoNLL-2003 development file (eng.testa); picks the epoch.
+    /// CoNLL-2003 development file (eng.testa): scored after each epoch of
+    /// the final training, for the report; it chooses nothing.
     #[arg(long)]
     pub dev: PathBuf,
+    /// Folds of the cross-validation on the training file that chooses the
+    /// epoch count.
+    #[arg(long, default_value_t = 5)]
+    pub folds: usize,
     /// Word cluster table (from `clusters`).
     #[arg(long)]
     pub clusters: PathBuf,
@@ -116,7 +121,7 @@ pub struct TrainArgs {
     /// Where to write the model.
     #[arg(long)]
     pub out: PathBuf,
-    /// Most passes over the training data; the best on the dev set is kept.
+    /// Most passes over the training data tried by the cross-validation.
     #[arg(long, default_value_t = 25)]
     pub epochs: usize,
     #[arg(long, default_value_t = 20_030_601)]
@@ -146,7 +151,25 @@ pub fn train(args: &TrainArgs) -> anyhow::Result<()> {
     let options = train::Options {
         epochs: args.epochs,
         seed: args.seed,
+        keep: train::Keep::Last,
     };
+    // The epoch count, by cross-validation on the training documents.
+    let means = train::cross_validate(&resources, &train_docs, args.folds, options, |fold, e| {
+        tracing::info!(fold, epoch = e.epoch, f1 = e.dev_f1, "cross-validation");
+    });
+    for (i, mean) in means.iter().enumerate() {
+        println!("cv epoch {} mean_f1={mean:.4}", i + 1);
+    }
+    let epochs = train::best_epochs(&means);
+    println!(
+        "cv folds={} epochs={epochs} f1={:.4} seconds={:.1}",
+        args.folds,
+        means[epochs - 1],
+        started.elapsed().as_secs_f64()
+    );
+    // The model: all of the training documents, that many epochs; the dev
+    // set is scored for the report only.
+    let options = train::Options { epochs, ..options };
     let (model, epoch) = train::train(&resources, &train_docs, &dev_docs, options, |e| {
         println!(
             "epoch {} mistakes={} dev_f1={:.4} seconds={:.1}",

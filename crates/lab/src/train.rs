@@ -1,7 +1,9 @@
 //! Averaged-perceptron training (Collins 2002) with the lazy averaging
 //! trick, sentence order shuffled each epoch by a seeded generator, and the
-//! epoch count chosen on a development set. Single-threaded and free of
-//! hash-order effects, so a fixed seed gives the same model bytes.
+//! epoch count chosen by k-fold cross-validation on the training documents
+//! ([`cross_validate`]), so the development set is only reported, never
+//! tuned against. Single-threaded and free of hash-order effects, so a fixed
+//! seed gives the same model bytes.
 
 use crate::conll::{Document, Scores};
 use tidings_nlp::tagger::features::{self, FeatureBuf, KeyMap, Resources};
@@ -14,6 +16,17 @@ pub struct Options {
     /// Most passes over the training data.
     pub epochs: usize,
     pub seed: u64,
+    /// Which epoch's weights to keep.
+    pub keep: Keep,
+}
+
+/// Which epoch's weights a training run returns.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Keep {
+    /// The last epoch's (the epoch count was chosen beforehand).
+    Last,
+    /// The epoch with the best development F1.
+    BestOnDev,
 }
 
 /// What one epoch did.
@@ -150,8 +163,9 @@ pub fn evaluate(model: &Model, docs: &[Document]) -> Scores {
     scores
 }
 
-/// Trains on `train`, keeps the epoch with the best F1 on `dev`, and calls
-/// `progress` after each epoch. Returns the model and its epoch number.
+/// Trains on `train` for `options.epochs` passes, scores each pass on `dev`
+/// and calls `progress` after it, and keeps the weights `options.keep`
+/// says. Returns the model and its epoch number.
 pub fn train(
     resources: &Resources,
     train: &[Document],
@@ -204,7 +218,11 @@ pub fn train(
             mistakes,
             dev_f1,
         });
-        if best.as_ref().is_none_or(|(f, _, _)| dev_f1 > *f) {
+        let keep = match options.keep {
+            Keep::Last => true,
+            Keep::BestOnDev => best.as_ref().is_none_or(|(f, _, _)| dev_f1 > *f),
+        };
+        if keep {
             best = Some((dev_f1, epoch, model));
         }
     }
@@ -212,6 +230,50 @@ pub fn train(
         Some((_, epoch, model)) => (model, epoch),
         None => (weights.averaged(resources, count), 0),
     }
+}
+
+/// Mean F1 per epoch (index 0 is epoch 1) over `folds` folds of `docs`:
+/// each fold's documents (every `folds`-th document) are held out in turn
+/// and the tagger trained on the rest. `progress` sees (fold, epoch).
+pub fn cross_validate(
+    resources: &Resources,
+    docs: &[Document],
+    folds: usize,
+    options: Options,
+    mut progress: impl FnMut(usize, &Epoch),
+) -> Vec<f64> {
+    let folds = folds.max(2);
+    let mut sums = vec![0.0; options.epochs.max(1)];
+    for fold in 0..folds {
+        let of_fold = |keep: bool| -> Vec<Document> {
+            docs.iter()
+                .enumerate()
+                .filter(|(i, _)| (i % folds == fold) == keep)
+                .map(|(_, d)| d.clone())
+                .collect()
+        };
+        let (held, kept) = (of_fold(true), of_fold(false));
+        train(resources, &kept, &held, options, |epoch| {
+            sums[epoch.epoch - 1] += epoch.dev_f1;
+            progress(fold, epoch);
+        });
+    }
+    sums.iter().map(|s| s / folds as f64).collect()
+}
+
+/// The epoch count with the best mean F1 (the fewer on a tie).
+pub fn best_epochs(means: &[f64]) -> usize {
+    means
+        .iter()
+        .enumerate()
+        .fold(
+            (0, f64::MIN),
+            |(best, top), (i, &f)| {
+                if f > top { (i, f) } else { (best, top) }
+            },
+        )
+        .0
+        + 1
 }
 
 #[cfg(test)]
@@ -225,10 +287,28 @@ mod tests {
     fn learns_a_toy_corpus_and_is_reproducible() {
         let docs = conll::parse(DATA).expect("parses");
         let resources = Resources::default();
-        let options = Options { epochs: 5, seed: 7 };
+        let options = Options {
+            epochs: 5,
+            seed: 7,
+            keep: Keep::BestOnDev,
+        };
         let (model, _) = train(&resources, &docs, &docs, options, |_| {});
         assert_eq!(evaluate(&model, &docs).overall().2, 1.0);
         let (again, _) = train(&resources, &docs, &docs, options, |_| {});
         assert_eq!(model.to_bytes(), again.to_bytes());
+    }
+
+    #[test]
+    fn cross_validation_scores_every_epoch_and_picks_the_best() {
+        let docs = conll::parse(&DATA.repeat(3)).expect("parses");
+        let options = Options {
+            epochs: 4,
+            seed: 7,
+            keep: Keep::Last,
+        };
+        let means = cross_validate(&Resources::default(), &docs, 3, options, |_, _| {});
+        assert_eq!(means.len(), 4);
+        assert!(means.iter().all(|f| (0.0..=1.0).contains(f)));
+        assert_eq!(best_epochs(&[0.5, 0.9, 0.9, 0.7]), 2);
     }
 }

@@ -102,6 +102,16 @@ impl TaggerRecognizer {
             out.push(span);
         }
         for span in &mut out {
+            // A country's name is a place, whatever type the tagger gave it
+            // ("US" taken for MISC before "Defense Secretary").
+            if span.kind == NerKind::Misc
+                && self
+                    .gazetteer
+                    .country_by_alias(&crate::text::surface(&tokens[span.tokens.clone()]))
+                    .is_some()
+            {
+                span.kind = NerKind::Loc;
+            }
             // "Indo-Pacific" where only "Indo" was tagged.
             let end = span.tokens.end;
             if hyphen_joins(doc, end)

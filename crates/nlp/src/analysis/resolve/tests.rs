@@ -256,8 +256,10 @@ fn small_towns_need_support_and_continents_are_not_towns() {
     let r = resolve(
         "Joe Biden and Xi Jinping met in Bali last year. Leaders from Asia and Europe came.",
     );
-    let bali = entity(&r, "place:bali");
+    // Bali is Indonesia's province, not the Cameroonian town.
+    let bali = entity(&r, "place:bali-idn");
     assert_eq!((bali.geonames_id, bali.geo), (0, None));
+    assert_eq!(bali.country.as_deref(), Some("IDN"));
     let asia = entity(&r, "place:asia");
     assert_eq!(asia.geonames_id, 6_255_147);
     assert_eq!((asia.country.as_deref(), asia.geo), (None, None));
@@ -286,10 +288,11 @@ fn capitals_win_over_same_name_regions() {
 #[test]
 fn a_mid_sized_city_abroad_needs_the_article_to_name_its_country() {
     let r = resolve("Scotland's first minister went to Westminster. Britain's government met.");
-    let westminster = entity(&r, "place:westminster");
+    // Not the town in Colorado: the British subdivision.
+    let westminster = entity(&r, "place:westminster-gbr");
     assert_eq!(
         (westminster.geo, westminster.country.as_deref()),
-        (None, None)
+        (None, Some("GBR"))
     );
     let r = resolve("The talks moved to New Delhi.");
     assert_eq!(

@@ -83,27 +83,98 @@ fn main() -> anyhow::Result<()> {
         tokenize_rate / tag_rate
     );
 
-    let sample =
-        std::fs::read_to_string(manifest.join("../../samples/2023-06-18-blinken-beijing.txt"))?;
-    let article = tidings_proto::RawArticle {
-        article_id: "bench".into(),
-        body: sample,
-        ..Default::default()
-    };
+    // Whole articles: the news corpus (Reuters-21578 reut2-010, BBC
+    // politics) when ../shared is there, else the bundled sample.
     let analyzer = Analyzer::bundled(usize::MAX)?;
-    let analyze = best_of(rounds, || {
-        black_box(analyzer.analyze(black_box(&article), 0).ok());
+    let articles = bench_articles(&manifest)?;
+    let article_tokens: usize = articles
+        .iter()
+        .map(|a| text::tokenize(&a.body).len())
+        .sum();
+    let plain = best_of(rounds, || {
+        for article in &articles {
+            black_box(text::analyze(black_box(&article.body)));
+        }
     });
-    let words = text::tokenize(&article.body).len();
+    let analyze = best_of(rounds, || {
+        for article in &articles {
+            black_box(analyzer.analyze(black_box(article), 0).ok());
+        }
+    });
     println!(
-        "analyze sample articles_per_second={:.0} tokens_per_second={:.0}",
-        1.0 / analyze,
-        words as f64 / analyze
+        "articles {} ({article_tokens} tokens): baseline tokenize articles_per_second={:.0}",
+        articles.len(),
+        articles.len() as f64 / plain
+    );
+    println!(
+        "analyze articles_per_second={:.0} tokens_per_second={:.0} ratio analyze/tokenize={:.4}",
+        articles.len() as f64 / analyze,
+        article_tokens as f64 / analyze,
+        plain / analyze
+    );
+    // The event stage alone, over prepared articles.
+    let prepared: Vec<_> = articles
+        .iter()
+        .filter_map(|a| analyzer.prepare(a).ok())
+        .collect();
+    let sentences: usize = prepared.iter().map(|p| p.sentences()).sum();
+    let code = best_of(rounds, || {
+        for p in &prepared {
+            black_box(analyzer.code_events(black_box(p)));
+        }
+    });
+    let split = best_of(rounds, || {
+        for article in &articles {
+            black_box(text::analyze(black_box(&article.body)).sentences.len());
+        }
+    });
+    println!(
+        "events sentences_per_second={:.0} beside baseline tokenize sentences_per_second={:.0}",
+        sentences as f64 / code,
+        sentences as f64 / split
     );
     if let Some(peak) = peak_rss_kib() {
         println!("memory peak_rss_mib={:.1}", peak as f64 / 1024.0);
     }
     Ok(())
+}
+
+/// Articles to analyse: up to 500 real stories when ../shared is there,
+/// else the bundled sample.
+fn bench_articles(manifest: &std::path::Path) -> anyhow::Result<Vec<tidings_proto::RawArticle>> {
+    let data = manifest.join("../../../shared/data");
+    let mut bodies = Vec::new();
+    let reuters = data.join("reuters21578/reut2-010.sgm");
+    if reuters.exists() {
+        let sgml = tidings_lab::corpus::latin1(&std::fs::read(&reuters)?);
+        bodies.extend(
+            tidings_lab::corpus::reuters_stories(&sgml)
+                .into_iter()
+                .map(|s| s.body)
+                .filter(|b| !b.trim().is_empty())
+                .take(400),
+        );
+        let mut bbc: Vec<PathBuf> = std::fs::read_dir(data.join("bbc/politics"))?
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .collect();
+        bbc.sort();
+        for path in bbc.iter().take(100) {
+            bodies.push(tidings_lab::corpus::read_lenient(path)?);
+        }
+    } else {
+        bodies.push(std::fs::read_to_string(
+            manifest.join("../../samples/2023-06-18-blinken-beijing.txt"),
+        )?);
+    }
+    Ok(bodies
+        .into_iter()
+        .map(|body| tidings_proto::RawArticle {
+            article_id: "bench".into(),
+            published_at_ms: Some(1_687_089_600_000),
+            body,
+            ..Default::default()
+        })
+        .collect())
 }
 
 /// Peak resident memory of this process (Linux), in KiB.

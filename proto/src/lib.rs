@@ -55,6 +55,14 @@ impl WireMessage for ArticleAnalyzed {
     }
 }
 
+/// The contract version of a fully qualified type name
+/// (`tidings.v1.RawArticle` → 1), or `None` when it is not ours.
+pub fn schema_version(type_name: &str) -> Option<i32> {
+    let rest = type_name.strip_prefix("tidings.v")?;
+    let (version, _) = rest.split_once('.')?;
+    version.parse().ok()
+}
+
 /// Why bytes could not be turned into a message.
 #[derive(Debug, thiserror::Error)]
 pub enum DecodeError {
@@ -139,6 +147,13 @@ mod tests {
         let err =
             decode::<ArticleAnalyzed>(Some(RawArticle::TYPE_NAME), &bytes).expect_err("wrong type");
         assert!(matches!(err, DecodeError::WrongType { .. }));
+    }
+
+    #[test]
+    fn schema_versions_come_from_type_names() {
+        assert_eq!(schema_version(RawArticle::TYPE_NAME), Some(1));
+        assert_eq!(schema_version("tidings.v2.Other"), Some(2));
+        assert_eq!(schema_version("other.v1.Thing"), None);
     }
 
     #[test]

@@ -87,10 +87,7 @@ fn main() -> anyhow::Result<()> {
     // politics) when ../shared is there, else the bundled sample.
     let analyzer = Analyzer::bundled(usize::MAX)?;
     let articles = bench_articles(&manifest)?;
-    let article_tokens: usize = articles
-        .iter()
-        .map(|a| text::tokenize(&a.body).len())
-        .sum();
+    let article_tokens: usize = articles.iter().map(|a| text::tokenize(&a.body).len()).sum();
     let plain = best_of(rounds, || {
         for article in &articles {
             black_box(text::analyze(black_box(&article.body)));

@@ -32,43 +32,93 @@ pub enum DbError {
 }
 
 impl DbError {
-    /// Whether retrying later may succeed (lost connection, restart,
-    /// serialization conflict), as opposed to bad data or bad SQL.
+    /// Whether retrying later may succeed: everything but a data error
+    /// about the message ([`is_data_error`]) and a bad configuration.
     pub fn is_transient(&self) -> bool {
         match self {
             DbError::Postgres(error) => is_transient(error),
-            DbError::Pool(_) => true,
-            _ => false,
+            DbError::Pool(_) | DbError::SchemaTooOld { .. } => true,
+            DbError::InvalidUrl(_) | DbError::Build(_) | DbError::NoDatabaseName(_) => false,
         }
+    }
+
+    /// A serialization failure or deadlock ([`is_conflict`]).
+    pub fn is_conflict(&self) -> bool {
+        matches!(self, DbError::Postgres(error) if is_conflict(error))
     }
 }
 
-/// Classifies a driver error: connection-level faults and the SQLSTATEs of
-/// restarts, overload and serialization conflicts are transient.
+/// Classifies a driver error by what it means for the message being
+/// processed: only a data error about it (SQLSTATE class 22, data
+/// exception, or 23, integrity constraint violation) is permanent.
+/// Everything else (a lost connection, a restart, a read-only failover,
+/// a missing table, a timeout, a deadlock) is about the database, not the
+/// message, and may pass.
 pub fn is_transient(error: &tokio_postgres::Error) -> bool {
-    if error.is_closed() {
-        return true;
-    }
-    match error.code() {
-        None => true, // I/O or protocol: the connection is gone.
-        Some(code) => {
-            let class = &code.code()[..2];
-            class == "08" // connection exception
-                || class == "53" // insufficient resources
-                || class == "57" // operator intervention (shutdown)
-                || *code == SqlState::T_R_SERIALIZATION_FAILURE
-                || *code == SqlState::T_R_DEADLOCK_DETECTED
-                || *code == SqlState::LOCK_NOT_AVAILABLE
-                || *code == SqlState::QUERY_CANCELED
+    !is_data_error(error)
+}
+
+/// A data error about the message itself: SQLSTATE classes 22 and 23.
+pub fn is_data_error(error: &tokio_postgres::Error) -> bool {
+    error
+        .code()
+        .is_some_and(|code| matches!(&code.code()[..2], "22" | "23"))
+}
+
+/// A conflict between concurrent transactions, worth retrying at once in
+/// the same process: serialization failure (40001) or deadlock (40P01).
+pub fn is_conflict(error: &tokio_postgres::Error) -> bool {
+    error.code().is_some_and(|code| {
+        *code == SqlState::T_R_SERIALIZATION_FAILURE || *code == SqlState::T_R_DEADLOCK_DETECTED
+    })
+}
+
+/// Time limits on every session of a pool, so a stuck database (or a lock
+/// held by someone else) ends a statement with an error instead of hanging
+/// the service.
+#[derive(Debug, Clone, Copy)]
+pub struct SessionLimits {
+    /// `statement_timeout`: the longest one statement may run.
+    pub statement: Duration,
+    /// `lock_timeout`: the longest a statement may wait for a lock.
+    pub lock: Duration,
+    /// How long opening a connection may take.
+    pub connect: Duration,
+}
+
+impl Default for SessionLimits {
+    fn default() -> Self {
+        Self {
+            statement: Duration::from_secs(30),
+            lock: Duration::from_secs(10),
+            connect: Duration::from_secs(10),
         }
     }
 }
 
 /// A pool whose connections are verified before reuse, so a database restart
-/// does not hand out dead connections.
+/// does not hand out dead connections, with the default session limits.
 pub fn pool(database_url: &str, max_size: usize) -> Result<Pool, DbError> {
-    let config = tokio_postgres::Config::from_str(database_url)
+    pool_with(database_url, max_size, SessionLimits::default())
+}
+
+/// [`pool`] with explicit session limits.
+pub fn pool_with(
+    database_url: &str,
+    max_size: usize,
+    limits: SessionLimits,
+) -> Result<Pool, DbError> {
+    let mut config = tokio_postgres::Config::from_str(database_url)
         .map_err(|error| DbError::InvalidUrl(error.to_string()))?;
+    let options = format!(
+        "{} -c statement_timeout={} -c lock_timeout={}",
+        config.get_options().unwrap_or(""),
+        limits.statement.as_millis(),
+        limits.lock.as_millis()
+    );
+    config
+        .options(options.trim())
+        .connect_timeout(limits.connect);
     let manager = deadpool_postgres::Manager::from_config(
         config,
         NoTls,
@@ -80,7 +130,7 @@ pub fn pool(database_url: &str, max_size: usize) -> Result<Pool, DbError> {
         .max_size(max_size)
         .runtime(Runtime::Tokio1)
         .wait_timeout(Some(Duration::from_secs(10)))
-        .create_timeout(Some(Duration::from_secs(10)))
+        .create_timeout(Some(limits.connect))
         .recycle_timeout(Some(Duration::from_secs(5)))
         .build()?)
 }

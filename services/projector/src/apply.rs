@@ -1,25 +1,46 @@
-//! One event: append it to the store and, if it is new, project it — in
-//! the caller's transaction, so an article is never half-projected.
+//! Events as the projector receives them: the exact bytes, their type and
+//! contract version, and the decoded message. A batch of them is appended
+//! to the store and the new ones projected in the caller's transaction
+//! ([`apply_batch`]), so an article is never half-projected.
 
-use prost::Message;
+use deadpool_postgres::Transaction;
 use tidings_proto::{ArticleAnalyzed, DecodeError, RawArticle, WireMessage, decode};
-use tokio_postgres::GenericClient;
 
-use crate::projection::{self, Applied};
-use crate::store::{self, Appended, NewEvent};
+use crate::projection;
+use crate::store::{self, NewEvent};
 
-/// A decoded event of either type.
+/// A decoded message of either type.
 #[derive(Debug, Clone)]
-pub enum Incoming {
+pub enum Message {
     Fetched(RawArticle),
     Analyzed(ArticleAnalyzed),
+}
+
+/// One event: the bytes as received (stored as they are, so a field a
+/// newer producer added survives replay), and what they decode to.
+#[derive(Debug, Clone)]
+pub struct Incoming {
+    pub bytes: Vec<u8>,
+    pub schema_version: i32,
+    pub message: Message,
+}
+
+/// Why a message is not an event the projector knows.
+#[derive(Debug, thiserror::Error)]
+pub enum IncomingError {
+    #[error("unknown message type {0:?}")]
+    UnknownType(String),
+    #[error(transparent)]
+    Decode(#[from] DecodeError),
 }
 
 /// What applying an event did.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Outcome {
     Projected,
+    /// An event with this id was stored before.
     Duplicate,
+    /// A newer analysis of the article is projected already.
     Superseded,
 }
 
@@ -34,88 +55,105 @@ impl Outcome {
 }
 
 impl Incoming {
-    /// Decodes an event by its stored or AMQP type name.
-    pub fn decode(
-        event_type: &str,
+    /// Decodes a message by its AMQP type name (or, without one, the type
+    /// the queue carries). An unknown type is an error of its own.
+    pub fn from_delivery(
         type_name: Option<&str>,
+        queue_type: &'static str,
         bytes: &[u8],
-    ) -> Result<Self, DecodeError> {
-        if event_type == RawArticle::EVENT_TYPE {
-            decode::<RawArticle>(type_name, bytes).map(Incoming::Fetched)
-        } else {
-            decode::<ArticleAnalyzed>(type_name, bytes).map(Incoming::Analyzed)
-        }
+    ) -> Result<Self, IncomingError> {
+        let type_name = type_name.unwrap_or(queue_type);
+        let message = match type_name {
+            RawArticle::TYPE_NAME => Message::Fetched(decode(Some(type_name), bytes)?),
+            ArticleAnalyzed::TYPE_NAME => Message::Analyzed(decode(Some(type_name), bytes)?),
+            other => return Err(IncomingError::UnknownType(other.to_owned())),
+        };
+        Ok(Self {
+            bytes: bytes.to_vec(),
+            schema_version: tidings_proto::schema_version(type_name).unwrap_or(1),
+            message,
+        })
+    }
+
+    /// Decodes a stored event by its event type.
+    pub fn from_store(
+        event_type: &str,
+        schema_version: i32,
+        bytes: &[u8],
+    ) -> Result<Self, IncomingError> {
+        let type_name = match event_type {
+            RawArticle::EVENT_TYPE => RawArticle::TYPE_NAME,
+            ArticleAnalyzed::EVENT_TYPE => ArticleAnalyzed::TYPE_NAME,
+            other => return Err(IncomingError::UnknownType(other.to_owned())),
+        };
+        let mut event = Self::from_delivery(Some(type_name), type_name, bytes)?;
+        event.schema_version = schema_version;
+        Ok(event)
     }
 
     pub fn event_type(&self) -> &'static str {
-        match self {
-            Incoming::Fetched(_) => RawArticle::EVENT_TYPE,
-            Incoming::Analyzed(_) => ArticleAnalyzed::EVENT_TYPE,
+        match &self.message {
+            Message::Fetched(_) => RawArticle::EVENT_TYPE,
+            Message::Analyzed(_) => ArticleAnalyzed::EVENT_TYPE,
         }
     }
 
     pub fn event_id(&self) -> &str {
-        match self {
-            Incoming::Fetched(m) => m.event_id(),
-            Incoming::Analyzed(m) => m.event_id(),
+        match &self.message {
+            Message::Fetched(m) => m.event_id(),
+            Message::Analyzed(m) => m.event_id(),
         }
     }
 
     pub fn stream_id(&self) -> &str {
-        match self {
-            Incoming::Fetched(m) => m.stream_id(),
-            Incoming::Analyzed(m) => m.stream_id(),
-        }
-    }
-
-    fn encode(&self) -> Vec<u8> {
-        match self {
-            Incoming::Fetched(m) => m.encode_to_vec(),
-            Incoming::Analyzed(m) => m.encode_to_vec(),
+        match &self.message {
+            Message::Fetched(m) => m.stream_id(),
+            Message::Analyzed(m) => m.stream_id(),
         }
     }
 }
 
-/// Projects an event without storing it (used by rebuild).
-pub async fn project<C: GenericClient>(
-    client: &C,
-    event: &Incoming,
-) -> Result<Outcome, tokio_postgres::Error> {
-    match event {
-        Incoming::Fetched(article) => {
-            projection::apply_fetched(client, article).await?;
-            Ok(Outcome::Projected)
-        }
-        Incoming::Analyzed(analysis) => {
-            Ok(match projection::apply_analyzed(client, analysis).await? {
-                Applied::Projected => Outcome::Projected,
-                Applied::Superseded => Outcome::Superseded,
-            })
-        }
-    }
-}
-
-/// Appends `event` (with `metadata`) and projects it when it is new.
-pub async fn append_and_project<C: GenericClient>(
-    client: &C,
-    event: &Incoming,
-    metadata: serde_json::Value,
-) -> Result<Outcome, tokio_postgres::Error> {
-    let payload = event.encode();
-    let appended = store::append(
-        client,
-        &NewEvent {
+/// Appends `events` (with their metadata) and projects the new ones, in
+/// `transaction`. One outcome per event, in order.
+pub async fn apply_batch(
+    transaction: &Transaction<'_>,
+    events: &[(&Incoming, serde_json::Value)],
+) -> Result<Vec<Outcome>, tokio_postgres::Error> {
+    let new_events: Vec<NewEvent<'_>> = events
+        .iter()
+        .map(|(event, metadata)| NewEvent {
             event_id: event.event_id(),
             stream_id: event.stream_id(),
             event_type: event.event_type(),
-            schema_version: 1,
-            payload: &payload,
-            metadata,
-        },
-    )
-    .await?;
-    match appended {
-        Appended::Duplicate => Ok(Outcome::Duplicate),
-        Appended::New(_) => project(client, event).await,
-    }
+            schema_version: event.schema_version,
+            payload: &event.bytes,
+            metadata: metadata.clone(),
+        })
+        .collect();
+    let appended = store::append_batch(transaction, &new_events).await?;
+    // The first copy of an id in the batch is the new one; later copies
+    // (a redelivery in the same batch) are duplicates.
+    let mut taken = std::collections::HashSet::new();
+    let fresh: Vec<bool> = events
+        .iter()
+        .map(|(event, _)| appended.contains(event.event_id()) && taken.insert(event.event_id()))
+        .collect();
+    let to_project: Vec<&Incoming> = events
+        .iter()
+        .zip(&fresh)
+        .filter(|(_, fresh)| **fresh)
+        .map(|((event, _), _)| *event)
+        .collect();
+    let projected = projection::project(transaction, &to_project).await?;
+    let mut projected = projected.into_iter();
+    Ok(fresh
+        .iter()
+        .map(|fresh| {
+            if *fresh {
+                projected.next().unwrap_or(Outcome::Projected)
+            } else {
+                Outcome::Duplicate
+            }
+        })
+        .collect())
 }

@@ -64,32 +64,45 @@ pub async fn migrate(database_url: &str) -> anyhow::Result<usize> {
 }
 
 /// Empties the projections and replays the event store into them, in one
-/// transaction (readers see the old tables until it commits). Returns the
-/// number of events replayed.
+/// transaction (readers see the old tables until it commits), through the
+/// same batch code as the live projector. Returns the number of events
+/// replayed.
 pub async fn rebuild(database_url: &str) -> anyhow::Result<u64> {
-    let mut client = db::connect(database_url).await?;
+    let pool = db::pool_with(
+        database_url,
+        1,
+        db::SessionLimits {
+            statement: std::time::Duration::from_secs(3600),
+            ..db::SessionLimits::default()
+        },
+    )?;
+    let mut client = pool.get().await?;
     let transaction = client.transaction().await?;
     projection::truncate(&transaction).await?;
     let statement = transaction
-        .prepare("SELECT position, event_type, payload FROM event_store ORDER BY position")
+        .prepare("SELECT position, event_type, schema_version, payload FROM event_store ORDER BY position")
         .await?;
     let portal = transaction.bind(&statement, &[]).await?;
     let mut replayed = 0;
     loop {
-        let rows = transaction.query_portal(&portal, 500).await?;
+        let rows = transaction.query_portal(&portal, REPLAY_BATCH).await?;
         if rows.is_empty() {
             break;
         }
-        for row in rows {
+        let mut events = Vec::with_capacity(rows.len());
+        for row in &rows {
             let position: i64 = row.get(0);
-            let event_type: &str = row.get(1);
-            let payload: &[u8] = row.get(2);
-            let event = Incoming::decode(event_type, None, payload)
+            let event = Incoming::from_store(row.get(1), row.get(2), row.get(3))
                 .with_context(|| format!("decoding stored event at position {position}"))?;
-            apply::project(&transaction, &event).await?;
-            replayed += 1;
+            events.push(event);
         }
+        let refs: Vec<&Incoming> = events.iter().collect();
+        projection::project(&transaction, &refs).await?;
+        replayed += rows.len() as u64;
     }
     transaction.commit().await?;
     Ok(replayed)
 }
+
+/// Events replayed per batch by [`rebuild`].
+const REPLAY_BATCH: i32 = 500;

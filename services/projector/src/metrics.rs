@@ -1,6 +1,6 @@
 //! The projector's metrics, all in one place.
 
-use prometheus::{Histogram, IntCounterVec};
+use prometheus::{Histogram, IntCounter, IntCounterVec};
 use tidings_common::metrics::{PlumbingMetrics, Registrar, SECONDS_BUCKETS};
 
 #[derive(Clone)]
@@ -11,6 +11,10 @@ pub struct Metrics {
     pub messages_consumed: IntCounterVec,
     pub batch_size: Histogram,
     pub commit_seconds: Histogram,
+    /// From an article's fetch to its analysis projected.
+    pub end_to_end_seconds: Histogram,
+    /// Serialization failures and deadlocks retried in process.
+    pub conflicts: IntCounter,
 }
 
 impl Metrics {
@@ -31,6 +35,17 @@ impl Metrics {
                 "commit_seconds",
                 "Time to apply and commit one batch.",
                 SECONDS_BUCKETS,
+            ),
+            end_to_end_seconds: registrar.histogram(
+                "end_to_end_seconds",
+                "Time from an article's fetch to its analysis projected.",
+                &[
+                    0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0, 30.0, 60.0, 300.0, 900.0, 3600.0,
+                ],
+            ),
+            conflicts: registrar.counter(
+                "conflicts_total",
+                "Serialization failures and deadlocks retried in process.",
             ),
         }
     }

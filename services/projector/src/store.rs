@@ -1,16 +1,10 @@
-//! The event store: one append-only table. Appending an event that is
-//! already there (same event id) changes nothing and says so.
+//! The event store: one append-only table. A batch is appended in one
+//! statement; an event whose id is stored already changes nothing, and the
+//! statement says which ids were new.
 
-use tokio_postgres::GenericClient;
+use std::collections::HashSet;
 
-/// Outcome of an append.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Appended {
-    /// Stored at this global position.
-    New(i64),
-    /// An event with this id was stored before.
-    Duplicate,
-}
+use deadpool_postgres::Transaction;
 
 /// One event to append.
 pub struct NewEvent<'a> {
@@ -22,28 +16,33 @@ pub struct NewEvent<'a> {
     pub metadata: serde_json::Value,
 }
 
-pub async fn append<C: GenericClient>(
-    client: &C,
-    event: &NewEvent<'_>,
-) -> Result<Appended, tokio_postgres::Error> {
-    let row = client
-        .query_opt(
+/// Appends `events` in order; returns the ids stored now (not before).
+pub async fn append_batch(
+    transaction: &Transaction<'_>,
+    events: &[NewEvent<'_>],
+) -> Result<HashSet<String>, tokio_postgres::Error> {
+    if events.is_empty() {
+        return Ok(HashSet::new());
+    }
+    let ids: Vec<&str> = events.iter().map(|e| e.event_id).collect();
+    let streams: Vec<&str> = events.iter().map(|e| e.stream_id).collect();
+    let types: Vec<&str> = events.iter().map(|e| e.event_type).collect();
+    let versions: Vec<i32> = events.iter().map(|e| e.schema_version).collect();
+    let payloads: Vec<&[u8]> = events.iter().map(|e| e.payload).collect();
+    let metadata: Vec<&serde_json::Value> = events.iter().map(|e| &e.metadata).collect();
+    let statement = transaction
+        .prepare_cached(
             "INSERT INTO event_store (event_id, stream_id, event_type, schema_version, payload, metadata)
-             VALUES ($1, $2, $3, $4, $5, $6)
+             SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::int4[], $5::bytea[], $6::jsonb[])
              ON CONFLICT (event_id) DO NOTHING
-             RETURNING position",
-            &[
-                &event.event_id,
-                &event.stream_id,
-                &event.event_type,
-                &event.schema_version,
-                &event.payload,
-                &event.metadata,
-            ],
+             RETURNING event_id",
         )
         .await?;
-    Ok(match row {
-        Some(row) => Appended::New(row.get(0)),
-        None => Appended::Duplicate,
-    })
+    let rows = transaction
+        .query(
+            &statement,
+            &[&ids, &streams, &types, &versions, &payloads, &metadata],
+        )
+        .await?;
+    Ok(rows.iter().map(|row| row.get(0)).collect())
 }

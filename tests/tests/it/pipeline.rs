@@ -14,7 +14,14 @@ const ANALYZED: &str =
 
 async fn snapshot(env: &TestEnv) -> Vec<String> {
     let mut tables = Vec::new();
-    for table in ["articles", "entities", "article_entities", "world_events"] {
+    for table in [
+        "articles",
+        "entities",
+        "article_entities",
+        "entity_daily",
+        "world_events",
+        "event_quotes",
+    ] {
         let row = env
             .db
             .query_one(

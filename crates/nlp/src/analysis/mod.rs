@@ -34,9 +34,11 @@ use recognize::{Recognizer, TaggerRecognizer};
 use resolve::EntityResolver;
 use tone::ToneLexicon;
 
-/// Revision of the rules around the model (entity resolution, repairs,
-/// event coding); bump it when they change what an article yields.
-const RULES_REVISION: u32 = 6;
+/// Revision of the analysis (the rules around the model and the model
+/// itself); bump it whenever they change what an article yields. Carried
+/// in every analysis, it decides which of two analyses of an article is
+/// the newest.
+pub const RULES_REVISION: u32 = 6;
 
 /// Version stamped on every analysis: the crate version, the rules and the
 /// NER model's hash. It is part of the analysis event id, so a new model
@@ -171,6 +173,8 @@ impl Analyzer {
             content_hash: article.content_hash.clone(),
             analyzed_at_ms,
             published_at_ms: article.published_at_ms,
+            fetched_at_ms: article.fetched_at_ms,
+            analysis_revision: RULES_REVISION,
             entities: wire::entities(&resolution),
             events: coded
                 .iter()

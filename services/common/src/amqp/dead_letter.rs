@@ -20,6 +20,14 @@ pub enum DeadLetterReason {
     Invalid,
     /// Processing failed for a reason that retrying will not fix.
     ProcessingFailed,
+    /// The message's type is not one this consumer knows.
+    UnknownType,
+    /// Delivered as many times as the queue allows, less one: something
+    /// kills its consumer each time, so the service sets it aside itself
+    /// while it can still say why.
+    RedeliveredTooOften,
+    /// Its analysis ran past the time budget.
+    TooSlow,
 }
 
 impl DeadLetterReason {
@@ -41,6 +49,9 @@ impl DeadLetterReason {
             DeadLetterReason::InvalidText => "invalid_text",
             DeadLetterReason::Invalid => "invalid",
             DeadLetterReason::ProcessingFailed => "processing_failed",
+            DeadLetterReason::UnknownType => "unknown_type",
+            DeadLetterReason::RedeliveredTooOften => "redelivered_too_often",
+            DeadLetterReason::TooSlow => "too_slow",
         }
     }
 }

@@ -83,9 +83,10 @@ async fn gold_articles_through_the_pipeline_match_the_gold_file() {
     }
     let dump = std::env::temp_dir().join(format!("{}-gold.jsonl", env.namespace));
     std::fs::write(&dump, lines).expect("dump written");
-    let report = tidings_fetcher::ingest_paths(&env.fetcher_settings(), std::slice::from_ref(&dump))
-        .await
-        .expect("ingest");
+    let report =
+        tidings_fetcher::ingest_paths(&env.fetcher_settings(), std::slice::from_ref(&dump))
+            .await
+            .expect("ingest");
     assert_eq!(report.published, gold.len());
     env.wait_for_count(
         "SELECT count(*) FROM articles WHERE analyzed_at IS NOT NULL AND title IS NOT NULL",

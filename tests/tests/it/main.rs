@@ -3,6 +3,7 @@
 
 mod events_gold;
 mod fetcher;
+mod flat;
 mod helpers;
 mod pipeline;
 mod schema;

@@ -23,7 +23,8 @@ use tokio_util::sync::CancellationToken;
 use tokio_util::task::TaskTracker;
 
 use super::settle::{DeadLetters, Outcome, Settler};
-use super::{QueueName, Topology};
+use super::topology::DELIVERY_LIMIT;
+use super::{DeadLetterReason, QueueName, Topology};
 
 type Incoming = (QueueName, Result<Delivery, lapin::Error>);
 
@@ -79,6 +80,34 @@ impl Subscription {
     }
 }
 
+/// How many times the broker has delivered this message before
+/// (`x-delivery-count`, set by quorum queues on redelivery).
+pub fn delivery_count(delivery: &Delivery) -> i64 {
+    let Some(headers) = delivery.properties.headers().as_ref() else {
+        return 0;
+    };
+    match headers.inner().get("x-delivery-count") {
+        Some(lapin::types::AMQPValue::LongLongInt(n)) => *n,
+        Some(lapin::types::AMQPValue::LongInt(n)) => i64::from(*n),
+        Some(lapin::types::AMQPValue::ShortInt(n)) => i64::from(*n),
+        Some(lapin::types::AMQPValue::LongUInt(n)) => i64::from(*n),
+        _ => 0,
+    }
+}
+
+/// A message delivered as often as the queue allows, less one: something
+/// kills its consumer each time. The service dead-letters it itself, with
+/// a reason, before the broker drops it without one.
+fn redelivered_too_often(delivery: &Delivery) -> Option<Outcome> {
+    let count = delivery_count(delivery);
+    (count >= DELIVERY_LIMIT - 1).then(|| {
+        Outcome::DeadLetter(
+            DeadLetterReason::RedeliveredTooOften,
+            format!("delivered {} times", count + 1),
+        )
+    })
+}
+
 /// Handles one delivery at a time.
 pub trait Handler: Send + Sync + 'static {
     fn handle(&self, queue: QueueName, delivery: &Delivery)
@@ -128,7 +157,10 @@ where
                     let fault_tx = fault_tx.clone();
                     tracker.spawn(async move {
                         let _permit = permit;
-                        let outcome = handler.handle(queue, &delivery).await;
+                        let outcome = match redelivered_too_often(&delivery) {
+                            Some(outcome) => outcome,
+                            None => handler.handle(queue, &delivery).await,
+                        };
                         if let Some(fault) = settler.settle(queue, &delivery, outcome).await.into_fault() {
                             // The first fault ends the session; later ones say the same.
                             let _ = fault_tx.try_send(fault);
@@ -188,8 +220,27 @@ where
                 () = &mut deadline => break,
             }
         }
-        let mut outcomes = handler.handle(&batch).await.into_iter();
+        // Messages past their delivery budget are set aside first.
         let mut fault = None;
+        let mut kept = Vec::with_capacity(batch.len());
+        for (queue, delivery) in batch {
+            match redelivered_too_often(&delivery) {
+                Some(outcome) => {
+                    if let Some(error) =
+                        settler.settle(queue, &delivery, outcome).await.into_fault()
+                    {
+                        fault.get_or_insert(error);
+                    }
+                }
+                None => kept.push((queue, delivery)),
+            }
+        }
+        let batch = kept;
+        let mut outcomes = if batch.is_empty() {
+            Vec::new().into_iter()
+        } else {
+            handler.handle(&batch).await.into_iter()
+        };
         for (queue, delivery) in &batch {
             // A handler that gave too few outcomes leaves nothing unsettled.
             let outcome = outcomes.next().unwrap_or_else(|| {

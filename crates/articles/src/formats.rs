@@ -108,32 +108,70 @@ impl JsonArticle {
     }
 }
 
-/// Reads one file into drafts (a `.jsonl` file may hold many).
+/// Reads one file into drafts (a `.jsonl` file may hold many). Kept for
+/// callers that want them all; [`drafts`] streams them.
 pub fn read_file(
     path: &Path,
     max_bytes: usize,
 ) -> Result<Vec<Result<Draft, ArticleError>>, ArticleError> {
+    Ok(drafts(path, max_bytes)?
+        .map(|named| named.map(|(_, draft)| draft))
+        .collect())
+}
+
+/// A draft and the input it came from (`dump.jsonl:7`, or the file).
+pub type Named = (String, Draft);
+
+/// Is this a JSON Lines dump (one article per line, any size)?
+pub fn is_jsonl(path: &Path) -> bool {
+    matches!(extension(path).as_str(), "jsonl" | "ndjson")
+}
+
+fn extension(path: &Path) -> String {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .unwrap_or("")
+        .to_lowercase()
+}
+
+/// The drafts of one file, one at a time. A JSON Lines dump of any size is
+/// read line by line in bounded memory: a line longer than an article may
+/// be is skipped (and named by its number) without being held. Any other
+/// file is one article and may be at most four times `max_bytes`.
+pub fn drafts(
+    path: &Path,
+    max_bytes: usize,
+) -> Result<Box<dyn Iterator<Item = Result<Named, ArticleError>>>, ArticleError> {
     let what = path.display().to_string();
-    let bytes = std::fs::read(path).map_err(|source| ArticleError::Io {
+    let io = |source| ArticleError::Io {
         what: what.clone(),
         source,
-    })?;
-    if bytes.len() > max_bytes.saturating_mul(4) {
+    };
+    if is_jsonl(path) {
+        let file = std::fs::File::open(path).map_err(io)?;
+        return Ok(Box::new(JsonLines {
+            reader: std::io::BufReader::with_capacity(1 << 16, file),
+            path: what,
+            line: 0,
+            // A JSON line carries its body escaped plus its other fields.
+            max_line: max_bytes.saturating_mul(2).saturating_add(64 * 1024),
+            max_bytes,
+        }));
+    }
+    let size = std::fs::metadata(path).map_err(io)?.len();
+    if size > max_bytes.saturating_mul(4) as u64 {
         return Err(ArticleError::Oversized {
             what,
-            size: bytes.len(),
+            size: usize::try_from(size).unwrap_or(usize::MAX),
             max: max_bytes,
         });
     }
-    let extension = path
-        .extension()
-        .and_then(|e| e.to_str())
-        .unwrap_or("")
-        .to_lowercase();
+    let bytes = std::fs::read(path).map_err(io)?;
     let invalid = |problem: String| ArticleError::Invalid {
         what: what.clone(),
         problem,
     };
+    let extension = extension(path);
     if extension == "html" || extension == "htm" {
         // Pages may declare another charset; decode by the meta tag.
         let (text, _, _) = encoding_rs::Encoding::for_label(sniff_charset(&bytes).as_bytes())
@@ -141,31 +179,97 @@ pub fn read_file(
             .decode(&bytes);
         let mut draft = from_html(&text, None).map_err(invalid)?;
         draft.source = "file".to_owned();
-        return Ok(vec![Ok(draft)]);
+        return Ok(Box::new(std::iter::once(Ok((what, draft)))));
     }
     let text = String::from_utf8(bytes).map_err(|_| ArticleError::NotUtf8(what.clone()))?;
-    match extension.as_str() {
-        "json" => {
-            let article: JsonArticle =
-                serde_json::from_str(&text).map_err(|e| invalid(e.to_string()))?;
-            Ok(vec![article.into_draft("file").map_err(invalid)])
-        }
-        "jsonl" | "ndjson" => Ok(text
-            .lines()
-            .enumerate()
-            .filter(|(_, l)| !l.trim().is_empty())
-            .map(|(n, line)| {
-                let what = format!("{}:{}", path.display(), n + 1);
-                serde_json::from_str::<JsonArticle>(line)
+    let draft = if extension == "json" {
+        let article: JsonArticle =
+            serde_json::from_str(&text).map_err(|e| invalid(e.to_string()))?;
+        article.into_draft("file").map_err(invalid)
+    } else {
+        from_dated_text(&text).map_err(invalid).map(|mut draft| {
+            draft.source = "file".to_owned();
+            draft
+        })
+    };
+    Ok(Box::new(std::iter::once(draft.map(|draft| (what, draft)))))
+}
+
+/// The articles of a JSON Lines file, read a line at a time.
+struct JsonLines<R> {
+    reader: R,
+    path: String,
+    line: usize,
+    max_line: usize,
+    max_bytes: usize,
+}
+
+impl<R: std::io::BufRead> Iterator for JsonLines<R> {
+    type Item = Result<Named, ArticleError>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        loop {
+            self.line += 1;
+            let what = format!("{}:{}", self.path, self.line);
+            let mut buffer = Vec::new();
+            let (read, complete) =
+                match read_line_capped(&mut self.reader, &mut buffer, self.max_line) {
+                    Ok(Some(read)) => read,
+                    Ok(None) => return None,
+                    Err(source) => return Some(Err(ArticleError::Io { what, source })),
+                };
+            if !complete {
+                return Some(Err(ArticleError::Oversized {
+                    what,
+                    size: read,
+                    max: self.max_bytes,
+                }));
+            }
+            let Ok(text) = std::str::from_utf8(&buffer) else {
+                return Some(Err(ArticleError::NotUtf8(what)));
+            };
+            if text.trim().is_empty() {
+                continue;
+            }
+            return Some(
+                serde_json::from_str::<JsonArticle>(text)
                     .map_err(|e| e.to_string())
                     .and_then(|a| a.into_draft("file"))
-                    .map_err(|problem| ArticleError::Invalid { what, problem })
-            })
-            .collect()),
-        _ => {
-            let mut draft = from_dated_text(&text).map_err(invalid)?;
-            draft.source = "file".to_owned();
-            Ok(vec![Ok(draft)])
+                    .map(|draft| (what.clone(), draft))
+                    .map_err(|problem| ArticleError::Invalid { what, problem }),
+            );
+        }
+    }
+}
+
+/// Reads one line into `buffer`, holding at most `cap` bytes of it; the
+/// rest of a longer line is read and dropped. Returns the line's length
+/// and whether it was kept whole, or `None` at the end of the input.
+fn read_line_capped<R: std::io::BufRead>(
+    reader: &mut R,
+    buffer: &mut Vec<u8>,
+    cap: usize,
+) -> std::io::Result<Option<(usize, bool)>> {
+    let mut total = 0;
+    let mut started = false;
+    loop {
+        let available = reader.fill_buf()?;
+        if available.is_empty() {
+            return Ok(started.then_some((total, total <= cap)));
+        }
+        started = true;
+        let (chunk, done) = match available.iter().position(|&b| b == b'\n') {
+            Some(at) => (&available[..at], Some(at + 1)),
+            None => (available, None),
+        };
+        if total + chunk.len() <= cap {
+            buffer.extend_from_slice(chunk);
+        }
+        total += chunk.len();
+        let consumed = done.unwrap_or(chunk.len());
+        reader.consume(consumed);
+        if done.is_some() {
+            return Ok(Some((total, total <= cap)));
         }
     }
 }
@@ -187,6 +291,38 @@ pub fn sniff_charset(bytes: &[u8]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn json_lines_stream_and_skip_an_oversized_line_by_number() {
+        let big = "x".repeat(5_000);
+        let text = format!(
+            "{{\"url\":\"https://a.example/1\",\"body\":\"One.\"}}\n\n{{\"body\":\"{big}\"}}\n{{\"body\":\"Three.\"}}\n"
+        );
+        let lines = JsonLines {
+            reader: std::io::BufReader::with_capacity(64, text.as_bytes()),
+            path: "dump.jsonl".into(),
+            line: 0,
+            max_line: 1_000,
+            max_bytes: 500,
+        };
+        let out: Vec<Result<Named, ArticleError>> = lines.collect();
+        assert_eq!(out.len(), 3);
+        assert_eq!(
+            out[0].as_ref().map(|(_, d)| d.body.as_str()).ok(),
+            Some("One.")
+        );
+        match &out[1] {
+            Err(ArticleError::Oversized { what, .. }) => assert_eq!(what, "dump.jsonl:3"),
+            other => panic!("expected an oversized line, got {other:?}"),
+        }
+        assert_eq!(
+            out[2]
+                .as_ref()
+                .map(|(w, d)| (w.as_str(), d.body.as_str()))
+                .ok(),
+            Some(("dump.jsonl:4", "Three."))
+        );
+    }
 
     #[test]
     fn dated_text_format() {

@@ -8,7 +8,8 @@
 pub mod formats;
 
 pub use formats::{
-    JsonArticle, from_dated_text, from_html, html_fragment_text, read_file, sniff_charset,
+    JsonArticle, Named, drafts, from_dated_text, from_html, html_fragment_text, is_jsonl,
+    read_file, sniff_charset,
 };
 
 use chrono::{DateTime, Utc};

@@ -12,6 +12,9 @@ use tidings_articles as article;
 pub struct Report {
     pub published: usize,
     pub skipped: usize,
+    /// What was skipped and why, one line each ("dump.jsonl:7: 300000
+    /// bytes is more than the 200000 accepted").
+    pub problems: Vec<String>,
 }
 
 /// Files under `paths` (directories recursively, sorted; hidden files and
@@ -39,39 +42,43 @@ pub fn collect(paths: &[PathBuf]) -> std::io::Result<Vec<PathBuf>> {
     Ok(files)
 }
 
-/// Publishes every article in `files`; a bad file is reported and skipped.
+/// Publishes every article in `files`, up to `window` unconfirmed at once;
+/// a bad file or line is reported and skipped. Returns once every message
+/// is confirmed. Files are read one article at a time (a JSON Lines dump of
+/// any size in bounded memory).
 pub async fn ingest(
     files: &[PathBuf],
     publisher: &Publisher,
     metrics: &Metrics,
     max_body_bytes: usize,
+    window: usize,
 ) -> anyhow::Result<Report> {
     let mut report = Report::default();
+    let mut sender = publisher.window(window);
     for file in files {
-        let drafts = match article::read_file(file, max_body_bytes) {
+        let drafts = match article::drafts(file, max_body_bytes) {
             Ok(drafts) => drafts,
             Err(error) => {
                 skip(&mut report, metrics, &error);
                 continue;
             }
         };
-        for draft in drafts {
-            let built =
-                draft.and_then(|d| article::build(d, &file.display().to_string(), max_body_bytes));
-            match built {
+        for named in drafts {
+            match named.and_then(|(what, d)| article::build(d, &what, max_body_bytes)) {
                 Ok(article) => {
-                    publisher.publish(&article).await?;
+                    sender.send(&article).await?;
                     metrics
                         .articles_published
                         .with_label_values(&["file"])
                         .inc();
-                    tracing::info!(message = "Published.", file = %file.display(), article_id = %article.article_id);
+                    tracing::debug!(message = "Published.", file = %file.display(), article_id = %article.article_id);
                     report.published += 1;
                 }
                 Err(error) => skip(&mut report, metrics, &error),
             }
         }
     }
+    sender.flush().await?;
     Ok(report)
 }
 
@@ -87,4 +94,5 @@ fn skip(report: &mut Report, metrics: &Metrics, error: &article::ArticleError) {
     tracing::warn!(message = "Skipped.", reason, %error);
     eprintln!("skipped: {error}");
     report.skipped += 1;
+    report.problems.push(error.to_string());
 }

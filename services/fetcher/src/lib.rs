@@ -38,6 +38,9 @@ pub struct Settings {
     /// Largest article body published, in bytes.
     #[arg(long, env = "TIDINGS_MAX_BODY_BYTES", default_value_t = DEFAULT_MAX_BODY_BYTES)]
     pub max_body_bytes: usize,
+    /// Messages `ingest` keeps in flight before waiting for their confirms.
+    #[arg(long, env = "TIDINGS_PUBLISH_WINDOW", default_value_t = 256)]
+    pub publish_window: usize,
 }
 
 /// Settings of the feed-polling service.
@@ -81,7 +84,14 @@ pub async fn ingest_paths(
         topology.articles_exchange(),
     )
     .await?;
-    let report = ingest::ingest(&files, &publisher, &metrics, settings.max_body_bytes).await?;
+    let report = ingest::ingest(
+        &files,
+        &publisher,
+        &metrics,
+        settings.max_body_bytes,
+        settings.publish_window,
+    )
+    .await?;
     let _ = connection.close(200, "done".into()).await;
     Ok(report)
 }

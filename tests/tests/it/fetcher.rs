@@ -187,3 +187,52 @@ async fn feeds_are_polled_once_and_pages_extracted() {
     let _ = std::fs::remove_file(feeds_file);
     env.finish().await;
 }
+
+/// A JSON Lines dump larger than four times the article limit is read line
+/// by line: every line is published, and an oversized line is skipped and
+/// named by its number.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_large_json_lines_dump_streams_and_names_its_oversized_line() {
+    let env = TestEnv::start().await;
+    let settings = env.fetcher_settings();
+    let paragraph = "The minister met his counterpart in the capital on Monday. ".repeat(50);
+    let mut lines = String::new();
+    for n in 0..300 {
+        lines.push_str(
+            &serde_json::json!({
+                "url": format!("https://dump.example/{n}"),
+                "published_at": "2023-06-18",
+                "body": format!("Story {n}. {paragraph}"),
+            })
+            .to_string(),
+        );
+        lines.push('\n');
+        if n == 149 {
+            let huge = "x".repeat(settings.max_body_bytes * 2);
+            lines.push_str(&serde_json::json!({ "body": huge }).to_string());
+            lines.push('\n');
+        }
+    }
+    assert!(
+        lines.len() > settings.max_body_bytes * 4,
+        "the dump is large"
+    );
+    let dump = std::env::temp_dir().join(format!("{}-dump.jsonl", env.namespace));
+    std::fs::write(&dump, lines).expect("dump written");
+    let report = tidings_fetcher::ingest_paths(&settings, std::slice::from_ref(&dump))
+        .await
+        .expect("ingest");
+    assert_eq!((report.published, report.skipped), (300, 1));
+    assert!(
+        report.problems[0].contains(&format!("{}:151", dump.display())),
+        "{:?}",
+        report.problems
+    );
+    env.wait_for_count(
+        "SELECT count(*) FROM articles WHERE url LIKE 'https://dump.example/%'",
+        300,
+    )
+    .await;
+    let _ = std::fs::remove_file(dump);
+    env.finish().await;
+}

@@ -145,6 +145,7 @@ impl TestEnv {
         tidings_fetcher::Settings {
             common: self.common.clone(),
             max_body_bytes: 200_000,
+            publish_window: 64,
         }
     }
 

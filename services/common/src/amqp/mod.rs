@@ -16,7 +16,7 @@ pub use consumer::{
     BatchHandler, BatchPolicy, Handler, Subscription, consume_batches, consume_each,
 };
 pub use dead_letter::{DeadLetterReason, dead_letter_properties};
-pub use publisher::{PublishError, Publisher};
+pub use publisher::{CONFIRM_TIMEOUT, PublishError, PublishWindow, Publisher};
 pub use settle::{DeadLetters, DlxPublisher, Outcome, Settle, Settled, Settler};
 pub use topology::{QueueName, Topology};
 

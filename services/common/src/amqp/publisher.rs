@@ -1,10 +1,18 @@
 //! Publishing with publisher confirms and `mandatory`: a message counts as
 //! sent only when the broker has confirmed it and routed it to a queue.
 
+use std::collections::VecDeque;
+use std::time::Duration;
+
+use lapin::PublisherConfirm;
 use lapin::options::{BasicPublishOptions, ConfirmSelectOptions};
 use lapin::types::{AMQPValue, FieldTable, LongString, ShortString};
 use lapin::{BasicProperties, Channel, Connection};
 use tidings_proto::{CONTENT_TYPE, WireMessage};
+
+/// How long the broker may take to confirm a message before the publish
+/// counts as failed (a stuck broker must not hang a service).
+pub const CONFIRM_TIMEOUT: Duration = Duration::from_secs(30);
 
 /// Why a publish did not go through.
 #[derive(Debug, thiserror::Error)]
@@ -15,6 +23,8 @@ pub enum PublishError {
     Nacked,
     #[error("message was returned as unroutable: {0}")]
     Returned(String),
+    #[error("the broker did not confirm the message within {0:?}")]
+    ConfirmTimeout(Duration),
 }
 
 /// A confirm-mode channel bound to one exchange.
@@ -40,10 +50,9 @@ impl Publisher {
 
     /// Publishes `message` persistently and waits for the broker's confirm.
     pub async fn publish<M: WireMessage>(&self, message: &M) -> Result<(), PublishError> {
-        let payload = message.encode_to_vec();
-        let properties = message_properties::<M>(message.event_id());
-        self.publish_raw(&self.exchange, M::ROUTING_KEY, &payload, properties)
-            .await
+        let mut window = self.window(1);
+        window.send(message).await?;
+        window.flush().await
     }
 
     /// Publishes bytes with the given properties and waits for the confirm.
@@ -55,6 +64,20 @@ impl Publisher {
         properties: BasicProperties,
     ) -> Result<(), PublishError> {
         let confirm = self
+            .send_raw(exchange, routing_key, payload, properties)
+            .await?;
+        settle_confirm(confirm).await
+    }
+
+    /// Sends a message without waiting for its confirm.
+    async fn send_raw(
+        &self,
+        exchange: &str,
+        routing_key: &str,
+        payload: &[u8],
+        properties: BasicProperties,
+    ) -> Result<PublisherConfirm, PublishError> {
+        Ok(self
             .channel
             .basic_publish(
                 ShortString::from(exchange),
@@ -66,18 +89,86 @@ impl Publisher {
                 payload,
                 properties,
             )
-            .await?
-            .await?;
-        if confirm.is_nack() {
-            return Err(PublishError::Nacked);
+            .await?)
+    }
+
+    /// A window of up to `size` messages awaiting their confirms: many
+    /// messages in flight at once, each still confirmed before it counts.
+    pub fn window(&self, size: usize) -> PublishWindow<'_> {
+        PublishWindow {
+            publisher: self,
+            pending: VecDeque::new(),
+            size: size.max(1),
+            confirmed: 0,
         }
-        if let Some(returned) = confirm.take_message() {
-            return Err(PublishError::Returned(format!(
-                "{} {}",
-                returned.reply_code, returned.reply_text
-            )));
+    }
+}
+
+/// Waits (at most [`CONFIRM_TIMEOUT`]) for a confirm; a nack or a return is
+/// an error.
+async fn settle_confirm(confirm: PublisherConfirm) -> Result<(), PublishError> {
+    let confirm = tokio::time::timeout(CONFIRM_TIMEOUT, confirm)
+        .await
+        .map_err(|_| PublishError::ConfirmTimeout(CONFIRM_TIMEOUT))??;
+    if confirm.is_nack() {
+        return Err(PublishError::Nacked);
+    }
+    if let Some(returned) = confirm.take_message() {
+        return Err(PublishError::Returned(format!(
+            "{} {}",
+            returned.reply_code, returned.reply_text
+        )));
+    }
+    Ok(())
+}
+
+/// Pipelined publishing: messages go out without waiting, and their
+/// confirms are collected in order once the window is full, or at
+/// [`PublishWindow::flush`].
+pub struct PublishWindow<'a> {
+    publisher: &'a Publisher,
+    pending: VecDeque<PublisherConfirm>,
+    size: usize,
+    confirmed: usize,
+}
+
+impl PublishWindow<'_> {
+    /// Sends `message`; waits for the oldest confirm first if the window
+    /// is full.
+    pub async fn send<M: WireMessage>(&mut self, message: &M) -> Result<(), PublishError> {
+        if self.pending.len() >= self.size
+            && let Some(oldest) = self.pending.pop_front()
+        {
+            settle_confirm(oldest).await?;
+            self.confirmed += 1;
+        }
+        let payload = message.encode_to_vec();
+        let properties = message_properties::<M>(message.event_id());
+        let confirm = self
+            .publisher
+            .send_raw(
+                &self.publisher.exchange,
+                M::ROUTING_KEY,
+                &payload,
+                properties,
+            )
+            .await?;
+        self.pending.push_back(confirm);
+        Ok(())
+    }
+
+    /// Waits for every outstanding confirm.
+    pub async fn flush(&mut self) -> Result<(), PublishError> {
+        while let Some(confirm) = self.pending.pop_front() {
+            settle_confirm(confirm).await?;
+            self.confirmed += 1;
         }
         Ok(())
+    }
+
+    /// Messages confirmed so far.
+    pub fn confirmed(&self) -> usize {
+        self.confirmed
     }
 }
 

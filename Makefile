@@ -8,7 +8,7 @@ DB_URL     ?= postgres://postgres@127.0.0.1:5432/tidings
 export TIDINGS_DATABASE_URL ?= $(DB_URL)
 export TIDINGS_LOG_FORMAT ?= json
 
-.PHONY: up down services build test lint fmt gazetteers clusters train eval-ner bench clean
+.PHONY: up down services build test lint fmt gazetteers clusters train eval-ner eval-events bench bench-e2e clean
 
 ## Install and start PostgreSQL and RabbitMQ, build, migrate, start the three
 ## services, ingest samples/ and print the sample's entities and events.
@@ -81,6 +81,18 @@ eval-ner:
 ## Tagging speed against tokenisation, measured in the same run.
 bench:
 	$(CARGO) bench --locked -p tidings-lab --bench ner
+
+## The whole pipeline on this machine (release binaries, local RabbitMQ and
+## PostgreSQL), all of Reuters-21578 by default (CORPUS=... for another),
+## beside the raw broker and COPY rates measured in the same run.
+bench-e2e: services
+	$(CARGO) build --release --locked --bins
+	$(BIN)/tidings-bench-e2e
+
+## Precision and recall of the event coder on the committed gold file.
+eval-events:
+	$(CARGO) build --release --locked -p tidings-lab
+	$(LAB) eval-events crates/lab/gold/events.gold.jsonl --data $(DATA)
 
 clean: down
 	rm -rf $(RUN_DIR)

@@ -29,6 +29,10 @@ pub struct Settings {
     /// Articles analysed at once (default: the number of cores).
     #[arg(long, env = "TIDINGS_EXTRACTOR_WORKERS")]
     pub workers: Option<usize>,
+    /// Articles in flight at once: analysing, or awaiting the broker's
+    /// confirm of their analysis. The prefetch is twice this.
+    #[arg(long, env = "TIDINGS_EXTRACTOR_IN_FLIGHT", default_value_t = 32)]
+    pub in_flight: usize,
     /// Largest article body accepted, in bytes; larger ones are dead-lettered.
     #[arg(long, env = "TIDINGS_MAX_BODY_BYTES", default_value_t = DEFAULT_MAX_BODY_BYTES)]
     pub max_body_bytes: usize,
@@ -57,6 +61,7 @@ pub async fn run(
         metrics,
         health: service.health().clone(),
         workers,
+        in_flight: settings.in_flight.max(workers),
     };
     service
         .run(listener, shutdown.clone(), || worker.run_once(&shutdown))

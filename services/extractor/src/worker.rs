@@ -1,7 +1,9 @@
 //! The extractor's consumer: takes raw articles with the prefetch the
-//! topology gives, analyses them on blocking threads (at most `workers` at
-//! once), and publishes each analysis with a confirm; the shared consume
-//! loop acks the input only after that.
+//! topology gives, keeps up to `in_flight` of them moving at once, analyses
+//! them on blocking threads (at most `workers` at once: the CPU-bound part),
+//! and publishes each analysis with a confirm; the shared consume loop acks
+//! the input only after that. Many confirms are outstanding at once, so the
+//! broker's round trips overlap instead of adding up.
 //!
 //! Every delivery ends in one decision: ack after the confirmed publish;
 //! dead-letter (with its reason) what can never be analysed; on a broker
@@ -32,7 +34,10 @@ pub struct Worker {
     pub analyzer: Arc<Analyzer>,
     pub metrics: Metrics,
     pub health: Arc<Health>,
+    /// Analyses running at once (CPU-bound).
     pub workers: usize,
+    /// Articles handled at once: analysing, or awaiting their confirm.
+    pub in_flight: usize,
 }
 
 /// Analyses one article and publishes the result on this session's channel.
@@ -40,6 +45,7 @@ struct Analysis {
     analyzer: Arc<Analyzer>,
     publisher: Publisher,
     metrics: Metrics,
+    cpu: Arc<tokio::sync::Semaphore>,
 }
 
 impl Worker {
@@ -58,7 +64,7 @@ impl Worker {
             &connection,
             &self.topology,
             &[queue],
-            self.workers,
+            self.in_flight,
             &format!("tidings-extractor-{}", std::process::id()),
         )
         .await?;
@@ -75,15 +81,16 @@ impl Worker {
             analyzer: self.analyzer.clone(),
             publisher,
             metrics: self.metrics.clone(),
+            cpu: Arc::new(tokio::sync::Semaphore::new(self.workers.max(1))),
         });
         self.health.set_amqp(true);
         tracing::info!(
             message = "Consuming raw articles.",
             queue = %self.topology.queue(queue),
-            prefetch = Topology::prefetch(queue, self.workers)
+            prefetch = Topology::prefetch(queue, self.in_flight)
         );
         let result =
-            amqp::consume_each(subscription, settler, self.workers, shutdown, handler).await;
+            amqp::consume_each(subscription, settler, self.in_flight, shutdown, handler).await;
         let _ = connection.close(200, "shutting down".into()).await;
         result
     }
@@ -119,8 +126,10 @@ impl Analysis {
                 .duration_since(UNIX_EPOCH)
                 .map(|d| d.as_millis() as i64)
                 .unwrap_or_default();
-            let outcome =
-                tokio::task::spawn_blocking(move || analyzer.analyze(&article, now_ms)).await;
+            let outcome = {
+                let _cpu = self.cpu.acquire().await;
+                tokio::task::spawn_blocking(move || analyzer.analyze(&article, now_ms)).await
+            };
             let analysis = match outcome {
                 Ok(Ok(analysis)) => analysis,
                 Ok(Err(error)) => {

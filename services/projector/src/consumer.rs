@@ -105,23 +105,31 @@ impl Consumer {
             &format!("tidings-projector-{}", std::process::id()),
         )
         .await?;
-        let settler = Settler::new(
-            DlxPublisher {
-                publisher,
-                topology: self.topology.clone(),
-            },
-            self.topology.clone(),
-            self.metrics.plumbing.clone(),
-            self.metrics.messages_consumed.clone(),
-        )
-        .with_labels(event_type_label);
+        let settler = Arc::new(
+            Settler::new(
+                DlxPublisher {
+                    publisher,
+                    topology: self.topology.clone(),
+                },
+                self.topology.clone(),
+                self.metrics.plumbing.clone(),
+                self.metrics.messages_consumed.clone(),
+            )
+            .with_labels(event_type_label),
+        );
         self.health.set_amqp(true);
         tracing::info!(
             message = "Consuming articles and analyses.",
             batch_size = self.batch.size
         );
-        let result =
-            amqp::consume_batches(subscription, &settler, self.batch, shutdown, self).await;
+        let result = amqp::consume_batches(
+            subscription,
+            settler,
+            self.batch,
+            shutdown,
+            Arc::new(self.clone()),
+        )
+        .await;
         let _ = connection.close(200, "shutting down".into()).await;
         result
     }
@@ -285,10 +293,12 @@ impl BatchHandler for Consumer {
     }
 }
 
-/// How long a batch waits to fill, from the settings.
-pub fn batch_policy(size: usize, wait_ms: u64) -> BatchPolicy {
+/// How batches fill and how many commit at once, from the settings.
+pub fn batch_policy(size: usize, max_bytes: usize, wait_ms: u64, concurrency: usize) -> BatchPolicy {
     BatchPolicy {
         size: size.max(1),
+        max_bytes: max_bytes.max(1),
         wait: Duration::from_millis(wait_ms),
+        concurrency: concurrency.max(1),
     }
 }

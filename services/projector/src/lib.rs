@@ -29,11 +29,18 @@ pub struct Settings {
     #[arg(long, env = "TIDINGS_HTTP_ADDR", default_value = "127.0.0.1:9103")]
     pub http_addr: SocketAddr,
     /// Most messages applied in one transaction.
-    #[arg(long, env = "TIDINGS_PROJECTOR_BATCH_SIZE", default_value_t = 50)]
+    #[arg(long, env = "TIDINGS_PROJECTOR_BATCH_SIZE", default_value_t = 500)]
     pub batch_size: usize,
+    /// Most payload bytes applied in one transaction.
+    #[arg(long, env = "TIDINGS_PROJECTOR_BATCH_BYTES", default_value_t = 16 << 20)]
+    pub batch_bytes: usize,
     /// Milliseconds a batch waits to fill after its first message.
     #[arg(long, env = "TIDINGS_PROJECTOR_BATCH_WAIT_MS", default_value_t = 50)]
     pub batch_wait_ms: u64,
+    /// Batches applied at once (each in its own transaction): the next one
+    /// fills and commits while another waits for its commit.
+    #[arg(long, env = "TIDINGS_PROJECTOR_CONCURRENCY", default_value_t = 2)]
+    pub concurrency: usize,
 }
 
 /// Runs the projector until `shutdown` is cancelled.
@@ -47,10 +54,16 @@ pub async fn run(
     let consumer = consumer::Consumer {
         amqp_url: settings.common.amqp_url.clone(),
         topology: Topology::new(settings.common.namespace.clone()),
-        pool: db::pool(&settings.common.database_url, 4).context("building the pool")?,
+        pool: db::pool(&settings.common.database_url, settings.concurrency.max(1) * 2 + 1)
+            .context("building the pool")?,
         metrics,
         health: service.health().clone(),
-        batch: consumer::batch_policy(settings.batch_size, settings.batch_wait_ms),
+        batch: consumer::batch_policy(
+            settings.batch_size,
+            settings.batch_bytes,
+            settings.batch_wait_ms,
+            settings.concurrency,
+        ),
     };
     service
         .run(listener, shutdown.clone(), || consumer.run_once(&shutdown))

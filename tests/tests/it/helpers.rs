@@ -100,6 +100,7 @@ impl TestEnv {
             common: common.clone(),
             http_addr: extractor_addr,
             workers: Some(2),
+            in_flight: 8,
             max_body_bytes: 200_000,
         };
         tasks.push(tokio::spawn(tidings_extractor::run(
@@ -115,6 +116,8 @@ impl TestEnv {
             http_addr: projector_addr,
             batch_size: 20,
             batch_wait_ms: 20,
+            batch_bytes: 1 << 20,
+            concurrency: 2,
         };
         tasks.push(tokio::spawn(tidings_projector::run(
             settings,

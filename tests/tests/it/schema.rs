@@ -32,6 +32,8 @@ async fn a_projector_waits_for_its_migrations() {
         http_addr: addr,
         batch_size: 10,
         batch_wait_ms: 10,
+        batch_bytes: 1 << 20,
+        concurrency: 1,
     };
     let projector = tokio::spawn(tidings_projector::run(settings, listener, shutdown.clone()));
 

@@ -120,12 +120,14 @@ pub trait BatchHandler {
     fn handle(&self, batch: &[(QueueName, Delivery)]) -> impl Future<Output = Vec<Outcome>> + Send;
 }
 
-/// How batches fill: up to `size` deliveries, waiting at most `wait` after
-/// the first.
+/// How batches fill: up to `size` deliveries or `max_bytes` of payload,
+/// waiting at most `wait` after the first; `concurrency` batches at once.
 #[derive(Debug, Clone, Copy)]
 pub struct BatchPolicy {
     pub size: usize,
+    pub max_bytes: usize,
     pub wait: Duration,
+    pub concurrency: usize,
 }
 
 /// Runs `handler` on each delivery, at most `concurrency` at once, and
@@ -183,35 +185,48 @@ where
     }
 }
 
-/// Collects batches by `policy`, runs `handler` on each, and settles every
-/// delivery of the batch once.
+/// Collects batches by `policy` (count, bytes, time), runs `handler` on up
+/// to `policy.concurrency` of them at once (the next batch fills while one
+/// commits), and settles every delivery of a batch once, after its
+/// handler returns.
 pub async fn consume_batches<H, P>(
     mut subscription: Subscription,
-    settler: &Settler<P>,
+    settler: Arc<Settler<P>>,
     policy: BatchPolicy,
     shutdown: &CancellationToken,
-    handler: &H,
+    handler: Arc<H>,
 ) -> anyhow::Result<()>
 where
-    H: BatchHandler,
-    P: DeadLetters,
+    H: BatchHandler + Send + Sync + 'static,
+    P: DeadLetters + 'static,
 {
     let size = policy.size.max(1);
-    loop {
+    let permits = Arc::new(Semaphore::new(policy.concurrency.max(1)));
+    let tracker = TaskTracker::new();
+    let (fault_tx, mut fault_rx) = mpsc::channel::<anyhow::Error>(1);
+    let failure = 'sessions: loop {
         let first = tokio::select! {
-            () = shutdown.cancelled() => return Ok(()),
-            next = subscription.next() => next?,
+            () = shutdown.cancelled() => break None,
+            Some(fault) = fault_rx.recv() => break Some(fault),
+            next = subscription.next() => match next {
+                Ok(item) => item,
+                Err(fault) => break Some(fault),
+            },
         };
+        let mut bytes = first.1.data.len();
         let mut batch = Vec::with_capacity(size);
         batch.push(first);
         let mut ended = None;
         let deadline = tokio::time::sleep(policy.wait);
         tokio::pin!(deadline);
-        while batch.len() < size {
+        while batch.len() < size && bytes < policy.max_bytes {
             tokio::select! {
                 biased;
                 next = subscription.next() => match next {
-                    Ok(item) => batch.push(item),
+                    Ok(item) => {
+                        bytes += item.1.data.len();
+                        batch.push(item);
+                    }
                     Err(fault) => {
                         ended = Some(fault);
                         break;
@@ -220,38 +235,71 @@ where
                 () = &mut deadline => break,
             }
         }
-        // Messages past their delivery budget are set aside first.
-        let mut fault = None;
-        let mut kept = Vec::with_capacity(batch.len());
-        for (queue, delivery) in batch {
-            match redelivered_too_often(&delivery) {
-                Some(outcome) => {
-                    if let Some(error) =
-                        settler.settle(queue, &delivery, outcome).await.into_fault()
-                    {
-                        fault.get_or_insert(error);
-                    }
+        let permit = permits.clone().acquire_owned().await?;
+        let settler = settler.clone();
+        let handler = handler.clone();
+        let fault_tx = fault_tx.clone();
+        tracker.spawn(async move {
+            let _permit = permit;
+            if let Some(fault) = process_batch(&settler, &*handler, batch).await {
+                let _ = fault_tx.try_send(fault);
+            }
+        });
+        if let Some(fault) = ended {
+            break 'sessions Some(fault);
+        }
+    };
+    // Finish and settle the batches in flight before the session closes.
+    tracker.close();
+    tracker.wait().await;
+    match failure.or_else(|| fault_rx.try_recv().ok()) {
+        Some(fault) if !shutdown.is_cancelled() => Err(fault),
+        Some(fault) => {
+            tracing::info!(message = "Session ended during shutdown.", error = %format!("{fault:#}"));
+            Ok(())
+        }
+        None => Ok(()),
+    }
+}
+
+/// Handles one batch and settles each of its deliveries; returns the first
+/// fault that must end the session.
+async fn process_batch<H, P>(
+    settler: &Settler<P>,
+    handler: &H,
+    batch: Vec<(QueueName, Delivery)>,
+) -> Option<anyhow::Error>
+where
+    H: BatchHandler,
+    P: DeadLetters,
+{
+    // Messages past their delivery budget are set aside first.
+    let mut fault = None;
+    let mut kept = Vec::with_capacity(batch.len());
+    for (queue, delivery) in batch {
+        match redelivered_too_often(&delivery) {
+            Some(outcome) => {
+                if let Some(error) = settler.settle(queue, &delivery, outcome).await.into_fault() {
+                    fault.get_or_insert(error);
                 }
-                None => kept.push((queue, delivery)),
             }
-        }
-        let batch = kept;
-        let mut outcomes = if batch.is_empty() {
-            Vec::new().into_iter()
-        } else {
-            handler.handle(&batch).await.into_iter()
-        };
-        for (queue, delivery) in &batch {
-            // A handler that gave too few outcomes leaves nothing unsettled.
-            let outcome = outcomes.next().unwrap_or_else(|| {
-                Outcome::Retry(anyhow::anyhow!("the batch handler gave no outcome"))
-            });
-            if let Some(error) = settler.settle(*queue, delivery, outcome).await.into_fault() {
-                fault.get_or_insert(error);
-            }
-        }
-        if let Some(fault) = fault.or(ended) {
-            return Err(fault);
+            None => kept.push((queue, delivery)),
         }
     }
+    let batch = kept;
+    let mut outcomes = if batch.is_empty() {
+        Vec::new().into_iter()
+    } else {
+        handler.handle(&batch).await.into_iter()
+    };
+    for (queue, delivery) in &batch {
+        // A handler that gave too few outcomes leaves nothing unsettled.
+        let outcome = outcomes.next().unwrap_or_else(|| {
+            Outcome::Retry(anyhow::anyhow!("the batch handler gave no outcome"))
+        });
+        if let Some(error) = settler.settle(*queue, delivery, outcome).await.into_fault() {
+            fault.get_or_insert(error);
+        }
+    }
+    fault
 }

@@ -101,16 +101,17 @@ impl Topology {
 
     /// The prefetch of a consumer of `queue` that does `work_units` at once,
     /// decided here for every consumer:
-    /// - the extractor analyses `work_units` (its workers) articles at once
-    ///   and takes twice that, so the next articles are on their way while
-    ///   the workers are busy, and memory stays bounded;
-    /// - the projector applies batches of `work_units` messages, and each of
-    ///   its queues may deliver one whole batch, never more than it takes.
+    /// - the extractor keeps `work_units` articles in flight (analysing, or
+    ///   awaiting a confirm) and takes twice that, so the next articles are
+    ///   on their way while those finish, and memory stays bounded;
+    /// - the projector applies batches of `work_units` messages; each of its
+    ///   queues may deliver two batches, so the next one fills while one
+    ///   commits.
     pub fn prefetch(queue: QueueName, work_units: usize) -> u16 {
         let units = work_units.max(1);
         let prefetch = match queue {
             QueueName::ExtractorArticles => units.saturating_mul(2),
-            QueueName::ProjectorArticles | QueueName::ProjectorRecords => units,
+            QueueName::ProjectorArticles | QueueName::ProjectorRecords => units.saturating_mul(2),
         };
         u16::try_from(prefetch).unwrap_or(u16::MAX)
     }

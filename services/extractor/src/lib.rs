@@ -33,6 +33,10 @@ pub struct Settings {
     /// confirm of their analysis. The prefetch is twice this.
     #[arg(long, env = "TIDINGS_EXTRACTOR_IN_FLIGHT", default_value_t = 32)]
     pub in_flight: usize,
+    /// Milliseconds one article's analysis may take; past it the article is
+    /// dead-lettered as `too_slow` and the worker takes the next.
+    #[arg(long, env = "TIDINGS_ANALYSIS_BUDGET_MS", default_value_t = 10_000)]
+    pub analysis_budget_ms: u64,
     /// Largest article body accepted, in bytes; larger ones are dead-lettered.
     #[arg(long, env = "TIDINGS_MAX_BODY_BYTES", default_value_t = DEFAULT_MAX_BODY_BYTES)]
     pub max_body_bytes: usize,
@@ -62,6 +66,7 @@ pub async fn run(
         health: service.health().clone(),
         workers,
         in_flight: settings.in_flight.max(workers),
+        budget: std::time::Duration::from_millis(settings.analysis_budget_ms.max(1)),
     };
     service
         .run(listener, shutdown.clone(), || worker.run_once(&shutdown))

@@ -38,6 +38,8 @@ pub struct Worker {
     pub workers: usize,
     /// Articles handled at once: analysing, or awaiting their confirm.
     pub in_flight: usize,
+    /// The most time one article's analysis may take.
+    pub budget: std::time::Duration,
 }
 
 /// Analyses one article and publishes the result on this session's channel.
@@ -46,6 +48,7 @@ struct Analysis {
     publisher: Publisher,
     metrics: Metrics,
     cpu: Arc<tokio::sync::Semaphore>,
+    budget: std::time::Duration,
 }
 
 impl Worker {
@@ -82,6 +85,7 @@ impl Worker {
             publisher,
             metrics: self.metrics.clone(),
             cpu: Arc::new(tokio::sync::Semaphore::new(self.workers.max(1))),
+            budget: self.budget,
         });
         self.health.set_amqp(true);
         tracing::info!(
@@ -126,9 +130,18 @@ impl Analysis {
                 .duration_since(UNIX_EPOCH)
                 .map(|d| d.as_millis() as i64)
                 .unwrap_or_default();
+            let budget = self.budget;
             let outcome = {
                 let _cpu = self.cpu.acquire().await;
-                tokio::task::spawn_blocking(move || analyzer.analyze(&article, now_ms)).await
+                let analysis = tokio::task::spawn_blocking(move || {
+                    analyzer.analyze_within(&article, now_ms, Some(budget))
+                });
+                // The stages stop themselves once the budget is spent; the
+                // worker does not wait much longer than that for them.
+                match tokio::time::timeout(budget + budget / 2, analysis).await {
+                    Ok(joined) => joined,
+                    Err(_) => Ok(Err(AnalysisError::TooSlow(budget))),
+                }
             };
             let analysis = match outcome {
                 Ok(Ok(analysis)) => analysis,
@@ -136,6 +149,7 @@ impl Analysis {
                     let reason = match error {
                         AnalysisError::Empty(_) => DeadLetterReason::Empty,
                         AnalysisError::Oversized { .. } => DeadLetterReason::Oversized,
+                        AnalysisError::TooSlow(_) => DeadLetterReason::TooSlow,
                     };
                     return Outcome::DeadLetter(reason, error.to_string());
                 }

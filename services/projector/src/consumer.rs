@@ -294,7 +294,12 @@ impl BatchHandler for Consumer {
 }
 
 /// How batches fill and how many commit at once, from the settings.
-pub fn batch_policy(size: usize, max_bytes: usize, wait_ms: u64, concurrency: usize) -> BatchPolicy {
+pub fn batch_policy(
+    size: usize,
+    max_bytes: usize,
+    wait_ms: u64,
+    concurrency: usize,
+) -> BatchPolicy {
     BatchPolicy {
         size: size.max(1),
         max_bytes: max_bytes.max(1),

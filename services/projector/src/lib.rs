@@ -54,8 +54,11 @@ pub async fn run(
     let consumer = consumer::Consumer {
         amqp_url: settings.common.amqp_url.clone(),
         topology: Topology::new(settings.common.namespace.clone()),
-        pool: db::pool(&settings.common.database_url, settings.concurrency.max(1) * 2 + 1)
-            .context("building the pool")?,
+        pool: db::pool(
+            &settings.common.database_url,
+            settings.concurrency.max(1) * 2 + 1,
+        )
+        .context("building the pool")?,
         metrics,
         health: service.health().clone(),
         batch: consumer::batch_policy(

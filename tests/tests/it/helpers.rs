@@ -80,6 +80,13 @@ pub struct TestEnv {
 impl TestEnv {
     /// Migrated database, extractor and projector running.
     pub async fn start() -> Self {
+        Self::start_with(|_, _| {}).await
+    }
+
+    /// [`TestEnv::start`], with the services' settings changed by `tweak`.
+    pub async fn start_with(
+        tweak: impl FnOnce(&mut tidings_extractor::Settings, &mut tidings_projector::Settings),
+    ) -> Self {
         let Isolated {
             namespace,
             database,
@@ -94,24 +101,19 @@ impl TestEnv {
         let shutdown = CancellationToken::new();
         let mut tasks = Vec::new();
 
-        let listener = TcpListener::bind("127.0.0.1:0").await.expect("bind");
-        let extractor_addr = listener.local_addr().expect("addr");
-        let settings = tidings_extractor::Settings {
+        let extractor_listener = TcpListener::bind("127.0.0.1:0").await.expect("bind");
+        let extractor_addr = extractor_listener.local_addr().expect("addr");
+        let mut extractor = tidings_extractor::Settings {
             common: common.clone(),
             http_addr: extractor_addr,
             workers: Some(2),
             in_flight: 8,
+            analysis_budget_ms: 10_000,
             max_body_bytes: 200_000,
         };
-        tasks.push(tokio::spawn(tidings_extractor::run(
-            settings,
-            listener,
-            shutdown.clone(),
-        )));
-
-        let listener = TcpListener::bind("127.0.0.1:0").await.expect("bind");
-        let projector_addr = listener.local_addr().expect("addr");
-        let settings = tidings_projector::Settings {
+        let projector_listener = TcpListener::bind("127.0.0.1:0").await.expect("bind");
+        let projector_addr = projector_listener.local_addr().expect("addr");
+        let mut projector = tidings_projector::Settings {
             common: common.clone(),
             http_addr: projector_addr,
             batch_size: 20,
@@ -119,9 +121,15 @@ impl TestEnv {
             batch_bytes: 1 << 20,
             concurrency: 2,
         };
+        tweak(&mut extractor, &mut projector);
+        tasks.push(tokio::spawn(tidings_extractor::run(
+            extractor,
+            extractor_listener,
+            shutdown.clone(),
+        )));
         tasks.push(tokio::spawn(tidings_projector::run(
-            settings,
-            listener,
+            projector,
+            projector_listener,
             shutdown.clone(),
         )));
 
@@ -234,4 +242,42 @@ pub async fn drop_database(database: &str) {
             ))
             .await;
     }
+}
+
+/// The `x-tidings-reason` of up to `expected` messages of a dead-letter
+/// queue, waiting up to five seconds for them.
+pub async fn dead_reasons(env: &TestEnv, queue: QueueName, expected: usize) -> Vec<String> {
+    let connection = tidings_common::amqp::connect(&amqp_url(), "tests")
+        .await
+        .expect("connects");
+    let channel = connection.create_channel().await.expect("channel");
+    let dead = env.topology().dead_queue(queue);
+    let mut reasons = Vec::new();
+    for _ in 0..100 {
+        match channel
+            .basic_get(
+                dead.clone().into(),
+                lapin::options::BasicGetOptions { no_ack: true },
+            )
+            .await
+            .expect("basic_get")
+        {
+            Some(message) => {
+                reasons.push(
+                    tidings_common::amqp::header_string(
+                        &message.delivery.properties,
+                        "x-tidings-reason",
+                    )
+                    .unwrap_or_default(),
+                );
+                if reasons.len() == expected {
+                    break;
+                }
+            }
+            None => tokio::time::sleep(Duration::from_millis(50)).await,
+        }
+    }
+    let _ = connection.close(200, "done".into()).await;
+    reasons.sort();
+    reasons
 }

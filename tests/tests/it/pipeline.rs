@@ -487,3 +487,39 @@ async fn sample_events(env: &TestEnv) {
         .await;
     assert!(codes >= 1, "actors carry GDELT-style codes");
 }
+
+/// An analysis past its time budget is dead-lettered as `too_slow`, and
+/// the next article flows.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_too_slow_analysis_is_dead_lettered_and_the_next_flows() {
+    let env = TestEnv::start_with(|extractor, _| extractor.analysis_budget_ms = 150).await;
+    // A long article: far more work than the budget allows in a test build.
+    let paragraph = std::fs::read_to_string(sample_dir().join("2023-06-18-blinken-beijing.txt"))
+        .expect("sample")
+        .replacen("date 2023-06-18", "", 1);
+    let long = paragraph.repeat(18);
+    let dir = std::env::temp_dir().join(format!("{}-slow", env.namespace));
+    std::fs::create_dir_all(&dir).expect("dir");
+    std::fs::write(dir.join("a-long.txt"), format!("date 2023-06-18\n{long}")).expect("long");
+    std::fs::write(
+        dir.join("b-short.txt"),
+        "date 2023-06-18\nJapan criticised China on Sunday.",
+    )
+    .expect("short");
+    let report = tidings_fetcher::ingest_paths(&env.fetcher_settings(), &[dir.clone()])
+        .await
+        .expect("ingest");
+    assert_eq!(report.published, 2);
+    env.wait_for_count(ANALYZED, 1).await;
+    assert_eq!(
+        crate::helpers::dead_reasons(&env, QueueName::ExtractorArticles, 1).await,
+        ["too_slow"]
+    );
+    let extractor = metrics(env.extractor_addr).await;
+    assert!(
+        extractor.contains("tidings_extractor_dead_letters_total{reason=\"too_slow\"} 1"),
+        "{extractor}"
+    );
+    let _ = std::fs::remove_dir_all(dir);
+    env.finish().await;
+}

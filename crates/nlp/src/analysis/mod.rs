@@ -59,6 +59,8 @@ pub enum AnalysisError {
     Empty(String),
     #[error("article body is {size} bytes, more than the {max} accepted")]
     Oversized { size: usize, max: usize },
+    #[error("the analysis ran past its budget of {0:?}")]
+    TooSlow(std::time::Duration),
 }
 
 /// Bundled data that does not load (a broken build).
@@ -152,13 +154,33 @@ impl Analyzer {
         article: &RawArticle,
         analyzed_at_ms: i64,
     ) -> Result<ArticleAnalyzed, AnalysisError> {
+        self.analyze_within(article, analyzed_at_ms, None)
+    }
+
+    /// [`Analyzer::analyze`] within a time budget: the stages check it as
+    /// they go, and the analysis stops with [`AnalysisError::TooSlow`] once
+    /// it is spent, so a pathological article does not hold a worker.
+    pub fn analyze_within(
+        &self,
+        article: &RawArticle,
+        analyzed_at_ms: i64,
+        budget: Option<std::time::Duration>,
+    ) -> Result<ArticleAnalyzed, AnalysisError> {
+        let started = std::time::Instant::now();
+        let check = || match budget {
+            Some(budget) if started.elapsed() > budget => Err(AnalysisError::TooSlow(budget)),
+            _ => Ok(()),
+        };
         let prepared = self.prepare(article)?;
+        check()?;
         let coded = self.code_events(&prepared);
+        check()?;
         let Prepared {
             doc, resolution, ..
         } = prepared;
         let tone = self.tone.score(&doc.tokens);
         let quotes = quotes::find(&article.body, &doc, &resolution);
+        check()?;
 
         let event_id = hex_id(&[
             "ArticleAnalyzed",

@@ -9,6 +9,98 @@ use crate::{ArticleError, Draft, normalized};
 
 /// Main text and metadata of an HTML page (readability algorithm).
 pub fn from_html(html: &str, url: Option<&str>) -> Result<Draft, String> {
+    from_html_within(html, url, HtmlLimits::default())
+}
+
+/// How much HTML a page may hold before it is refused unparsed: a page of
+/// millions of elements, or nested thousands deep, costs a parser far more
+/// than any article is worth (and can exhaust its stack).
+#[derive(Debug, Clone, Copy)]
+pub struct HtmlLimits {
+    pub max_bytes: usize,
+    pub max_elements: usize,
+    pub max_depth: usize,
+}
+
+impl Default for HtmlLimits {
+    fn default() -> Self {
+        Self {
+            max_bytes: 8 << 20,
+            max_elements: 200_000,
+            max_depth: 512,
+        }
+    }
+}
+
+/// Elements that never have a closing tag.
+const VOID: &[&str] = &[
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track",
+    "wbr", "param", "keygen",
+];
+
+/// Counts the elements and the deepest nesting of `html` with a cheap scan
+/// of its tags, and refuses it when either passes `limits`.
+pub fn check_html(html: &str, limits: HtmlLimits) -> Result<(), String> {
+    if html.len() > limits.max_bytes {
+        return Err(format!(
+            "the page is {} bytes, more than the {} accepted",
+            html.len(),
+            limits.max_bytes
+        ));
+    }
+    let bytes = html.as_bytes();
+    let (mut elements, mut depth, mut deepest) = (0usize, 0usize, 0usize);
+    let mut i = 0;
+    while let Some(at) = bytes[i..].iter().position(|&b| b == b'<') {
+        i += at + 1;
+        let closing = bytes.get(i) == Some(&b'/');
+        let start = if closing { i + 1 } else { i };
+        let name_end = bytes[start..]
+            .iter()
+            .position(|b| !b.is_ascii_alphanumeric())
+            .map_or(bytes.len(), |n| start + n);
+        if name_end == start {
+            continue;
+        }
+        let name = html[start..name_end].to_ascii_lowercase();
+        let tag_end = bytes[name_end..]
+            .iter()
+            .position(|&b| b == b'>')
+            .map_or(bytes.len(), |n| name_end + n);
+        let self_closing = tag_end > 0 && bytes.get(tag_end - 1) == Some(&b'/');
+        if closing {
+            depth = depth.saturating_sub(1);
+        } else {
+            elements += 1;
+            if !self_closing && !VOID.contains(&name.as_str()) {
+                depth += 1;
+                deepest = deepest.max(depth);
+            }
+        }
+        if elements > limits.max_elements {
+            return Err(format!(
+                "the page has more than {} elements",
+                limits.max_elements
+            ));
+        }
+        if deepest > limits.max_depth {
+            return Err(format!(
+                "the page nests deeper than {} elements",
+                limits.max_depth
+            ));
+        }
+        i = tag_end;
+    }
+    Ok(())
+}
+
+/// [`from_html`] within explicit limits.
+pub fn from_html_within(
+    html: &str,
+    url: Option<&str>,
+    limits: HtmlLimits,
+) -> Result<Draft, String> {
+    check_html(html, limits)?;
     let mut readability =
         dom_smoothie::Readability::new(html, url, None).map_err(|e| e.to_string())?;
     let article = readability.parse().map_err(|e| e.to_string())?;
@@ -291,6 +383,24 @@ pub fn sniff_charset(bytes: &[u8]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn pages_too_large_deep_or_busy_are_refused_unparsed() {
+        let limits = HtmlLimits {
+            max_bytes: 10_000,
+            max_elements: 50,
+            max_depth: 20,
+        };
+        let page = "<html><body><p>News.<br><img src=x></p></body></html>";
+        assert!(check_html(page, limits).is_ok());
+        let deep = "<div>".repeat(30);
+        assert!(check_html(&deep, limits).unwrap_err().contains("deeper"));
+        let busy = "<p>x</p>".repeat(60);
+        assert!(check_html(&busy, limits).unwrap_err().contains("elements"));
+        let big = format!("<p>{}</p>", "x".repeat(20_000));
+        assert!(check_html(&big, limits).unwrap_err().contains("bytes"));
+        assert!(from_html_within(&deep, None, limits).is_err());
+    }
 
     #[test]
     fn json_lines_stream_and_skip_an_oversized_line_by_number() {

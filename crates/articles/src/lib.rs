@@ -8,8 +8,8 @@
 pub mod formats;
 
 pub use formats::{
-    JsonArticle, Named, drafts, from_dated_text, from_html, html_fragment_text, is_jsonl,
-    read_file, sniff_charset,
+    HtmlLimits, JsonArticle, Named, check_html, drafts, from_dated_text, from_html,
+    from_html_within, html_fragment_text, is_jsonl, read_file, sniff_charset,
 };
 
 use chrono::{DateTime, Utc};

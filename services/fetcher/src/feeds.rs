@@ -78,6 +78,8 @@ pub struct Poller {
     /// Feed text shorter than this is a summary: fetch the page.
     pub min_body_chars: usize,
     pub poll_interval: Duration,
+    /// Limits on a page before it is parsed.
+    pub html_limits: article::HtmlLimits,
 }
 
 impl Poller {
@@ -336,7 +338,8 @@ impl Poller {
         let html = html.into_owned();
         let url = url.to_owned();
         // HTML documents are not Send: parse on a blocking thread.
-        tokio::task::spawn_blocking(move || article::from_html(&html, Some(&url)))
+        let limits = self.html_limits;
+        tokio::task::spawn_blocking(move || article::from_html_within(&html, Some(&url), limits))
             .await?
             .map_err(|problem| anyhow::anyhow!("extracting the page text: {problem}"))
     }

@@ -66,6 +66,12 @@ pub struct RunSettings {
     /// Allow fetching from private and loopback addresses (tests, intranets).
     #[arg(long, env = "TIDINGS_ALLOW_PRIVATE_ADDRESSES", default_value_t = false)]
     pub allow_private_addresses: bool,
+    /// Most elements a page may hold before it is refused unparsed.
+    #[arg(long, env = "TIDINGS_HTML_MAX_ELEMENTS", default_value_t = 200_000)]
+    pub html_max_elements: usize,
+    /// Deepest nesting of elements a page may have before it is refused.
+    #[arg(long, env = "TIDINGS_HTML_MAX_DEPTH", default_value_t = 512)]
+    pub html_max_depth: usize,
 }
 
 /// Publishes the articles in `paths` and returns once all are confirmed.
@@ -188,6 +194,11 @@ pub async fn run(
         max_body_bytes: settings.base.max_body_bytes,
         min_body_chars: 600,
         poll_interval: Duration::from_secs(settings.poll_interval_seconds),
+        html_limits: article::HtmlLimits {
+            max_bytes: settings.base.max_body_bytes.saturating_mul(8),
+            max_elements: settings.html_max_elements,
+            max_depth: settings.html_max_depth,
+        },
     }));
 
     // One session: check the schema, register the feeds, connect to the

@@ -91,6 +91,8 @@ async fn feeds_are_polled_once_and_pages_extracted() {
         per_host_delay_ms: 10,
         fetch_timeout_seconds: 5,
         allow_private_addresses: true,
+        html_max_elements: 200_000,
+        html_max_depth: 512,
     };
     let shutdown = CancellationToken::new();
     let fetcher = tokio::spawn(tidings_fetcher::run(settings, listener, shutdown.clone()));

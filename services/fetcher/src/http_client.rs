@@ -1,27 +1,27 @@
 //! Fetching over HTTP with the limits a crawler owes the web and itself:
 //! timeouts, a redirect limit, a body size limit, conditional GET, a
-//! per-host politeness delay, and no requests to private addresses unless
-//! allowed (so a feed cannot point the fetcher at the internal network).
+//! per-host politeness delay, and no connection to private addresses
+//! unless allowed ([`crate::addresses`]): names are checked by the resolver
+//! the client connects through, and redirects are followed here, hop by
+//! hop, each hop checked again.
 
 use std::collections::HashMap;
-use std::net::IpAddr;
+use std::sync::Arc;
 use std::time::Duration;
 
-use reqwest::header::{ETAG, IF_MODIFIED_SINCE, IF_NONE_MATCH, LAST_MODIFIED};
+use reqwest::header::{ETAG, IF_MODIFIED_SINCE, IF_NONE_MATCH, LAST_MODIFIED, LOCATION};
 use tokio::time::Instant;
+
+use crate::addresses::{AddressPolicy, GuardedResolver, Lookup, SystemLookup};
 
 #[derive(Debug, thiserror::Error)]
 pub enum FetchError {
     #[error("invalid URL {0}")]
     InvalidUrl(String),
-    #[error("{0} resolves to a private or local address")]
-    PrivateAddress(String),
-    #[error("cannot resolve {host}: {source}")]
-    Resolve {
-        host: String,
-        #[source]
-        source: std::io::Error,
-    },
+    #[error("{0}")]
+    PrivateAddress(#[from] crate::addresses::Refused),
+    #[error("more than {0} redirects")]
+    TooManyRedirects(usize),
     #[error("HTTP error: {0}")]
     Http(#[from] reqwest::Error),
     #[error("HTTP status {0}")]
@@ -36,13 +36,26 @@ impl FetchError {
         match self {
             FetchError::InvalidUrl(_) => "invalid_url",
             FetchError::PrivateAddress(_) => "private_address",
-            FetchError::Resolve { .. } => "unresolvable",
+            FetchError::TooManyRedirects(_) => "too_many_redirects",
             FetchError::Http(e) if e.is_timeout() => "timeout",
+            FetchError::Http(e) if refused(e) => "private_address",
             FetchError::Http(_) => "http_error",
             FetchError::Status(_) => "http_status",
             FetchError::TooLarge(_) => "too_large",
         }
     }
+}
+
+/// Did the guarded resolver refuse the name's addresses?
+fn refused(error: &reqwest::Error) -> bool {
+    let mut source = std::error::Error::source(error);
+    while let Some(cause) = source {
+        if cause.is::<crate::addresses::Refused>() {
+            return true;
+        }
+        source = cause.source();
+    }
+    false
 }
 
 /// Limits of the client.
@@ -52,7 +65,7 @@ pub struct Limits {
     pub max_redirects: usize,
     pub max_bytes: usize,
     pub per_host_delay: Duration,
-    pub allow_private: bool,
+    pub addresses: AddressPolicy,
 }
 
 /// A fetched response.
@@ -73,60 +86,32 @@ pub struct Fetcher {
     last_request: HashMap<String, Instant>,
 }
 
-fn is_private(ip: IpAddr) -> bool {
-    match ip {
-        IpAddr::V4(v4) => {
-            v4.is_private()
-                || v4.is_loopback()
-                || v4.is_link_local()
-                || v4.is_unspecified()
-                || v4.is_broadcast()
-                || v4.octets()[0] == 100 && (64..128).contains(&v4.octets()[1])
-        }
-        IpAddr::V6(v6) => {
-            v6.is_loopback()
-                || v6.is_unspecified()
-                || (v6.segments()[0] & 0xfe00) == 0xfc00
-                || (v6.segments()[0] & 0xffc0) == 0xfe80
-        }
-    }
-}
-
 impl Fetcher {
     pub fn new(limits: Limits) -> Result<Self, FetchError> {
+        Self::with_lookup(limits, Arc::new(SystemLookup))
+    }
+
+    /// A fetcher resolving names through `lookup` (tests give their own).
+    pub fn with_lookup(limits: Limits, lookup: Arc<dyn Lookup>) -> Result<Self, FetchError> {
+        let resolver = GuardedResolver {
+            inner: lookup,
+            policy: limits.addresses.clone(),
+        };
         let client = reqwest::Client::builder()
             .user_agent(concat!("tidings-fetcher/", env!("CARGO_PKG_VERSION")))
             .timeout(limits.timeout)
             .connect_timeout(limits.timeout)
-            .redirect(reqwest::redirect::Policy::limited(limits.max_redirects))
+            // Redirects are followed by `get`, each hop checked.
+            .redirect(reqwest::redirect::Policy::none())
+            // A proxy would resolve names where the resolver cannot see.
+            .no_proxy()
+            .dns_resolver(Arc::new(resolver))
             .build()?;
         Ok(Self {
             client,
             limits,
             last_request: HashMap::new(),
         })
-    }
-
-    async fn check_address(&self, url: &reqwest::Url) -> Result<(), FetchError> {
-        let host = url
-            .host_str()
-            .ok_or_else(|| FetchError::InvalidUrl(url.to_string()))?;
-        if self.limits.allow_private {
-            return Ok(());
-        }
-        let port = url.port_or_known_default().unwrap_or(80);
-        let addresses = tokio::net::lookup_host((host, port))
-            .await
-            .map_err(|source| FetchError::Resolve {
-                host: host.to_owned(),
-                source,
-            })?;
-        for address in addresses {
-            if is_private(address.ip()) {
-                return Err(FetchError::PrivateAddress(host.to_owned()));
-            }
-        }
-        Ok(())
     }
 
     async fn be_polite(&mut self, host: &str) {
@@ -147,21 +132,43 @@ impl Fetcher {
         etag: Option<&str>,
         last_modified: Option<&str>,
     ) -> Result<Fetched, FetchError> {
-        let parsed =
+        let mut current =
             reqwest::Url::parse(url).map_err(|_| FetchError::InvalidUrl(url.to_owned()))?;
-        if !matches!(parsed.scheme(), "http" | "https") {
-            return Err(FetchError::InvalidUrl(url.to_owned()));
-        }
-        self.check_address(&parsed).await?;
-        self.be_polite(parsed.host_str().unwrap_or_default()).await;
-        let mut request = self.client.get(parsed);
-        if let Some(etag) = etag {
-            request = request.header(IF_NONE_MATCH, etag);
-        }
-        if let Some(last_modified) = last_modified {
-            request = request.header(IF_MODIFIED_SINCE, last_modified);
-        }
-        let mut response = request.send().await?;
+        let mut hops = 0;
+        let mut response = loop {
+            if !matches!(current.scheme(), "http" | "https") || current.host_str().is_none() {
+                return Err(FetchError::InvalidUrl(current.to_string()));
+            }
+            self.limits.addresses.check_url(&current)?;
+            self.be_polite(current.host_str().unwrap_or_default()).await;
+            let mut request = self.client.get(current.clone());
+            if hops == 0 {
+                if let Some(etag) = etag {
+                    request = request.header(IF_NONE_MATCH, etag);
+                }
+                if let Some(last_modified) = last_modified {
+                    request = request.header(IF_MODIFIED_SINCE, last_modified);
+                }
+            }
+            let response = request.send().await?;
+            if !response.status().is_redirection()
+                || response.status() == reqwest::StatusCode::NOT_MODIFIED
+            {
+                break response;
+            }
+            hops += 1;
+            if hops > self.limits.max_redirects {
+                return Err(FetchError::TooManyRedirects(self.limits.max_redirects));
+            }
+            let location = response
+                .headers()
+                .get(LOCATION)
+                .and_then(|v| v.to_str().ok())
+                .ok_or_else(|| FetchError::InvalidUrl(format!("{current} redirects nowhere")))?;
+            current = current
+                .join(location)
+                .map_err(|_| FetchError::InvalidUrl(location.to_owned()))?;
+        };
         if response.status() == reqwest::StatusCode::NOT_MODIFIED {
             return Ok(Fetched::NotModified);
         }
@@ -197,29 +204,5 @@ impl Fetcher {
             last_modified,
             content_type,
         })
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn private_ranges() {
-        for ip in [
-            "127.0.0.1",
-            "10.1.2.3",
-            "192.168.0.1",
-            "172.16.5.4",
-            "169.254.1.1",
-            "100.64.0.1",
-            "::1",
-            "fd00::1",
-        ] {
-            assert!(is_private(ip.parse().expect("ip")), "{ip}");
-        }
-        for ip in ["8.8.8.8", "2001:4860::8888"] {
-            assert!(!is_private(ip.parse().expect("ip")), "{ip}");
-        }
     }
 }

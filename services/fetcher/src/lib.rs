@@ -2,6 +2,7 @@
 //! feeds ([`feeds`], over [`http_client`]) and HTTP POST, and publishes
 //! `RawArticle`s ([`article`]) with publisher confirms.
 
+pub mod addresses;
 pub mod feeds;
 pub mod http_client;
 pub mod ingest;
@@ -66,6 +67,10 @@ pub struct RunSettings {
     /// Allow fetching from private and loopback addresses (tests, intranets).
     #[arg(long, env = "TIDINGS_ALLOW_PRIVATE_ADDRESSES", default_value_t = false)]
     pub allow_private_addresses: bool,
+    /// Private networks the fetcher may reach all the same, comma-separated
+    /// CIDRs ("10.2.0.0/16"); everything else private stays refused.
+    #[arg(long, env = "TIDINGS_ALLOWED_NETWORKS", value_delimiter = ',')]
+    pub allowed_networks: Vec<ipnet::IpNet>,
     /// Most elements a page may hold before it is refused unparsed.
     #[arg(long, env = "TIDINGS_HTML_MAX_ELEMENTS", default_value_t = 200_000)]
     pub html_max_elements: usize,
@@ -184,7 +189,10 @@ pub async fn run(
         max_redirects: 5,
         max_bytes: settings.base.max_body_bytes.saturating_mul(8),
         per_host_delay: Duration::from_millis(settings.per_host_delay_ms),
-        allow_private: settings.allow_private_addresses,
+        addresses: addresses::AddressPolicy {
+            allow_private: settings.allow_private_addresses,
+            allowed: settings.allowed_networks.clone(),
+        },
     })?;
     let poller = Arc::new(tokio::sync::Mutex::new(feeds::Poller {
         pool: db::pool(&common.database_url, 2)?,

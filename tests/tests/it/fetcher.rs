@@ -91,6 +91,7 @@ async fn feeds_are_polled_once_and_pages_extracted() {
         per_host_delay_ms: 10,
         fetch_timeout_seconds: 5,
         allow_private_addresses: true,
+        allowed_networks: Vec::new(),
         html_max_elements: 200_000,
         html_max_depth: 512,
     };

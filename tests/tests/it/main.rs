@@ -7,3 +7,4 @@ mod flat;
 mod helpers;
 mod pipeline;
 mod schema;
+mod ssrf;

@@ -506,7 +506,7 @@ async fn a_too_slow_analysis_is_dead_lettered_and_the_next_flows() {
         "date 2023-06-18\nJapan criticised China on Sunday.",
     )
     .expect("short");
-    let report = tidings_fetcher::ingest_paths(&env.fetcher_settings(), &[dir.clone()])
+    let report = tidings_fetcher::ingest_paths(&env.fetcher_settings(), std::slice::from_ref(&dir))
         .await
         .expect("ingest");
     assert_eq!(report.published, 2);

@@ -394,11 +394,23 @@ mod tests {
         let page = "<html><body><p>News.<br><img src=x></p></body></html>";
         assert!(check_html(page, limits).is_ok());
         let deep = "<div>".repeat(30);
-        assert!(check_html(&deep, limits).unwrap_err().contains("deeper"));
+        assert!(
+            check_html(&deep, limits)
+                .expect_err("too deep")
+                .contains("deeper")
+        );
         let busy = "<p>x</p>".repeat(60);
-        assert!(check_html(&busy, limits).unwrap_err().contains("elements"));
+        assert!(
+            check_html(&busy, limits)
+                .expect_err("too busy")
+                .contains("elements")
+        );
         let big = format!("<p>{}</p>", "x".repeat(20_000));
-        assert!(check_html(&big, limits).unwrap_err().contains("bytes"));
+        assert!(
+            check_html(&big, limits)
+                .expect_err("too big")
+                .contains("bytes")
+        );
         assert!(from_html_within(&deep, None, limits).is_err());
     }
 

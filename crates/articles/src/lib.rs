@@ -104,6 +104,28 @@ pub struct Draft {
 
 /// Turns a draft into a `RawArticle` with its ids, or says why it cannot.
 pub fn build(draft: Draft, what: &str, max_bytes: usize) -> Result<RawArticle, ArticleError> {
+    build_from(draft, what, max_bytes, Origin::Published)
+}
+
+/// Who an article comes from, which decides whose id it may take.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Origin {
+    /// The operator's own sources: feeds, pages, files. An article's id is
+    /// its canonical URL's, so a later fetch is a new revision of it.
+    Published,
+    /// Anyone allowed to `POST /articles`: the article gets an id of its
+    /// own (`post:` + the canonical URL), so a post can never replace the
+    /// text of an article a feed published under that URL.
+    Posted,
+}
+
+/// [`build`] for an article of the given origin.
+pub fn build_from(
+    draft: Draft,
+    what: &str,
+    max_bytes: usize,
+    origin: Origin,
+) -> Result<RawArticle, ArticleError> {
     let body = draft.body.trim().to_owned();
     if body.is_empty() {
         return Err(ArticleError::Empty(what.to_owned()));
@@ -117,7 +139,10 @@ pub fn build(draft: Draft, what: &str, max_bytes: usize) -> Result<RawArticle, A
     }
     let content_hash = content_hash(&body);
     let canonical = canonical_url(&draft.url).unwrap_or_default();
-    let article_id = id_of(&canonical, &content_hash);
+    let article_id = match origin {
+        Origin::Published => id_of(&canonical, &content_hash),
+        Origin::Posted => hex128(format!("post:{canonical}\u{1f}{content_hash}").as_bytes()),
+    };
     let event_id =
         hex128(format!("ArticleFetched\u{1f}{article_id}\u{1f}{content_hash}").as_bytes());
     let language = if draft.language.is_empty() {
@@ -173,6 +198,19 @@ mod tests {
         );
         assert_eq!(canonical_url("ftp://example.com/a"), None);
         assert_eq!(canonical_url("not a url"), None);
+    }
+
+    #[test]
+    fn a_post_never_takes_a_published_articles_id() {
+        let draft = || Draft {
+            url: "https://x.org/a".into(),
+            body: "Some text.".into(),
+            ..Draft::default()
+        };
+        let published = build(draft(), "feed", 1000).expect("valid");
+        let posted = build_from(draft(), "post", 1000, Origin::Posted).expect("valid");
+        assert_ne!(published.article_id, posted.article_id);
+        assert_eq!(published.url, posted.url);
     }
 
     #[test]

@@ -46,6 +46,30 @@ impl fmt::Debug for CommonArgs {
     }
 }
 
+/// A secret setting (a token, a password): usable, never printed. Its
+/// `Debug` shows `***`, so settings can be logged whole.
+#[derive(Clone, PartialEq, Eq)]
+pub struct Secret(String);
+
+impl Secret {
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Debug for Secret {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("***")
+    }
+}
+
+impl std::str::FromStr for Secret {
+    type Err = std::convert::Infallible;
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self(value.to_owned()))
+    }
+}
+
 /// A namespace becomes part of queue names: keep it to a safe alphabet.
 pub fn parse_namespace(value: &str) -> Result<String, String> {
     let ok = !value.is_empty()
@@ -87,6 +111,13 @@ mod tests {
         assert!(parse_namespace("").is_err());
         assert!(parse_namespace("Bad Name").is_err());
         assert!(parse_namespace(&"x".repeat(65)).is_err());
+    }
+
+    #[test]
+    fn secrets_are_never_printed() {
+        let secret: Secret = "hunter2".parse().expect("secret");
+        assert_eq!(format!("{secret:?}"), "***");
+        assert_eq!(secret.expose(), "hunter2");
     }
 
     #[test]

@@ -67,6 +67,11 @@ pub struct RunSettings {
     /// Allow fetching from private and loopback addresses (tests, intranets).
     #[arg(long, env = "TIDINGS_ALLOW_PRIVATE_ADDRESSES", default_value_t = false)]
     pub allow_private_addresses: bool,
+    /// The bearer token `POST /articles` requires. Without one, the server
+    /// accepts posts only while it listens on loopback, and refuses to start
+    /// on any other address.
+    #[arg(long, env = "TIDINGS_INGEST_TOKEN", hide_env_values = true)]
+    pub ingest_token: Option<tidings_common::config::Secret>,
     /// Private networks the fetcher may reach all the same, comma-separated
     /// CIDRs ("10.2.0.0/16"); everything else private stays refused.
     #[arg(long, env = "TIDINGS_ALLOWED_NETWORKS", value_delimiter = ',')]
@@ -112,22 +117,65 @@ struct PostState {
     publisher: Arc<RwLock<Option<Publisher>>>,
     metrics: metrics::Metrics,
     max_body_bytes: usize,
+    /// The bearer token a POST must carry, if one is required.
+    token: Option<Arc<str>>,
+}
+
+/// Does the request carry the token (when one is required)? Compared in
+/// constant time.
+fn authorized(headers: &axum::http::HeaderMap, token: Option<&str>) -> bool {
+    let Some(token) = token else {
+        return true;
+    };
+    let given = headers
+        .get(axum::http::header::AUTHORIZATION)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.strip_prefix("Bearer "))
+        .unwrap_or("");
+    given.len() == token.len()
+        && given
+            .bytes()
+            .zip(token.bytes())
+            .fold(0u8, |acc, (a, b)| acc | (a ^ b))
+            == 0
 }
 
 /// `POST /articles` with a JSON article: published and confirmed before
 /// the answer (202 with the article id).
 async fn post_article(
     State(state): State<PostState>,
-    Json(input): Json<article::JsonArticle>,
+    headers: axum::http::HeaderMap,
+    body: axum::body::Bytes,
 ) -> (StatusCode, Json<serde_json::Value>) {
     let error = |status: StatusCode, message: String| {
         (status, Json(serde_json::json!({ "error": message })))
+    };
+    if !authorized(&headers, state.token.as_deref()) {
+        state
+            .metrics
+            .articles_skipped
+            .with_label_values(&["unauthorized"])
+            .inc();
+        return error(
+            StatusCode::UNAUTHORIZED,
+            "a bearer token is required (Authorization: Bearer …)".to_owned(),
+        );
+    }
+    let input: article::JsonArticle = match serde_json::from_slice(&body) {
+        Ok(input) => input,
+        Err(problem) => return error(StatusCode::UNPROCESSABLE_ENTITY, problem.to_string()),
     };
     let draft = match input.into_draft("http") {
         Ok(draft) => draft,
         Err(problem) => return error(StatusCode::UNPROCESSABLE_ENTITY, problem),
     };
-    let article = match article::build(draft, "request", state.max_body_bytes) {
+    let built = article::build_from(
+        draft,
+        "request",
+        state.max_body_bytes,
+        article::Origin::Posted,
+    );
+    let article = match built {
         Ok(article) => article,
         Err(problem) => {
             state
@@ -170,6 +218,18 @@ pub async fn run(
 ) -> anyhow::Result<()> {
     let feeds = feeds::read_config(&settings.feeds)?;
     let common = &settings.base.common;
+    let on_loopback = listener.local_addr()?.ip().is_loopback();
+    let token = settings
+        .ingest_token
+        .as_ref()
+        .map(|t| t.expose())
+        .filter(|t| !t.is_empty())
+        .map(Arc::<str>::from);
+    anyhow::ensure!(
+        on_loopback || token.is_some(),
+        "POST /articles listens on {} without a token: set TIDINGS_INGEST_TOKEN, or bind to loopback",
+        listener.local_addr()?
+    );
     let service = Service::new("fetcher", true);
     let metrics = metrics::Metrics::new(service.registrar(), service.plumbing());
     let publisher_slot = Arc::new(RwLock::new(None::<Publisher>));
@@ -180,6 +240,7 @@ pub async fn run(
                 publisher: publisher_slot.clone(),
                 metrics: metrics.clone(),
                 max_body_bytes: settings.base.max_body_bytes,
+                token,
             }),
     );
     let health = service.health().clone();

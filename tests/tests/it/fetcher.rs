@@ -92,6 +92,7 @@ async fn feeds_are_polled_once_and_pages_extracted() {
         fetch_timeout_seconds: 5,
         allow_private_addresses: true,
         allowed_networks: Vec::new(),
+        ingest_token: None,
         html_max_elements: 200_000,
         html_max_depth: 512,
     };
@@ -237,5 +238,133 @@ async fn a_large_json_lines_dump_streams_and_names_its_oversized_line() {
     )
     .await;
     let _ = std::fs::remove_file(dump);
+    env.finish().await;
+}
+
+/// `POST /articles` off loopback needs the bearer token; and a post can
+/// never replace the text of an article a source published under its URL.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn posts_need_the_token_and_cannot_overwrite_a_published_article() {
+    let env = TestEnv::start().await;
+    let feeds_file = std::env::temp_dir().join(format!("{}-nofeeds.txt", env.namespace));
+    std::fs::write(&feeds_file, "# no feeds\n").expect("feeds file");
+    let settings = |token: Option<&str>| tidings_fetcher::RunSettings {
+        base: env.fetcher_settings(),
+        http_addr: "0.0.0.0:0".parse().expect("addr"),
+        feeds: feeds_file.clone(),
+        poll_interval_seconds: 3600,
+        per_host_delay_ms: 10,
+        fetch_timeout_seconds: 5,
+        allow_private_addresses: false,
+        allowed_networks: Vec::new(),
+        ingest_token: token.map(|t| t.parse().expect("secret")),
+        html_max_elements: 200_000,
+        html_max_depth: 512,
+    };
+    // Off loopback without a token, the fetcher refuses to start.
+    let listener = TcpListener::bind("0.0.0.0:0").await.expect("bind");
+    let refused = tidings_fetcher::run(settings(None), listener, CancellationToken::new()).await;
+    assert!(refused.is_err_and(|e| e.to_string().contains("TIDINGS_INGEST_TOKEN")));
+
+    // With one, posts must carry it.
+    let listener = TcpListener::bind("0.0.0.0:0").await.expect("bind");
+    let port = listener.local_addr().expect("addr").port();
+    let shutdown = CancellationToken::new();
+    let fetcher = tokio::spawn(tidings_fetcher::run(
+        settings(Some("s3cret-token")),
+        listener,
+        shutdown.clone(),
+    ));
+    let url = format!("http://127.0.0.1:{port}/articles");
+    for _ in 0..100 {
+        if reqwest::get(format!("http://127.0.0.1:{port}/readyz"))
+            .await
+            .is_ok_and(|r| r.status().is_success())
+        {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    let body = r#"{"url":"https://news.example/story","published_at":"2023-06-18","body":"Forged text: Japan declared war on Canada."}"#;
+    let client = reqwest::Client::new();
+    let post = |token: Option<&'static str>| {
+        let mut request = client
+            .post(&url)
+            .header(header::CONTENT_TYPE, "application/json")
+            .body(body);
+        if let Some(token) = token {
+            request = request.bearer_auth(token);
+        }
+        request.send()
+    };
+    assert_eq!(post(None).await.expect("post").status(), 401);
+    assert_eq!(post(Some("wrong")).await.expect("post").status(), 401);
+
+    // A source publishes the story first; then the right token posts a
+    // different text under the same URL.
+    let dir = std::env::temp_dir().join(format!("{}-published", env.namespace));
+    std::fs::create_dir_all(&dir).expect("dir");
+    std::fs::write(
+        dir.join("story.json"),
+        r#"{"url":"https://news.example/story","published_at":"2023-06-18","body":"Antony Blinken met Qin Gang in Beijing on Sunday."}"#,
+    )
+    .expect("story");
+    tidings_fetcher::ingest_paths(&env.fetcher_settings(), std::slice::from_ref(&dir))
+        .await
+        .expect("ingest");
+    env.wait_for_count(
+        "SELECT count(*) FROM articles WHERE url = 'https://news.example/story' AND analyzed_at IS NOT NULL",
+        1,
+    )
+    .await;
+    let published: String = env
+        .db
+        .query_one(
+            "SELECT content_hash FROM articles WHERE url = 'https://news.example/story'",
+            &[],
+        )
+        .await
+        .expect("published")
+        .get(0);
+    let accepted = post(Some("s3cret-token")).await.expect("post");
+    assert_eq!(accepted.status(), 202);
+    env.wait_for_count(
+        "SELECT count(*) FROM articles WHERE url = 'https://news.example/story' AND analyzed_at IS NOT NULL",
+        2,
+    )
+    .await;
+    // The published article keeps its text; the post is an article of its own.
+    let hashes: Vec<String> = env
+        .db
+        .query(
+            "SELECT content_hash FROM articles WHERE url = 'https://news.example/story' ORDER BY source",
+            &[],
+        )
+        .await
+        .expect("articles")
+        .iter()
+        .map(|r| r.get(0))
+        .collect();
+    assert_eq!(hashes.len(), 2);
+    assert!(hashes.contains(&published));
+    assert_eq!(
+        env.count(
+            "SELECT count(*) FROM article_entities ae JOIN articles a ON a.id = ae.article
+              WHERE a.url = 'https://news.example/story' AND a.source = 'file'
+                AND ae.entity = 'person:antony-blinken'"
+        )
+        .await,
+        1,
+        "the published article's analysis stands"
+    );
+
+    shutdown.cancel();
+    tokio::time::timeout(Duration::from_secs(10), fetcher)
+        .await
+        .expect("fetcher stops")
+        .expect("fetcher task")
+        .expect("fetcher exits cleanly");
+    let _ = std::fs::remove_file(feeds_file);
+    let _ = std::fs::remove_dir_all(dir);
     env.finish().await;
 }

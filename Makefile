@@ -4,7 +4,13 @@
 CARGO      ?= cargo
 RUN_DIR    ?= run
 BIN        := target/release
-DB_URL     ?= postgres://postgres@127.0.0.1:5432/tidings
+DB_HOST    ?= 127.0.0.1:5432/tidings
+# Migrations run as the database owner; each service runs as its own
+# least-privilege role (migrations/V7__roles.sql).
+DB_URL     ?= postgres://postgres@$(DB_HOST)
+PROJECTOR_DB_URL ?= postgres://tidings_projector@$(DB_HOST)
+FETCHER_DB_URL   ?= postgres://tidings_fetcher@$(DB_HOST)
+READER_DB_URL    ?= postgres://tidings_reader@$(DB_HOST)
 export TIDINGS_DATABASE_URL ?= $(DB_URL)
 export TIDINGS_LOG_FORMAT ?= json
 
@@ -17,14 +23,14 @@ up: services build
 	@$(BIN)/tidings-projector migrate
 	@$(MAKE) --no-print-directory down >/dev/null
 	@TIDINGS_HTTP_ADDR=127.0.0.1:9102 nohup $(BIN)/tidings-extractor run > $(RUN_DIR)/extractor.log 2>&1 & echo $$! > $(RUN_DIR)/extractor.pid
-	@TIDINGS_HTTP_ADDR=127.0.0.1:9103 nohup $(BIN)/tidings-projector run > $(RUN_DIR)/projector.log 2>&1 & echo $$! > $(RUN_DIR)/projector.pid
-	@TIDINGS_HTTP_ADDR=127.0.0.1:9101 TIDINGS_FEEDS=deploy/feeds.txt nohup $(BIN)/tidings-fetcher run > $(RUN_DIR)/fetcher.log 2>&1 & echo $$! > $(RUN_DIR)/fetcher.pid
+	@TIDINGS_DATABASE_URL=$(PROJECTOR_DB_URL) TIDINGS_HTTP_ADDR=127.0.0.1:9103 nohup $(BIN)/tidings-projector run > $(RUN_DIR)/projector.log 2>&1 & echo $$! > $(RUN_DIR)/projector.pid
+	@TIDINGS_DATABASE_URL=$(FETCHER_DB_URL) TIDINGS_HTTP_ADDR=127.0.0.1:9101 TIDINGS_FEEDS=deploy/feeds.txt nohup $(BIN)/tidings-fetcher run > $(RUN_DIR)/fetcher.log 2>&1 & echo $$! > $(RUN_DIR)/fetcher.pid
 	@for port in 9101 9102 9103; do \
 	  for i in $$(seq 1 100); do curl -fs http://127.0.0.1:$$port/readyz >/dev/null && break; sleep 0.2; done; \
 	  curl -fs http://127.0.0.1:$$port/readyz >/dev/null || { echo "service on :$$port is not ready; see $(RUN_DIR)/*.log"; exit 1; }; \
 	done
-	@$(BIN)/tidings-fetcher ingest samples/
-	@scripts/show-sample.sh
+	@TIDINGS_DATABASE_URL=$(FETCHER_DB_URL) $(BIN)/tidings-fetcher ingest samples/
+	@TIDINGS_DATABASE_URL=$(READER_DB_URL) scripts/show-sample.sh
 
 ## Stop what `make up` started.
 down:

@@ -34,6 +34,14 @@ pub fn fixture(name: &str) -> std::path::PathBuf {
         .join(name)
 }
 
+/// The URL of `database` as `role` (the services' least-privilege roles).
+pub fn role_url(role: &str, database: &str) -> String {
+    let base = postgres_base();
+    let (scheme, rest) = base.split_once("://").unwrap_or(("postgres", &base));
+    let host = rest.rsplit_once('@').map_or(rest, |(_, host)| host);
+    format!("{scheme}://{role}@{host}/{database}")
+}
+
 /// A namespace and a database of a test's own, and the settings that name them.
 pub struct Isolated {
     pub namespace: String,
@@ -103,6 +111,11 @@ impl TestEnv {
 
         let extractor_listener = TcpListener::bind("127.0.0.1:0").await.expect("bind");
         let extractor_addr = extractor_listener.local_addr().expect("addr");
+        // The services connect as their own roles, as in production.
+        let as_role = |role: &str| CommonArgs {
+            database_url: role_url(role, &database),
+            ..common.clone()
+        };
         let mut extractor = tidings_extractor::Settings {
             common: common.clone(),
             http_addr: extractor_addr,
@@ -114,7 +127,7 @@ impl TestEnv {
         let projector_listener = TcpListener::bind("127.0.0.1:0").await.expect("bind");
         let projector_addr = projector_listener.local_addr().expect("addr");
         let mut projector = tidings_projector::Settings {
-            common: common.clone(),
+            common: as_role("tidings_projector"),
             http_addr: projector_addr,
             batch_size: 20,
             batch_wait_ms: 20,
@@ -154,7 +167,10 @@ impl TestEnv {
 
     pub fn fetcher_settings(&self) -> tidings_fetcher::Settings {
         tidings_fetcher::Settings {
-            common: self.common.clone(),
+            common: CommonArgs {
+                database_url: role_url("tidings_fetcher", &self.database),
+                ..self.common.clone()
+            },
             max_body_bytes: 200_000,
             publish_window: 64,
         }

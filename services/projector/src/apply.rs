@@ -119,6 +119,8 @@ pub async fn apply_batch(
     transaction: &Transaction<'_>,
     events: &[(&Incoming, serde_json::Value)],
 ) -> Result<Vec<Outcome>, tokio_postgres::Error> {
+    // A rebuild waits for this transaction before it reads a watermark.
+    crate::rebuild::hold_shared(transaction).await?;
     let new_events: Vec<NewEvent<'_>> = events
         .iter()
         .map(|(event, metadata)| NewEvent {

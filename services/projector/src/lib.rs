@@ -1,11 +1,15 @@
 //! The tidings projector: appends every raw article and analysis to the
 //! event store ([`store`]) and keeps the read model ([`projection`]) in the
-//! same transaction ([`consumer`], [`apply`]); [`rebuild`] replays the store.
+//! same transaction ([`consumer`], [`apply`]); [`rebuild`] replays the store
+//! into new projections while the old ones stay in use; [`digest`] tells
+//! whether two read models hold the same rows.
 
 pub mod apply;
 pub mod consumer;
+pub mod digest;
 pub mod metrics;
 pub mod projection;
+pub mod rebuild;
 pub mod schema;
 pub mod store;
 
@@ -18,7 +22,8 @@ use tidings_common::{CommonArgs, db};
 use tokio::net::TcpListener;
 use tokio_util::sync::CancellationToken;
 
-use apply::Incoming;
+pub use digest::{TableDigest, digest};
+pub use rebuild::{Report as RebuildReport, rebuild};
 
 /// Settings of the projector service.
 #[derive(Debug, Clone, clap::Args)]
@@ -78,47 +83,3 @@ pub async fn run(
 pub async fn migrate(database_url: &str) -> anyhow::Result<usize> {
     Ok(schema::migrate(database_url).await?)
 }
-
-/// Empties the projections and replays the event store into them, in one
-/// transaction (readers see the old tables until it commits), through the
-/// same batch code as the live projector. Returns the number of events
-/// replayed.
-pub async fn rebuild(database_url: &str) -> anyhow::Result<u64> {
-    let pool = db::pool_with(
-        database_url,
-        1,
-        db::SessionLimits {
-            statement: std::time::Duration::from_secs(3600),
-            ..db::SessionLimits::default()
-        },
-    )?;
-    let mut client = pool.get().await?;
-    let transaction = client.transaction().await?;
-    projection::truncate(&transaction).await?;
-    let statement = transaction
-        .prepare("SELECT position, event_type, schema_version, payload FROM event_store ORDER BY position")
-        .await?;
-    let portal = transaction.bind(&statement, &[]).await?;
-    let mut replayed = 0;
-    loop {
-        let rows = transaction.query_portal(&portal, REPLAY_BATCH).await?;
-        if rows.is_empty() {
-            break;
-        }
-        let mut events = Vec::with_capacity(rows.len());
-        for row in &rows {
-            let position: i64 = row.get(0);
-            let event = Incoming::from_store(row.get(1), row.get(2), row.get(3))
-                .with_context(|| format!("decoding stored event at position {position}"))?;
-            events.push(event);
-        }
-        let refs: Vec<&Incoming> = events.iter().collect();
-        projection::project(&transaction, &refs).await?;
-        replayed += rows.len() as u64;
-    }
-    transaction.commit().await?;
-    Ok(replayed)
-}
-
-/// Events replayed per batch by [`rebuild`].
-const REPLAY_BATCH: i32 = 500;

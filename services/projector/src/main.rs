@@ -1,8 +1,9 @@
 //! `tidings-projector`: run the projector, migrate, or rebuild projections.
 
+use anyhow::Context as _;
 use clap::{Parser, Subcommand};
 use tidings_common::{CommonArgs, service, telemetry};
-use tidings_projector::{Settings, migrate, rebuild, run};
+use tidings_projector::{Settings, digest, migrate, rebuild, run};
 
 #[derive(Parser)]
 #[command(
@@ -21,8 +22,11 @@ enum Command {
     Run(Settings),
     /// Create the database if needed and apply the migrations.
     Migrate(CommonArgs),
-    /// Drop the projections and replay the event store into them.
+    /// Replay the event store into new projections and swap them in,
+    /// while readers and projectors go on (run as the database's owner).
     Rebuild(CommonArgs),
+    /// Print each projection table's row count and a hash of its rows.
+    Digest(CommonArgs),
 }
 
 #[tokio::main]
@@ -40,8 +44,24 @@ async fn main() -> anyhow::Result<()> {
         }
         Command::Rebuild(common) => {
             telemetry::init(common.log_format);
-            let replayed = rebuild(&common.database_url).await?;
-            println!("events replayed: {replayed}");
+            let report = rebuild(&common.database_url).await?;
+            println!(
+                "events replayed: {} in {} rounds; projectors paused {} ms, tables locked {} ms",
+                report.replayed,
+                report.rounds,
+                report.paused.as_millis(),
+                report.swap.as_millis()
+            );
+            Ok(())
+        }
+        Command::Digest(common) => {
+            telemetry::init(common.log_format);
+            let client = tidings_common::db::connect(&common.database_url)
+                .await
+                .context("connecting to the database")?;
+            for table in digest(&client).await? {
+                println!("{table}");
+            }
             Ok(())
         }
     }

@@ -6,5 +6,6 @@ mod fetcher;
 mod flat;
 mod helpers;
 mod pipeline;
+mod replay;
 mod schema;
 mod ssrf;

@@ -232,10 +232,10 @@ async fn sample_goes_through_all_three_services() {
 
     // Rebuild gives the same projections.
     let live = snapshot(&env).await;
-    let replayed = tidings_projector::rebuild(&env.common.database_url)
+    let report = tidings_projector::rebuild(&env.common.database_url)
         .await
         .expect("rebuild");
-    assert_eq!(replayed, 2);
+    assert_eq!(report.replayed, 2);
     assert_eq!(snapshot(&env).await, live);
     env.finish().await;
 }

@@ -103,15 +103,6 @@ fn newer(a: &ArticleAnalyzed, b: &ArticleAnalyzed) -> bool {
     (a.analysis_revision, a.event_id.as_str()) > (b.analysis_revision, b.event_id.as_str())
 }
 
-/// Empties every projection (the event store is untouched).
-pub async fn truncate(transaction: &Transaction<'_>) -> Result<(), tokio_postgres::Error> {
-    transaction
-        .batch_execute(
-            "TRUNCATE event_quotes, world_events, article_entities, entity_daily, entities, articles",
-        )
-        .await
-}
-
 /// Milliseconds since the epoch as a timestamp.
 fn timestamp(ms: i64) -> Option<chrono::DateTime<chrono::Utc>> {
     chrono::DateTime::from_timestamp_millis(ms)

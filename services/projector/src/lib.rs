@@ -83,3 +83,53 @@ pub async fn run(
 pub async fn migrate(database_url: &str) -> anyhow::Result<usize> {
     Ok(schema::migrate(database_url).await?)
 }
+
+/// Passwords for the services' roles (migrations/V7__roles.sql), from the
+/// environment of the migrate job; a role not given keeps its password.
+#[derive(Debug, Clone, Default, clap::Args)]
+pub struct RolePasswords {
+    /// Password of `tidings_projector`.
+    #[arg(long, env = "TIDINGS_PROJECTOR_DB_PASSWORD", hide_env_values = true)]
+    pub projector: Option<tidings_common::config::Secret>,
+    /// Password of `tidings_fetcher`.
+    #[arg(long, env = "TIDINGS_FETCHER_DB_PASSWORD", hide_env_values = true)]
+    pub fetcher: Option<tidings_common::config::Secret>,
+    /// Password of `tidings_reader` (dashboards).
+    #[arg(long, env = "TIDINGS_READER_DB_PASSWORD", hide_env_values = true)]
+    pub reader: Option<tidings_common::config::Secret>,
+}
+
+/// Sets the passwords given; returns the roles changed.
+pub async fn set_role_passwords(
+    database_url: &str,
+    passwords: &RolePasswords,
+) -> anyhow::Result<Vec<&'static str>> {
+    let given = [
+        ("tidings_projector", &passwords.projector),
+        ("tidings_fetcher", &passwords.fetcher),
+        ("tidings_reader", &passwords.reader),
+    ];
+    if given.iter().all(|(_, password)| password.is_none()) {
+        return Ok(Vec::new());
+    }
+    let client = db::connect(database_url)
+        .await
+        .context("connecting to set role passwords")?;
+    let mut set = Vec::new();
+    for (role, password) in given {
+        let Some(password) = password else { continue };
+        // Sent as a SCRAM verifier, never in clear (statements may be
+        // logged); ALTER ROLE takes no parameters, the server quotes it.
+        let verifier = postgres_protocol::password::scram_sha_256(password.expose().as_bytes());
+        let literal: String = client
+            .query_one("SELECT quote_literal($1)", &[&verifier])
+            .await?
+            .get(0);
+        client
+            .batch_execute(&format!("ALTER ROLE {role} PASSWORD {literal}"))
+            .await
+            .with_context(|| format!("setting the password of {role}"))?;
+        set.push(role);
+    }
+    Ok(set)
+}

@@ -3,7 +3,9 @@
 use anyhow::Context as _;
 use clap::{Parser, Subcommand};
 use tidings_common::{CommonArgs, service, telemetry};
-use tidings_projector::{Settings, digest, migrate, rebuild, run};
+use tidings_projector::{
+    RolePasswords, Settings, digest, migrate, rebuild, run, set_role_passwords,
+};
 
 #[derive(Parser)]
 #[command(
@@ -20,13 +22,22 @@ struct Cli {
 enum Command {
     /// Consume articles and analyses into the event store and projections.
     Run(Settings),
-    /// Create the database if needed and apply the migrations.
-    Migrate(CommonArgs),
+    /// Create the database if needed, apply the migrations and set the
+    /// services' role passwords given.
+    Migrate(MigrateArgs),
     /// Replay the event store into new projections and swap them in,
     /// while readers and projectors go on (run as the database's owner).
     Rebuild(CommonArgs),
     /// Print each projection table's row count and a hash of its rows.
     Digest(CommonArgs),
+}
+
+#[derive(clap::Args)]
+struct MigrateArgs {
+    #[command(flatten)]
+    common: CommonArgs,
+    #[command(flatten)]
+    passwords: RolePasswords,
 }
 
 #[tokio::main]
@@ -36,10 +47,14 @@ async fn main() -> anyhow::Result<()> {
             let (format, addr) = (settings.common.log_format, settings.http_addr);
             service::main("projector", format, addr, settings, run).await
         }
-        Command::Migrate(common) => {
+        Command::Migrate(MigrateArgs { common, passwords }) => {
             telemetry::init(common.log_format);
             let applied = migrate(&common.database_url).await?;
             println!("migrations applied: {applied}");
+            let set = set_role_passwords(&common.database_url, &passwords).await?;
+            if !set.is_empty() {
+                println!("passwords set for: {}", set.join(", "));
+            }
             Ok(())
         }
         Command::Rebuild(common) => {

@@ -147,6 +147,28 @@ async fn roles_are_least_privilege() {
     ] {
         refused(&reader, sql).await;
     }
+
+    // The migrate job sets passwords from its environment, as verifiers.
+    let set = tidings_projector::set_role_passwords(
+        &isolated.common.database_url,
+        &tidings_projector::RolePasswords {
+            reader: Some("correct horse".parse().expect("secret")),
+            ..Default::default()
+        },
+    )
+    .await
+    .expect("passwords set");
+    assert_eq!(set, ["tidings_reader"]);
+    let stored: String = owner
+        .query_one(
+            "SELECT rolpassword FROM pg_authid WHERE rolname = 'tidings_reader'",
+            &[],
+        )
+        .await
+        .expect("role")
+        .get(0);
+    assert!(stored.starts_with("SCRAM-SHA-256$"), "stored as a verifier");
+    assert!(!stored.contains("correct horse"));
     drop((projector, fetcher, reader, owner));
     isolated.remove().await;
 }

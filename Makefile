@@ -3,7 +3,7 @@
 
 CARGO      ?= cargo
 RUN_DIR    ?= run
-BIN        := target/release
+BIN        ?= $(if $(CARGO_TARGET_DIR),$(CARGO_TARGET_DIR),target)/release
 DB_HOST    ?= 127.0.0.1:5432/tidings
 # Migrations run as the database owner; each service runs as its own
 # least-privilege role (migrations/V7__roles.sql).
@@ -14,7 +14,7 @@ READER_DB_URL    ?= postgres://tidings_reader@$(DB_HOST)
 export TIDINGS_DATABASE_URL ?= $(DB_URL)
 export TIDINGS_LOG_FORMAT ?= json
 
-.PHONY: up down services build test lint fmt gazetteers clusters train eval-ner eval-events bench bench-e2e clean
+.PHONY: up down services build test lint fmt gazetteers clusters train eval-ner eval-events bench bench-e2e chaos clean
 
 ## Install and start PostgreSQL and RabbitMQ, build, migrate, start the three
 ## services, ingest samples/ and print the sample's entities and events.
@@ -93,7 +93,14 @@ bench:
 ## beside the raw broker and COPY rates measured in the same run.
 bench-e2e: services
 	$(CARGO) build --release --locked --bins
-	$(BIN)/tidings-bench-e2e
+	TIDINGS_BIN=$(BIN) $(BIN)/tidings-bench-e2e
+
+## The fault suite: two extractors and two projectors under SIGKILL, a
+## broker restart and a database restart, against a clean run. It restarts
+## this machine's RabbitMQ and PostgreSQL: run it alone.
+chaos: services
+	$(CARGO) build --release --locked --bins
+	TIDINGS_BIN=$(BIN) $(BIN)/tidings-chaos
 
 ## Precision and recall of the event coder on the committed gold file.
 eval-events:

@@ -29,12 +29,20 @@ impl Service {
         log: &Path,
     ) -> anyhow::Result<Self> {
         let addr = free_addr()?;
-        let log = std::fs::File::create(log)?;
+        let log = std::fs::OpenOptions::new()
+            .create(true)
+            .append(true)
+            .open(log)?;
         let child = Command::new(bin.join(binary))
             .arg("run")
             .envs(env.iter().map(|(k, v)| (*k, v.as_str())))
             .env("TIDINGS_HTTP_ADDR", addr.to_string())
-            .env("RUST_LOG", "warn")
+            .env(
+                "RUST_LOG",
+                env.iter()
+                    .find(|(k, _)| *k == "RUST_LOG")
+                    .map_or("warn", |(_, v)| v.as_str()),
+            )
             .stdout(Stdio::null())
             .stderr(log)
             .spawn()?;
@@ -69,6 +77,13 @@ impl Service {
     /// CPU seconds (user + system) and peak RSS in MiB so far.
     pub fn usage(&self) -> Option<(f64, f64)> {
         usage_of(self.child.id())
+    }
+
+    /// SIGKILL: no drain, no goodbye, as when a node dies.
+    pub fn kill(mut self) -> anyhow::Result<()> {
+        self.child.kill()?;
+        self.child.wait()?;
+        Ok(())
     }
 
     /// SIGTERM, then wait for the drain.

@@ -49,8 +49,7 @@ impl DbError {
 }
 
 /// Classifies a driver error by what it means for the message being
-/// processed: only a data error about it (SQLSTATE class 22, data
-/// exception, or 23, integrity constraint violation) is permanent.
+/// processed: only a data error about it ([`is_data_error`]) is permanent.
 /// Everything else (a lost connection, a restart, a read-only failover,
 /// a missing table, a timeout, a deadlock) is about the database, not the
 /// message, and may pass.
@@ -58,11 +57,14 @@ pub fn is_transient(error: &tokio_postgres::Error) -> bool {
     !is_data_error(error)
 }
 
-/// A data error about the message itself: SQLSTATE classes 22 and 23.
+/// A data error about the message itself: SQLSTATE classes 22 (data
+/// exception) and 23 (integrity constraint violation), and 54 (program
+/// limit exceeded, e.g. a value too large for an index), which the same
+/// message would hit every time.
 pub fn is_data_error(error: &tokio_postgres::Error) -> bool {
     error
         .code()
-        .is_some_and(|code| matches!(&code.code()[..2], "22" | "23"))
+        .is_some_and(|code| matches!(&code.code()[..2], "22" | "23" | "54"))
 }
 
 /// A conflict between concurrent transactions, worth retrying at once in

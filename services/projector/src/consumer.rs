@@ -5,9 +5,12 @@
 //! Decisions, per delivery of a batch: a message that does not decode is
 //! dead-lettered; a batch that fails with a permanent database error is
 //! applied again one message per transaction, so that only the bad message
-//! is dead-lettered; a transient error (lost connection, restart, deadlock)
-//! sends what was not committed back to the queue and ends the session,
-//! and the supervisor reconnects.
+//! is dead-lettered; a conflict (deadlock, serialization failure) is
+//! retried at once with jitter; any other transient error (the database
+//! restarting, unreachable, read-only) holds the batch in process and
+//! tries it again with backoff, not ready meanwhile, until the database is
+//! back: nothing goes back to the queue, so an outage neither spins
+//! messages between replicas nor spends their delivery budget.
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -21,6 +24,7 @@ use tidings_common::amqp::{
     Subscription, Topology,
 };
 use tidings_common::db::{self, DbError};
+use tidings_common::supervisor::Backoff;
 use tidings_proto::{ArticleAnalyzed, RawArticle, WireMessage};
 use tokio_util::sync::CancellationToken;
 
@@ -53,6 +57,8 @@ pub struct Consumer {
     pub metrics: Metrics,
     pub health: Arc<Health>,
     pub batch: BatchPolicy,
+    /// Ends the wait for the database on shutdown.
+    pub shutdown: CancellationToken,
 }
 
 struct Item<'a> {
@@ -134,21 +140,46 @@ impl Consumer {
         result
     }
 
-    /// Applies `items` in one transaction; serialization failures and
-    /// deadlocks are retried here, with jittered backoff, without giving
+    /// Applies `items` in one transaction. Serialization failures and
+    /// deadlocks are retried here with jittered backoff; while the database
+    /// is away, the batch is held and tried again with backoff until it is
+    /// back (or shutdown), the service not ready meanwhile. Neither gives
     /// the messages back.
     async fn apply(&self, items: &[&Item<'_>]) -> Result<Vec<apply::Outcome>, DbError> {
-        let mut attempt = 0;
+        let mut conflicts = 0;
+        let mut outage = Backoff::new(Duration::from_millis(100), Duration::from_secs(5));
+        let mut away = false;
         loop {
             match self.apply_once(items).await {
-                Err(error) if error.is_conflict() && attempt < CONFLICT_RETRIES => {
-                    attempt += 1;
+                Err(error) if error.is_conflict() && conflicts < CONFLICT_RETRIES => {
+                    conflicts += 1;
                     self.metrics.conflicts.inc();
-                    let delay = jitter(attempt);
-                    tracing::info!(message = "Transaction conflict; retrying.", %error, attempt, delay_ms = delay.as_millis() as u64);
+                    let delay = jitter(conflicts);
+                    tracing::info!(message = "Transaction conflict; retrying.", %error, attempt = conflicts, delay_ms = delay.as_millis() as u64);
                     tokio::time::sleep(delay).await;
                 }
-                result => return result,
+                Err(error)
+                    if error.is_transient()
+                        && !error.is_conflict()
+                        && !self.shutdown.is_cancelled() =>
+                {
+                    away = true;
+                    self.health.set_database(false);
+                    self.metrics.database_retries.inc();
+                    let delay = outage.next_delay();
+                    tracing::warn!(message = "Database unavailable; holding the batch and trying again.", %error, retry_in_ms = delay.as_millis() as u64, messages = items.len());
+                    tokio::select! {
+                        () = tokio::time::sleep(delay) => {}
+                        () = self.shutdown.cancelled() => return Err(error),
+                    }
+                }
+                result => {
+                    if away && result.is_ok() {
+                        tracing::info!(message = "Database back; batch applied.");
+                        self.health.set_database(true);
+                    }
+                    return result;
+                }
             }
         }
     }

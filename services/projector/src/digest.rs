@@ -20,17 +20,43 @@ impl std::fmt::Display for TableDigest {
     }
 }
 
+/// Columns that hold the time a run happened rather than what it
+/// computed (when an article was fetched, when it was analysed): two runs
+/// over the same articles differ there and nowhere else.
+pub const WALL_CLOCK: [&str; 2] = ["fetched_at", "analyzed_at"];
+
 /// The digest of every projection table.
 pub async fn digest(
     client: &tokio_postgres::Client,
 ) -> Result<Vec<TableDigest>, tokio_postgres::Error> {
+    digest_except(client, &[]).await
+}
+
+/// The digest of every projection table over all columns but `ignored`.
+pub async fn digest_except(
+    client: &tokio_postgres::Client,
+    ignored: &[&str],
+) -> Result<Vec<TableDigest>, tokio_postgres::Error> {
     let mut digests = Vec::with_capacity(TABLES.len());
     for table in TABLES {
+        let columns: Vec<String> = client
+            .query(
+                "SELECT quote_ident(column_name::text) FROM information_schema.columns
+                  WHERE table_schema = 'public' AND table_name = $1
+                    AND NOT column_name::text = ANY($2::text[])
+                  ORDER BY ordinal_position",
+                &[&table, &ignored],
+            )
+            .await?
+            .iter()
+            .map(|row| row.get(0))
+            .collect();
         let row = client
             .query_one(
                 &format!(
                     "SELECT count(*), md5(coalesce(string_agg(h, '' ORDER BY h), ''))
-                       FROM (SELECT md5(t::text) AS h FROM public.{table} t) rows"
+                       FROM (SELECT md5(ROW({})::text) AS h FROM public.{table}) rows",
+                    columns.join(", ")
                 ),
                 &[],
             )

@@ -22,7 +22,7 @@ use tidings_common::{CommonArgs, db};
 use tokio::net::TcpListener;
 use tokio_util::sync::CancellationToken;
 
-pub use digest::{TableDigest, digest};
+pub use digest::{TableDigest, WALL_CLOCK, digest, digest_except};
 pub use rebuild::{Report as RebuildReport, rebuild};
 
 /// Settings of the projector service.
@@ -72,6 +72,7 @@ pub async fn run(
             settings.batch_wait_ms,
             settings.concurrency,
         ),
+        shutdown: shutdown.clone(),
     };
     service
         .run(listener, shutdown.clone(), || consumer.run_once(&shutdown))

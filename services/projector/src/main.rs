@@ -4,7 +4,7 @@ use anyhow::Context as _;
 use clap::{Parser, Subcommand};
 use tidings_common::{CommonArgs, service, telemetry};
 use tidings_projector::{
-    RolePasswords, Settings, digest, migrate, rebuild, run, set_role_passwords,
+    RolePasswords, Settings, digest_except, migrate, rebuild, run, set_role_passwords,
 };
 
 #[derive(Parser)]
@@ -29,7 +29,7 @@ enum Command {
     /// while readers and projectors go on (run as the database's owner).
     Rebuild(CommonArgs),
     /// Print each projection table's row count and a hash of its rows.
-    Digest(CommonArgs),
+    Digest(DigestArgs),
 }
 
 #[derive(clap::Args)]
@@ -38,6 +38,16 @@ struct MigrateArgs {
     common: CommonArgs,
     #[command(flatten)]
     passwords: RolePasswords,
+}
+
+#[derive(clap::Args)]
+struct DigestArgs {
+    #[command(flatten)]
+    common: CommonArgs,
+    /// Leave out the wall-clock columns (fetched_at, analyzed_at), to
+    /// compare two runs over the same articles.
+    #[arg(long)]
+    ignore_wall_clock: bool,
 }
 
 #[tokio::main]
@@ -69,12 +79,20 @@ async fn main() -> anyhow::Result<()> {
             );
             Ok(())
         }
-        Command::Digest(common) => {
+        Command::Digest(DigestArgs {
+            common,
+            ignore_wall_clock,
+        }) => {
             telemetry::init(common.log_format);
             let client = tidings_common::db::connect(&common.database_url)
                 .await
                 .context("connecting to the database")?;
-            for table in digest(&client).await? {
+            let ignored: &[&str] = if ignore_wall_clock {
+                &tidings_projector::WALL_CLOCK
+            } else {
+                &[]
+            };
+            for table in digest_except(&client, ignored).await? {
                 println!("{table}");
             }
             Ok(())

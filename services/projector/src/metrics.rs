@@ -15,6 +15,8 @@ pub struct Metrics {
     pub end_to_end_seconds: Histogram,
     /// Serialization failures and deadlocks retried in process.
     pub conflicts: IntCounter,
+    /// Batches tried again, held in process, while the database was away.
+    pub database_retries: IntCounter,
 }
 
 impl Metrics {
@@ -29,7 +31,7 @@ impl Metrics {
             batch_size: registrar.histogram(
                 "batch_size_messages",
                 "Messages applied per transaction.",
-                &[1.0, 2.0, 5.0, 10.0, 20.0, 50.0, 100.0, 200.0],
+                &[1.0, 2.0, 5.0, 10.0, 20.0, 50.0, 100.0, 200.0, 500.0, 1000.0],
             ),
             commit_seconds: registrar.histogram(
                 "commit_seconds",
@@ -46,6 +48,10 @@ impl Metrics {
             conflicts: registrar.counter(
                 "conflicts_total",
                 "Serialization failures and deadlocks retried in process.",
+            ),
+            database_retries: registrar.counter(
+                "database_retries_total",
+                "Batches tried again while the database was unavailable (held, not requeued).",
             ),
         }
     }

@@ -297,3 +297,21 @@ pub async fn dead_reasons(env: &TestEnv, queue: QueueName, expected: usize) -> V
     reasons.sort();
     reasons
 }
+
+/// The `/metrics` text of a service.
+pub async fn metrics(addr: SocketAddr) -> String {
+    reqwest::get(format!("http://{addr}/metrics"))
+        .await
+        .expect("metrics answer")
+        .text()
+        .await
+        .expect("metrics body")
+}
+
+/// The value of the sample `series` (name with labels, as printed), or 0.
+pub fn sample_value(metrics: &str, series: &str) -> f64 {
+    metrics
+        .lines()
+        .find_map(|line| line.strip_prefix(series)?.strip_prefix(' ')?.parse().ok())
+        .unwrap_or(0.0)
+}

@@ -7,7 +7,7 @@ use prost::Message;
 use tidings_common::amqp::{self, QueueName};
 use tidings_proto::{ArticleAnalyzed, RawArticle, WireMessage};
 
-use crate::helpers::{TestEnv, sample_dir};
+use crate::helpers::{TestEnv, metrics, sample_dir};
 
 const ANALYZED: &str =
     "SELECT count(*) FROM articles WHERE analyzed_at IS NOT NULL AND title IS NOT NULL";
@@ -33,15 +33,6 @@ async fn snapshot(env: &TestEnv) -> Vec<String> {
         tables.push(row.get(0));
     }
     tables
-}
-
-async fn metrics(addr: std::net::SocketAddr) -> String {
-    reqwest::get(format!("http://{addr}/metrics"))
-        .await
-        .expect("metrics answer")
-        .text()
-        .await
-        .expect("metrics body")
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -102,6 +102,16 @@ impl Service {
     }
 }
 
+/// A harness that fails half-way leaves no service running behind it.
+impl Drop for Service {
+    fn drop(&mut self) {
+        if let Ok(None) = self.child.try_wait() {
+            let _ = self.child.kill();
+            let _ = self.child.wait();
+        }
+    }
+}
+
 /// CPU seconds and peak RSS (MiB) of process `pid`, from /proc.
 pub fn usage_of(pid: u32) -> Option<(f64, f64)> {
     let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;

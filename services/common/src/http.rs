@@ -10,7 +10,7 @@ use axum::extract::State;
 use axum::http::{StatusCode, header};
 use axum::response::IntoResponse;
 use axum::routing::get;
-use prometheus::{Encoder, Registry, TextEncoder};
+use prometheus::{Encoder, IntGauge, Registry, TextEncoder};
 use tokio::net::TcpListener;
 use tokio_util::sync::CancellationToken;
 
@@ -59,15 +59,22 @@ impl Health {
 struct AppState {
     registry: Registry,
     health: Arc<Health>,
+    /// Set from `health` at each scrape, so alerts see readiness.
+    ready: IntGauge,
 }
 
 /// Routes of the operations endpoint; services may merge their own.
-pub fn router(registry: Registry, health: Arc<Health>) -> Router {
+/// `ready` is the service's readiness gauge, read at each scrape.
+pub fn router(registry: Registry, health: Arc<Health>, ready: IntGauge) -> Router {
     Router::new()
         .route("/metrics", get(metrics))
         .route("/healthz", get(|| async { "ok\n" }))
         .route("/readyz", get(readyz))
-        .with_state(AppState { registry, health })
+        .with_state(AppState {
+            registry,
+            health,
+            ready,
+        })
 }
 
 /// Serves `app` on `listener` until `shutdown` is cancelled.
@@ -82,6 +89,7 @@ pub async fn serve(
 }
 
 async fn metrics(State(state): State<AppState>) -> impl IntoResponse {
+    state.ready.set(i64::from(state.health.is_ready()));
     let mut body = Vec::new();
     let encoder = TextEncoder::new();
     match encoder.encode(&state.registry.gather(), &mut body) {

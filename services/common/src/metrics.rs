@@ -5,7 +5,8 @@
 //! [`Registrar`], which names them `tidings_<service>_<what>_<unit>`.
 
 use prometheus::{
-    Histogram, HistogramOpts, HistogramVec, IntCounter, IntCounterVec, IntGauge, Opts, Registry,
+    Histogram, HistogramOpts, HistogramVec, IntCounter, IntCounterVec, IntGauge, IntGaugeVec, Opts,
+    Registry,
 };
 
 /// Builds metrics for one service into one registry.
@@ -67,6 +68,12 @@ impl Registrar {
         self.register(gauge)
     }
 
+    pub fn gauge_vec(&self, what: &str, help: &str, labels: &[&str]) -> IntGaugeVec {
+        let gauge = IntGaugeVec::new(Opts::new(self.name(what), help), labels)
+            .unwrap_or_else(|error| panic!("invalid metric {what}: {error}"));
+        self.register(gauge)
+    }
+
     pub fn histogram(&self, what: &str, help: &str, buckets: &[f64]) -> Histogram {
         let opts = HistogramOpts::new(self.name(what), help).buckets(buckets.to_vec());
         let histogram = Histogram::with_opts(opts)
@@ -95,6 +102,8 @@ pub struct PlumbingMetrics {
     pub reconnects: IntCounter,
     /// Messages sent to a dead-letter queue, by reason.
     pub dead_letters: IntCounterVec,
+    /// 1 while the service is ready (as `/readyz` says), read at each scrape.
+    pub ready: IntGauge,
 }
 
 impl PlumbingMetrics {
@@ -108,6 +117,10 @@ impl PlumbingMetrics {
                 "dead_letters_total",
                 "Messages sent to a dead-letter queue, by reason.",
                 &["reason"],
+            ),
+            ready: registrar.gauge(
+                "ready",
+                "1 while the service is ready to work (as /readyz answers), else 0.",
             ),
         }
     }

@@ -28,6 +28,12 @@ use crate::metrics::{PlumbingMetrics, Registrar};
 use crate::telemetry::{self, LogFormat};
 use crate::{Health, http, shutdown, supervisor};
 
+/// How long in-flight work may take to finish after SIGTERM, with the
+/// default settings: an analysis within its 10 s budget and then its
+/// publish confirm within 30 s; a projector batch's statements within
+/// their 30 s timeout. A cluster's grace period must be longer.
+pub const DRAIN_BOUND: std::time::Duration = std::time::Duration::from_secs(40);
+
 /// One running service: its name, metrics and readiness.
 pub struct Service {
     name: &'static str,
@@ -94,8 +100,12 @@ impl Service {
         F: FnMut() -> Fut,
         Fut: Future<Output = anyhow::Result<()>>,
     {
-        let app =
-            http::router(self.registrar.registry().clone(), self.health.clone()).merge(self.routes);
+        let app = http::router(
+            self.registrar.registry().clone(),
+            self.health.clone(),
+            self.plumbing.ready.clone(),
+        )
+        .merge(self.routes);
         // The endpoint has a token of its own: it outlives the drain.
         let endpoint_stop = CancellationToken::new();
         let server = tokio::spawn(http::serve(listener, app, endpoint_stop.clone()));

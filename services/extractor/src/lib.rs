@@ -3,6 +3,7 @@
 //! `ArticleAnalyzed` per article ([`worker`]).
 
 pub mod analyze;
+pub mod cli;
 pub mod metrics;
 pub mod worker;
 

@@ -1,28 +1,9 @@
 //! `tidings-extractor`: run the extractor service, or analyse files.
 
-use clap::{Parser, Subcommand};
+use clap::Parser as _;
 use tidings_common::service;
-use tidings_extractor::{Settings, analyze, run};
-
-#[derive(Parser)]
-#[command(
-    name = "tidings-extractor",
-    version,
-    about = "Turns raw articles into entity and event records."
-)]
-struct Cli {
-    #[command(subcommand)]
-    command: Command,
-}
-
-#[derive(Subcommand)]
-enum Command {
-    /// Consume raw articles and publish analyses.
-    Run(Settings),
-    /// Analyse a file as the fetcher reads it (`date YYYY-MM-DD` text,
-    /// .html, .json, .jsonl) and print the analysis as JSON.
-    Analyze { path: std::path::PathBuf },
-}
+use tidings_extractor::cli::{Cli, Command};
+use tidings_extractor::{analyze, run};
 
 #[tokio::main]
 async fn main() -> anyhow::Result<()> {

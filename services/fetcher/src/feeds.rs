@@ -155,6 +155,7 @@ impl Poller {
                             body_hash = coalesce($4, body_hash), last_status = $5, last_error = $6,
                             last_polled_at = now(), items_published = items_published + $7,
                             next_poll_at = now() + make_interval(secs => $8),
+                            consecutive_failures = CASE WHEN $9 THEN consecutive_failures + 1 ELSE 0 END,
                             claimed_by = NULL, claimed_until = NULL
                       WHERE url = $1",
                     &[
@@ -166,11 +167,33 @@ impl Poller {
                         &result.error,
                         &result.published,
                         &f64::from(feed.interval),
+                        &(result.outcome == "failed"),
                     ],
                 )
                 .await?;
         }
+        self.report_failures().await?;
         Ok(total)
+    }
+
+    /// Sets each feed's failures-in-a-row gauge from the feed table, so
+    /// that every replica reports the same, current figure.
+    async fn report_failures(&self) -> anyhow::Result<()> {
+        let client = self.pool.get().await?;
+        let rows = client
+            .query(
+                "SELECT coalesce(name, url), consecutive_failures FROM feeds",
+                &[],
+            )
+            .await?;
+        for row in rows {
+            let (feed, failures): (String, i32) = (row.get(0), row.get(1));
+            self.metrics
+                .feed_consecutive_failures
+                .with_label_values(&[&feed])
+                .set(i64::from(failures));
+        }
+        Ok(())
     }
 
     /// Polls one feed. Publish and database faults are errors (the caller

@@ -3,6 +3,7 @@
 //! `RawArticle`s ([`article`]) with publisher confirms.
 
 pub mod addresses;
+pub mod cli;
 pub mod feeds;
 pub mod http_client;
 pub mod ingest;
@@ -28,8 +29,9 @@ use tokio::net::TcpListener;
 use tokio::sync::RwLock;
 use tokio_util::sync::CancellationToken;
 
-/// The schema version the fetcher's tables (`feeds`, `seen_items`) came in.
-pub const SCHEMA_NEEDED: i32 = 3;
+/// The schema version the fetcher's tables (`feeds`, `seen_items`) need:
+/// V8 added `feeds.consecutive_failures`.
+pub const SCHEMA_NEEDED: i32 = 8;
 
 /// Settings shared by `ingest` and `run`.
 #[derive(Debug, Clone, clap::Args)]

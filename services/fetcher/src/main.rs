@@ -1,35 +1,9 @@
 //! `tidings-fetcher`: publish local files, or poll feeds as a service.
 
-use std::path::PathBuf;
-
-use clap::{Parser, Subcommand};
+use clap::Parser as _;
 use tidings_common::{service, telemetry};
-use tidings_fetcher::{RunSettings, Settings, ingest_paths, run};
-
-#[derive(Parser)]
-#[command(
-    name = "tidings-fetcher",
-    version,
-    about = "Reads news and publishes raw articles."
-)]
-struct Cli {
-    #[command(subcommand)]
-    command: Command,
-}
-
-#[derive(Subcommand)]
-enum Command {
-    /// Publish files and directories (`date YYYY-MM-DD` text, .html, .json,
-    /// .jsonl) and exit once every message is confirmed.
-    Ingest {
-        #[command(flatten)]
-        settings: Settings,
-        #[arg(required = true)]
-        paths: Vec<PathBuf>,
-    },
-    /// Poll the configured feeds and accept `POST /articles`.
-    Run(RunSettings),
-}
+use tidings_fetcher::cli::{Cli, Command};
+use tidings_fetcher::{ingest_paths, run};
 
 #[tokio::main]
 async fn main() -> anyhow::Result<()> {

@@ -1,6 +1,6 @@
 //! The fetcher's metrics, all in one place.
 
-use prometheus::{Histogram, IntCounterVec};
+use prometheus::{Histogram, IntCounterVec, IntGaugeVec};
 use tidings_common::metrics::{PlumbingMetrics, Registrar, SECONDS_BUCKETS};
 
 #[derive(Clone)]
@@ -13,6 +13,8 @@ pub struct Metrics {
     /// Feed polls by outcome (new, not_modified, unchanged, failed).
     pub feed_polls: IntCounterVec,
     pub fetch_seconds: Histogram,
+    /// Polls of each feed that failed in a row (from the feed table).
+    pub feed_consecutive_failures: IntGaugeVec,
 }
 
 impl Metrics {
@@ -38,6 +40,11 @@ impl Metrics {
                 "fetch_seconds",
                 "Time of one HTTP fetch.",
                 SECONDS_BUCKETS,
+            ),
+            feed_consecutive_failures: registrar.gauge_vec(
+                "feed_consecutive_failures",
+                "Polls of a feed that failed in a row, by feed name (or URL).",
+                &["feed"],
             ),
         }
     }

@@ -5,6 +5,7 @@
 //! whether two read models hold the same rows.
 
 pub mod apply;
+pub mod cli;
 pub mod consumer;
 pub mod digest;
 pub mod metrics;

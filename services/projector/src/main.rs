@@ -1,54 +1,10 @@
 //! `tidings-projector`: run the projector, migrate, or rebuild projections.
 
 use anyhow::Context as _;
-use clap::{Parser, Subcommand};
-use tidings_common::{CommonArgs, service, telemetry};
-use tidings_projector::{
-    RolePasswords, Settings, digest_except, migrate, rebuild, run, set_role_passwords,
-};
-
-#[derive(Parser)]
-#[command(
-    name = "tidings-projector",
-    version,
-    about = "Keeps the event store and the read model in PostgreSQL."
-)]
-struct Cli {
-    #[command(subcommand)]
-    command: Command,
-}
-
-#[derive(Subcommand)]
-enum Command {
-    /// Consume articles and analyses into the event store and projections.
-    Run(Settings),
-    /// Create the database if needed, apply the migrations and set the
-    /// services' role passwords given.
-    Migrate(MigrateArgs),
-    /// Replay the event store into new projections and swap them in,
-    /// while readers and projectors go on (run as the database's owner).
-    Rebuild(CommonArgs),
-    /// Print each projection table's row count and a hash of its rows.
-    Digest(DigestArgs),
-}
-
-#[derive(clap::Args)]
-struct MigrateArgs {
-    #[command(flatten)]
-    common: CommonArgs,
-    #[command(flatten)]
-    passwords: RolePasswords,
-}
-
-#[derive(clap::Args)]
-struct DigestArgs {
-    #[command(flatten)]
-    common: CommonArgs,
-    /// Leave out the wall-clock columns (fetched_at, analyzed_at), to
-    /// compare two runs over the same articles.
-    #[arg(long)]
-    ignore_wall_clock: bool,
-}
+use clap::Parser as _;
+use tidings_common::{service, telemetry};
+use tidings_projector::cli::{Cli, Command, DigestArgs, MigrateArgs};
+use tidings_projector::{digest_except, migrate, rebuild, run, set_role_passwords};
 
 #[tokio::main]
 async fn main() -> anyhow::Result<()> {

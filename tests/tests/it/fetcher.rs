@@ -180,6 +180,26 @@ async fn feeds_are_polled_once_and_pages_extracted() {
         "{metrics}"
     );
     assert!(metrics.contains("tidings_fetcher_articles_published_total{source=\"http\"} 1"));
+    assert!(metrics.contains("tidings_fetcher_ready 1"), "{metrics}");
+    // The broken feed failed both polls in a row; the good one none.
+    env.wait_for_count(
+        "SELECT consecutive_failures::int8 FROM feeds WHERE name = 'Broken'",
+        2,
+    )
+    .await;
+    let mut metrics = String::new();
+    for _ in 0..100 {
+        metrics = crate::helpers::metrics(fetcher_addr).await;
+        if metrics.contains("tidings_fetcher_feed_consecutive_failures{feed=\"Broken\"} 2") {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    assert!(
+        metrics.contains("tidings_fetcher_feed_consecutive_failures{feed=\"Broken\"} 2")
+            && metrics.contains("tidings_fetcher_feed_consecutive_failures{feed=\"BBC\"} 0"),
+        "{metrics}"
+    );
 
     shutdown.cancel();
     tokio::time::timeout(Duration::from_secs(10), fetcher)

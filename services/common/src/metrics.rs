@@ -108,7 +108,7 @@ pub struct PlumbingMetrics {
 
 impl PlumbingMetrics {
     pub fn new(registrar: &Registrar) -> Self {
-        Self {
+        let metrics = Self {
             reconnects: registrar.counter(
                 "reconnects_total",
                 "Connections to the broker or database rebuilt after a fault.",
@@ -122,7 +122,19 @@ impl PlumbingMetrics {
                 "ready",
                 "1 while the service is ready to work (as /readyz answers), else 0.",
             ),
+        };
+        for reason in crate::amqp::DeadLetterReason::ALL {
+            metrics.dead_letters.with_label_values(&[reason.as_str()]);
         }
+        metrics
+    }
+}
+
+/// Creates the series of `counter` for each of `label_sets` at 0, so that
+/// rates and alerts see them before the first increment.
+pub fn initialise(counter: &IntCounterVec, label_sets: &[&[&str]]) {
+    for labels in label_sets {
+        counter.with_label_values(labels);
     }
 }
 

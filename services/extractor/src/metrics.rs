@@ -1,7 +1,7 @@
 //! The extractor's metrics, all in one place.
 
 use prometheus::{Histogram, IntCounter, IntCounterVec, IntGauge};
-use tidings_common::metrics::{PlumbingMetrics, Registrar, SECONDS_BUCKETS};
+use tidings_common::metrics::{PlumbingMetrics, Registrar, SECONDS_BUCKETS, initialise};
 
 #[derive(Clone)]
 pub struct Metrics {
@@ -18,7 +18,7 @@ pub struct Metrics {
 
 impl Metrics {
     pub fn new(registrar: &Registrar, plumbing: &PlumbingMetrics) -> Self {
-        Self {
+        let metrics = Self {
             plumbing: plumbing.clone(),
             articles_consumed: registrar.counter_vec(
                 "articles_consumed_total",
@@ -41,6 +41,11 @@ impl Metrics {
                 SECONDS_BUCKETS,
             ),
             in_flight: registrar.gauge("in_flight_articles", "Articles being analysed now."),
-        }
+        };
+        initialise(
+            &metrics.articles_consumed,
+            &[&["analyzed"], &["dead_lettered"], &["requeued"]],
+        );
+        metrics
     }
 }

@@ -1,7 +1,7 @@
 //! The fetcher's metrics, all in one place.
 
 use prometheus::{Histogram, IntCounterVec, IntGaugeVec};
-use tidings_common::metrics::{PlumbingMetrics, Registrar, SECONDS_BUCKETS};
+use tidings_common::metrics::{PlumbingMetrics, Registrar, SECONDS_BUCKETS, initialise};
 
 #[derive(Clone)]
 pub struct Metrics {
@@ -19,7 +19,7 @@ pub struct Metrics {
 
 impl Metrics {
     pub fn new(registrar: &Registrar, plumbing: &PlumbingMetrics) -> Self {
-        Self {
+        let metrics = Self {
             plumbing: plumbing.clone(),
             articles_published: registrar.counter_vec(
                 "articles_published_total",
@@ -46,6 +46,15 @@ impl Metrics {
                 "Polls of a feed that failed in a row, by feed name (or URL).",
                 &["feed"],
             ),
-        }
+        };
+        initialise(
+            &metrics.articles_published,
+            &[&["file"], &["feed"], &["http"]],
+        );
+        initialise(
+            &metrics.feed_polls,
+            &[&["new"], &["not_modified"], &["unchanged"], &["failed"]],
+        );
+        metrics
     }
 }

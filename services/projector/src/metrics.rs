@@ -2,6 +2,7 @@
 
 use prometheus::{Histogram, IntCounter, IntCounterVec};
 use tidings_common::metrics::{PlumbingMetrics, Registrar, SECONDS_BUCKETS};
+use tidings_proto::{ArticleAnalyzed, RawArticle, WireMessage};
 
 #[derive(Clone)]
 pub struct Metrics {
@@ -21,7 +22,7 @@ pub struct Metrics {
 
 impl Metrics {
     pub fn new(registrar: &Registrar, plumbing: &PlumbingMetrics) -> Self {
-        Self {
+        let metrics = Self {
             plumbing: plumbing.clone(),
             messages_consumed: registrar.counter_vec(
                 "messages_consumed_total",
@@ -53,6 +54,20 @@ impl Metrics {
                 "database_retries_total",
                 "Batches tried again while the database was unavailable (held, not requeued).",
             ),
+        };
+        for event_type in [RawArticle::EVENT_TYPE, ArticleAnalyzed::EVENT_TYPE] {
+            for outcome in [
+                "projected",
+                "duplicate",
+                "superseded",
+                "dead_lettered",
+                "requeued",
+            ] {
+                metrics
+                    .messages_consumed
+                    .with_label_values(&[event_type, outcome]);
+            }
         }
+        metrics
     }
 }

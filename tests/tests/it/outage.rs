@@ -56,10 +56,18 @@ async fn a_read_only_database_is_waited_for_not_dead_lettered() {
         "{text}"
     );
     assert_eq!(readyz(env.projector_addr).await, 503, "not ready meanwhile");
-    assert!(
-        !text.contains("outcome=\"requeued\"") && !text.contains("outcome=\"dead_lettered\""),
-        "held, not requeued or dead-lettered: {text}"
-    );
+    for outcome in ["requeued", "dead_lettered"] {
+        for event_type in ["ArticleFetched", "ArticleAnalyzed"] {
+            let series = format!(
+                "tidings_projector_messages_consumed_total{{event_type=\"{event_type}\",outcome=\"{outcome}\"}}"
+            );
+            assert_eq!(
+                sample_value(&text, &series),
+                0.0,
+                "held, not {outcome}: {text}"
+            );
+        }
+    }
     assert_eq!(env.count("SELECT count(*) FROM event_store").await, 0);
 
     // Writable again: the held batch lands, readiness returns.
@@ -89,6 +97,13 @@ async fn a_read_only_database_is_waited_for_not_dead_lettered() {
         assert!(dead_reasons(&env, queue, 0).await.is_empty());
     }
     let text = metrics(env.projector_addr).await;
-    assert!(!text.contains("outcome=\"requeued\""), "{text}");
+    assert_eq!(
+        sample_value(
+            &text,
+            "tidings_projector_messages_consumed_total{event_type=\"ArticleAnalyzed\",outcome=\"requeued\"}"
+        ),
+        0.0,
+        "{text}"
+    );
     env.finish().await;
 }

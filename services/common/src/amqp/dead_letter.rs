@@ -31,6 +31,19 @@ pub enum DeadLetterReason {
 }
 
 impl DeadLetterReason {
+    /// Every reason, so that each counter series exists (at 0) from the start.
+    pub const ALL: [DeadLetterReason; 9] = [
+        DeadLetterReason::Undecodable,
+        DeadLetterReason::Empty,
+        DeadLetterReason::Oversized,
+        DeadLetterReason::InvalidText,
+        DeadLetterReason::Invalid,
+        DeadLetterReason::ProcessingFailed,
+        DeadLetterReason::UnknownType,
+        DeadLetterReason::RedeliveredTooOften,
+        DeadLetterReason::TooSlow,
+    ];
+
     /// The reason for a message that did not decode: text that is not
     /// UTF-8 (prost refuses such strings) or anything else undecodable.
     pub fn of_decode_error(error: &tidings_proto::DecodeError) -> Self {

@@ -14,7 +14,7 @@ READER_DB_URL    ?= postgres://tidings_reader@$(DB_HOST)
 export TIDINGS_DATABASE_URL ?= $(DB_URL)
 export TIDINGS_LOG_FORMAT ?= json
 
-.PHONY: up down services build test lint fmt gazetteers clusters train eval-ner eval-events bench bench-e2e chaos clean
+.PHONY: up down services build test lint fmt gazetteers clusters train eval-ner eval-events bench bench-e2e chaos image clean
 
 ## Install and start PostgreSQL and RabbitMQ, build, migrate, start the three
 ## services, ingest samples/ and print the sample's entities and events.
@@ -101,6 +101,11 @@ bench-e2e: services
 chaos: services
 	$(CARGO) build --release --locked --bins
 	TIDINGS_BIN=$(BIN) $(BIN)/tidings-chaos
+
+## The service image (where Docker runs): the three binaries, non-root.
+VERSION    := $(shell sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -1)
+image:
+	docker build -f deploy/docker/Dockerfile -t tidings:$(VERSION) .
 
 ## Precision and recall of the event coder on the committed gold file.
 eval-events:

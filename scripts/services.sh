@@ -1,6 +1,9 @@
 #!/usr/bin/env bash
 # Installs (with apt-get, where missing) and starts PostgreSQL and RabbitMQ on
-# this machine. Idempotent: does nothing for what is already running.
+# this machine, with RabbitMQ's prometheus plugin, and installs the tools
+# the deployment tests run: promtool and the Prometheus server (Debian's
+# `prometheus`) and kubectl (Debian's `kubernetes-client`). Idempotent: does
+# nothing for what is already there.
 set -euo pipefail
 
 SUDO=""
@@ -51,5 +54,20 @@ amqp_up || { echo "RabbitMQ did not come up" >&2; exit 1; }
 # The port opens before the broker accepts connections: wait for it.
 if command -v rabbitmqctl >/dev/null 2>&1; then
   $SUDO rabbitmqctl await_startup >/dev/null 2>&1 || true
+fi
+# Per-queue metrics for Prometheus (port 15692); enabling is idempotent.
+if command -v rabbitmq-plugins >/dev/null 2>&1; then
+  $SUDO rabbitmq-plugins enable --quiet rabbitmq_prometheus >/dev/null 2>&1 || true
+fi
+
+if ! command -v promtool >/dev/null 2>&1 || ! command -v prometheus >/dev/null 2>&1; then
+  echo "installing Prometheus (promtool and the server, for the deployment tests)"
+  apt_install --no-install-recommends prometheus
+  # Debian starts it as a system service where systemd runs; the tests
+  # start their own.
+fi
+if ! command -v kubectl >/dev/null 2>&1; then
+  echo "installing kubectl (to render the Kubernetes manifests in the tests)"
+  apt_install kubernetes-client
 fi
 echo "PostgreSQL and RabbitMQ are up"

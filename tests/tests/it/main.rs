@@ -6,6 +6,7 @@ mod events_gold;
 mod fetcher;
 mod flat;
 mod helpers;
+mod observability;
 mod outage;
 mod pipeline;
 mod replay;

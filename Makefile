@@ -14,7 +14,7 @@ READER_DB_URL    ?= postgres://tidings_reader@$(DB_HOST)
 export TIDINGS_DATABASE_URL ?= $(DB_URL)
 export TIDINGS_LOG_FORMAT ?= json
 
-.PHONY: up down services build test lint fmt gazetteers clusters train eval-ner eval-events bench bench-e2e chaos image clean
+.PHONY: up down services build test lint fmt gazetteers clusters train eval-ner eval-events bench bench-e2e chaos image news-png clean
 
 ## Install and start PostgreSQL and RabbitMQ, build, migrate, start the three
 ## services, ingest samples/ and print the sample's entities and events.
@@ -101,6 +101,14 @@ bench-e2e: services
 chaos: services
 	$(CARGO) build --release --locked --bins
 	TIDINGS_BIN=$(BIN) $(BIN)/tidings-chaos
+
+## The news dashboard drawn to run/news.png from the read model `make up`
+## fills (Debian packages no Grafana): the dashboard's own SQL, as the
+## dashboards' read-only role.
+news-png:
+	@/usr/bin/python3 -c 'import matplotlib' 2>/dev/null || DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-matplotlib >/dev/null
+	@mkdir -p $(RUN_DIR)
+	/usr/bin/python3 scripts/render_news.py $(READER_DB_URL) $(RUN_DIR)/news.png
 
 ## The service image (where Docker runs): the three binaries, non-root.
 VERSION    := $(shell sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -1)

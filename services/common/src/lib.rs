@@ -15,6 +15,7 @@ pub mod config;
 pub mod db;
 pub mod http;
 pub mod metrics;
+pub mod progress;
 pub mod service;
 pub mod shutdown;
 pub mod supervisor;

@@ -23,4 +23,7 @@ pub enum Command {
     /// Analyse a file as the fetcher reads it (`date YYYY-MM-DD` text,
     /// .html, .json, .jsonl) and print the analysis as JSON.
     Analyze { path: std::path::PathBuf },
+    /// Print the version this build stamps on its analyses (what
+    /// `tidings-projector reprocess --older-than-version` compares).
+    AnalysisVersion,
 }

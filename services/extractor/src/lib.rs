@@ -41,6 +41,15 @@ pub struct Settings {
     /// Largest article body accepted, in bytes; larger ones are dead-lettered.
     #[arg(long, env = "TIDINGS_MAX_BODY_BYTES", default_value_t = DEFAULT_MAX_BODY_BYTES)]
     pub max_body_bytes: usize,
+    /// Analyses of re-sent articles (the backfill queue) running at once, at
+    /// most: the rest of the workers stay free for live articles (default:
+    /// half the workers, at least one).
+    #[arg(long, env = "TIDINGS_EXTRACTOR_BACKFILL_WORKERS")]
+    pub backfill_workers: Option<usize>,
+    /// Stamp analyses with this revision instead of the build's own (to run
+    /// two builds' analyses side by side, or to test re-analysis).
+    #[arg(long, env = "TIDINGS_ANALYSIS_REVISION", hide = true)]
+    pub analysis_revision: Option<u32>,
 }
 
 /// Runs the extractor until `shutdown` is cancelled, serving operations
@@ -52,13 +61,21 @@ pub async fn run(
 ) -> anyhow::Result<()> {
     let service = Service::new("extractor", false);
     let metrics = metrics::Metrics::new(service.registrar(), service.plumbing());
-    let analyzer = Arc::new(
-        Analyzer::bundled(settings.max_body_bytes).context("loading the extraction data")?,
-    );
+    let mut analyzer =
+        Analyzer::bundled(settings.max_body_bytes).context("loading the extraction data")?;
+    if let Some(revision) = settings.analysis_revision {
+        analyzer = analyzer.with_revision(revision);
+    }
+    tracing::info!(message = "Analysis version.", version = analyzer.version());
+    let analyzer = Arc::new(analyzer);
     let workers = settings
         .workers
         .unwrap_or_else(|| std::thread::available_parallelism().map_or(2, |n| n.get()))
         .max(1);
+    let backfill_workers = settings
+        .backfill_workers
+        .unwrap_or(workers / 2)
+        .clamp(1, workers);
     let worker = worker::Worker {
         amqp_url: settings.common.amqp_url.clone(),
         topology: Topology::new(settings.common.namespace.clone()),
@@ -67,6 +84,7 @@ pub async fn run(
         health: service.health().clone(),
         workers,
         in_flight: settings.in_flight.max(workers),
+        backfill_workers,
         budget: std::time::Duration::from_millis(settings.analysis_budget_ms.max(1)),
     };
     service

@@ -13,5 +13,9 @@ async fn main() -> anyhow::Result<()> {
             service::main("extractor", format, addr, settings, run).await
         }
         Command::Analyze { path } => analyze::analyze_file(&path),
+        Command::AnalysisVersion => {
+            println!("{}", *tidings_nlp::analysis::EXTRACTOR_VERSION);
+            Ok(())
+        }
     }
 }

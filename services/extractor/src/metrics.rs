@@ -8,6 +8,8 @@ pub struct Metrics {
     pub plumbing: PlumbingMetrics,
     /// Raw articles taken off the queue, by outcome.
     pub articles_consumed: IntCounterVec,
+    /// Re-sent articles consumed from the backfill queue, by outcome.
+    pub backfill_consumed: IntCounterVec,
     /// Analyses published and confirmed.
     pub analyses_published: IntCounter,
     pub entities_extracted: IntCounter,
@@ -23,6 +25,11 @@ impl Metrics {
             articles_consumed: registrar.counter_vec(
                 "articles_consumed_total",
                 "Raw articles consumed, by outcome (analyzed, dead_lettered, requeued, unsettled).",
+                &["outcome"],
+            ),
+            backfill_consumed: registrar.counter_vec(
+                "backfill_articles_consumed_total",
+                "Re-sent articles consumed from the backfill queue, by outcome.",
                 &["outcome"],
             ),
             analyses_published: registrar.counter(
@@ -42,10 +49,9 @@ impl Metrics {
             ),
             in_flight: registrar.gauge("in_flight_articles", "Articles being analysed now."),
         };
-        initialise(
-            &metrics.articles_consumed,
-            &[&["analyzed"], &["dead_lettered"], &["requeued"]],
-        );
+        for counter in [&metrics.articles_consumed, &metrics.backfill_consumed] {
+            initialise(counter, &[&["analyzed"], &["dead_lettered"], &["requeued"]]);
+        }
         metrics
     }
 }

@@ -5,6 +5,11 @@
 //! the input only after that. Many confirms are outstanding at once, so the
 //! broker's round trips overlap instead of adding up.
 //!
+//! Re-sent articles (`tidings-projector reprocess`) come on a queue of
+//! their own, consumed beside the live one with a bounded share of the
+//! workers (`backfill_workers`): live articles always find a worker free,
+//! so a backfill of a million articles does not hold up today's news.
+//!
 //! Every delivery ends in one decision: ack after the confirmed publish;
 //! dead-letter (with its reason) what can never be analysed; on a broker
 //! fault, requeue it and end the session so the supervisor reconnects.
@@ -38,6 +43,8 @@ pub struct Worker {
     pub workers: usize,
     /// Articles handled at once: analysing, or awaiting their confirm.
     pub in_flight: usize,
+    /// Analyses of backfill articles running at once, at most.
+    pub backfill_workers: usize,
     /// The most time one article's analysis may take.
     pub budget: std::time::Duration,
 }
@@ -48,6 +55,8 @@ struct Analysis {
     publisher: Publisher,
     metrics: Metrics,
     cpu: Arc<tokio::sync::Semaphore>,
+    /// For the backfill: its share of the workers, taken before a worker.
+    share: Option<Arc<tokio::sync::Semaphore>>,
     budget: std::time::Duration,
 }
 
@@ -62,41 +71,84 @@ impl Worker {
         )
         .await
         .context("opening the broker session")?;
-        let queue = QueueName::ExtractorArticles;
-        let subscription = Subscription::open(
+        let tag = format!("tidings-extractor-{}", std::process::id());
+        let live = Subscription::open(
             &connection,
             &self.topology,
-            &[queue],
+            &[QueueName::ExtractorArticles],
             self.in_flight,
-            &format!("tidings-extractor-{}", std::process::id()),
+            &tag,
         )
         .await?;
-        let settler = Arc::new(Settler::new(
-            DlxPublisher {
+        let backfill = Subscription::open(
+            &connection,
+            &self.topology,
+            &[QueueName::ExtractorBackfill],
+            self.backfill_workers,
+            &tag,
+        )
+        .await?;
+        let settler = |counter| {
+            Arc::new(Settler::new(
+                DlxPublisher {
+                    publisher: publisher.clone(),
+                    topology: self.topology.clone(),
+                },
+                self.topology.clone(),
+                self.metrics.plumbing.clone(),
+                counter,
+            ))
+        };
+        let cpu = Arc::new(tokio::sync::Semaphore::new(self.workers.max(1)));
+        let analysis = |share| {
+            Arc::new(Analysis {
+                analyzer: self.analyzer.clone(),
                 publisher: publisher.clone(),
-                topology: self.topology.clone(),
-            },
-            self.topology.clone(),
-            self.metrics.plumbing.clone(),
-            self.metrics.articles_consumed.clone(),
-        ));
-        let handler = Arc::new(Analysis {
-            analyzer: self.analyzer.clone(),
-            publisher,
-            metrics: self.metrics.clone(),
-            cpu: Arc::new(tokio::sync::Semaphore::new(self.workers.max(1))),
-            budget: self.budget,
-        });
+                metrics: self.metrics.clone(),
+                cpu: cpu.clone(),
+                share,
+                budget: self.budget,
+            })
+        };
         self.health.set_amqp(true);
         tracing::info!(
             message = "Consuming raw articles.",
-            queue = %self.topology.queue(queue),
-            prefetch = Topology::prefetch(queue, self.in_flight)
+            queue = %self.topology.queue(QueueName::ExtractorArticles),
+            prefetch = Topology::prefetch(QueueName::ExtractorArticles, self.in_flight),
+            backfill_queue = %self.topology.queue(QueueName::ExtractorBackfill),
+            backfill_workers = self.backfill_workers,
         );
-        let result =
-            amqp::consume_each(subscription, settler, self.in_flight, shutdown, handler).await;
+        // Either consumer's fault ends both: the session reconnects whole.
+        let session = shutdown.child_token();
+        let run = |subscription, settler, in_flight, handler| {
+            let session = session.clone();
+            async move {
+                let result =
+                    amqp::consume_each(subscription, settler, in_flight, &session, handler).await;
+                if result.is_err() {
+                    session.cancel();
+                }
+                result
+            }
+        };
+        let (live, backfill) = tokio::join!(
+            run(
+                live,
+                settler(self.metrics.articles_consumed.clone()),
+                self.in_flight,
+                analysis(None),
+            ),
+            run(
+                backfill,
+                settler(self.metrics.backfill_consumed.clone()),
+                self.backfill_workers * 2,
+                analysis(Some(Arc::new(tokio::sync::Semaphore::new(
+                    self.backfill_workers.max(1)
+                )))),
+            ),
+        );
         let _ = connection.close(200, "shutting down".into()).await;
-        result
+        live.and(backfill)
     }
 }
 
@@ -132,6 +184,10 @@ impl Analysis {
                 .unwrap_or_default();
             let budget = self.budget;
             let outcome = {
+                let _share = match &self.share {
+                    Some(share) => Some(share.acquire().await),
+                    None => None,
+                };
                 let _cpu = self.cpu.acquire().await;
                 let analysis = tokio::task::spawn_blocking(move || {
                     analyzer.analyze_within(&article, now_ms, Some(budget))

@@ -2,7 +2,10 @@
 
 use std::path::PathBuf;
 
+use std::io::BufRead as _;
+
 use tidings_common::amqp::Publisher;
+use tidings_common::progress::Progress;
 
 use crate::metrics::Metrics;
 use tidings_articles as article;
@@ -55,6 +58,7 @@ pub async fn ingest(
 ) -> anyhow::Result<Report> {
     let mut report = Report::default();
     let mut sender = publisher.window(window);
+    let mut progress = Progress::new("articles", Some(estimate(files)));
     for file in files {
         let drafts = match article::drafts(file, max_body_bytes) {
             Ok(drafts) => drafts,
@@ -76,10 +80,34 @@ pub async fn ingest(
                 }
                 Err(error) => skip(&mut report, metrics, &error),
             }
+            progress.inc(1);
         }
     }
     sender.flush().await?;
+    progress.finish();
     Ok(report)
+}
+
+/// How many articles `files` hold, for the progress bar: a line per
+/// article in a JSON Lines dump (read, not parsed), one per other file.
+fn estimate(files: &[PathBuf]) -> u64 {
+    files
+        .iter()
+        .map(|file| {
+            if file.extension().is_some_and(|e| e == "jsonl") {
+                std::fs::File::open(file)
+                    .map(|f| {
+                        std::io::BufReader::new(f)
+                            .split(b'\n')
+                            .filter(|line| line.as_ref().is_ok_and(|l| !l.trim_ascii().is_empty()))
+                            .count() as u64
+                    })
+                    .unwrap_or(1)
+            } else {
+                1
+            }
+        })
+        .sum()
 }
 
 fn skip(report: &mut Report, metrics: &Metrics, error: &article::ArticleError) {

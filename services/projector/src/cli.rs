@@ -30,6 +30,9 @@ pub enum Command {
     Rebuild(CommonArgs),
     /// Print each projection table's row count and a hash of its rows.
     Digest(DigestArgs),
+    /// Send stored raw articles to the extractor again (its backfill
+    /// queue), to re-analyse history with a new model or rules; resumable.
+    Reprocess(crate::reprocess::ReprocessArgs),
 }
 
 #[derive(clap::Args)]

@@ -11,6 +11,7 @@ pub mod digest;
 pub mod metrics;
 pub mod projection;
 pub mod rebuild;
+pub mod reprocess;
 pub mod schema;
 pub mod store;
 

@@ -35,6 +35,26 @@ async fn main() -> anyhow::Result<()> {
             );
             Ok(())
         }
+        Command::Reprocess(args) => {
+            telemetry::init(args.common.log_format);
+            let shutdown = tokio_util::sync::CancellationToken::new();
+            tidings_common::shutdown::cancel_on_signal(shutdown.clone());
+            let report = tidings_projector::reprocess::reprocess(&args, &shutdown).await?;
+            if !args.dry_run {
+                println!(
+                    "sent {} articles ({:.0}/s); {} selected in all; {}",
+                    report.sent,
+                    report.rate,
+                    report.selected,
+                    if report.finished {
+                        "finished"
+                    } else {
+                        "stopped: run it again to continue"
+                    }
+                );
+            }
+            Ok(())
+        }
         Command::Digest(DigestArgs {
             common,
             ignore_wall_clock,

@@ -21,6 +21,7 @@ use std::time::{Duration, Instant};
 
 use deadpool_postgres::{GenericClient, Object};
 use tidings_common::db::{self, DbError, SessionLimits};
+use tidings_common::progress::Progress;
 
 use crate::apply::{Incoming, IncomingError};
 use crate::projection;
@@ -132,6 +133,11 @@ pub async fn rebuild(database_url: &str) -> Result<Report, RebuildError> {
 
 async fn run(control: &Object, replay: &mut Object) -> Result<Report, RebuildError> {
     create_shadow(control).await?;
+    let stored: i64 = control
+        .query_one("SELECT count(*) FROM public.event_store", &[])
+        .await?
+        .get(0);
+    let mut progress = Progress::new("events", Some(stored as u64));
     replay
         .batch_execute(&format!("SET search_path = {SHADOW}, public"))
         .await?;
@@ -141,7 +147,7 @@ async fn run(control: &Object, replay: &mut Object) -> Result<Report, RebuildErr
     let mut rounds = 0;
     loop {
         let mark = watermark(control).await?;
-        let count = replay_range(replay, done, mark).await?;
+        let count = replay_range(replay, done, mark, &mut progress).await?;
         tracing::info!(
             message = "Replayed a round.",
             round = rounds,
@@ -164,7 +170,8 @@ async fn run(control: &Object, replay: &mut Object) -> Result<Report, RebuildErr
         .execute("SELECT pg_advisory_lock($1)", &[&PROJECTION_LOCK])
         .await?;
     let mark = max_position(control).await?;
-    replayed += replay_range(replay, done, mark).await?;
+    replayed += replay_range(replay, done, mark, &mut progress).await?;
+    progress.finish();
     rounds += 1;
     let swap = swap(control).await?;
     control
@@ -296,7 +303,12 @@ async fn max_position(client: &Object) -> Result<i64, RebuildError> {
 
 /// Replays the events after position `after` up to `until` into the shadow
 /// tables, in one transaction; returns how many.
-async fn replay_range(replay: &mut Object, after: i64, until: i64) -> Result<u64, RebuildError> {
+async fn replay_range(
+    replay: &mut Object,
+    after: i64,
+    until: i64,
+    progress: &mut Progress,
+) -> Result<u64, RebuildError> {
     let transaction = replay.transaction().await?;
     let statement = transaction
         .prepare(
@@ -321,6 +333,7 @@ async fn replay_range(replay: &mut Object, after: i64, until: i64) -> Result<u64
         let refs: Vec<&Incoming> = events.iter().collect();
         projection::project(&transaction, &refs).await?;
         replayed += rows.len() as u64;
+        progress.inc(rows.len() as u64);
     }
     transaction.commit().await?;
     Ok(replayed)

@@ -620,3 +620,35 @@ fn kubernetes_manifests_render_and_match_the_binaries() {
         assert_eq!(endpoint["port"].as_str(), Some("http"));
     }
 }
+
+#[test]
+fn the_reprocess_job_runs_the_current_analysis_version() {
+    let known = variables_read();
+    let job: Value = serde_yaml_ng::from_str(&read(&deploy_dir().join("k8s/jobs/reprocess.yaml")))
+        .expect("job parses");
+    assert_eq!(job["kind"], "Job");
+    let container = &job["spec"]["template"]["spec"]["containers"][0];
+    let args: Vec<&str> = container["args"]
+        .as_sequence()
+        .expect("args")
+        .iter()
+        .filter_map(Value::as_str)
+        .collect();
+    parses(&args).unwrap_or_else(|error| panic!("{args:?}: {error}"));
+    let version = format!(
+        "--older-than-version={}",
+        *tidings_nlp::analysis::EXTRACTOR_VERSION
+    );
+    assert!(
+        args.contains(&version.as_str()),
+        "the Job names this build's analysis version ({version})"
+    );
+    for variable in container["env"].as_sequence().into_iter().flatten() {
+        let name = variable["name"].as_str().expect("name");
+        assert!(known.contains(name), "{name} is read by no binary");
+    }
+    // Scraped while it runs: the PodMonitor's labels and port.
+    let labels = &job["spec"]["template"]["metadata"]["labels"];
+    assert_eq!(labels["app.kubernetes.io/part-of"], "tidings");
+    assert_eq!(container["ports"][0]["name"], "http");
+}

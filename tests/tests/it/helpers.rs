@@ -83,6 +83,22 @@ pub struct TestEnv {
     pub projector_addr: SocketAddr,
     shutdown: CancellationToken,
     tasks: Vec<JoinHandle<anyhow::Result<()>>>,
+    /// The extractor runs apart, so a test can stop it and start another.
+    extractor: Option<(CancellationToken, JoinHandle<anyhow::Result<()>>)>,
+}
+
+/// The extractor settings the tests start from.
+pub fn extractor_settings(common: &CommonArgs, addr: SocketAddr) -> tidings_extractor::Settings {
+    tidings_extractor::Settings {
+        common: common.clone(),
+        http_addr: addr,
+        workers: Some(2),
+        in_flight: 8,
+        analysis_budget_ms: 10_000,
+        max_body_bytes: 200_000,
+        backfill_workers: None,
+        analysis_revision: None,
+    }
 }
 
 impl TestEnv {
@@ -116,14 +132,7 @@ impl TestEnv {
             database_url: role_url(role, &database),
             ..common.clone()
         };
-        let mut extractor = tidings_extractor::Settings {
-            common: common.clone(),
-            http_addr: extractor_addr,
-            workers: Some(2),
-            in_flight: 8,
-            analysis_budget_ms: 10_000,
-            max_body_bytes: 200_000,
-        };
+        let mut extractor = extractor_settings(&common, extractor_addr);
         let projector_listener = TcpListener::bind("127.0.0.1:0").await.expect("bind");
         let projector_addr = projector_listener.local_addr().expect("addr");
         let mut projector = tidings_projector::Settings {
@@ -135,11 +144,12 @@ impl TestEnv {
             concurrency: 2,
         };
         tweak(&mut extractor, &mut projector);
-        tasks.push(tokio::spawn(tidings_extractor::run(
+        let extractor_stop = shutdown.child_token();
+        let extractor_task = tokio::spawn(tidings_extractor::run(
             extractor,
             extractor_listener,
-            shutdown.clone(),
-        )));
+            extractor_stop.clone(),
+        ));
         tasks.push(tokio::spawn(tidings_projector::run(
             projector,
             projector_listener,
@@ -155,10 +165,35 @@ impl TestEnv {
             projector_addr,
             shutdown,
             tasks,
+            extractor: Some((extractor_stop, extractor_task)),
         };
         env.wait_ready(extractor_addr).await;
         env.wait_ready(projector_addr).await;
         env
+    }
+
+    /// Stops the extractor (it drains, as on SIGTERM).
+    pub async fn stop_extractor(&mut self) {
+        if let Some((stop, task)) = self.extractor.take() {
+            stop.cancel();
+            task.await
+                .expect("extractor task")
+                .expect("extractor exits cleanly");
+        }
+    }
+
+    /// Starts an extractor (after [`TestEnv::stop_extractor`]) with the
+    /// test settings changed by `tweak`; returns once it is ready.
+    pub async fn start_extractor(&mut self, tweak: impl FnOnce(&mut tidings_extractor::Settings)) {
+        self.stop_extractor().await;
+        let listener = TcpListener::bind("127.0.0.1:0").await.expect("bind");
+        self.extractor_addr = listener.local_addr().expect("addr");
+        let mut settings = extractor_settings(&self.common, self.extractor_addr);
+        tweak(&mut settings);
+        let stop = self.shutdown.child_token();
+        let task = tokio::spawn(tidings_extractor::run(settings, listener, stop.clone()));
+        self.extractor = Some((stop, task));
+        self.wait_ready(self.extractor_addr).await;
     }
 
     pub fn topology(&self) -> Topology {
@@ -211,7 +246,8 @@ impl TestEnv {
     }
 
     /// Stops the services and deletes the test's queues, exchanges and database.
-    pub async fn finish(self) {
+    pub async fn finish(mut self) {
+        self.stop_extractor().await;
         self.shutdown.cancel();
         for task in self.tasks {
             task.await

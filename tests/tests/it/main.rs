@@ -10,5 +10,6 @@ mod observability;
 mod outage;
 mod pipeline;
 mod replay;
+mod reprocess;
 mod schema;
 mod ssrf;

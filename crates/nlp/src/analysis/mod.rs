@@ -93,6 +93,9 @@ pub struct Analyzer {
     coder: Box<dyn EventCoder>,
     tone: ToneLexicon,
     max_body_bytes: usize,
+    /// The version and revision stamped on each analysis.
+    version: String,
+    revision: u32,
 }
 
 fn hex_id(parts: &[&str]) -> String {
@@ -114,7 +117,23 @@ impl Analyzer {
             )),
             tone: ToneLexicon::bundled(),
             max_body_bytes,
+            version: EXTRACTOR_VERSION.clone(),
+            revision: RULES_REVISION,
         })
+    }
+
+    /// Stamps analyses with `revision` instead of [`RULES_REVISION`] (and a
+    /// version that says so): to run two builds' analyses side by side, or
+    /// to test re-analysis, without changing the rules.
+    pub fn with_revision(mut self, revision: u32) -> Self {
+        self.version = format!("{}+rev.{revision}", *EXTRACTOR_VERSION);
+        self.revision = revision;
+        self
+    }
+
+    /// The version stamped on this analyzer's analyses.
+    pub fn version(&self) -> &str {
+        &self.version
     }
 
     /// The stages up to entity resolution: what the event coder reads.
@@ -186,17 +205,17 @@ impl Analyzer {
             "ArticleAnalyzed",
             &article.article_id,
             &article.content_hash,
-            &EXTRACTOR_VERSION,
+            &self.version,
         ]);
         Ok(ArticleAnalyzed {
             event_id,
             article_id: article.article_id.clone(),
-            extractor_version: EXTRACTOR_VERSION.clone(),
+            extractor_version: self.version.clone(),
             content_hash: article.content_hash.clone(),
             analyzed_at_ms,
             published_at_ms: article.published_at_ms,
             fetched_at_ms: article.fetched_at_ms,
-            analysis_revision: RULES_REVISION,
+            analysis_revision: self.revision,
             entities: wire::entities(&resolution),
             events: coded
                 .iter()
@@ -222,5 +241,27 @@ impl Analyzer {
                 })
                 .collect(),
         })
+    }
+}
+
+#[cfg(test)]
+mod revision_tests {
+    use super::*;
+
+    /// The model and rules of revision [`RULES_REVISION`]. A retrained model
+    /// changes what articles yield: bump [`RULES_REVISION`] (so the new
+    /// analyses replace the old ones whatever order they arrive in) and put
+    /// the new model's hash here.
+    const MODEL_OF_THIS_REVISION: (u32, &str) = (6, "61a0abbe");
+
+    #[test]
+    fn a_new_model_comes_with_a_new_revision() {
+        let hash = format!("{:08x}", xxh3_64(crate::tagger::BUNDLED) >> 32);
+        assert_eq!(
+            (RULES_REVISION, hash.as_str()),
+            MODEL_OF_THIS_REVISION,
+            "the NER model changed: bump RULES_REVISION and record the model's hash"
+        );
+        assert!(EXTRACTOR_VERSION.contains(&format!("rules.{RULES_REVISION}+ner.{hash}")));
     }
 }

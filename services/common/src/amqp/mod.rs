@@ -16,9 +16,9 @@ pub use consumer::{
     BatchHandler, BatchPolicy, Handler, Subscription, consume_batches, consume_each,
 };
 pub use dead_letter::{DeadLetterReason, dead_letter_properties};
-pub use publisher::{CONFIRM_TIMEOUT, PublishError, PublishWindow, Publisher};
+pub use publisher::{CONFIRM_TIMEOUT, PublishError, PublishWindow, Publisher, message_properties};
 pub use settle::{DeadLetters, DlxPublisher, Outcome, Settle, Settled, Settler};
-pub use topology::{QueueName, Topology};
+pub use topology::{BACKFILL_ROUTING_KEY, QueueName, Topology};
 
 /// How long a connection attempt may take before it counts as failed
 /// (lapin's own connect can wait for a long time when the broker is down).

@@ -157,6 +157,29 @@ impl PublishWindow<'_> {
         Ok(())
     }
 
+    /// Sends bytes as they are (a stored message) with `properties` under
+    /// `routing_key`; waits for the oldest confirm first if the window is
+    /// full.
+    pub async fn send_raw(
+        &mut self,
+        routing_key: &str,
+        payload: &[u8],
+        properties: BasicProperties,
+    ) -> Result<(), PublishError> {
+        if self.pending.len() >= self.size
+            && let Some(oldest) = self.pending.pop_front()
+        {
+            settle_confirm(oldest).await?;
+            self.confirmed += 1;
+        }
+        let confirm = self
+            .publisher
+            .send_raw(&self.publisher.exchange, routing_key, payload, properties)
+            .await?;
+        self.pending.push_back(confirm);
+        Ok(())
+    }
+
     /// Waits for every outstanding confirm.
     pub async fn flush(&mut self) -> Result<(), PublishError> {
         while let Some(confirm) = self.pending.pop_front() {

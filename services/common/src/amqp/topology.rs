@@ -3,6 +3,7 @@
 //! ```text
 //! <ns>.articles (topic) --article.raw.v1--> <ns>.extractor.articles
 //!                       --article.raw.v1--> <ns>.projector.articles
+//!                       --article.backfill.v1--> <ns>.extractor.backfill
 //! <ns>.records  (topic) --article.analyzed.v1--> <ns>.projector.records
 //! <ns>.dlx      (direct) --<queue>.dead--> <queue>.dead   (one per queue)
 //! ```
@@ -22,6 +23,12 @@ use tidings_proto::{ArticleAnalyzed, RawArticle, WireMessage};
 /// default, so a message that kills its consumer would loop for ever.
 pub const DELIVERY_LIMIT: i64 = 5;
 
+/// Routing key of stored raw articles sent again for re-analysis
+/// (`tidings-projector reprocess`): only the backfill queue takes them, so
+/// live articles never wait behind a backfill, and the projector, which
+/// stored them already, does not see them again.
+pub const BACKFILL_ROUTING_KEY: &str = "article.backfill.v1";
+
 /// The consumer queues of a deployment.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum QueueName {
@@ -31,13 +38,17 @@ pub enum QueueName {
     ProjectorArticles,
     /// Analyses for the projector.
     ProjectorRecords,
+    /// Stored raw articles sent again for re-analysis, consumed by the
+    /// extractor with a bounded share of its workers.
+    ExtractorBackfill,
 }
 
 impl QueueName {
-    pub const ALL: [QueueName; 3] = [
+    pub const ALL: [QueueName; 4] = [
         QueueName::ExtractorArticles,
         QueueName::ProjectorArticles,
         QueueName::ProjectorRecords,
+        QueueName::ExtractorBackfill,
     ];
 
     fn suffix(self) -> &'static str {
@@ -45,6 +56,7 @@ impl QueueName {
             QueueName::ExtractorArticles => "extractor.articles",
             QueueName::ProjectorArticles => "projector.articles",
             QueueName::ProjectorRecords => "projector.records",
+            QueueName::ExtractorBackfill => "extractor.backfill",
         }
     }
 }
@@ -96,6 +108,7 @@ impl Topology {
                 (self.articles_exchange(), RawArticle::ROUTING_KEY)
             }
             QueueName::ProjectorRecords => (self.records_exchange(), ArticleAnalyzed::ROUTING_KEY),
+            QueueName::ExtractorBackfill => (self.articles_exchange(), BACKFILL_ROUTING_KEY),
         }
     }
 
@@ -110,7 +123,7 @@ impl Topology {
     pub fn prefetch(queue: QueueName, work_units: usize) -> u16 {
         let units = work_units.max(1);
         let prefetch = match queue {
-            QueueName::ExtractorArticles => units.saturating_mul(2),
+            QueueName::ExtractorArticles | QueueName::ExtractorBackfill => units.saturating_mul(2),
             QueueName::ProjectorArticles | QueueName::ProjectorRecords => units.saturating_mul(2),
         };
         u16::try_from(prefetch).unwrap_or(u16::MAX)

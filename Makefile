@@ -14,7 +14,7 @@ READER_DB_URL    ?= postgres://tidings_reader@$(DB_HOST)
 export TIDINGS_DATABASE_URL ?= $(DB_URL)
 export TIDINGS_LOG_FORMAT ?= json
 
-.PHONY: up down services build test lint fmt gazetteers clusters train eval-ner eval-events bench bench-e2e chaos image news-png clean
+.PHONY: up down services build test lint fmt gazetteers clusters train eval-ner eval-events bench bench-e2e bench-backfill chaos image news-png clean
 
 ## Install and start PostgreSQL and RabbitMQ, build, migrate, start the three
 ## services, ingest samples/ and print the sample's entities and events.
@@ -94,6 +94,12 @@ bench:
 bench-e2e: services
 	$(CARGO) build --release --locked --bins
 	TIDINGS_BIN=$(BIN) $(BIN)/tidings-bench-e2e
+
+## Re-analysing history after an upgrade: the backfill's rate and live
+## articles' latency meanwhile (all of Reuters-21578 by default).
+bench-backfill: services
+	$(CARGO) build --release --locked --bins
+	TIDINGS_BIN=$(BIN) $(BIN)/tidings-bench-backfill
 
 ## The fault suite: two extractors and two projectors under SIGKILL, a
 ## broker restart and a database restart, against a clean run. It restarts

@@ -80,11 +80,14 @@ impl Worker {
             &tag,
         )
         .await?;
+        // Backfill articles in flight: enough to keep its share of the
+        // workers busy while confirms travel; the share bounds the CPU.
+        let backfill_in_flight = (self.in_flight / 2).max(self.backfill_workers * 2);
         let backfill = Subscription::open(
             &connection,
             &self.topology,
             &[QueueName::ExtractorBackfill],
-            self.backfill_workers,
+            backfill_in_flight,
             &tag,
         )
         .await?;
@@ -141,7 +144,7 @@ impl Worker {
             run(
                 backfill,
                 settler(self.metrics.backfill_consumed.clone()),
-                self.backfill_workers * 2,
+                backfill_in_flight,
                 analysis(Some(Arc::new(tokio::sync::Semaphore::new(
                     self.backfill_workers.max(1)
                 )))),

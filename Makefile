@@ -14,7 +14,7 @@ READER_DB_URL    ?= postgres://tidings_reader@$(DB_HOST)
 export TIDINGS_DATABASE_URL ?= $(DB_URL)
 export TIDINGS_LOG_FORMAT ?= json
 
-.PHONY: up down services build test lint fmt gazetteers clusters train eval-ner eval-events bench bench-e2e bench-backfill chaos image news-png clean
+.PHONY: up down services build test lint fmt gazetteers clusters train eval-ner eval-events eval-actors bench bench-e2e bench-backfill chaos image news-png clean
 
 ## Install and start PostgreSQL and RabbitMQ, build, migrate, start the three
 ## services, ingest samples/ and print the sample's entities and events.
@@ -125,6 +125,14 @@ image:
 eval-events:
 	$(CARGO) build --release --locked -p tidings-lab
 	$(LAB) eval-events crates/lab/gold/events.gold.jsonl --data $(DATA)
+
+## Accuracy of the actors (keys, kinds, countries, sectors, codes) on the
+## held-out gold file; GOLD=crates/lab/gold/actors.dev.jsonl for the
+## development set.
+GOLD_ACTORS ?= crates/lab/gold/actors.gold.jsonl
+eval-actors:
+	$(CARGO) build --release --locked -p tidings-lab
+	$(LAB) eval-actors $(GOLD_ACTORS) --data $(DATA)
 
 clean: down
 	rm -rf $(RUN_DIR)

@@ -25,10 +25,17 @@ first argument) and writes crates/nlp/data/*.tsv:
                  files (Open Event Data, MIT), LOC countries, GeoNames places
                  (cities15000, CC BY 4.0), US states and continents, MISC
                  demonyms, FIRST first words of the people's names.
-- actors.tsv     People of the PETRARCH2/Phoenix country actors file with the
-                 country and CAMEO sector of their latest (or open-ended)
-                 role; names that belong to more than one country are left
-                 out (Open Event Data, MIT).
+- actors.tsv     People of the PETRARCH2/Phoenix country and international
+                 actors files: their country, the CAMEO sector of their
+                 latest (or open-ended) role, and every role with its dates
+                 ("GBRGOVBUS:20081101:20100531"), so that the role of the
+                 article's date is the one used; names that belong to more
+                 than one country are left out (Open Event Data, MIT).
+- igos.tsv       International organisations (and NGOs) of the PETRARCH2/
+                 Phoenix international actors file, with the project's own
+                 additions (WTO, GATT, the European Community...): every
+                 name and acronym, the canonical English name, and the
+                 CAMEO code events carry ("IGOWSTNAT" for NATO).
 - agents.tsv     Role phrases of the PETRARCH2/Phoenix agents file and their
                  CAMEO sector ("foreign minister" GOV, "rebel" REB).
 
@@ -358,64 +365,218 @@ def write_ner_lists(iso, geo_countries, cities):
                 f.write(f"{kind}\t{phrase}\n")
 
 
-def role_rank(code):
-    """Orders an actor's codes: open-ended ('>date') first, then by end date."""
-    parts = code.strip("[]").split()
-    if len(parts) == 1:
-        return (0, 0)
-    span = parts[1]
-    def year(d):
-        d = d.strip(">")
-        if len(d) == 6:  # YYMMDD
-            yy = int(d[:2])
-            return (1900 + yy if yy > 30 else 2000 + yy) * 10000 + int(d[2:])
-        return int(d) if d.isdigit() else 0
-    if span.startswith(">"):
-        return (2, year(span))
-    if "-" in span:
-        end = span.split("-")[1]
-        return (1, year(end))
-    return (0, 0)
+# Organisations the Phoenix international file lacks or names only in
+# part: (canonical name, CAMEO code, other names). Codes follow the file's
+# scheme (IGO + region/sector + organisation); where the file has none,
+# the code is ours and says so in its comment.
+EXTRA_IGOS = [
+    ("World Trade Organization", "IGOBUSWTO", ["WTO", "World Trade Organisation"]),  # as its heads in the file
+    ("General Agreement on Tariffs and Trade", "IGOBUSGAT", ["GATT"]),  # ours
+    ("European Community", "IGOEUREEC", ["EC", "EEC", "European Economic Community", "European Communities", "Common Market"]),
+    ("European Union", "IGOEUREEC", ["EU", "E.U."]),
+    ("European Commission", "IGOEUREEC", []),
+    ("European Parliament", "IGOEUREEC", []),
+    ("Council of the European Union", "IGOEUREEC", ["Council of Ministers", "European Council"]),
+    ("European Court of Justice", "IGOEUREEC", ["ECJ", "Court of Justice of the European Union"]),
+    ("European Central Bank", "IGOEUREEC", ["ECB"]),
+    ("United Nations", "IGOUNO", ["UN", "U.N."]),
+    ("United Nations Security Council", "IGOUNO", ["UN Security Council", "U.N. Security Council", "Security Council"]),
+    ("International Monetary Fund", "IGOBUSIMF", ["IMF"]),
+    ("World Bank", "IGOUNODEVWBK", []),
+    ("North Atlantic Treaty Organization", "IGOWSTNAT", ["NATO", "Nato", "N.A.T.O.", "North Atlantic Treaty Organisation", "Atlantic Alliance"]),
+    ("Organization of the Petroleum Exporting Countries", "IGOOPC", ["OPEC", "Opec", "Organisation of the Petroleum Exporting Countries", "Organization of Petroleum Exporting Countries", "Organisation of Petroleum Exporting Countries"]),
+    ("Organisation for Economic Co-operation and Development", "IGOWSTBUS", ["OECD", "Organization for Economic Cooperation and Development", "Organisation for Economic Cooperation and Development", "Organization for Economic Co-operation and Development"]),
+    ("Group of Seven", "IGOBUSGOS", ["G7", "G-7", "Group of Seven"]),  # ours (the file names it without a code)
+    ("Group of Eight", "IGOBUSGOE", ["G8", "G-8"]),
+    ("Group of Twenty", "IGOBUSGTW", ["G20", "G-20"]),  # ours
+    ("African Union", "IGOAFRAFU", ["AU"]),
+    ("Association of Southeast Asian Nations", "IGOSEAASN", ["ASEAN", "Asean", "Association of South East Asian Nations"]),
+    ("Arab League", "IGOMEAARL", ["League of Arab States"]),
+    ("International Atomic Energy Agency", "IGOUNOIAE", ["IAEA"]),
+    ("World Health Organization", "IGOUNOHLH", ["WHO", "World Health Organisation"]),  # ours
+    ("Council of Europe", "IGOEURCOE", []),
+    ("International Court of Justice", "IGOUNOJUDICJ", ["ICJ", "World Court"]),
+]
+
+ORG_WORDS = {
+    "ORGANIZATION", "ORGANISATION", "UNION", "NATIONS", "BANK", "FUND", "COMMISSION", "COUNCIL",
+    "COURT", "AGENCY", "ASSOCIATION", "COMMUNITY", "PARLIAMENT", "COMMITTEE", "PROGRAMME",
+    "PROGRAM", "FORUM", "GROUP", "CONFERENCE", "SECRETARIAT", "TRIBUNAL", "TREATY", "ALLIANCE",
+    "OFFICE", "INSTITUTE", "AUTHORITY", "PACT", "CONFEDERATION", "LEAGUE", "FEDERATION",
+    "MISSION", "FORCE", "FORCES", "AGREEMENT", "COOPERATION", "CENTRE", "CENTER", "BOARD",
+    "INTERNATIONAL", "FOUNDATION", "MOVEMENT", "NETWORK", "WATCH", "CROSS", "CRESCENT",
+    "ORGANIZATIONS", "COUNTRIES", "STATES", "SOCIETY", "PARTNERSHIP", "INITIATIVE", "ASSEMBLY",
+}
+
+ROLE_WORDS = {
+    "PRESIDENT", "SECRETARY", "SECRETARY-GENERAL", "CHIEF", "HEAD", "DIRECTOR", "SPOKESMAN",
+    "SPOKESWOMAN", "REPRESENTATIVE", "CHAIRMAN", "COMMISSIONER", "AMBASSADOR", "ENVOY",
+    "MINISTERS", "MINISTER", "OFFICIAL", "OFFICIALS", "DELEGATE", "DELEGATION", "STAFF",
+    "PEACEKEEPER", "PEACEKEEPERS", "TROOPS", "SOLDIERS", "INSPECTORS", "INSPECTOR", "COUNTRIES",
+    "MEMBERS", "MEMBER",
+}
+
+SMALL_WORDS = {"of", "the", "and", "for", "on", "in", "to", "de", "du", "des", "la", "le", "et"}
+
+
+def title_name(name):
+    """'NORTH ATLANTIC TREATY ORGANIZATION' -> 'North Atlantic Treaty Organization';
+    short all-capital words stay acronyms."""
+    words = []
+    for i, w in enumerate(name.split()):
+        lw = w.lower()
+        if i > 0 and lw in SMALL_WORDS:
+            words.append(lw)
+        elif len(w) <= 6 and w.replace(".", "").isalpha() and w.isupper() and len(name.split()) == 1:
+            words.append(w)
+        else:
+            words.append("-".join(p.capitalize() for p in lw.split("-")))
+    return " ".join(words)
+
+
+def dictionary_entries(path):
+    """(names, codes) of each entry of a PETRARCH actors file: the entry's
+    name and its '+' synonyms, and every [CODE dates] given for it."""
+    code_re = re.compile(r"\[([A-Z]{3,})(?:\s+([^\]]*))?\]")
+    entries, current = [], None
+    with open(path, encoding="utf-8", errors="replace") as f:
+        for raw in f:
+            line = raw.split("#", 1)[0].rstrip()
+            if not line.strip():
+                continue
+            if line[0] in " \t":
+                if current is not None:
+                    current[1].extend(code_re.findall(line))
+                continue
+            if line.startswith("+"):
+                if current is not None:
+                    current[0].append(line[1:].split("[", 1)[0].strip())
+                    current[1].extend(code_re.findall(line))
+                continue
+            name, _, rest = line.partition("[")
+            current = ([name.strip()], code_re.findall("[" + rest) if rest else [])
+            entries.append(current)
+    out = []
+    for names, codes in entries:
+        clean_names = []
+        for n in names:
+            n = " ".join(n.strip().strip("_").replace("_", " ").split())
+            if n and not any(ch.isdigit() for ch in n):
+                clean_names.append(n)
+        if clean_names:
+            out.append((clean_names, codes))
+    return out
+
+
+def day(d):
+    """YYMMDD or YYYYMMDD as YYYYMMDD; '' when it is neither."""
+    d = d.strip()
+    if len(d) == 6 and d.isdigit():
+        yy = int(d[:2])
+        return f"{1900 + yy if yy > 30 else 2000 + yy}{d[2:]}"
+    if len(d) == 8 and d.isdigit():
+        return d
+    return ""
+
+
+def role(code, dates):
+    """'GBRGOVBUS:20081101:20100531' from a code and its date range."""
+    dates = (dates or "").strip()
+    start = end = ""
+    if dates.startswith(">"):
+        start = day(dates[1:])
+    elif dates.startswith("<"):
+        end = day(dates[1:])
+    elif "-" in dates:
+        a, _, b = dates.partition("-")
+        start, end = day(a), day(b)
+        if not (start and end):
+            start = end = ""
+    return f"{code}:{start}:{end}"
+
+
+def is_organisation(names, codes):
+    words = set(" ".join(names).upper().replace(",", " ").split())
+    dated = any(dates and dates.strip() for _, dates in codes)
+    acronym = any(len(n) <= 6 and n.replace(".", "").isalpha() and n.isupper() and " " not in n for n in names)
+    return not dated and (bool(words & ORG_WORDS) or acronym)
 
 
 def write_actors_and_agents():
     import re
     dicts = os.path.join(DATA, "petrarch2", "dictionaries")
     people = {}
-    code_re = re.compile(r"\[[A-Z]{3,}[^\]]*\]")
-    current = None
-    with open(os.path.join(dicts, "Phoenix.Countries.actors.txt"), encoding="utf-8", errors="replace") as f:
-        for raw in f:
-            line = raw.split("#", 1)[0].rstrip()
-            if not line.strip() or line.startswith("+"):
+    igos = {}
+
+    def add_person(name, codes):
+        words = name.split()
+        if not (2 <= len(words) <= 4):
+            return
+        key = name.lower()
+        people.setdefault(key, [])
+        for code, dates in codes:
+            if len(code) >= 3:
+                people[key].append(role(code, dates))
+
+    for names, codes in dictionary_entries(os.path.join(dicts, "Phoenix.Countries.actors.txt")):
+        for n in names:
+            add_person(n, codes)
+    for names, codes in dictionary_entries(os.path.join(dicts, "Phoenix.International.actors.txt")):
+        kinds = {c[:3] for c, _ in codes}
+        if not kinds & {"IGO", "NGO"}:
+            continue
+        if is_organisation(names, codes):
+            code = next(c for c, _ in codes if c[:3] in ("IGO", "NGO"))
+            # Synonyms that are a role at the organisation ("World Bank
+            # president") are not its names.
+            names = [n for n in names if not set(n.upper().split()) & ROLE_WORDS]
+            if not names:
                 continue
-            if line[0] not in " \t":
-                name, _, rest = line.partition("[")
-                name = name.strip().strip("_").replace("_", " ").strip()
-                words = name.split()
-                current = None
-                if 2 <= len(words) <= 4 and not any(ch.isdigit() for ch in name):
-                    current = name.lower()
-                    people.setdefault(current, [])
-                    if rest:
-                        people[current].extend(code_re.findall("[" + rest))
-                continue
-            if current is not None:
-                people[current].extend(code_re.findall(line))
+            full = [n for n in names if len(n.split()) > 1 or len(n) > 6]
+            acronym = len(names[0]) <= 6 and " " not in names[0]
+            canonical = title_name(full[0] if acronym and full else names[0])
+            for n in names:
+                alias = n if (len(n) <= 6 and " " not in n) else title_name(n)
+                if alias.lower().startswith("the "):
+                    alias = alias[4:]
+                igos.setdefault(alias, (canonical, code))
+        else:
+            for n in names:
+                add_person(n, [(c, d) for c, d in codes if c[:3] in ("IGO", "NGO") or len(c) >= 6])
+    # Our additions win over the file's partial entries.
+    for canonical, code, aliases in EXTRA_IGOS:
+        for alias in [canonical] + aliases:
+            igos[alias] = (canonical, code)
+
     rows = []
-    for name, codes in sorted(people.items()):
-        codes = [c for c in codes if len(c.strip("[]").split()[0]) >= 6]
-        if not codes:
+    for name, roles in sorted(people.items()):
+        roles = sorted(set(r for r in roles if len(r.split(":")[0]) >= 6 or r.startswith(("IGO", "NGO"))))
+        if not roles:
             continue
-        countries = {c.strip("[]").split()[0][:3] for c in codes}
-        if len(countries) != 1:
+        countries = {r[:3] for r in roles if not r.startswith(("IGO", "NGO"))}
+        if len(countries) > 1:
             continue
-        best = max(codes, key=role_rank).strip("[]").split()[0]
-        rows.append(f"{name}\t{best[:3]}\t{best[3:6]}")
+        country = next(iter(countries)) if countries else ""
+
+        def rank(r):
+            code, start, end = r.split(":")
+            return (2 if start and not end else 1 if end else 0, end or start)
+
+        best = max(roles, key=rank).split(":")[0]
+        sector = "IGO" if best.startswith("IGO") else "NGO" if best.startswith("NGO") else best[3:6]
+        rows.append(f"{name}\t{country}\t{sector}\t{','.join(roles)}")
     with open(os.path.join(OUT, "actors.tsv"), "w", encoding="utf-8") as f:
-        f.write("# name (lowercase)\tcountry\tCAMEO sector. Source: PETRARCH2 Phoenix.Countries.actors.txt "
-                "(Open Event Data, MIT), latest role of each person.\n")
+        f.write("# name (lowercase)\tcountry\tCAMEO sector of the latest role\troles (CODE:FROM:TO, YYYYMMDD, "
+                "empty = open). Source: PETRARCH2 Phoenix.Countries.actors.txt and Phoenix.International.actors.txt "
+                "(Open Event Data, MIT).\n")
         f.write("\n".join(rows) + "\n")
+    with open(os.path.join(OUT, "igos.tsv"), "w", encoding="utf-8") as f:
+        f.write("# name or acronym (as written: short ones match only so)\tcanonical name\tCAMEO code. Sources: PETRARCH2 "
+                "Phoenix.International.actors.txt (Open Event Data, MIT) and the project's additions "
+                "(scripts/gen_gazetteers.py EXTRA_IGOS).\n")
+        for alias in sorted(igos, key=lambda a: (a.lower(), a)):
+            canonical, code = igos[alias]
+            f.write(f"{alias}\t{canonical}\t{code}\n")
 
     agents = {}
     with open(os.path.join(dicts, "Phoenix.agents.txt"), encoding="utf-8", errors="replace") as f:

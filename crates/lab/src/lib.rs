@@ -9,6 +9,7 @@
 //! - [`events_eval`]: precision and recall of coded events against a gold file.
 //! - [`commands`]: the `tidings-lab` subcommands over those.
 
+pub mod actors_eval;
 pub mod clusters;
 pub mod commands;
 pub mod conll;

@@ -1,7 +1,7 @@
 //! `tidings-lab`: build and measure the models the extractor ships.
 
 use clap::{Parser, Subcommand};
-use tidings_lab::{commands, events_eval, explain};
+use tidings_lab::{actors_eval, commands, events_eval, explain};
 
 #[derive(Parser)]
 #[command(
@@ -25,6 +25,9 @@ enum Command {
     /// Code the articles of a gold file and print precision and recall of
     /// their events.
     EvalEvents(events_eval::EvalEventsArgs),
+    /// Analyse the stories of an actor gold file and print how their
+    /// actors come out (key, kind, country, sector, code).
+    EvalActors(actors_eval::EvalActorsArgs),
     /// Print an article's sentences, resolved mentions and coded events.
     Explain(explain::ExplainArgs),
 }
@@ -42,6 +45,7 @@ fn main() -> anyhow::Result<()> {
         Command::Train(args) => commands::train(&args),
         Command::EvalNer(args) => commands::eval_ner(&args),
         Command::EvalEvents(args) => events_eval::eval_events(&args),
+        Command::EvalActors(args) => actors_eval::eval_actors(&args),
         Command::Explain(args) => explain::explain(&args),
     }
 }

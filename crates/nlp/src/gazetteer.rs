@@ -4,11 +4,13 @@
 
 use std::collections::HashMap;
 
+use crate::actors::{Actors, ActorsError, Igo, KnownPerson};
 use crate::text::{Token, surface};
 
 const COUNTRIES: &str = include_str!("../data/countries.tsv");
 const CITIES: &str = include_str!("../data/cities.tsv");
 const ACTORS: &str = include_str!("../data/actors.tsv");
+const IGOS: &str = include_str!("../data/igos.tsv");
 const REGIONS: &str = include_str!("../data/regions.tsv");
 
 #[derive(Debug, Clone, PartialEq)]
@@ -50,28 +52,29 @@ pub struct Gazetteer {
     demonym: HashMap<String, usize>,
     cities: Vec<City>,
     city_by_name: HashMap<String, Vec<usize>>,
-    /// Known people (lowercase full name) → (country, CAMEO sector).
-    people: HashMap<String, (String, String)>,
-    /// Lowercase last name → the (country, sector) of the known people
-    /// who bear it, when they all share one; `None` when they do not.
-    surnames: HashMap<String, Option<(String, String)>>,
+    /// Known people and international organisations.
+    actors: Actors,
     regions: HashMap<String, Region>,
 }
 
 /// Why a gazetteer file could not be read.
 #[derive(Debug, thiserror::Error)]
-#[error("{file} line {line}: {problem}")]
-pub struct GazetteerError {
-    file: &'static str,
-    line: usize,
-    problem: String,
+pub enum GazetteerError {
+    #[error("{file} line {line}: {problem}")]
+    Row {
+        file: &'static str,
+        line: usize,
+        problem: String,
+    },
+    #[error(transparent)]
+    Actors(#[from] ActorsError),
 }
 
 impl Gazetteer {
     /// The gazetteer compiled into the binary.
     pub fn bundled() -> Result<Self, GazetteerError> {
         let mut gazetteer = Self::parse(COUNTRIES, CITIES)?;
-        gazetteer.parse_people(ACTORS)?;
+        gazetteer.actors = Actors::parse(ACTORS, IGOS)?;
         gazetteer.parse_regions(REGIONS)?;
         Ok(gazetteer)
     }
@@ -94,7 +97,7 @@ impl Gazetteer {
                     self.regions.insert(region.name.clone(), region);
                 }
                 _ => {
-                    return Err(GazetteerError {
+                    return Err(GazetteerError::Row {
                         file: "regions.tsv",
                         line: n,
                         problem: "expected geonameid, name, country, admin1".to_owned(),
@@ -110,47 +113,25 @@ impl Gazetteer {
         self.regions.get(name)
     }
 
-    /// Reads `name<TAB>country<TAB>sector` lines (actors.tsv).
-    pub fn parse_people(&mut self, text: &str) -> Result<(), GazetteerError> {
-        for (n, line) in data_lines(text) {
-            let fields: Vec<&str> = line.split('\t').collect();
-            if fields.len() != 3 {
-                return Err(GazetteerError {
-                    file: "actors.tsv",
-                    line: n,
-                    problem: format!("expected 3 fields, got {}", fields.len()),
-                });
-            }
-            let record = (fields[1].to_owned(), fields[2].to_owned());
-            if let Some(last) = fields[0].rsplit(' ').next().filter(|l| l.len() > 2) {
-                self.surnames
-                    .entry(last.to_owned())
-                    .and_modify(|known| {
-                        if known.as_ref().is_some_and(|k| k.0 != record.0) {
-                            *known = None;
-                        }
-                    })
-                    .or_insert_with(|| Some(record.clone()));
-            }
-            self.people.insert(person_key(fields[0]), record);
-        }
-        Ok(())
+    /// A known person, by full name in any case.
+    pub fn person(&self, name: &str) -> Option<&KnownPerson> {
+        self.actors.person(name)
     }
 
-    /// Country and sector of the known people called `surname` ("Reagan",
-    /// "Gorbachev"), when every one of them has the same country.
-    pub fn person_by_surname(&self, surname: &str) -> Option<(&str, &str)> {
-        self.surnames
-            .get(&surname.to_lowercase())?
-            .as_ref()
-            .map(|(country, sector)| (country.as_str(), sector.as_str()))
+    /// The known person called `surname`, when all of that name share a
+    /// country.
+    pub fn person_by_surname(&self, surname: &str) -> Option<&KnownPerson> {
+        self.actors.person_by_surname(surname)
     }
 
-    /// Country and sector of a known person, by full name in any case.
-    pub fn person(&self, name: &str) -> Option<(&str, &str)> {
-        self.people
-            .get(&person_key(name))
-            .map(|(country, sector)| (country.as_str(), sector.as_str()))
+    /// The international organisation `name` names, in any of its forms.
+    pub fn igo(&self, name: &str) -> Option<&Igo> {
+        self.actors.igo(name)
+    }
+
+    /// Replaces the known actors (tests).
+    pub fn set_actors(&mut self, actors: Actors) {
+        self.actors = actors;
     }
 
     pub fn parse(countries: &str, cities: &str) -> Result<Self, GazetteerError> {
@@ -158,7 +139,7 @@ impl Gazetteer {
         for (n, line) in data_lines(countries) {
             let fields: Vec<&str> = line.split('\t').collect();
             if fields.len() < 8 {
-                return Err(GazetteerError {
+                return Err(GazetteerError::Row {
                     file: "countries.tsv",
                     line: n,
                     problem: format!("expected 8 fields, got {}", fields.len()),
@@ -200,7 +181,7 @@ impl Gazetteer {
                     admin1: fields.get(6).map(|a| (*a).to_owned()).unwrap_or_default(),
                 })
             })();
-            let city = parsed.ok_or_else(|| GazetteerError {
+            let city = parsed.ok_or_else(|| GazetteerError::Row {
                 file: "cities.tsv",
                 line: n,
                 problem: "malformed row".to_owned(),
@@ -276,12 +257,6 @@ impl Gazetteer {
     }
 }
 
-/// A person's name as the people index keys it: lowercase, without the
-/// periods of initials ("George W. Bush" and "George W Bush" are one).
-fn person_key(name: &str) -> String {
-    name.to_lowercase().replace('.', "")
-}
-
 fn data_lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
     text.lines()
         .enumerate()
@@ -331,10 +306,27 @@ mod tests {
     #[test]
     fn known_people_have_countries() {
         let g = Gazetteer::bundled().expect("bundled gazetteer parses");
-        assert_eq!(g.person("Xi Jinping"), Some(("CHN", "GOV")));
-        assert_eq!(g.person("JOE BIDEN"), Some(("USA", "GOV")));
-        assert_eq!(g.person("Nobody Atall"), None);
-        assert_eq!(g.person_by_surname("Gorbachev").map(|p| p.0), Some("RUS"));
+        let latest = |name: &str| {
+            g.person(name)
+                .map(|p| p.on(None))
+                .map(|s| (s.country, s.sector))
+        };
+        assert_eq!(latest("Xi Jinping"), Some((Some("CHN"), Some("GOV"))));
+        assert_eq!(latest("JOE BIDEN"), Some((Some("USA"), Some("GOV"))));
+        assert_eq!(latest("Nobody Atall"), None);
+        assert_eq!(
+            g.person_by_surname("Gorbachev").map(|p| p.country.as_str()),
+            Some("RUS")
+        );
+        let nato = g.igo("Nato").expect("NATO is known");
+        assert_eq!(
+            (nato.name.as_str(), nato.code.as_str()),
+            ("North Atlantic Treaty Organization", "IGOWSTNAT")
+        );
+        assert_eq!(
+            g.igo("World Trade Organisation").map(|i| i.code.as_str()),
+            Some("IGOBUSWTO")
+        );
     }
 
     #[test]

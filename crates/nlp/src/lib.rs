@@ -5,7 +5,8 @@
 //!    │
 //! tagger     the NER model's runtime: features, weights, Viterbi, the model file
 //!    │
-//! gazetteer, lexicon   countries, places, people; every closed word list
+//! gazetteer, actors, lexicon   countries, places; known people (dated roles)
+//!                     and international organisations; every closed word list
 //!    │
 //! text       tokens with char offsets, sentences
 //! ```
@@ -14,6 +15,7 @@
 //! extractor service calls [`analysis::Analyzer`] on blocking threads, and
 //! the `tidings-lab` tool trains and scores the tagger over the same code.
 
+pub mod actors;
 pub mod analysis;
 pub mod gazetteer;
 pub mod lexicon;

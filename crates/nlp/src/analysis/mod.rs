@@ -149,11 +149,12 @@ impl Analyzer {
         }
         let doc = text::analyze(&article.body);
         let spans = self.recognizer.recognize(&doc);
-        let resolution = self.resolver.resolve(&doc, &spans);
         let reference_ms = article.published_at_ms.unwrap_or(article.fetched_at_ms);
         let reference_date = DateTime::from_timestamp_millis(reference_ms)
             .map(|d| d.date_naive())
             .unwrap_or(NaiveDate::MIN);
+        let known_date = (reference_ms > 0).then_some(reference_date);
+        let resolution = self.resolver.resolve(&doc, &spans, known_date);
         Ok(Prepared {
             doc,
             resolution,

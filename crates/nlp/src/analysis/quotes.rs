@@ -161,7 +161,7 @@ mod tests {
         let model = Arc::new(crate::tagger::bundled().expect("model"));
         let doc = analyze(text);
         let spans = TaggerRecognizer::new(model, gazetteer.clone()).recognize(&doc);
-        let resolution = EntityResolver::new(gazetteer).resolve(&doc, &spans);
+        let resolution = EntityResolver::new(gazetteer).resolve(&doc, &spans, None);
         find(text, &doc, &resolution)
             .into_iter()
             .map(|q| {

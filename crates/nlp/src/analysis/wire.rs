@@ -46,6 +46,7 @@ pub(super) fn entities(resolution: &Resolution) -> Vec<Entity> {
                 })
                 .collect(),
             geonames_id: entity.geonames_id,
+            actor_code: entity.actor_code(),
         })
         .collect()
 }
@@ -61,10 +62,16 @@ fn actor(resolution: &Resolution, actor: &events::EventActor) -> Actor {
             entity.country.clone().unwrap_or_default(),
         ),
     };
+    // An international organisation, or someone acting for one, carries
+    // its own code.
+    let code = match (&actor.stands_for, &entity.code) {
+        (None, Some(code)) => code.clone(),
+        _ => actor_code(&country, &sector),
+    };
     Actor {
         key,
         name,
-        actor_code: actor_code(&country, &sector),
+        actor_code: code,
         country,
         sector,
     }

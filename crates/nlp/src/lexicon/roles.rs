@@ -200,7 +200,9 @@ pub fn org_sector(name: &str) -> Option<&'static str> {
         | "Bureau" => "GOV",
         "Army" | "Navy" | "Forces" | "Guard" => "MIL",
         "Corp." | "Corp" | "Corporation" | "Inc." | "Inc" | "Ltd" | "Ltd." | "Co." | "Company"
-        | "Bank" | "Airlines" | "Motors" | "Technologies" | "Holdings" | "Group" => "BUS",
+        | "Bank" | "Airlines" | "Motors" | "Technologies" | "Holdings" | "Group" | "Board"
+        | "Association" | "Federation" | "Chamber" | "Cheeses" | "Foods" | "Industries" | "Plc"
+        | "plc" | "AG" | "SA" | "GmbH" => "BUS",
         "Times" | "Post" | "Journal" | "News" | "Network" | "Reuters" | "Mirror" | "Telegraph"
         | "Guardian" | "Herald" | "Gazette" | "Tribune" | "Observer" | "Chronicle" | "Express"
         | "Mail" | "Radio" | "Television" | "TV" | "BBC" | "CNN" | "ITV" => "MED",

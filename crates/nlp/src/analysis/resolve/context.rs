@@ -19,6 +19,17 @@ pub(super) struct Context {
     pub sector: Option<String>,
     /// Sector of an organisation named in the title or appositive.
     pub affiliation: Option<String>,
+    /// Country of that organisation ("a spokesman for the *Danish* Dairy
+    /// Board").
+    pub affiliation_country: Option<String>,
+    /// The CAMEO code of an international organisation named there ("*EU*
+    /// trade commissioner"): the person acts for it.
+    pub code: Option<String>,
+    /// The title says the role is over ("former", "ex-").
+    pub former: bool,
+    /// The country or sector came from a country or organisation named
+    /// around the mention, not from a role word alone.
+    pub named: bool,
     /// A person whose possessive heads the title ("*Biden's* national
     /// security adviser, Jake Sullivan"): a token of that person's mention.
     pub patron: Option<usize>,
@@ -47,15 +58,26 @@ pub(super) fn read(
                 let country = (span.kind != NerKind::Person)
                     .then(|| super::country_of_span(gazetteer, doc, span))
                     .flatten();
+                let name = surface(&doc.tokens[span.tokens.clone()]);
+                let igo = (span.kind != NerKind::Person)
+                    .then(|| gazetteer.igo(&name))
+                    .flatten();
                 match span.kind {
                     _ if country.is_some() => {
                         if context.country.is_none() {
                             context.country = country;
                         }
                     }
+                    _ if igo.is_some() => {
+                        if context.affiliation.is_none()
+                            && let Some(igo) = igo
+                        {
+                            context.affiliation = Some(igo.code[..3].to_owned());
+                            context.code = Some(igo.code.clone());
+                        }
+                    }
                     NerKind::Loc | NerKind::Misc => {}
                     NerKind::Org => {
-                        let name = surface(&doc.tokens[span.tokens.clone()]);
                         let sector = lexicon::known_org(&name)
                             .map(|(_, sector)| sector)
                             .or_else(|| lexicon::org_sector(&name));
@@ -63,12 +85,21 @@ pub(super) fn read(
                             && context.affiliation.is_none()
                         {
                             context.affiliation = Some(sector.to_owned());
+                            // "the Danish Dairy Board": its country too.
+                            let first = name.split(' ').next().unwrap_or("");
+                            context.affiliation_country = gazetteer
+                                .country_by_demonym(first)
+                                .or_else(|| gazetteer.country_by_alias(first))
+                                .map(|c| c.iso3.clone());
                         }
                     }
                     NerKind::Person => {}
                 }
                 i = span.tokens.end - from;
                 continue;
+            }
+            if matches!(words[i], "former" | "ex" | "ex-") || words[i].starts_with("ex-") {
+                context.former = true;
             }
             if let Some((len, sector)) = lexicon::match_role(&words[i..]) {
                 if !sector.is_empty() && context.sector.is_none() {
@@ -127,11 +158,28 @@ pub(super) fn read(
             to += 1;
         }
         read(range.end + 1, to, &mut context);
+        // ", an adviser to Tony Blair": the person someone works for.
+        if to < sentence.tokens.end
+            && span_at(to).is_some_and(|s| s.kind == NerKind::Person)
+            && matches!(doc.tokens[to - 1].lower.as_str(), "to" | "for" | "of")
+            && context.patron.is_none()
+        {
+            context.patron = Some(to);
+        }
     }
+    context.named = context.country.is_some() || context.affiliation.is_some();
     // Where someone works says more than what they do: "the top Asia
     // expert on the National Security Council" is government.
     if context.affiliation.is_some() {
         context.sector = context.affiliation.take();
+        if context.country.is_none() {
+            context.country = context.affiliation_country.take();
+        }
+    }
+    // A former official is one of the elite, no longer of the government
+    // ("former President Kuchma").
+    if context.former && context.code.is_none() && context.sector.is_some() {
+        context.sector = Some("ELI".to_owned());
     }
     context
 }

@@ -37,6 +37,24 @@ pub struct ResolvedEntity {
     pub mentions: Vec<usize>,
     /// A country, as opposed to a person, organisation or city.
     pub is_country: bool,
+    /// The CAMEO actor code when it is not country + sector: an
+    /// international organisation's (`IGOWSTNAT`), for it and the people
+    /// acting for it.
+    pub code: Option<String>,
+}
+
+impl ResolvedEntity {
+    /// The CAMEO actor code events carry for this entity.
+    pub fn actor_code(&self) -> String {
+        match &self.code {
+            Some(code) => code.clone(),
+            None => format!(
+                "{}{}",
+                self.country.as_deref().unwrap_or(""),
+                self.sector.as_deref().unwrap_or("")
+            ),
+        }
+    }
 }
 
 /// One mention, linked to its entity.
@@ -109,6 +127,7 @@ fn plain_entity(key: String, name: &str, kind: NerKind) -> ResolvedEntity {
         geonames_id: 0,
         mentions: Vec::new(),
         is_country: false,
+        code: None,
     }
 }
 
@@ -169,8 +188,14 @@ impl EntityResolver {
         Self { gazetteer }
     }
 
-    /// Resolves every span of `doc` to an entity.
-    pub fn resolve(&self, doc: &Doc, spans: &[NamedSpan]) -> Resolution {
+    /// Resolves every span of `doc` to an entity; `date` (the article's)
+    /// decides which of a known person's roles holds.
+    pub fn resolve(
+        &self,
+        doc: &Doc,
+        spans: &[NamedSpan],
+        date: Option<chrono::NaiveDate>,
+    ) -> Resolution {
         let gazetteer = &*self.gazetteer;
         let spans = Spans::new(doc, spans);
         let mut resolution = Resolution::default();
@@ -184,7 +209,7 @@ impl EntityResolver {
         let mut order: Vec<usize> = (0..all.len()).collect();
         order.sort_by_key(|i| (all[*i].tokens.len() < 2, all[*i].tokens.start));
 
-        let mut patrons: Vec<(usize, usize)> = Vec::new();
+        let mut patrons: Vec<(usize, usize, bool)> = Vec::new();
         for index in order {
             let span = &all[index];
             let tokens = &doc.tokens[span.tokens.clone()];
@@ -200,12 +225,26 @@ impl EntityResolver {
                 }
             };
             if let Some(token) = context.patron {
-                patrons.push((entity_index, token));
+                patrons.push((entity_index, token, context.named));
             }
             // The role found once holds for the whole article.
             let target = &mut resolution.entities[entity_index];
+            // Someone the text says acts for an international organisation
+            // ("EU trade commissioner Peter Mandelson") acts for it, not for
+            // a country.
+            if target.kind == NerKind::Person
+                && target.code.is_none()
+                && let Some(code) = &context.code
+            {
+                target.code = Some(code.clone());
+                target.sector = Some("IGO".to_owned());
+                target.country = None;
+            }
             // International organisations have no country of their own.
-            if target.kind != NerKind::Loc && target.sector.as_deref() != Some("IGO") {
+            if target.kind != NerKind::Loc
+                && target.code.is_none()
+                && target.sector.as_deref() != Some("IGO")
+            {
                 if target.country.is_none() {
                     target.country = context.country.clone();
                 }
@@ -232,7 +271,7 @@ impl EntityResolver {
         for (i, mention) in resolution.mentions.iter().enumerate() {
             resolution.entities[mention.entity].mentions.push(i);
         }
-        people::from_actor_dictionary(gazetteer, &mut resolution);
+        people::from_actor_dictionary(gazetteer, &mut resolution, date);
         people::from_patrons(&mut resolution, &patrons);
         resolution
     }
@@ -257,6 +296,18 @@ impl EntityResolver {
         if let Some(person) = people::lone_name(span, text, resolution) {
             return person;
         }
+        if span.kind != NerKind::Person {
+            // An international organisation by any of its names, whatever
+            // the tag ("Nato" as MISC, "European Union" as LOC).
+            if let Some(igo) = organisations::international(gazetteer, text) {
+                return igo;
+            }
+            // An acronym or a short form ("the Commission") of an
+            // organisation the article named in full, whatever the tag.
+            if let Some(named) = organisations::named_before(doc, span, text, resolution) {
+                return named;
+            }
+        }
         match span.kind {
             // "Tory", "Labour": a party named by its short form, whatever its tag.
             NerKind::Misc if crate::lexicon::known_org(text).is_some() => {
@@ -264,6 +315,12 @@ impl EntityResolver {
             }
             NerKind::Misc => plain_entity(format!("misc:{}", slug(text)), text, NerKind::Misc),
             NerKind::Loc => places::resolve(gazetteer, doc, span, text, places),
+            // A region or subdivision taken for an organisation
+            // ("Yorkshire company ...") is a place; "Yorkshire Water" is not
+            // the region's name, and stays an organisation.
+            NerKind::Org if places::is_region(gazetteer, text) => {
+                places::resolve(gazetteer, doc, span, text, places)
+            }
             NerKind::Org => organisations::resolve(gazetteer, span, text, context, resolution),
             NerKind::Person => people::person(text),
         }

@@ -1,7 +1,10 @@
-//! Keying organisations: the full name of one known by its acronym
-//! ("CIA"), an acronym of an organisation named in full in the article, the
-//! sector its head word gives ("Ministry", "Corp."), its country from a
-//! leading demonym or the context, and state bodies keyed by their country
+//! Keying organisations: international organisations by any of their names
+//! (one key, no country, sector IGO, their CAMEO code); the full name of
+//! one known by its acronym ("CIA"); an acronym ("DDB", "Nato") or a short
+//! form ("the Commission", "the Fund") of an organisation the article
+//! named in full, whatever the tagger called it; the sector its head word
+//! gives ("Ministry", "Corp.", "Board"); its country from a leading demonym
+//! or the context; and state bodies keyed by their country
 //! ("org:chn-foreign-ministry").
 
 use super::context::Context;
@@ -9,6 +12,62 @@ use super::{Resolution, ResolvedEntity, plain_entity, slug};
 use crate::analysis::recognize::{NamedSpan, NerKind};
 use crate::gazetteer::Gazetteer;
 use crate::lexicon;
+use crate::text::Doc;
+
+/// The international organisation `text` names, as an entity: one key
+/// whatever the form, no country, sector IGO (or NGO), its CAMEO code.
+pub(super) fn international(gazetteer: &Gazetteer, text: &str) -> Option<ResolvedEntity> {
+    let igo = gazetteer.igo(text)?;
+    let mut entity = plain_entity(format!("org:{}", slug(&igo.name)), &igo.name, NerKind::Org);
+    entity.sector = Some(igo.code[..3].to_owned());
+    entity.code = Some(igo.code.clone());
+    Some(entity)
+}
+
+/// An organisation the article named in full before this span, which the
+/// span names by its acronym ("Danish Dairy Board" … "DDB", "N.A.T.O.") or
+/// by its head word ("European Commission" … "the Commission", "World
+/// Bank" … "the Bank"), whatever tag the span has.
+pub(super) fn named_before(
+    doc: &Doc,
+    span: &NamedSpan,
+    text: &str,
+    resolution: &Resolution,
+) -> Option<ResolvedEntity> {
+    if span.tokens.len() != 1 {
+        return None;
+    }
+    let bare: String = text.chars().filter(|&c| c != '.').collect();
+    let acronym = bare.len() >= 2 && bare.chars().all(|c| c.is_alphabetic()) && {
+        let upper = bare.chars().filter(|c| c.is_uppercase()).count();
+        upper == bare.len()
+            || (upper == 1 && bare.len() <= 5 && bare.len() >= 3 && span.kind != NerKind::Person)
+    };
+    let short_form = span.tokens.start > 0
+        && doc.tokens[span.tokens.start - 1].lower == "the"
+        && text.chars().next().is_some_and(char::is_uppercase);
+    let before = |m: &&super::ResolvedMention| m.tokens.start < span.tokens.start;
+    resolution
+        .mentions
+        .iter()
+        .filter(before)
+        .filter(|m| {
+            let entity = &resolution.entities[m.entity];
+            entity.kind == NerKind::Org
+                && entity.name.contains(' ')
+                && ((acronym && initials(&entity.name).eq_ignore_ascii_case(&bare))
+                    || (short_form && head_word(&entity.name) == Some(text)))
+        })
+        .max_by_key(|m| m.tokens.start)
+        .map(|m| resolution.entities[m.entity].clone())
+}
+
+/// The head noun of an organisation's name: its last word, or the word
+/// before "of" ("Court" of "European Court of Justice").
+fn head_word(name: &str) -> Option<&str> {
+    let before_of = name.split(" of ").next().unwrap_or(name);
+    before_of.rsplit(' ').next()
+}
 
 /// The entity an organisation's name (`text`) stands for.
 pub(super) fn resolve(
@@ -23,12 +82,13 @@ pub(super) fn resolve(
         entity.sector = Some(sector.to_owned());
         return entity;
     }
-    // An acronym of a longer organisation named in the article.
+    // An acronym of a longer organisation named in the article (also
+    // before the full name, as in headlines).
     if span.tokens.len() == 1
         && let Some(existing) = resolution
             .entities
             .iter()
-            .find(|e| e.kind == NerKind::Org && initials(&e.name) == text)
+            .find(|e| e.kind == NerKind::Org && e.name.contains(' ') && initials(&e.name) == text)
     {
         return existing.clone();
     }

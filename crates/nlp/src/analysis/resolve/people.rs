@@ -48,9 +48,18 @@ pub(super) fn person(text: &str) -> ResolvedEntity {
     plain_entity(format!("person:{}", slug(text)), text, NerKind::Person)
 }
 
-/// People the text gives no country or sector: the actor dictionary's.
-pub(super) fn from_actor_dictionary(gazetteer: &Gazetteer, resolution: &mut Resolution) {
+/// People the text gives no country or sector: what the actor dictionary
+/// says they were on the article's date (`date`), or their latest role
+/// when the date is unknown.
+pub(super) fn from_actor_dictionary(
+    gazetteer: &Gazetteer,
+    resolution: &mut Resolution,
+    date: Option<chrono::NaiveDate>,
+) {
     for entity in &mut resolution.entities {
+        if entity.kind != NerKind::Person {
+            continue;
+        }
         // A lone surname the article never completes: the dictionary's
         // people of that name, when they share a country.
         let known = if entity.name.contains(' ') {
@@ -58,29 +67,65 @@ pub(super) fn from_actor_dictionary(gazetteer: &Gazetteer, resolution: &mut Reso
         } else {
             gazetteer.person_by_surname(&entity.name)
         };
-        if entity.kind == NerKind::Person
-            && let Some((country, sector)) = known
+        let Some(standing) = known.map(|person| person.on(date)) else {
+            continue;
+        };
+        // What the text says comes first: a person it already gave a
+        // sector or country to keeps them.
+        let told = entity.country.is_some() || entity.sector.is_some() || entity.code.is_some();
+        if let Some(code) = standing.code
+            && !told
         {
-            entity.country.get_or_insert_with(|| country.to_owned());
-            if !sector.is_empty() {
+            entity.code = Some(code.to_owned());
+            entity.sector = standing.sector.map(str::to_owned);
+            continue;
+        }
+        if entity.code.is_none() {
+            if let Some(country) = standing.country {
+                entity.country.get_or_insert_with(|| country.to_owned());
+            }
+            if let Some(sector) = standing.sector {
                 entity.sector.get_or_insert_with(|| sector.to_owned());
             }
         }
     }
 }
 
-/// Someone's adviser or spokesman works for that person's country:
-/// `patrons` pairs an entity with a token of its patron's mention.
-pub(super) fn from_patrons(resolution: &mut Resolution, patrons: &[(usize, usize)]) {
-    for &(entity, token) in patrons {
-        let patron_country = resolution.mention_at(token).and_then(|m| {
-            resolution.entities[resolution.mentions[m].entity]
-                .country
-                .clone()
-        });
+/// Someone's adviser, envoy or spokesman works for that person's country
+/// and sector, or organisation: `patrons` pairs an entity with a token of
+/// its patron's mention, and whether the text named a country or an
+/// organisation of its own around it (which then comes first). The
+/// patron's word beats a role word and the dictionary.
+pub(super) fn from_patrons(resolution: &mut Resolution, patrons: &[(usize, usize, bool)]) {
+    for &(entity, token, named) in patrons {
+        let Some(patron) = resolution
+            .mention_at(token)
+            .map(|m| resolution.entities[resolution.mentions[m].entity].clone())
+        else {
+            continue;
+        };
+        if patron.kind != NerKind::Person || resolution.entities[entity].kind != NerKind::Person {
+            continue;
+        }
         let target = &mut resolution.entities[entity];
-        if target.country.is_none() {
-            target.country = patron_country;
+        if named {
+            if target.country.is_none() && target.code.is_none() {
+                target.country = patron.country;
+            }
+            continue;
+        }
+        if patron.code.is_some() {
+            target.code = patron.code;
+            target.sector = patron.sector;
+            target.country = None;
+            continue;
+        }
+        if patron.country.is_some() {
+            target.country = patron.country;
+            target.code = None;
+        }
+        if patron.sector.is_some() {
+            target.sector = patron.sector;
         }
     }
 }

@@ -85,6 +85,11 @@ impl ArticlePlaces {
     }
 }
 
+/// Whether `text` names a region or subdivision (and no city).
+pub(super) fn is_region(gazetteer: &Gazetteer, text: &str) -> bool {
+    gazetteer.region(text).is_some() && gazetteer.cities(text).next().is_none()
+}
+
 /// The entity a place name (`text`, the span's surface) stands for.
 pub(super) fn resolve(
     gazetteer: &Gazetteer,
@@ -146,6 +151,7 @@ pub(super) fn resolve(
             geonames_id: city.geonames_id,
             mentions: Vec::new(),
             is_country: false,
+            code: None,
         },
         None => plain_entity(format!("place:{}", slug(text)), text, NerKind::Loc),
     }

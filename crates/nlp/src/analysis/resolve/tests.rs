@@ -9,7 +9,7 @@ fn resolve(text: &str) -> Resolution {
     let model = Arc::new(crate::tagger::bundled().expect("model"));
     let doc = analyze(text);
     let spans = TaggerRecognizer::new(model, gazetteer.clone()).recognize(&doc);
-    EntityResolver::new(gazetteer).resolve(&doc, &spans)
+    EntityResolver::new(gazetteer).resolve(&doc, &spans, None)
 }
 
 fn entity<'a>(resolution: &'a Resolution, key: &str) -> &'a ResolvedEntity {

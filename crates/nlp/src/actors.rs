@@ -1,0 +1,387 @@
+//! Known actors, from the PETRARCH2/Phoenix dictionaries (Open Event Data,
+//! MIT) as `scripts/gen_gazetteers.py` compacts them: people with every
+//! role they held and its dates (`actors.tsv`), and international
+//! organisations under each of their names with their CAMEO code
+//! (`igos.tsv`). What a person is depends on the article's date: Peter
+//! Mandelson was a British minister from 2008 to 2010, and only then.
+
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+
+/// One role a known person held: a CAMEO code (`GBRGOVBUS`, `IGOUNO`) and
+/// the days it began and ended (open when unknown).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Role {
+    pub code: String,
+    pub from: Option<NaiveDate>,
+    pub to: Option<NaiveDate>,
+}
+
+impl Role {
+    fn dated(&self) -> bool {
+        self.from.is_some() || self.to.is_some()
+    }
+
+    fn holds_on(&self, date: NaiveDate) -> bool {
+        self.from.is_none_or(|from| from <= date) && self.to.is_none_or(|to| date <= to)
+    }
+
+    /// An international organisation's (or an NGO's) role.
+    fn is_international(&self) -> bool {
+        self.code.starts_with("IGO") || self.code.starts_with("NGO")
+    }
+
+    fn standing<'a>(&'a self, person: &'a KnownPerson) -> Standing<'a> {
+        if self.is_international() {
+            return Standing {
+                country: None,
+                sector: Some(&self.code[..3]),
+                code: Some(&self.code),
+            };
+        }
+        Standing {
+            country: self.code.get(..3).or(non_empty(&person.country)),
+            sector: self.code.get(3..6),
+            code: None,
+        }
+    }
+}
+
+/// A known person.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct KnownPerson {
+    /// Their country (empty for people known only by international roles).
+    pub country: String,
+    /// The sector of their latest (or open-ended) role.
+    pub sector: String,
+    pub roles: Vec<Role>,
+}
+
+/// What a known person is on a day: the country and sector they act for,
+/// and an international organisation's code when they act for one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Standing<'a> {
+    pub country: Option<&'a str>,
+    pub sector: Option<&'a str>,
+    pub code: Option<&'a str>,
+}
+
+fn non_empty(value: &str) -> Option<&str> {
+    (!value.is_empty()).then_some(value)
+}
+
+impl KnownPerson {
+    /// What they are on `date`: the role that held that day (a dated one
+    /// before an undated one); with none, only their country. Without a
+    /// date, their latest role.
+    pub fn on(&self, date: Option<NaiveDate>) -> Standing<'_> {
+        let Some(date) = date else {
+            return self.latest();
+        };
+        let dated = self
+            .roles
+            .iter()
+            .filter(|r| r.dated() && r.holds_on(date))
+            .max_by_key(|r| (r.from, r.to));
+        let role = dated.or_else(|| self.roles.iter().find(|r| !r.dated()));
+        match role {
+            Some(role) => role.standing(self),
+            None => Standing {
+                country: non_empty(&self.country),
+                sector: None,
+                code: None,
+            },
+        }
+    }
+
+    /// Their latest role: open-ended first, then the one that ended last.
+    fn latest(&self) -> Standing<'_> {
+        let rank = |r: &&Role| match (r.from, r.to) {
+            (Some(from), None) => (2, Some(from)),
+            (_, Some(to)) => (1, Some(to)),
+            (None, None) => (0, None),
+        };
+        match self.roles.iter().max_by_key(rank) {
+            Some(role) => role.standing(self),
+            None => Standing {
+                country: non_empty(&self.country),
+                sector: non_empty(&self.sector),
+                code: None,
+            },
+        }
+    }
+}
+
+/// An international organisation.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Igo {
+    /// Its canonical English name ("North Atlantic Treaty Organization").
+    pub name: String,
+    /// Its CAMEO code ("IGOWSTNAT").
+    pub code: String,
+}
+
+/// Why a dictionary file could not be read.
+#[derive(Debug, thiserror::Error)]
+#[error("{file} line {line}: {problem}")]
+pub struct ActorsError {
+    file: &'static str,
+    line: usize,
+    problem: String,
+}
+
+/// The known people and international organisations.
+#[derive(Debug, Default)]
+pub struct Actors {
+    people: Vec<KnownPerson>,
+    by_name: HashMap<String, usize>,
+    /// Lowercase last name → the known person of that name, when all who
+    /// bear it share one country (`None` when they do not).
+    by_surname: HashMap<String, Option<usize>>,
+    igos: Vec<Igo>,
+    /// Long names, folded ([`igo_key`]).
+    igo_by_name: HashMap<String, usize>,
+    /// Short names (acronyms), exactly as written: "WHO" is not "Who".
+    igo_by_acronym: HashMap<String, usize>,
+}
+
+/// A person's name as the index keys it: lowercase, without the periods of
+/// initials ("George W. Bush" and "George W Bush" are one).
+fn person_key(name: &str) -> String {
+    name.to_lowercase().replace('.', "")
+}
+
+/// An organisation's long name as the index keys it: lowercase, without a
+/// leading "the", with British and American spellings alike
+/// ("Organisation"/"Organization", "Co-operation"/"Cooperation").
+fn igo_key(name: &str) -> String {
+    let lower = name.to_lowercase();
+    let lower = lower.strip_prefix("the ").unwrap_or(&lower);
+    lower
+        .replace("organisation", "organization")
+        .replace("co-operation", "cooperation")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// A name short enough to be an acronym, matched only as written.
+fn is_short(name: &str) -> bool {
+    !name.contains(' ') && name.chars().filter(|c| c.is_alphanumeric()).count() <= 6
+}
+
+fn day(text: &str) -> Option<NaiveDate> {
+    NaiveDate::parse_from_str(text, "%Y%m%d").ok()
+}
+
+impl Actors {
+    /// Reads `actors.tsv` (`name, country, sector, roles`; roles are
+    /// `CODE:FROM:TO` with YYYYMMDD days, comma-separated) and `igos.tsv`
+    /// (`name, canonical name, code`).
+    pub fn parse(people: &str, igos: &str) -> Result<Self, ActorsError> {
+        let mut actors = Actors::default();
+        for (n, line) in data_lines(people) {
+            let fields: Vec<&str> = line.split('\t').collect();
+            if !(3..=4).contains(&fields.len()) {
+                return Err(ActorsError {
+                    file: "actors.tsv",
+                    line: n,
+                    problem: format!("expected 3 or 4 fields, got {}", fields.len()),
+                });
+            }
+            let mut roles = Vec::new();
+            for role in fields.get(3).into_iter().flat_map(|r| r.split(',')) {
+                let parts: Vec<&str> = role.split(':').collect();
+                let [code, from, to] = parts[..] else {
+                    return Err(ActorsError {
+                        file: "actors.tsv",
+                        line: n,
+                        problem: format!("role {role:?} is not CODE:FROM:TO"),
+                    });
+                };
+                roles.push(Role {
+                    code: code.to_owned(),
+                    from: day(from),
+                    to: day(to),
+                });
+            }
+            let person = KnownPerson {
+                country: fields[1].to_owned(),
+                sector: fields[2].to_owned(),
+                roles,
+            };
+            let index = actors.people.len();
+            if let Some(last) = fields[0].rsplit(' ').next().filter(|l| l.len() > 2) {
+                let country = person.country.clone();
+                let people = &actors.people;
+                actors
+                    .by_surname
+                    .entry(last.to_owned())
+                    .and_modify(|known| {
+                        if known.is_some_and(|k| people[k].country != country) {
+                            *known = None;
+                        }
+                    })
+                    .or_insert(Some(index));
+            }
+            actors.by_name.insert(person_key(fields[0]), index);
+            actors.people.push(person);
+        }
+        let mut canonical: HashMap<String, usize> = HashMap::new();
+        for (n, line) in data_lines(igos) {
+            let fields: Vec<&str> = line.split('\t').collect();
+            let [alias, name, code] = fields[..] else {
+                return Err(ActorsError {
+                    file: "igos.tsv",
+                    line: n,
+                    problem: format!("expected 3 fields, got {}", fields.len()),
+                });
+            };
+            let index = *canonical.entry(name.to_owned()).or_insert_with(|| {
+                actors.igos.push(Igo {
+                    name: name.to_owned(),
+                    code: code.to_owned(),
+                });
+                actors.igos.len() - 1
+            });
+            if is_short(alias) {
+                actors.igo_by_acronym.insert(alias.to_owned(), index);
+            } else {
+                actors.igo_by_name.insert(igo_key(alias), index);
+            }
+        }
+        Ok(actors)
+    }
+
+    /// A known person, by full name in any case.
+    pub fn person(&self, name: &str) -> Option<&KnownPerson> {
+        self.by_name
+            .get(&person_key(name))
+            .map(|&i| &self.people[i])
+    }
+
+    /// The known person called `surname` ("Reagan", "Gorbachev"), when every
+    /// one of that name has the same country.
+    pub fn person_by_surname(&self, surname: &str) -> Option<&KnownPerson> {
+        self.by_surname
+            .get(&surname.to_lowercase())?
+            .map(|i| &self.people[i])
+    }
+
+    /// The international organisation `name` names: a long name in any
+    /// case or spelling, an acronym as written ("NATO", "Nato", "N.A.T.O.").
+    pub fn igo(&self, name: &str) -> Option<&Igo> {
+        let undotted: String = name.chars().filter(|&c| c != '.').collect();
+        let index = if is_short(&undotted) {
+            self.igo_by_acronym
+                .get(name)
+                .or_else(|| self.igo_by_acronym.get(&undotted))
+        } else {
+            self.igo_by_name.get(&igo_key(name))
+        };
+        index.map(|&i| &self.igos[i])
+    }
+}
+
+fn data_lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    text.lines()
+        .enumerate()
+        .map(|(n, line)| (n + 1, line))
+        .filter(|(_, line)| !line.is_empty() && !line.starts_with('#'))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const PEOPLE: &str = "\
+peter mandelson\tGBR\tGOV\tGBRGOVBUS:20081101:20100531
+kofi annan\t\tIGO\tIGOUNO:19970101:20061231
+leonid kuchma\tUKR\tGOV\tUKRELI::,UKRGOV:19921013:19930922,UKRGOV:19940719:20050123
+";
+    const IGOS: &str = "\
+NATO\tNorth Atlantic Treaty Organization\tIGOWSTNAT
+Nato\tNorth Atlantic Treaty Organization\tIGOWSTNAT
+North Atlantic Treaty Organization\tNorth Atlantic Treaty Organization\tIGOWSTNAT
+WHO\tWorld Health Organization\tIGOUNOHLH
+World Trade Organization\tWorld Trade Organization\tIGOBUSWTO
+";
+
+    fn date(text: &str) -> Option<NaiveDate> {
+        NaiveDate::parse_from_str(text, "%Y-%m-%d").ok()
+    }
+
+    #[test]
+    fn a_role_counts_only_on_its_dates() {
+        let actors = Actors::parse(PEOPLE, IGOS).expect("parses");
+        let mandelson = actors.person("Peter Mandelson").expect("known");
+        let before = mandelson.on(date("2005-02-22"));
+        assert_eq!(
+            (before.country, before.sector, before.code),
+            (Some("GBR"), None, None),
+            "in 2005 he was no British minister: only his country"
+        );
+        let during = mandelson.on(date("2009-06-01"));
+        assert_eq!((during.country, during.sector), (Some("GBR"), Some("GOV")));
+        let after = mandelson.on(date("2011-01-01"));
+        assert_eq!(after.sector, None);
+        // Without a date, the latest role.
+        assert_eq!(mandelson.on(None).sector, Some("GOV"));
+    }
+
+    #[test]
+    fn an_undated_role_fills_in_between_dated_ones() {
+        let actors = Actors::parse(PEOPLE, IGOS).expect("parses");
+        let kuchma = actors.person("leonid kuchma").expect("known");
+        assert_eq!(kuchma.on(date("2000-01-01")).sector, Some("GOV"));
+        // Out of office in 2005: an elite, no longer government.
+        assert_eq!(kuchma.on(date("2005-03-01")).sector, Some("ELI"));
+    }
+
+    #[test]
+    fn people_of_international_organisations_act_for_them() {
+        let actors = Actors::parse(PEOPLE, IGOS).expect("parses");
+        let annan = actors
+            .person("Kofi Annan")
+            .expect("known")
+            .on(date("2004-05-01"));
+        assert_eq!(
+            (annan.country, annan.sector, annan.code),
+            (None, Some("IGO"), Some("IGOUNO"))
+        );
+    }
+
+    #[test]
+    fn organisations_by_any_name_acronyms_as_written() {
+        let actors = Actors::parse(PEOPLE, IGOS).expect("parses");
+        for name in [
+            "NATO",
+            "Nato",
+            "N.A.T.O.",
+            "North Atlantic Treaty Organisation",
+            "the North Atlantic Treaty Organization",
+        ] {
+            assert_eq!(
+                actors.igo(name).map(|i| i.code.as_str()),
+                Some("IGOWSTNAT"),
+                "{name}"
+            );
+        }
+        assert_eq!(
+            actors
+                .igo("World Trade Organisation")
+                .map(|i| i.name.as_str()),
+            Some("World Trade Organization")
+        );
+        assert!(actors.igo("WHO").is_some());
+        assert!(actors.igo("Who").is_none(), "a word is not an acronym");
+    }
+
+    #[test]
+    fn malformed_rows_are_errors() {
+        assert!(Actors::parse("x\tGBR\n", "").is_err());
+        assert!(Actors::parse("x\tGBR\tGOV\tGBRGOV\n", "").is_err());
+        assert!(Actors::parse("", "NATO\tNATO\n").is_err());
+    }
+}

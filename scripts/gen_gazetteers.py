@@ -371,10 +371,15 @@ def write_ner_lists(iso, geo_countries, cities):
 # the code is ours and says so in its comment.
 EXTRA_IGOS = [
     ("World Trade Organization", "IGOBUSWTO", ["WTO", "World Trade Organisation"]),  # as its heads in the file
-    ("General Agreement on Tariffs and Trade", "IGOBUSGAT", ["GATT"]),  # ours
+    # GATT: the file codes its head Arthur Dunkel (1980-93) IGOBUSWTO.
+    ("General Agreement on Tariffs and Trade", "IGOBUSWTO", ["GATT"]),
     ("European Community", "IGOEUREEC", ["EC", "EEC", "European Economic Community", "European Communities", "Common Market"]),
     ("European Union", "IGOEUREEC", ["EU", "E.U."]),
-    ("European Commission", "IGOEUREEC", []),
+    ("European Commission", "IGOEUREEC", ["EU Commission", "EC Commission", "European Community Commission",
+                                          "Commission of the European Communities", "Commission of the European Union"]),
+    ("European Court of Auditors", "IGOEUREEC", ["Court of Auditors"]),
+    ("European Anti-Fraud Office", "IGOEUREEC", ["Olaf", "OLAF", "Anti-Fraud Office"]),
+    ("European Investment Bank", "IGOEUREEC", ["EIB"]),
     ("European Parliament", "IGOEUREEC", []),
     ("Council of the European Union", "IGOEUREEC", ["Council of Ministers", "European Council"]),
     ("European Court of Justice", "IGOEUREEC", ["ECJ", "Court of Justice of the European Union"]),

@@ -45,6 +45,12 @@ impl TaggerRecognizer {
         Self { model, gazetteer }
     }
 
+    fn is_international(&self, doc: &Doc, span: &NamedSpan) -> bool {
+        self.gazetteer
+            .igo(&crate::text::surface(&doc.tokens[span.tokens.clone()]))
+            .is_some()
+    }
+
     fn is_country(&self, doc: &Doc, span: &NamedSpan) -> bool {
         self.gazetteer
             .country_of(&doc.tokens[span.tokens.clone()])
@@ -93,7 +99,12 @@ impl TaggerRecognizer {
             if let Some(previous) = out.last_mut() {
                 let joined = span.tokens.start == previous.tokens.end + 1
                     && hyphen_joins(doc, previous.tokens.end);
-                if joined && !self.is_country(doc, previous) && !self.is_country(doc, &span) {
+                if joined
+                    && !self.is_country(doc, previous)
+                    && !self.is_country(doc, &span)
+                    && !self.is_international(doc, previous)
+                    && !self.is_international(doc, &span)
+                {
                     previous.tokens.end = span.tokens.end;
                     previous.kind = span.kind;
                     continue;
@@ -101,7 +112,57 @@ impl TaggerRecognizer {
             }
             out.push(span);
         }
+        // "EU-China", "U.S.-Soviet" tagged as one name: two, when both
+        // sides are a country or an international organisation.
+        let mut split = Vec::with_capacity(out.len());
+        for span in out {
+            let hyphen = (span.tokens.start + 1..span.tokens.end.saturating_sub(1))
+                .find(|&i| hyphen_joins(doc, i));
+            match hyphen {
+                Some(i) => {
+                    let left = NamedSpan {
+                        tokens: span.tokens.start..i,
+                        kind: span.kind,
+                    };
+                    let right = NamedSpan {
+                        tokens: i + 1..span.tokens.end,
+                        kind: span.kind,
+                    };
+                    let known =
+                        |s: &NamedSpan| self.is_country(doc, s) || self.is_international(doc, s);
+                    if known(&left) && known(&right) {
+                        split.push(left);
+                        split.push(right);
+                    } else {
+                        split.push(span);
+                    }
+                }
+                None => split.push(span),
+            }
+        }
+        let mut out = split;
         for span in &mut out {
+            // "Karl-Heinz Narjes" where only "Heinz Narjes" was tagged.
+            let start = span.tokens.start;
+            if span.kind == NerKind::Person
+                && start >= 2
+                && hyphen_joins(doc, start - 1)
+                && tokens[start - 2].is_capitalized()
+            {
+                span.tokens.start = start - 2;
+            }
+            // "the Commons public accounts committee": a committee named by
+            // its chamber and lowercase words.
+            let end = span.tokens.end;
+            if let Some(offset) =
+                (0..4).find(|&k| tokens.get(end + k).is_some_and(|t| t.lower == "committee"))
+                && (end..end + offset)
+                    .all(|i| tokens[i].text.chars().all(|c| c.is_lowercase() || c == '-'))
+                && doc.sentence_of[end + offset] == doc.sentence_of[span.tokens.start]
+            {
+                span.tokens.end = end + offset + 1;
+                span.kind = NerKind::Org;
+            }
             // A country's name is a place, whatever type the tagger gave it
             // ("US" taken for MISC before "Defense Secretary").
             if span.kind == NerKind::Misc
@@ -124,6 +185,27 @@ impl TaggerRecognizer {
             if lexicon::is_geographic_name(last, span.tokens.len()) {
                 span.kind = NerKind::Loc;
             }
+            // "European commission", "EU commission": an international
+            // organisation's name that runs on in lower case.
+            let end = span.tokens.end;
+            if let Some(next) = tokens.get(end)
+                && matches!(
+                    next.lower.as_str(),
+                    "commission" | "parliament" | "council" | "court" | "union" | "community"
+                )
+                && next.text.chars().next().is_some_and(char::is_lowercase)
+                && doc.sentence_of[end] == doc.sentence_of[span.tokens.start]
+            {
+                let longer = format!(
+                    "{} {}",
+                    crate::text::surface(&tokens[span.tokens.clone()]),
+                    next.text
+                );
+                if self.gazetteer.igo(&longer).is_some() {
+                    span.tokens.end = end + 1;
+                    span.kind = NerKind::Org;
+                }
+            }
         }
         let mut covered = vec![false; tokens.len()];
         for span in &out {
@@ -136,7 +218,10 @@ impl TaggerRecognizer {
             }
             // Known acronyms and country names the tagger left out ("US
             // Defense Secretary Lloyd Austin").
-            let kind = if token.is_all_caps() && lexicon::known_org(&token.text).is_some() {
+            let kind = if token.is_all_caps()
+                && (lexicon::known_org(&token.text).is_some()
+                    || self.gazetteer.igo(&token.text).is_some())
+            {
                 Some(NerKind::Org)
             } else if self.gazetteer.country_by_alias(&token.text).is_some() {
                 Some(NerKind::Loc)

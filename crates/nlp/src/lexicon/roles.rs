@@ -37,12 +37,19 @@ pub const ROLES: &[(&str, &str)] = &[
     ("spokesperson", "GOV"),
     ("spokesman", "GOV"),
     ("spokeswoman", "GOV"),
-    ("senator", "GOV"),
-    ("sen.", "GOV"),
+    ("senator", "LEG"),
+    ("sen.", "LEG"),
+    ("congressman", "LEG"),
+    ("congresswoman", "LEG"),
+    ("legislator", "LEG"),
+    ("mp", "LEG"),
+    ("mps", "LEG"),
+    ("mep", "LEG"),
+    ("commissioner", "GOV"),
     ("governor", "GOV"),
     ("gov.", "GOV"),
     ("mayor", "GOV"),
-    ("lawmaker", "GOV"),
+    ("lawmaker", "LEG"),
     ("official", "GOV"),
     ("officials", "GOV"),
     ("adviser", "GOV"),
@@ -108,10 +115,97 @@ pub const ROLE_MODIFIERS: &[&str] = &[
     "interior",
     "vice",
     "assistant",
+    "farm",
+    "agriculture",
+    "agricultural",
+    "economic",
+    "economics",
+    "energy",
+    "industry",
+    "competition",
+    "health",
+    "environment",
+    "transport",
+    "development",
+    "monetary",
+    "fisheries",
+    "external",
+    "relations",
+    "affairs",
+    "budget",
+    "new",
+    "outgoing",
+    "incoming",
+    "then",
+    "long-serving",
     "the",
     "a",
     "an",
 ];
+
+/// Organisations whose country their name alone tells: legislatures and
+/// news organisations (a name, or the first word of a longer one: "BBC
+/// Radio Four").
+pub const ORG_COUNTRIES: &[(&str, &str)] = &[
+    ("Congress", "USA"),
+    ("Senate", "USA"),
+    ("House of Representatives", "USA"),
+    ("Commons", "GBR"),
+    ("House of Commons", "GBR"),
+    ("House of Lords", "GBR"),
+    ("Westminster", "GBR"),
+    ("Bundestag", "DEU"),
+    ("Bundesbank", "DEU"),
+    ("Duma", "RUS"),
+    ("Kremlin", "RUS"),
+    ("Knesset", "ISR"),
+    ("Diet", "JPN"),
+    ("Pentagon", "USA"),
+    ("White House", "USA"),
+    ("Fed", "USA"),
+    ("Federal Reserve", "USA"),
+    ("Labour Party", "GBR"),
+    ("Conservative Party", "GBR"),
+    ("Liberal Democrats", "GBR"),
+    ("UK Independence Party", "GBR"),
+    ("Scottish National Party", "GBR"),
+    ("Plaid Cymru", "GBR"),
+    ("Sinn Fein", "GBR"),
+    ("Fianna Fail", "IRL"),
+    ("Fine Gael", "IRL"),
+    ("Democratic Party", "USA"),
+    ("Republican Party", "USA"),
+    ("Democrats", "USA"),
+    ("Republicans", "USA"),
+    ("Social Democratic Party", "DEU"),
+    ("SPD", "DEU"),
+    ("CDU", "DEU"),
+    ("Christian Democratic Union", "DEU"),
+    ("Likud", "ISR"),
+    ("BBC", "GBR"),
+    ("Reuters", "GBR"),
+    ("Associated Press", "USA"),
+    ("AP", "USA"),
+    ("AFP", "FRA"),
+    ("Agence France-Presse", "FRA"),
+    ("CNN", "USA"),
+    ("Xinhua", "CHN"),
+    ("Tass", "RUS"),
+    ("TASS", "RUS"),
+    ("Itar-Tass", "RUS"),
+    ("Interfax", "RUS"),
+    ("Kyodo", "JPN"),
+    ("Yonhap", "KOR"),
+];
+
+/// The country an organisation's name alone tells ([`ORG_COUNTRIES`]).
+pub fn org_country(name: &str) -> Option<&'static str> {
+    let first = name.split(' ').next().unwrap_or(name);
+    ORG_COUNTRIES
+        .iter()
+        .find(|(known, _)| *known == name || (*known == first && !known.contains(' ')))
+        .map(|(_, country)| *country)
+}
 
 /// Organisations known by their short name, with a sector.
 pub const KNOWN_ORGS: &[(&str, &str, &str)] = &[
@@ -133,6 +227,9 @@ pub const KNOWN_ORGS: &[(&str, &str, &str)] = &[
     ("Conservatives", "Conservative Party", "PTY"),
     ("Lib Dems", "Liberal Democrats", "PTY"),
     ("UKIP", "UK Independence Party", "PTY"),
+    ("Fianna Fail", "Fianna Fail", "PTY"),
+    ("Fine Gael", "Fine Gael", "PTY"),
+    ("SNP", "Scottish National Party", "PTY"),
     ("ASEAN", "Association of Southeast Asian Nations", "IGO"),
     (
         "OPEC",
@@ -196,8 +293,11 @@ pub fn org_sector(name: &str) -> Option<&'static str> {
     let last = name.rsplit(' ').next()?;
     Some(match last {
         "Ministry" | "Department" | "Administration" | "Council" | "Cabinet" | "Office"
-        | "Agency" | "Commission" | "Parliament" | "Congress" | "Senate" | "Assembly"
-        | "Bureau" => "GOV",
+        | "Agency" | "Commission" | "Bureau" | "Fed" | "Reserve" | "Bundesbank" | "Treasury" => {
+            "GOV"
+        }
+        "Parliament" | "Congress" | "Senate" | "Assembly" | "Commons" | "Lords" | "Bundestag"
+        | "Duma" | "Knesset" | "Diet" | "Committee" | "committee" => "LEG",
         "Army" | "Navy" | "Forces" | "Guard" => "MIL",
         "Corp." | "Corp" | "Corporation" | "Inc." | "Inc" | "Ltd" | "Ltd." | "Co." | "Company"
         | "Bank" | "Airlines" | "Motors" | "Technologies" | "Holdings" | "Group" | "Board"

@@ -27,6 +27,8 @@ pub(super) struct Context {
     pub code: Option<String>,
     /// The title says the role is over ("former", "ex-").
     pub former: bool,
+    /// "Commissioner" in an article about the European Union.
+    pub commissioner: bool,
     /// The country or sector came from a country or organisation named
     /// around the mention, not from a role word alone.
     pub named: bool,
@@ -42,6 +44,7 @@ pub(super) fn read(
     doc: &Doc,
     spans: &Spans<'_>,
     range: &Range<usize>,
+    eu: bool,
 ) -> Context {
     let mut context = Context::default();
     let sentence = &doc.sentences[doc.sentence_of[range.start]];
@@ -60,8 +63,18 @@ pub(super) fn read(
                     .flatten();
                 let name = surface(&doc.tokens[span.tokens.clone()]);
                 let igo = (span.kind != NerKind::Person)
-                    .then(|| gazetteer.igo(&name))
-                    .flatten();
+                    .then(|| {
+                        super::organisations::international(gazetteer, &name)
+                            .or_else(|| {
+                                eu.then(|| super::organisations::eu_body(gazetteer, &name))
+                                    .flatten()
+                            })
+                            .or_else(|| {
+                                super::organisations::international_prefix(gazetteer, &name)
+                            })
+                    })
+                    .flatten()
+                    .and_then(|entity| entity.code);
                 match span.kind {
                     _ if country.is_some() => {
                         if context.country.is_none() {
@@ -70,14 +83,15 @@ pub(super) fn read(
                     }
                     _ if igo.is_some() => {
                         if context.affiliation.is_none()
-                            && let Some(igo) = igo
+                            && let Some(code) = igo
                         {
-                            context.affiliation = Some(igo.code[..3].to_owned());
-                            context.code = Some(igo.code.clone());
+                            context.affiliation = Some(code[..3].to_owned());
+                            context.code = Some(code);
                         }
                     }
-                    NerKind::Loc | NerKind::Misc => {}
-                    NerKind::Org => {
+                    NerKind::Loc => {}
+                    NerKind::Misc if lexicon::known_org(&name).is_none() => {}
+                    NerKind::Misc | NerKind::Org => {
                         let sector = lexicon::known_org(&name)
                             .map(|(_, sector)| sector)
                             .or_else(|| lexicon::org_sector(&name));
@@ -87,10 +101,13 @@ pub(super) fn read(
                             context.affiliation = Some(sector.to_owned());
                             // "the Danish Dairy Board": its country too.
                             let first = name.split(' ').next().unwrap_or("");
+                            let full =
+                                lexicon::known_org(&name).map_or(name.as_str(), |(full, _)| full);
                             context.affiliation_country = gazetteer
                                 .country_by_demonym(first)
                                 .or_else(|| gazetteer.country_by_alias(first))
-                                .map(|c| c.iso3.clone());
+                                .map(|c| c.iso3.clone())
+                                .or_else(|| lexicon::org_country(full).map(str::to_owned));
                         }
                     }
                     NerKind::Person => {}
@@ -98,12 +115,20 @@ pub(super) fn read(
                 i = span.tokens.end - from;
                 continue;
             }
-            if matches!(words[i], "former" | "ex" | "ex-") || words[i].starts_with("ex-") {
+            if matches!(words[i], "former" | "ex" | "ex-")
+                || words[i].starts_with("ex-")
+                || words[i].starts_with("former-")
+            {
                 context.former = true;
             }
             if let Some((len, sector)) = lexicon::match_role(&words[i..]) {
                 if !sector.is_empty() && context.sector.is_none() {
                     context.sector = Some(sector.to_owned());
+                }
+                // A Commissioner, in an article about the European Union
+                // or Community, is one of its commissioners.
+                if eu && words[i..i + len].contains(&"commissioner") && context.code.is_none() {
+                    context.commissioner = true;
                 }
                 i += len;
                 continue;
@@ -147,6 +172,15 @@ pub(super) fn read(
     }
     read(from, range.start, &mut context);
 
+    // After: "Ambassador Stefan Johannesson of Iceland".
+    if doc.tokens.get(range.end).is_some_and(|t| t.lower == "of")
+        && let Some(span) = span_at(range.end + 1)
+        && span.kind != NerKind::Person
+        && let Some(country) = super::country_of_span(gazetteer, doc, span)
+        && context.country.is_none()
+    {
+        context.country = Some(country);
+    }
     // After: ", the top US diplomat for East Asia,"
     if doc.tokens.get(range.end).is_some_and(|t| t.text == ",") {
         let mut to = range.end + 1;
@@ -166,6 +200,10 @@ pub(super) fn read(
         {
             context.patron = Some(to);
         }
+    }
+    if context.commissioner && context.affiliation.is_none() && context.country.is_none() {
+        context.affiliation = Some("IGO".to_owned());
+        context.code = Some("IGOEUREEC".to_owned());
     }
     context.named = context.country.is_some() || context.affiliation.is_some();
     // Where someone works says more than what they do: "the top Asia

@@ -97,6 +97,52 @@ impl Resolution {
     }
 }
 
+/// Bytes of the leading words of `text` that name an international
+/// organisation.
+fn igo_len(gazetteer: &Gazetteer, text: &str) -> usize {
+    let words: Vec<&str> = text.split(' ').collect();
+    (1..words.len())
+        .rev()
+        .find(|&n| gazetteer.igo(&words[..n].join(" ")).is_some())
+        .map_or(text.len(), |n| words[..n].join(" ").len())
+}
+
+/// Government people and bodies the text gives no country act for the
+/// article's own country: the one it names most, well ahead of any other
+/// ("new Prime Minister Yulia Tymoshenko" in a story about Ukraine).
+fn from_the_article_country(resolution: &mut Resolution) {
+    let mut counts: HashMap<&str, usize> = HashMap::new();
+    for mention in &resolution.mentions {
+        let entity = &resolution.entities[mention.entity];
+        if entity.is_country
+            && let Some(country) = &entity.country
+        {
+            *counts.entry(country.as_str()).or_default() += 1;
+        }
+    }
+    let mut ranked: Vec<(&str, usize)> = counts.into_iter().collect();
+    ranked.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+    let leader = match ranked[..] {
+        [(country, n), (_, second), ..] if n >= 3 && n * 2 >= second * 3 => country,
+        [(country, n)] if n >= 2 => country,
+        _ => return,
+    };
+    let leader = leader.to_owned();
+    for entity in &mut resolution.entities {
+        let governing = matches!(
+            entity.sector.as_deref(),
+            Some("GOV" | "MIL" | "LEG" | "OPP" | "JUD" | "COP" | "SPY" | "ELI")
+        );
+        if governing
+            && entity.country.is_none()
+            && entity.code.is_none()
+            && entity.kind != NerKind::Loc
+        {
+            entity.country = Some(leader.clone());
+        }
+    }
+}
+
 /// Lowercase, letters and digits joined by '-'.
 pub fn slug(name: &str) -> String {
     let mut out = String::new();
@@ -203,6 +249,17 @@ impl EntityResolver {
         // Countries and regions named in the article help choose between
         // same-name cities.
         let places = ArticlePlaces::collect(gazetteer, doc, &spans);
+        // An article about the European Union (or Community) names its
+        // bodies by their short names.
+        let eu = spans.all().iter().any(|span| {
+            span.kind != NerKind::Person
+                && organisations::international(
+                    gazetteer,
+                    &surface(&doc.tokens[span.tokens.clone()]),
+                )
+                .is_some_and(|e| organisations::is_eu(&e))
+        });
+        let mut former: Vec<usize> = Vec::new();
 
         // Multi-word names first, so single words can link to them.
         let all = spans.all();
@@ -214,8 +271,8 @@ impl EntityResolver {
             let span = &all[index];
             let tokens = &doc.tokens[span.tokens.clone()];
             let text = surface(tokens);
-            let context = context::read(gazetteer, doc, &spans, &span.tokens);
-            let entity = self.entity_for(doc, span, &text, &context, &resolution, &places);
+            let context = context::read(gazetteer, doc, &spans, &span.tokens, eu);
+            let entity = self.entity_for(doc, span, &text, &context, &resolution, &places, eu);
             let entity_index = match by_key.get(&entity.key) {
                 Some(existing) => *existing,
                 None => {
@@ -226,6 +283,9 @@ impl EntityResolver {
             };
             if let Some(token) = context.patron {
                 patrons.push((entity_index, token, context.named));
+            }
+            if context.former {
+                former.push(entity_index);
             }
             // The role found once holds for the whole article.
             let target = &mut resolution.entities[entity_index];
@@ -271,8 +331,16 @@ impl EntityResolver {
         for (i, mention) in resolution.mentions.iter().enumerate() {
             resolution.entities[mention.entity].mentions.push(i);
         }
+        // "former-President Kuchma" anywhere: no longer in office.
+        for &entity in &former {
+            let entity = &mut resolution.entities[entity];
+            if entity.kind == NerKind::Person && entity.code.is_none() {
+                entity.sector = Some("ELI".to_owned());
+            }
+        }
         people::from_actor_dictionary(gazetteer, &mut resolution, date);
         people::from_patrons(&mut resolution, &patrons);
+        from_the_article_country(&mut resolution);
         resolution
     }
 
@@ -284,6 +352,7 @@ impl EntityResolver {
         context: &context::Context,
         resolution: &Resolution,
         places: &ArticlePlaces,
+        eu: bool,
     ) -> ResolvedEntity {
         let gazetteer = &*self.gazetteer;
         // A country's name is the country, whatever type the tagger gave
@@ -302,6 +371,17 @@ impl EntityResolver {
             if let Some(igo) = organisations::international(gazetteer, text) {
                 return igo;
             }
+            if eu && let Some(body) = organisations::eu_body(gazetteer, text) {
+                return body;
+            }
+            // "World Bank team": the organisation and lowercase words.
+            if let Some(igo) = organisations::international_prefix(gazetteer, text)
+                && text[igo_len(gazetteer, text)..]
+                    .split_whitespace()
+                    .all(|w| w.chars().all(char::is_lowercase))
+            {
+                return igo;
+            }
             // An acronym or a short form ("the Commission") of an
             // organisation the article named in full, whatever the tag.
             if let Some(named) = organisations::named_before(doc, span, text, resolution) {
@@ -311,6 +391,11 @@ impl EntityResolver {
         match span.kind {
             // "Tory", "Labour": a party named by its short form, whatever its tag.
             NerKind::Misc if crate::lexicon::known_org(text).is_some() => {
+                organisations::resolve(gazetteer, span, text, context, resolution)
+            }
+            // "Reagan Administration", "Commons public accounts committee":
+            // an organisation by its head word, whatever the tag.
+            NerKind::Misc if text.contains(' ') && crate::lexicon::org_sector(text).is_some() => {
                 organisations::resolve(gazetteer, span, text, context, resolution)
             }
             NerKind::Misc => plain_entity(format!("misc:{}", slug(text)), text, NerKind::Misc),

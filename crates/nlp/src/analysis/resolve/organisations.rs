@@ -24,6 +24,35 @@ pub(super) fn international(gazetteer: &Gazetteer, text: &str) -> Option<Resolve
     Some(entity)
 }
 
+/// The international organisation a longer name starts with ("European
+/// Community Farm [Commissioner]", "World Bank team"): the longest leading
+/// run of words that names one.
+pub(super) fn international_prefix(gazetteer: &Gazetteer, text: &str) -> Option<ResolvedEntity> {
+    let words: Vec<&str> = text.split(' ').collect();
+    (1..words.len())
+        .rev()
+        .find_map(|n| international(gazetteer, &words[..n].join(" ")))
+}
+
+/// In an article about the European Union (or Community), its bodies by
+/// their short names: "the Commission", "the Community", "the Council".
+pub(super) fn eu_body(gazetteer: &Gazetteer, text: &str) -> Option<ResolvedEntity> {
+    let full = match text {
+        "Commission" | "Executive Commission" | "Brussels Commission" | "Community Commission" => {
+            "European Commission"
+        }
+        "Community" | "Common Market" => "European Community",
+        "Council" | "Council of Ministers" => "Council of the European Union",
+        _ => return None,
+    };
+    international(gazetteer, full)
+}
+
+/// Whether `entity` is the European Union or one of its bodies.
+pub(super) fn is_eu(entity: &ResolvedEntity) -> bool {
+    entity.code.as_deref() == Some("IGOEUREEC")
+}
+
 /// An organisation the article named in full before this span, which the
 /// span names by its acronym ("Danish Dairy Board" … "DDB", "N.A.T.O.") or
 /// by its head word ("European Commission" … "the Commission", "World
@@ -80,6 +109,9 @@ pub(super) fn resolve(
     if let Some((full, sector)) = lexicon::known_org(text) {
         let mut entity = plain_entity(format!("org:{}", slug(full)), full, NerKind::Org);
         entity.sector = Some(sector.to_owned());
+        entity.country = lexicon::org_country(text)
+            .or_else(|| lexicon::org_country(full))
+            .map(str::to_owned);
         return entity;
     }
     // An acronym of a longer organisation named in the article (also
@@ -100,7 +132,10 @@ pub(super) fn resolve(
         .country_by_demonym(first)
         .or_else(|| gazetteer.country_by_alias(first))
         .map(|c| c.iso3.clone());
-    entity.country = named_country.clone().or_else(|| context.country.clone());
+    entity.country = named_country
+        .clone()
+        .or_else(|| lexicon::org_country(text).map(str::to_owned))
+        .or_else(|| context.country.clone());
     // Every country has a "Foreign Ministry": a state body's key
     // names its country ("Chinese Foreign Ministry" and China's
     // "Foreign Ministry" are both org:chn-foreign-ministry).

@@ -28,19 +28,32 @@ pub(super) fn lone_name(
     text: &str,
     resolution: &Resolution,
 ) -> Option<ResolvedEntity> {
-    if span.tokens.len() != 1 || span.kind == NerKind::Loc {
+    if span.kind == NerKind::Loc {
         return None;
     }
-    resolution
-        .entities
-        .iter()
-        .find(|e| {
-            e.kind == NerKind::Person && e.name.contains(' ') && {
-                let mut parts = e.name.split(' ');
-                parts.next() == Some(text) || parts.next_back() == Some(text)
-            }
+    if span.tokens.len() == 1 {
+        return resolution
+            .entities
+            .iter()
+            .find(|e| {
+                e.kind == NerKind::Person && e.name.contains(' ') && {
+                    let mut parts = e.name.split(' ');
+                    parts.next() == Some(text) || parts.next_back() == Some(text)
+                }
+            })
+            .cloned();
+    }
+    // A surname of several words ("De Croo" of "Herman De Croo").
+    let tail = format!(" {text}");
+    (span.kind == NerKind::Person && span.tokens.len() <= 3)
+        .then(|| {
+            resolution
+                .entities
+                .iter()
+                .find(|e| e.kind == NerKind::Person && e.name.ends_with(&tail))
+                .cloned()
         })
-        .cloned()
+        .flatten()
 }
 
 /// A person by their name as written.

@@ -85,6 +85,29 @@ impl ArticlePlaces {
     }
 }
 
+/// The CAMEO code of a world region ("Europe" is EUR).
+fn region_code(name: &str) -> Option<&'static str> {
+    Some(match name {
+        "Europe" => "EUR",
+        "Africa" => "AFR",
+        "Asia" => "ASA",
+        "North America" => "NMR",
+        "South America" => "SAM",
+        "Latin America" => "LAM",
+        "Middle East" => "MEA",
+        "Caribbean" => "CRB",
+        "Eastern Europe" => "EEU",
+        "Western Europe" => "WEU",
+        "Southeast Asia" | "South East Asia" => "SEA",
+        "South Asia" => "SAS",
+        "Central Asia" => "CAS",
+        "North Africa" => "NAF",
+        "West Africa" => "WAF",
+        "Balkans" => "BLK",
+        _ => return None,
+    })
+}
+
 /// Whether `text` names a region or subdivision (and no city).
 pub(super) fn is_region(gazetteer: &Gazetteer, text: &str) -> bool {
     gazetteer.region(text).is_some() && gazetteer.cities(text).next().is_none()
@@ -98,11 +121,22 @@ pub(super) fn resolve(
     text: &str,
     places: &ArticlePlaces,
 ) -> ResolvedEntity {
-    // A capital acting: "Washington accused ...".
-    let acts = doc
+    // A capital acting: "Washington accused ...", "ties with Moscow",
+    // "Moscow-backed", "Beijing's decision".
+    let next = doc.tokens.get(span.tokens.end);
+    let before = span
         .tokens
-        .get(span.tokens.end)
-        .is_some_and(|next| lexicon::is_actor_verb(&next.lower));
+        .start
+        .checked_sub(1)
+        .map(|i| doc.tokens[i].lower.as_str());
+    let acts = next.is_some_and(|next| lexicon::is_actor_verb(&next.lower))
+        || matches!(before, Some("with" | "between"))
+        || (next.is_some_and(|t| t.text == "-")
+            && doc
+                .tokens
+                .get(span.tokens.end + 1)
+                .is_some_and(|t| matches!(t.lower.as_str(), "backed" | "based" | "led")))
+        || next.is_some_and(|t| matches!(t.text.as_str(), "'s" | "\u{2019}s"));
     if acts && let Some(country) = gazetteer.country_of_capital(text) {
         return country_entity(gazetteer, &country.iso3.clone());
     }
@@ -138,6 +172,7 @@ pub(super) fn resolve(
         let mut entity = plain_entity(key, &region.name, NerKind::Loc);
         entity.country = (!region.country.is_empty()).then(|| region.country.clone());
         entity.geonames_id = region.geonames_id;
+        entity.code = region_code(&region.name).map(str::to_owned);
         return entity;
     }
     match best {

@@ -224,6 +224,14 @@ impl<'a> Spans<'a> {
     }
 }
 
+/// What holds for the whole article while its spans are resolved.
+struct Article<'a> {
+    /// Countries and regions it names.
+    places: &'a ArticlePlaces,
+    /// It is about the European Union (or Community).
+    eu: bool,
+}
+
 /// Links spans to entities.
 pub struct EntityResolver {
     gazetteer: Arc<Gazetteer>,
@@ -272,7 +280,11 @@ impl EntityResolver {
             let tokens = &doc.tokens[span.tokens.clone()];
             let text = surface(tokens);
             let context = context::read(gazetteer, doc, &spans, &span.tokens, eu);
-            let entity = self.entity_for(doc, span, &text, &context, &resolution, &places, eu);
+            let article = Article {
+                places: &places,
+                eu,
+            };
+            let entity = self.entity_for(doc, span, &text, &context, &resolution, &article);
             let entity_index = match by_key.get(&entity.key) {
                 Some(existing) => *existing,
                 None => {
@@ -351,10 +363,10 @@ impl EntityResolver {
         text: &str,
         context: &context::Context,
         resolution: &Resolution,
-        places: &ArticlePlaces,
-        eu: bool,
+        article: &Article<'_>,
     ) -> ResolvedEntity {
         let gazetteer = &*self.gazetteer;
+        let (places, eu) = (article.places, article.eu);
         // A country's name is the country, whatever type the tagger gave
         // it ("US" tagged as an organisation in "US allegations").
         if span.kind != NerKind::Person

@@ -137,14 +137,24 @@ fn occurrences(body: &[char], needle: &str) -> Vec<(u32, u32)> {
 
 /// What the analysis made of one gold actor: the keys found at its
 /// mentions (with how many mentions each), and the entity most point to.
+/// `others` are the occurrences of the other actors' mentions: one of this
+/// actor's that lies inside a longer one of theirs ("EU" in "EU
+/// commission") is theirs.
 pub fn match_actor<'a>(
     body: &[char],
     actor: &GoldActor,
     entities: &'a [Entity],
+    others: &[(u32, u32)],
 ) -> (BTreeMap<&'a str, usize>, Option<&'a Entity>) {
     let mut keys: BTreeMap<&str, usize> = BTreeMap::new();
     for text in &actor.mentions {
         for (start, end) in occurrences(body, text) {
+            if others
+                .iter()
+                .any(|&(s, e)| s <= start && end <= e && e - s > end - start)
+            {
+                continue;
+            }
             for entity in entities {
                 if entity
                     .mentions
@@ -201,9 +211,25 @@ pub fn evaluate(
                 story.date
             );
         }
-        for actor in &story.actors {
+        let spans: Vec<Vec<(u32, u32)>> = story
+            .actors
+            .iter()
+            .map(|a| {
+                a.mentions
+                    .iter()
+                    .flat_map(|m| occurrences(&body, m))
+                    .collect()
+            })
+            .collect();
+        for (n, actor) in story.actors.iter().enumerate() {
             tally.actors += 1;
-            let (keys, best) = match_actor(&body, actor, &analysis.entities);
+            let others: Vec<(u32, u32)> = spans
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| *i != n)
+                .flat_map(|(_, s)| s.iter().copied())
+                .collect();
+            let (keys, best) = match_actor(&body, actor, &analysis.entities, &others);
             let Some(entity) = best else {
                 if args.show {
                     println!(
@@ -311,7 +337,7 @@ mod tests {
             code: "IGOWSTNAT".into(),
             note: None,
         };
-        let (keys, best) = match_actor(&body, &actor, &entities);
+        let (keys, best) = match_actor(&body, &actor, &entities, &[]);
         assert_eq!(keys.len(), 2, "two keys for one real entity");
         assert_eq!(best.map(|e| e.key.as_str()), Some("org:nato"));
     }

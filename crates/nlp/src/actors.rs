@@ -161,6 +161,7 @@ fn igo_key(name: &str) -> String {
     lower
         .replace("organisation", "organization")
         .replace("co-operation", "cooperation")
+        .replace('-', " ")
         .split_whitespace()
         .collect::<Vec<_>>()
         .join(" ")

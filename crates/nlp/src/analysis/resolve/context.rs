@@ -89,6 +89,18 @@ pub(super) fn read(
                             context.code = Some(code);
                         }
                     }
+                    // "Yorkshire company", "Texas Governor": a region's country
+                    // (whatever the tag the region got).
+                    _ if span.kind == NerKind::Loc
+                        || (span.kind == NerKind::Org && gazetteer.region(&name).is_some()) =>
+                    {
+                        if context.country.is_none()
+                            && let Some(region) = gazetteer.region(&name)
+                            && !region.country.is_empty()
+                        {
+                            context.country = Some(region.country.clone());
+                        }
+                    }
                     NerKind::Loc => {}
                     NerKind::Misc if lexicon::known_org(&name).is_none() => {}
                     NerKind::Misc | NerKind::Org => {

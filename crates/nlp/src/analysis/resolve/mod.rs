@@ -401,8 +401,9 @@ impl EntityResolver {
             }
         }
         match span.kind {
-            // "Tory", "Labour": a party named by its short form, whatever its tag.
-            NerKind::Misc if crate::lexicon::known_org(text).is_some() => {
+            // "Tory", "Labour", "Fianna Fail": an organisation known by
+            // name, whatever its tag.
+            NerKind::Misc | NerKind::Person if crate::lexicon::known_org(text).is_some() => {
                 organisations::resolve(gazetteer, span, text, context, resolution)
             }
             // "Reagan Administration", "Commons public accounts committee":

@@ -125,7 +125,11 @@ pub(super) fn resolve(
         return existing.clone();
     }
     let mut entity = plain_entity(format!("org:{}", slug(text)), text, NerKind::Org);
-    entity.sector = lexicon::org_sector(text).map(str::to_owned);
+    // By its head word, or by a known organisation it starts with ("BBC
+    // Radio Four").
+    entity.sector = lexicon::org_sector(text)
+        .or_else(|| lexicon::known_org(text.split(' ').next().unwrap_or("")).map(|(_, s)| s))
+        .map(str::to_owned);
     // "Chinese Foreign Ministry": the leading demonym is the country.
     let (first, rest) = text.split_once(' ').unwrap_or((text, ""));
     let named_country = gazetteer

@@ -3,7 +3,7 @@
 //! the countries and regions the article names, first-order regions, and
 //! places without coordinates (seas, regions the gazetteer lacks).
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use super::{ResolvedEntity, Spans, country_entity, plain_entity, slug};
 use crate::analysis::recognize::{NamedSpan, NerKind};
@@ -16,6 +16,9 @@ use crate::text::{Doc, surface};
 pub(super) struct ArticlePlaces {
     countries: HashSet<String>,
     regions: HashSet<(String, String)>,
+    /// Capitals that stand for their state in most of the
+    /// article's mentions of them.
+    capitals_for_states: HashSet<String>,
 }
 
 impl ArticlePlaces {
@@ -68,6 +71,21 @@ impl ArticlePlaces {
     /// non-person spans.
     pub(super) fn collect(gazetteer: &Gazetteer, doc: &Doc, spans: &Spans<'_>) -> Self {
         let mut places = ArticlePlaces::default();
+        // Capitals and how often they stand for their state.
+        let mut capitals: HashMap<String, (usize, usize)> = HashMap::new();
+        for span in spans.all().iter().filter(|s| s.kind != NerKind::Person) {
+            let text = surface(&doc.tokens[span.tokens.clone()]);
+            if gazetteer.country_of_capital(&text).is_some() {
+                let counts = capitals.entry(text).or_default();
+                counts.0 += usize::from(acts_for_state(doc, span));
+                counts.1 += 1;
+            }
+        }
+        places.capitals_for_states = capitals
+            .into_iter()
+            .filter(|(_, (acting, all))| acting * 2 > *all)
+            .map(|(name, _)| name)
+            .collect();
         for span in spans.all().iter().filter(|s| s.kind != NerKind::Person) {
             if let Some(iso3) = super::country_of_span(gazetteer, doc, span) {
                 places.countries.insert(iso3);
@@ -83,6 +101,25 @@ impl ArticlePlaces {
         }
         places
     }
+}
+
+/// A capital used for its state: acting ("Washington accused ..."), "ties
+/// with Moscow", "Moscow-backed", "Beijing's decision".
+pub(super) fn acts_for_state(doc: &Doc, span: &NamedSpan) -> bool {
+    let next = doc.tokens.get(span.tokens.end);
+    let before = span
+        .tokens
+        .start
+        .checked_sub(1)
+        .map(|i| doc.tokens[i].lower.as_str());
+    next.is_some_and(|next| lexicon::is_actor_verb(&next.lower))
+        || matches!(before, Some("with" | "between"))
+        || (next.is_some_and(|t| t.text == "-")
+            && doc
+                .tokens
+                .get(span.tokens.end + 1)
+                .is_some_and(|t| matches!(t.lower.as_str(), "backed" | "based" | "led")))
+        || next.is_some_and(|t| matches!(t.text.as_str(), "'s" | "\u{2019}s"))
 }
 
 /// The CAMEO code of a world region ("Europe" is EUR).
@@ -121,23 +158,10 @@ pub(super) fn resolve(
     text: &str,
     places: &ArticlePlaces,
 ) -> ResolvedEntity {
-    // A capital acting: "Washington accused ...", "ties with Moscow",
-    // "Moscow-backed", "Beijing's decision".
-    let next = doc.tokens.get(span.tokens.end);
-    let before = span
-        .tokens
-        .start
-        .checked_sub(1)
-        .map(|i| doc.tokens[i].lower.as_str());
-    let acts = next.is_some_and(|next| lexicon::is_actor_verb(&next.lower))
-        || matches!(before, Some("with" | "between"))
-        || (next.is_some_and(|t| t.text == "-")
-            && doc
-                .tokens
-                .get(span.tokens.end + 1)
-                .is_some_and(|t| matches!(t.lower.as_str(), "backed" | "based" | "led")))
-        || next.is_some_and(|t| matches!(t.text.as_str(), "'s" | "\u{2019}s"));
-    if acts && let Some(country) = gazetteer.country_of_capital(text) {
+    // A capital standing for its state: here, or in most of the
+    // article's mentions of it.
+    let stands = acts_for_state(doc, span) || places.capitals_for_states.contains(text);
+    if stands && let Some(country) = gazetteer.country_of_capital(text) {
         return country_entity(gazetteer, &country.iso3.clone());
     }
     let best = gazetteer

@@ -241,8 +241,25 @@ impl TaggerRecognizer {
         if added {
             out.sort_by_key(|s| s.tokens.start);
         }
-        out
+        merge_overlaps(out)
     }
+}
+
+/// Spans sorted by start that do not overlap: a span that a repair above
+/// grew into its neighbour ("Kansallis-Osake-Pankki" tagged in two parts,
+/// "Proxmire (D-Wis)") takes the neighbour in, keeping its own type.
+fn merge_overlaps(mut spans: Vec<NamedSpan>) -> Vec<NamedSpan> {
+    spans.sort_by_key(|s| s.tokens.start);
+    let mut out: Vec<NamedSpan> = Vec::with_capacity(spans.len());
+    for span in spans {
+        match out.last_mut() {
+            Some(previous) if span.tokens.start < previous.tokens.end => {
+                previous.tokens.end = previous.tokens.end.max(span.tokens.end);
+            }
+            _ => out.push(span),
+        }
+    }
+    out
 }
 
 /// Token `hyphen` is a "-" glued to the tokens on both sides, in one
@@ -360,6 +377,28 @@ mod tests {
         // Two countries joined by a hyphen stay two.
         assert!(found.iter().any(|(t, _)| t == "U.S."), "{found:?}");
         assert!(found.iter().any(|(t, _)| t == "China"), "{found:?}");
+    }
+
+    #[test]
+    fn repaired_spans_never_overlap() {
+        // Seen in Reuters stories: the hyphen repairs grew one span into
+        // the next, and event coding then sliced between them backwards.
+        let gazetteer = Arc::new(Gazetteer::bundled().expect("gazetteer"));
+        let model = Arc::new(crate::tagger::bundled().expect("model"));
+        let recognizer = TaggerRecognizer::new(model, gazetteer);
+        for text in [
+            "Hannu Halttunen, of Helsinki bank Kansallis-Osake-Pankki (KOP), told Reuters it was free.",
+            "Garn said he and Committee Chairman William Proxmire (D-Wis) agree on the need.",
+            "Karl-Heinz Narjes met EU-China officials in the Indo-Pacific.",
+        ] {
+            let spans = recognizer.recognize(&analyze(text));
+            for pair in spans.windows(2) {
+                assert!(
+                    pair[0].tokens.end <= pair[1].tokens.start,
+                    "{text}: {spans:?}"
+                );
+            }
+        }
     }
 
     #[test]

@@ -246,7 +246,11 @@ fn is_modifier(doc: &Doc, resolution: &Resolution, m: usize) -> bool {
     if doc.sentence_of[current.tokens.start] != doc.sentence_of[next.tokens.start] {
         return false;
     }
-    let between = &doc.tokens[current.tokens.end..next.tokens.start];
+    // Mentions never overlap; should two, nothing stands between them.
+    let between = doc
+        .tokens
+        .get(current.tokens.end..next.tokens.start)
+        .unwrap_or_default();
     // "China's Foreign Ministry" modifies; "China and Russia" does not.
     between.iter().all(|t| {
         lexicon::is_title_word(&t.lower) && !matches!(t.lower.as_str(), "the" | "a" | "an")
@@ -257,7 +261,10 @@ fn is_modifier(doc: &Doc, resolution: &Resolution, m: usize) -> bool {
 /// and the Philippines", "Silvio Berlusconi and German Chancellor Gerhard
 /// Schroeder": titles and the names they hold may stand between)?
 fn joined(doc: &Doc, left: &Unit, right: &Unit) -> bool {
-    let between = &doc.tokens[left.tokens.end..right.tokens.start];
+    let between = doc
+        .tokens
+        .get(left.tokens.end..right.tokens.start)
+        .unwrap_or_default();
     let conjunction = |lower: &str| matches!(lower, "and" | "," | "or");
     !between.is_empty()
         && between.len() <= 6

@@ -427,3 +427,6 @@ impl EntityResolver {
 
 #[cfg(test)]
 mod tests;
+
+#[cfg(test)]
+mod actor_tests;

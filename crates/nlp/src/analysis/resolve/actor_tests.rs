@@ -1,0 +1,122 @@
+//! Unit tests of the actor rules: international organisations, one key per
+//! organisation whatever its form or tag, known people's roles on the
+//! article's date, affiliation, capitals standing for their state.
+
+use chrono::NaiveDate;
+
+use super::*;
+use crate::analysis::recognize::{Recognizer, TaggerRecognizer};
+use crate::text::analyze;
+
+fn resolve_on(text: &str, date: Option<&str>) -> Resolution {
+    let gazetteer = Arc::new(Gazetteer::bundled().expect("gazetteer"));
+    let model = Arc::new(crate::tagger::bundled().expect("model"));
+    let doc = analyze(text);
+    let spans = TaggerRecognizer::new(model, gazetteer.clone()).recognize(&doc);
+    let date = date.map(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").expect("test date"));
+    EntityResolver::new(gazetteer).resolve(&doc, &spans, date)
+}
+
+fn entity_of<'a>(r: &'a Resolution, mention: &str) -> &'a ResolvedEntity {
+    r.mentions
+        .iter()
+        .find(|m| m.text == mention)
+        .map(|m| &r.entities[m.entity])
+        .unwrap_or_else(|| panic!("no mention {mention:?} in {:?}", r.mentions))
+}
+
+fn keys(r: &Resolution) -> Vec<&str> {
+    r.entities.iter().map(|e| e.key.as_str()).collect()
+}
+
+#[test]
+fn an_international_organisation_has_one_key_no_country_and_its_code() {
+    let r = resolve_on(
+        "Ukraine wants to join the North Atlantic Treaty Organisation. \
+         NATO said talks would go on, and Kiev welcomed the NATO offer.",
+        None,
+    );
+    let full = entity_of(&r, "North Atlantic Treaty Organisation");
+    assert_eq!(full.key, entity_of(&r, "NATO").key, "{:?}", keys(&r));
+    assert_eq!(full.country, None);
+    assert_eq!(full.sector.as_deref(), Some("IGO"));
+    assert_eq!(full.actor_code(), "IGOWSTNAT");
+    assert!(!keys(&r).iter().any(|k| k.starts_with("misc:")));
+}
+
+#[test]
+fn a_short_form_after_the_full_name_is_the_organisation() {
+    let r = resolve_on(
+        "The European Commission ruled that only Greek cheese may be called feta. \
+         Germany and Denmark said the Commission was wrong.",
+        Some("2005-03-14"),
+    );
+    let commission = entity_of(&r, "European Commission");
+    assert_eq!(entity_of(&r, "Commission").key, commission.key);
+    assert_eq!(commission.actor_code(), "IGOEUREEC");
+    assert_eq!(commission.country, None);
+    assert!(!keys(&r).contains(&"org:commission"), "{:?}", keys(&r));
+}
+
+#[test]
+fn a_known_persons_role_counts_only_on_its_dates() {
+    let text = "Peter Mandelson said the talks had gone well.";
+    // The dictionary's GBRGOVBUS, 2008-11-01 to 2010-05-31.
+    let in_office = resolve_on(text, Some("2009-06-01"));
+    assert_eq!(
+        entity_of(&in_office, "Peter Mandelson").actor_code(),
+        "GBRGOV"
+    );
+    let before = resolve_on(text, Some("2005-02-22"));
+    let before = entity_of(&before, "Peter Mandelson");
+    assert_eq!(
+        (before.country.as_deref(), before.sector.as_deref()),
+        (Some("GBR"), None)
+    );
+    let text = "Kofi Annan called for calm.";
+    let annan = resolve_on(text, Some("2003-05-01"));
+    let annan = entity_of(&annan, "Kofi Annan");
+    assert_eq!(
+        (annan.actor_code().as_str(), annan.country.as_deref()),
+        ("IGOUNO", None)
+    );
+}
+
+#[test]
+fn the_text_says_whom_a_person_acts_for() {
+    let r = resolve_on(
+        "EU trade commissioner Peter Mandelson said the tariffs would stay.",
+        Some("2005-02-22"),
+    );
+    let mandelson = entity_of(&r, "Peter Mandelson");
+    assert_eq!(mandelson.actor_code(), "IGOEUREEC");
+    assert_eq!(mandelson.sector.as_deref(), Some("IGO"));
+}
+
+#[test]
+fn affiliation_gives_the_sector_and_the_country() {
+    let r = resolve_on(
+        "Hans Arne Kristiansen, a spokesman for the Danish Dairy Board, said the ruling hurt farmers.",
+        Some("2005-03-14"),
+    );
+    let person = entity_of(&r, "Hans Arne Kristiansen");
+    assert_eq!(
+        (person.country.as_deref(), person.sector.as_deref()),
+        (Some("DNK"), Some("BUS"))
+    );
+}
+
+#[test]
+fn a_capital_stands_for_its_state_where_most_of_its_mentions_do() {
+    let r = resolve_on(
+        "Moscow said it would answer. Moscow accused Kiev of delay. Talks were held in Moscow.",
+        None,
+    );
+    let moscow: Vec<_> = r
+        .mentions
+        .iter()
+        .filter(|m| m.text == "Moscow")
+        .map(|m| r.entities[m.entity].key.as_str())
+        .collect();
+    assert_eq!(moscow, ["country:RUS"; 3]);
+}

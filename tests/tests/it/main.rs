@@ -1,6 +1,7 @@
 //! Integration tests: the three services against real RabbitMQ and
 //! PostgreSQL. See `helpers` for the isolation each test gets.
 
+mod actors;
 mod deploy;
 mod events_gold;
 mod fetcher;

@@ -68,6 +68,7 @@ const GROUPS: &[(&str, &str)] = &[
     ("officials", "GOV"),
     ("official", "GOV"),
     ("government", "GOV"),
+    ("governments", "GOV"),
     ("administration", "GOV"),
     ("authorities", "GOV"),
     ("leaders", "GOV"),
@@ -101,6 +102,37 @@ const GROUPS: &[(&str, &str)] = &[
 
 fn group_sector(word: &str) -> Option<&'static str> {
     GROUPS.iter().find(|(w, _)| *w == word).map(|(_, s)| *s)
+}
+
+/// Nouns after a demonym that make it its state acting ("backed Russian
+/// entry" backs Russia).
+const STATE_ACTS: &[&str] = &[
+    "entry",
+    "accession",
+    "membership",
+    "bid",
+    "proposal",
+    "proposals",
+    "offer",
+    "request",
+    "demand",
+    "demands",
+    "claim",
+    "claims",
+];
+
+/// "The Danish and German governments": the group noun after the last of
+/// coordinated demonyms, which holds for each of them.
+fn shared_group(doc: &Doc, gazetteer: &Gazetteer, end: usize) -> Option<&'static str> {
+    let tokens = &doc.tokens;
+    let joins = tokens
+        .get(end)
+        .is_some_and(|t| matches!(t.lower.as_str(), "and" | "or" | ","));
+    let other = tokens.get(end + 1)?;
+    if !joins || !other.is_capitalized() || gazetteer.country_by_demonym(&other.text).is_none() {
+        return None;
+    }
+    group_sector(&tokens.get(end + 2)?.lower).filter(|s| !s.is_empty())
 }
 
 /// The units of sentence `s`, in text order.
@@ -167,6 +199,15 @@ fn unit_of_mention(
         let demonym = gazetteer.country_by_alias(&mention.text).is_none()
             && gazetteer.country_by_demonym(&mention.text).is_some();
         if demonym {
+            if let Some(sector) = shared_group(doc, gazetteer, mention.tokens.end) {
+                return Some(Unit {
+                    via: Via::Group,
+                    ..plain(Some(sector.to_owned()), mention.tokens.end)
+                });
+            }
+            if STATE_ACTS.contains(&next_lower) {
+                return Some(plain(None, mention.tokens.end));
+            }
             let after_the = mention
                 .tokens
                 .start

@@ -638,6 +638,17 @@ fn subject(
             // "the national security advisers of the United States".
             return false;
         }
+        // "before he is due to meet": a conjunction, not a preposition,
+        // when a verb follows the actor.
+        let verb_follows = words.get(u.tokens.end - offset).is_some_and(|w| {
+            matches!(
+                *w,
+                "is" | "was" | "are" | "were" | "has" | "have" | "had" | "will" | "would"
+            )
+        });
+        if verb_follows && matches!(previous, "before" | "after" | "until" | "since" | "as") {
+            return false;
+        }
         PREPOSITIONS.contains(&previous)
     };
     let gerund = at > 0 && words[at].ends_with("ing") && PREPOSITIONS.contains(&words[at - 1]);

@@ -210,3 +210,47 @@ fn actor_codes_join_country_and_role() {
         ("USAMIL", "CHNGOV")
     );
 }
+
+#[test]
+fn coordinated_demonyms_share_their_group_and_act_on_organisations() {
+    let found =
+        coded("The Danish and German governments are challenging a European Commission ruling.");
+    assert_eq!(found.len(), 2, "{found:?}");
+    assert!(
+        found[0].starts_with("110 DNK>org:european-commission"),
+        "{found:?}"
+    );
+    assert!(
+        found[1].starts_with("110 DEU>org:european-commission"),
+        "{found:?}"
+    );
+    let sources: Vec<_> =
+        events("The Danish and German governments are challenging a European Commission ruling.")
+            .iter()
+            .filter_map(|e| e.source.as_ref().map(|a| a.actor_code.clone()))
+            .collect();
+    assert_eq!(sources, ["DNKGOV", "DEUGOV"]);
+}
+
+#[test]
+fn a_demonym_before_an_act_of_its_state_stands_for_it() {
+    let found = coded("President George W Bush said the US backed Russian entry.");
+    assert!(
+        found.iter().any(|e| e.starts_with("051 USA>RUS")),
+        "{found:?}"
+    );
+    // A demonym before any other noun is no actor.
+    assert!(coded("The US backed Russian oil.").is_empty());
+}
+
+#[test]
+fn before_and_after_also_join_clauses() {
+    let found = coded(
+        "President George W Bush spoke. His comments come three days before he is due to meet President Vladimir Putin.",
+    );
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(
+        found[0].starts_with("036 person:george-w-bush>person:vladimir-putin"),
+        "{found:?}"
+    );
+}

@@ -127,7 +127,7 @@ eval-events:
 	$(LAB) eval-events crates/lab/gold/events.gold.jsonl --data $(DATA)
 
 ## Accuracy of the actors (keys, kinds, countries, sectors, codes) on the
-## held-out gold file; GOLD=crates/lab/gold/actors.dev.jsonl for the
+## held-out gold file; GOLD_ACTORS=crates/lab/gold/actors.dev.jsonl for the
 ## development set.
 GOLD_ACTORS ?= crates/lab/gold/actors.gold.jsonl
 eval-actors:

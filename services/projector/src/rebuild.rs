@@ -16,6 +16,10 @@
 //! higher one (positions come from a sequence). It replays up to each
 //! watermark without the lock, and once a round has little left, holds the
 //! lock for the last round and the swap.
+//!
+//! Why one file of about 520 lines: the watermarks, the shadow build, the
+//! catch-up rounds and the swap are one protocol around one lock; each step
+//! is only correct beside the others.
 
 use std::time::{Duration, Instant};
 

@@ -173,11 +173,18 @@ impl TaggerRecognizer {
             {
                 span.kind = NerKind::Loc;
             }
-            // "Indo-Pacific" where only "Indo" was tagged.
+            // "Indo-Pacific" where only "Indo" was tagged; not "EU-China",
+            // two actors the split above has just made.
             let end = span.tokens.end;
+            let known = |text: &str| {
+                self.gazetteer.country_by_alias(text).is_some()
+                    || self.gazetteer.igo(text).is_some()
+            };
             if hyphen_joins(doc, end)
                 && tokens[end + 1].is_capitalized()
                 && !self.is_country(doc, span)
+                && !self.is_international(doc, span)
+                && !known(&tokens[end + 1].text)
             {
                 span.tokens.end = end + 2;
             }
@@ -376,6 +383,10 @@ mod tests {
         );
         // Two countries joined by a hyphen stay two.
         assert!(found.iter().any(|(t, _)| t == "U.S."), "{found:?}");
+        assert!(found.iter().any(|(t, _)| t == "China"), "{found:?}");
+        // An organisation and a country likewise.
+        let found = recognize("The EU-China summit was held in The Hague.");
+        assert!(found.iter().any(|(t, _)| t == "EU"), "{found:?}");
         assert!(found.iter().any(|(t, _)| t == "China"), "{found:?}");
     }
 

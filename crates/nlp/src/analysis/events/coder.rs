@@ -12,6 +12,11 @@
 //! nothing; the date comes from the nearest date words of the trigger's
 //! segment, else the article's date; the place from "in"/"at"/"to" a place,
 //! else the dateline for what happens there that day.
+//!
+//! Why one file of about 700 lines: subject, object, possessor, place and
+//! the event itself are passes of one `Coder` over one sentence's
+//! words and units, and read the same word lists (prepositions, venues);
+//! split apart they would pass that state around, not shed it.
 
 use std::ops::Range;
 

@@ -120,3 +120,16 @@ fn a_capital_stands_for_its_state_where_most_of_its_mentions_do() {
         .collect();
     assert_eq!(moscow, ["country:RUS"; 3]);
 }
+
+#[test]
+fn the_community_is_the_union_from_maastricht_on() {
+    let text = "EU ministers met in Brussels. The Community must act, they said.";
+    let r = resolve_on(text, Some("2005-01-01"));
+    assert_eq!(entity_of(&r, "Community").key, entity_of(&r, "EU").key);
+    let text = "The European Community met in Brussels. The Community must act, they said.";
+    let r = resolve_on(text, Some("1987-03-02"));
+    assert_eq!(
+        entity_of(&r, "Community").key,
+        entity_of(&r, "European Community").key
+    );
+}

@@ -6,7 +6,7 @@
 
 use std::ops::Range;
 
-use super::Spans;
+use super::{EuArticle, Spans};
 use crate::analysis::recognize::NerKind;
 use crate::gazetteer::Gazetteer;
 use crate::lexicon;
@@ -44,7 +44,7 @@ pub(super) fn read(
     doc: &Doc,
     spans: &Spans<'_>,
     range: &Range<usize>,
-    eu: bool,
+    eu: EuArticle,
 ) -> Context {
     let mut context = Context::default();
     let sentence = &doc.sentences[doc.sentence_of[range.start]];
@@ -66,7 +66,10 @@ pub(super) fn read(
                     .then(|| {
                         super::organisations::international(gazetteer, &name)
                             .or_else(|| {
-                                eu.then(|| super::organisations::eu_body(gazetteer, &name))
+                                eu.about
+                                    .then(|| {
+                                        super::organisations::eu_body(gazetteer, &name, eu.union)
+                                    })
                                     .flatten()
                             })
                             .or_else(|| {
@@ -139,7 +142,8 @@ pub(super) fn read(
                 }
                 // A Commissioner, in an article about the European Union
                 // or Community, is one of its commissioners.
-                if eu && words[i..i + len].contains(&"commissioner") && context.code.is_none() {
+                if eu.about && words[i..i + len].contains(&"commissioner") && context.code.is_none()
+                {
                     context.commissioner = true;
                 }
                 i += len;

@@ -228,8 +228,18 @@ impl<'a> Spans<'a> {
 struct Article<'a> {
     /// Countries and regions it names.
     places: &'a ArticlePlaces,
-    /// It is about the European Union (or Community).
-    eu: bool,
+    /// Whether it is about the European Union (or Community), and when.
+    eu: EuArticle,
+}
+
+/// Whether an article is about the European Union (or Community), and
+/// whether it dates from the Union's time.
+#[derive(Debug, Clone, Copy, Default)]
+pub(super) struct EuArticle {
+    /// It names the EU or one of its bodies.
+    pub about: bool,
+    /// It is from November 1993 on (or undated): "the Community" is the Union.
+    pub union: bool,
 }
 
 /// Links spans to entities.
@@ -259,7 +269,7 @@ impl EntityResolver {
         let places = ArticlePlaces::collect(gazetteer, doc, &spans);
         // An article about the European Union (or Community) names its
         // bodies by their short names.
-        let eu = spans.all().iter().any(|span| {
+        let about = spans.all().iter().any(|span| {
             span.kind != NerKind::Person
                 && organisations::international(
                     gazetteer,
@@ -267,6 +277,11 @@ impl EntityResolver {
                 )
                 .is_some_and(|e| organisations::is_eu(&e))
         });
+        let maastricht = chrono::NaiveDate::from_ymd_opt(1993, 11, 1);
+        let eu = EuArticle {
+            about,
+            union: date.is_none_or(|d| Some(d) >= maastricht),
+        };
         let mut former: Vec<usize> = Vec::new();
 
         // Multi-word names first, so single words can link to them.
@@ -383,7 +398,9 @@ impl EntityResolver {
             if let Some(igo) = organisations::international(gazetteer, text) {
                 return igo;
             }
-            if eu && let Some(body) = organisations::eu_body(gazetteer, text) {
+            if eu.about
+                && let Some(body) = organisations::eu_body(gazetteer, text, eu.union)
+            {
                 return body;
             }
             // "World Bank team": the organisation and lowercase words.

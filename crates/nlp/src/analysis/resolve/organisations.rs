@@ -36,11 +36,14 @@ pub(super) fn international_prefix(gazetteer: &Gazetteer, text: &str) -> Option<
 
 /// In an article about the European Union (or Community), its bodies by
 /// their short names: "the Commission", "the Community", "the Council".
-pub(super) fn eu_body(gazetteer: &Gazetteer, text: &str) -> Option<ResolvedEntity> {
+/// Since the Union (`union`: the article is from November 1993 on), "the
+/// Community" is the Union under its old name.
+pub(super) fn eu_body(gazetteer: &Gazetteer, text: &str, union: bool) -> Option<ResolvedEntity> {
     let full = match text {
         "Commission" | "Executive Commission" | "Brussels Commission" | "Community Commission" => {
             "European Commission"
         }
+        "Community" | "Common Market" if union => "European Union",
         "Community" | "Common Market" => "European Community",
         "Council" | "Council of Ministers" => "Council of the European Union",
         _ => return None,

@@ -133,3 +133,19 @@ fn the_community_is_the_union_from_maastricht_on() {
         entity_of(&r, "European Community").key
     );
 }
+
+#[test]
+fn brussels_acting_in_an_article_about_the_eu_is_the_union() {
+    let r = resolve_on(
+        "Ukraine called on the EU to help, fearing a backlash against closer relations with Brussels. \
+         Talks were held in Brussels.",
+        Some("2005-02-22"),
+    );
+    let brussels: Vec<_> = r
+        .mentions
+        .iter()
+        .filter(|m| m.text == "Brussels")
+        .map(|m| r.entities[m.entity].key.as_str())
+        .collect();
+    assert_eq!(brussels, ["org:european-union", "place:brussels-bel"]);
+}

@@ -403,6 +403,15 @@ impl EntityResolver {
             {
                 return body;
             }
+            // "closer relations with Brussels" in an article about the EU:
+            // the city acting is the Union, not Belgium.
+            if eu.about
+                && text == "Brussels"
+                && places::acts_for_state(doc, span)
+                && let Some(union) = organisations::international(gazetteer, "European Union")
+            {
+                return union;
+            }
             // "World Bank team": the organisation and lowercase words.
             if let Some(igo) = organisations::international_prefix(gazetteer, text)
                 && text[igo_len(gazetteer, text)..]

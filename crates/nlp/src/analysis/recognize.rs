@@ -193,14 +193,14 @@ impl TaggerRecognizer {
                 span.kind = NerKind::Loc;
             }
             // "European commission", "EU commission": an international
-            // organisation's name that runs on in lower case.
+            // organisation's name that runs on in lower case; "European"
+            // tagged alone before "Community Farm Commissioner".
             let end = span.tokens.end;
             if let Some(next) = tokens.get(end)
                 && matches!(
                     next.lower.as_str(),
                     "commission" | "parliament" | "council" | "court" | "union" | "community"
                 )
-                && next.text.chars().next().is_some_and(char::is_lowercase)
                 && doc.sentence_of[end] == doc.sentence_of[span.tokens.start]
             {
                 let longer = format!(
@@ -208,7 +208,12 @@ impl TaggerRecognizer {
                     crate::text::surface(&tokens[span.tokens.clone()]),
                     next.text
                 );
-                if self.gazetteer.igo(&longer).is_some() {
+                if self.gazetteer.igo(&longer).is_some()
+                    && self
+                        .gazetteer
+                        .igo(&crate::text::surface(&tokens[span.tokens.clone()]))
+                        .is_none()
+                {
                     span.tokens.end = end + 1;
                     span.kind = NerKind::Org;
                 }
@@ -388,6 +393,12 @@ mod tests {
         let found = recognize("The EU-China summit was held in The Hague.");
         assert!(found.iter().any(|(t, _)| t == "EU"), "{found:?}");
         assert!(found.iter().any(|(t, _)| t == "China"), "{found:?}");
+        // An organisation's name the tagger cut short.
+        let found = recognize("European Community Farm Commissioner Frans Andriessen spoke.");
+        assert!(
+            found.contains(&("European Community".into(), NerKind::Org)),
+            "{found:?}"
+        );
     }
 
     #[test]

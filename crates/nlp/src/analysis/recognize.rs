@@ -253,7 +253,49 @@ impl TaggerRecognizer {
         if added {
             out.sort_by_key(|s| s.tokens.start);
         }
-        merge_overlaps(out)
+        let out = self.join_of_country(doc, merge_overlaps(out));
+        // "state-owned Petroleum Corp": lowercase words before a name are
+        // not part of it.
+        out.into_iter()
+            .map(|mut span| {
+                while span.kind != NerKind::Person
+                    && span.tokens.len() > 1
+                    && tokens[span.tokens.start].text.contains('-')
+                    && tokens[span.tokens.start]
+                        .text
+                        .chars()
+                        .next()
+                        .is_some_and(char::is_lowercase)
+                {
+                    span.tokens.start += 1;
+                }
+                span
+            })
+            .collect()
+    }
+
+    /// "Petroleum Corp of Jamaica" tagged as an organisation and a
+    /// country: one organisation, when the first ends in an organisation's
+    /// head word.
+    fn join_of_country(&self, doc: &Doc, spans: Vec<NamedSpan>) -> Vec<NamedSpan> {
+        let mut out: Vec<NamedSpan> = Vec::with_capacity(spans.len());
+        for span in spans {
+            if let Some(previous) = out.last_mut()
+                && previous.kind == NerKind::Org
+                && span.tokens.start == previous.tokens.end + 1
+                && doc.tokens[previous.tokens.end].lower == "of"
+                && doc.sentence_of[span.tokens.start] == doc.sentence_of[previous.tokens.start]
+                && self.is_country(doc, &span)
+                && lexicon::org_sector(&crate::text::surface(&doc.tokens[previous.tokens.clone()]))
+                    .is_some()
+                && !self.is_international(doc, previous)
+            {
+                previous.tokens.end = span.tokens.end;
+                continue;
+            }
+            out.push(span);
+        }
+        out
     }
 }
 
@@ -393,6 +435,12 @@ mod tests {
         let found = recognize("The EU-China summit was held in The Hague.");
         assert!(found.iter().any(|(t, _)| t == "EU"), "{found:?}");
         assert!(found.iter().any(|(t, _)| t == "China"), "{found:?}");
+        // An organisation "of" its country is one name.
+        let found = recognize("He was a guest of the state-owned Petroleum Corp of Jamaica.");
+        assert!(
+            found.contains(&("Petroleum Corp of Jamaica".into(), NerKind::Org)),
+            "{found:?}"
+        );
         // An organisation's name the tagger cut short.
         let found = recognize("European Community Farm Commissioner Frans Andriessen spoke.");
         assert!(

@@ -297,7 +297,10 @@ pub fn known_org(name: &str) -> Option<(&'static str, &'static str)> {
 
 /// Sector of an organisation from its head word.
 pub fn org_sector(name: &str) -> Option<&'static str> {
-    let last = name.rsplit(' ').next()?;
+    // "Petroleum Corp of Jamaica", "Ministry of Defence": the head comes
+    // before "of".
+    let head = name.split_once(" of ").map_or(name, |(head, _)| head);
+    let last = head.rsplit(' ').next()?;
     Some(match last {
         "Ministry" | "Department" | "Administration" | "Council" | "Cabinet" | "Office"
         | "Agency" | "Commission" | "Bureau" | "Fed" | "Reserve" | "Bundesbank" | "Treasury" => {

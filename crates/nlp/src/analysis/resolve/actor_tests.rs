@@ -149,3 +149,17 @@ fn brussels_acting_in_an_article_about_the_eu_is_the_union() {
         .collect();
     assert_eq!(brussels, ["org:european-union", "place:brussels-bel"]);
 }
+
+#[test]
+fn an_organisation_of_a_country_is_that_countrys() {
+    let r = resolve_on(
+        "Lukman was a guest of the state-owned Petroleum Corp of Jamaica.",
+        Some("1987-03-02"),
+    );
+    let corp = entity_of(&r, "Petroleum Corp of Jamaica");
+    assert_eq!(
+        (corp.kind, corp.country.as_deref(), corp.sector.as_deref()),
+        (NerKind::Org, Some("JAM"), Some("BUS"))
+    );
+    assert!(!keys(&r).contains(&"country:JAM"), "{:?}", keys(&r));
+}

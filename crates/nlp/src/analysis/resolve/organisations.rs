@@ -135,9 +135,12 @@ pub(super) fn resolve(
         .map(str::to_owned);
     // "Chinese Foreign Ministry": the leading demonym is the country.
     let (first, rest) = text.split_once(' ').unwrap_or((text, ""));
+    // "Petroleum Corp of Jamaica": a country after the last "of" is too.
+    let after_of = text.rsplit_once(" of ").map(|(_, tail)| tail);
     let named_country = gazetteer
         .country_by_demonym(first)
         .or_else(|| gazetteer.country_by_alias(first))
+        .or_else(|| after_of.and_then(|tail| gazetteer.country_by_alias(tail)))
         .map(|c| c.iso3.clone());
     entity.country = named_country
         .clone()

@@ -6,19 +6,8 @@
 //! research-only and never committed).
 
 use std::collections::HashMap;
-use std::path::{Path, PathBuf};
 
-use crate::helpers::TestEnv;
-
-fn repo() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
-}
-
-fn data() -> PathBuf {
-    std::env::var_os("TIDINGS_DATA")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| repo().join("../shared/data"))
-}
+use crate::helpers::{TestEnv, repo, shared_data as data};
 
 /// The stories and the days they were published.
 const STORIES: [(&str, &str); 3] = [
@@ -39,27 +28,17 @@ async fn international_organisations_and_their_people_through_the_pipeline() {
         return;
     }
     let env = TestEnv::start().await;
-    let mut lines = String::new();
-    for (doc, date) in STORIES {
-        let body = tidings_lab::corpus::document_text(doc, &data(), &repo()).expect("story text");
-        let line = serde_json::json!({
-            "url": format!("https://bbc.example/{doc}"), "published_at": date, "body": body,
-        });
-        lines.push_str(&format!("{line}\n"));
-    }
-    let dump = std::env::temp_dir().join(format!("{}-actors.jsonl", env.namespace));
-    std::fs::write(&dump, lines).expect("dump written");
-    let report =
-        tidings_fetcher::ingest_paths(&env.fetcher_settings(), std::slice::from_ref(&dump))
-            .await
-            .expect("ingest");
-    assert_eq!(report.published, STORIES.len());
-    env.wait_for_count(
-        "SELECT count(*) FROM articles WHERE analyzed_at IS NOT NULL",
-        STORIES.len() as i64,
-    )
-    .await;
-    let _ = std::fs::remove_file(&dump);
+    let articles: Vec<serde_json::Value> = STORIES
+        .iter()
+        .map(|(doc, date)| {
+            let body =
+                tidings_lab::corpus::document_text(doc, &data(), &repo()).expect("story text");
+            serde_json::json!({
+                "url": format!("https://bbc.example/{doc}"), "published_at": date, "body": body,
+            })
+        })
+        .collect();
+    env.ingest_and_wait(&articles).await;
 
     let rows = env
         .db

@@ -4,23 +4,11 @@
 //! them. Skipped, with a message, where `../shared/data` is absent (the
 //! texts are research-only and never committed).
 
-use std::path::{Path, PathBuf};
-
 use tidings_lab::events_eval::{self, GoldArticle};
 use tidings_nlp::analysis::Analyzer;
 use tidings_proto::v1::{Actor, Event};
 
-use crate::helpers::TestEnv;
-
-fn repo() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
-}
-
-fn data() -> PathBuf {
-    std::env::var_os("TIDINGS_DATA")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| repo().join("../shared/data"))
-}
+use crate::helpers::{TestEnv, repo, shared_data as data};
 
 /// A `world_events` row as a wire event, for scoring.
 fn event_of(row: &tokio_postgres::Row) -> Event {
@@ -66,33 +54,18 @@ async fn gold_articles_through_the_pipeline_match_the_gold_file() {
 
     // The articles as a JSON Lines dump, each with a URL of its own.
     let env = TestEnv::start().await;
-    let mut lines = String::new();
+    let mut articles = Vec::new();
     let mut urls = Vec::new();
     for (n, article) in gold.iter().enumerate() {
         let doc = article.doc.as_deref().unwrap_or_default();
         let body = tidings_lab::corpus::document_text(doc, &data(), &repo()).expect("article text");
         let url = format!("https://gold.example/{n}");
-        lines.push_str(
-            &serde_json::json!({
-                "url": url, "title": doc, "published_at": article.date.to_string(), "body": body,
-            })
-            .to_string(),
-        );
-        lines.push('\n');
+        articles.push(serde_json::json!({
+            "url": url, "title": doc, "published_at": article.date.to_string(), "body": body,
+        }));
         urls.push(url);
     }
-    let dump = std::env::temp_dir().join(format!("{}-gold.jsonl", env.namespace));
-    std::fs::write(&dump, lines).expect("dump written");
-    let report =
-        tidings_fetcher::ingest_paths(&env.fetcher_settings(), std::slice::from_ref(&dump))
-            .await
-            .expect("ingest");
-    assert_eq!(report.published, gold.len());
-    env.wait_for_count(
-        "SELECT count(*) FROM articles WHERE analyzed_at IS NOT NULL AND title IS NOT NULL",
-        gold.len() as i64,
-    )
-    .await;
+    env.ingest_and_wait(&articles).await;
 
     let analyzer = Analyzer::bundled(usize::MAX).expect("analyzer");
     let (mut expected, mut coded, mut matched) = (0, 0, 0);
@@ -138,6 +111,5 @@ async fn gold_articles_through_the_pipeline_match_the_gold_file() {
     // The figures themselves are `eval-events`'s to report; here the rows
     // must be the coder's, and score as it does.
     assert!(matched > 0, "world_events rows match the gold file");
-    let _ = std::fs::remove_file(dump);
     env.finish().await;
 }

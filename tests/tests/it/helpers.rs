@@ -28,6 +28,19 @@ pub fn sample_dir() -> std::path::PathBuf {
     std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../samples")
 }
 
+/// The repository's root.
+pub fn repo() -> std::path::PathBuf {
+    std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
+}
+
+/// The shared research data (`../shared/data`, or `TIDINGS_DATA`); tests
+/// that need it skip themselves where it is absent.
+pub fn shared_data() -> std::path::PathBuf {
+    std::env::var_os("TIDINGS_DATA")
+        .map(std::path::PathBuf::from)
+        .unwrap_or_else(|| repo().join("../shared/data"))
+}
+
 pub fn fixture(name: &str) -> std::path::PathBuf {
     std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("fixtures")
@@ -225,6 +238,25 @@ impl TestEnv {
     }
 
     /// Polls `query` (one bigint column) until it returns `expected`.
+    /// Ingests `articles` (JSON objects) as one JSON Lines dump through the
+    /// fetcher and waits until all of them are analysed and projected.
+    pub async fn ingest_and_wait(&self, articles: &[serde_json::Value]) {
+        let lines: String = articles.iter().map(|a| format!("{a}\n")).collect();
+        let dump = std::env::temp_dir().join(format!("{}-dump.jsonl", self.namespace));
+        std::fs::write(&dump, lines).expect("dump written");
+        let report =
+            tidings_fetcher::ingest_paths(&self.fetcher_settings(), std::slice::from_ref(&dump))
+                .await
+                .expect("ingest");
+        let _ = std::fs::remove_file(&dump);
+        assert_eq!(report.published, articles.len());
+        self.wait_for_count(
+            "SELECT count(*) FROM articles WHERE analyzed_at IS NOT NULL",
+            articles.len() as i64,
+        )
+        .await;
+    }
+
     pub async fn wait_for_count(&self, query: &str, expected: i64) {
         let mut last = -1;
         for _ in 0..300 {

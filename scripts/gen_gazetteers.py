@@ -50,6 +50,13 @@ import sys
 DATA = sys.argv[1] if len(sys.argv) > 1 else os.path.join(os.path.dirname(__file__), "..", "..", "shared", "data")
 OUT = os.path.join(os.path.dirname(__file__), "..", "crates", "nlp", "data")
 
+# Former states' names taken for their successors, for resolving only:
+# they stay out of the tagger's name lists (ner_lists.tsv), which the
+# committed model was trained with.
+HISTORIC_ALIASES = {
+    "DEU": ["West Germany", "W. Germany"],
+}
+
 # Names the news uses that the code lists do not carry.
 EXTRA_ALIASES = {
     "USA": ["U.S.", "US", "U.S.A.", "USA", "United States", "United States of America", "America"],
@@ -139,7 +146,7 @@ def main():
         c = iso[a3]
         g = geo_countries.get(c["alpha_2"], {})
         names = []
-        for n in [c.get("common_name"), g.get("name"), c["name"], c.get("official_name")] + EXTRA_ALIASES.get(a3, []):
+        for n in [c.get("common_name"), g.get("name"), c["name"], c.get("official_name")] + EXTRA_ALIASES.get(a3, []) + HISTORIC_ALIASES.get(a3, []):
             if n and n not in names and "," not in n:
                 names.append(n)
         display = names[0] if names else c["name"]

@@ -230,7 +230,13 @@ impl TaggerRecognizer {
             }
             // Known acronyms and country names the tagger left out ("US
             // Defense Secretary Lloyd Austin").
-            let kind = if token.is_all_caps()
+            // "G8", "G20": capitals and digits.
+            let caps_and_digits = token.text.chars().any(|c| c.is_ascii_digit())
+                && token
+                    .text
+                    .chars()
+                    .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit());
+            let kind = if (token.is_all_caps() || caps_and_digits)
                 && (lexicon::known_org(&token.text).is_some()
                     || self.gazetteer.igo(&token.text).is_some())
             {

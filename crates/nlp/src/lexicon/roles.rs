@@ -200,6 +200,16 @@ pub const ORG_COUNTRIES: &[(&str, &str)] = &[
     ("Interfax", "RUS"),
     ("Kyodo", "JPN"),
     ("Yonhap", "KOR"),
+    ("Guardian", "GBR"),
+    ("Independent", "GBR"),
+    ("Downing Street", "GBR"),
+    ("RAF", "GBR"),
+    ("Royal Air Force", "GBR"),
+    ("Royal Navy", "GBR"),
+    ("Royal Fleet Auxiliary", "GBR"),
+    ("White House", "USA"),
+    ("Pentagon", "USA"),
+    ("Kremlin", "RUS"),
 ];
 
 /// The country an organisation's name alone tells ([`ORG_COUNTRIES`]).
@@ -236,6 +246,15 @@ pub const KNOWN_ORGS: &[(&str, &str, &str)] = &[
     ("UKIP", "UK Independence Party", "PTY"),
     ("Fianna Fail", "Fianna Fail", "PTY"),
     ("Fine Gael", "Fine Gael", "PTY"),
+    ("Guardian", "Guardian", "MED"),
+    ("Independent", "Independent", "MED"),
+    ("Downing Street", "Downing Street", "GOV"),
+    ("White House", "White House", "GOV"),
+    ("Kremlin", "Kremlin", "GOV"),
+    ("Pentagon", "Pentagon", "MIL"),
+    ("RAF", "Royal Air Force", "MIL"),
+    ("Royal Navy", "Royal Navy", "MIL"),
+    ("Royal Fleet Auxiliary", "Royal Fleet Auxiliary", "MIL"),
     ("SNP", "Scottish National Party", "PTY"),
     ("ASEAN", "Association of Southeast Asian Nations", "IGO"),
     (
@@ -297,18 +316,20 @@ pub fn known_org(name: &str) -> Option<(&'static str, &'static str)> {
 
 /// Sector of an organisation from its head word.
 pub fn org_sector(name: &str) -> Option<&'static str> {
-    // "Petroleum Corp of Jamaica", "Ministry of Defence": the head comes
-    // before "of".
-    let head = name.split_once(" of ").map_or(name, |(head, _)| head);
+    // "Petroleum Corp of Jamaica", "Ministry of Defence", "Department for
+    // International Development": the head comes before "of" or "for".
+    let head = name
+        .split_once(" of ")
+        .or_else(|| name.split_once(" for "))
+        .map_or(name, |(head, _)| head);
     let last = head.rsplit(' ').next()?;
     Some(match last {
         "Ministry" | "Department" | "Administration" | "Council" | "Cabinet" | "Office"
-        | "Agency" | "Commission" | "Bureau" | "Fed" | "Reserve" | "Bundesbank" | "Treasury" => {
-            "GOV"
-        }
+        | "Agency" | "Commission" | "Bureau" | "Fed" | "Reserve" | "Bundesbank" | "Treasury"
+        | "Authority" => "GOV",
         "Parliament" | "Congress" | "Senate" | "Assembly" | "Commons" | "Lords" | "Bundestag"
         | "Duma" | "Knesset" | "Diet" | "Committee" | "committee" => "LEG",
-        "Army" | "Navy" | "Forces" | "Guard" => "MIL",
+        "Army" | "Navy" | "Forces" | "Guard" | "Auxiliary" => "MIL",
         "Corp." | "Corp" | "Corporation" | "Inc." | "Inc" | "Ltd" | "Ltd." | "Co." | "Company"
         | "Bank" | "Airlines" | "Motors" | "Technologies" | "Holdings" | "Group" | "Board"
         | "Association" | "Federation" | "Chamber" | "Cheeses" | "Foods" | "Industries" | "Plc"

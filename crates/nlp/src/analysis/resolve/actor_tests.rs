@@ -163,3 +163,37 @@ fn an_organisation_of_a_country_is_that_countrys() {
     );
     assert!(!keys(&r).contains(&"country:JAM"), "{:?}", keys(&r));
 }
+
+#[test]
+fn a_title_belongs_to_its_own_name() {
+    // The next name's title in a list, a relative clause and a title
+    // behind "as" and a comma are not the person's.
+    let r = resolve_on(
+        "Also due are US Secretary of State Condoleezza Rice, UN Secretary General Kofi Annan and others.",
+        Some("2005-02-28"),
+    );
+    assert_eq!(entity_of(&r, "Condoleezza Rice").actor_code(), "USAGOV");
+    let r = resolve_on(
+        "The claims were denied by Foreign Secretary Jack Straw, who accused the Tories of running scared.",
+        Some("2005-02-03"),
+    );
+    assert_eq!(entity_of(&r, "Jack Straw").actor_code(), "GBRGOV");
+    let r = resolve_on(
+        "George W Bush will be more consensual as he begins his second term as US President, Tony Blair has said.",
+        Some("2005-01-21"),
+    );
+    assert_eq!(entity_of(&r, "Tony Blair").actor_code(), "GBRGOV");
+}
+
+#[test]
+fn former_states_newspapers_forces_and_groups_are_known() {
+    let r = resolve_on(
+        "West Germany and the G8 spoke. The Guardian said the RAF flew to Latin America.",
+        Some("1987-03-16"),
+    );
+    assert_eq!(entity_of(&r, "West Germany").key, "country:DEU");
+    assert_eq!(entity_of(&r, "G8").actor_code(), "IGOBUSGOE");
+    assert_eq!(entity_of(&r, "Guardian").actor_code(), "GBRMED");
+    assert_eq!(entity_of(&r, "RAF").actor_code(), "GBRMIL");
+    assert_eq!(entity_of(&r, "Latin America").actor_code(), "LAM");
+}

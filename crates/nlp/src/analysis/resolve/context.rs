@@ -186,7 +186,13 @@ pub(super) fn read(
     {
         context.patron = Some(from - 1);
     }
-    read(from, range.start, &mut context);
+    // "as he begins his second term as US President, Tony Blair has said":
+    // a title behind a comma and "as" is someone else's.
+    let someone_elses =
+        commas > 0 && from > sentence.tokens.start && doc.tokens[from - 1].lower == "as";
+    if !someone_elses {
+        read(from, range.start, &mut context);
+    }
 
     // After: "Ambassador Stefan Johannesson of Iceland".
     if doc.tokens.get(range.end).is_some_and(|t| t.lower == "of")
@@ -207,13 +213,25 @@ pub(super) fn read(
         {
             to += 1;
         }
-        read(range.end + 1, to, &mut context);
+        let person_next =
+            to < sentence.tokens.end && span_at(to).is_some_and(|s| s.kind == NerKind::Person);
+        // ", a spokesman for EU trade commissioner Peter Mandelson".
+        let patron_next = person_next
+            && doc.tokens[range.end + 1..to]
+                .iter()
+                .any(|t| matches!(t.lower.as_str(), "to" | "for" | "of"));
+        // Not an appositive: a relative clause (", who accused the
+        // Tories"), or the title of the next name in a list (", UN
+        // Secretary General Kofi Annan").
+        let relative = doc
+            .tokens
+            .get(range.end + 1)
+            .is_some_and(|t| matches!(t.lower.as_str(), "who" | "which" | "whose" | "whom"));
+        if !relative && (!person_next || patron_next) {
+            read(range.end + 1, to, &mut context);
+        }
         // ", an adviser to Tony Blair": the person someone works for.
-        if to < sentence.tokens.end
-            && span_at(to).is_some_and(|s| s.kind == NerKind::Person)
-            && matches!(doc.tokens[to - 1].lower.as_str(), "to" | "for" | "of")
-            && context.patron.is_none()
-        {
+        if patron_next && !relative && context.patron.is_none() {
             context.patron = Some(to);
         }
     }

@@ -212,6 +212,12 @@ pub(super) fn resolve(
             is_country: false,
             code: None,
         },
-        None => plain_entity(format!("place:{}", slug(text)), text, NerKind::Loc),
+        None => {
+            // A world region the gazetteer lacks ("Latin America") still
+            // has its code.
+            let mut entity = plain_entity(format!("place:{}", slug(text)), text, NerKind::Loc);
+            entity.code = region_code(text).map(str::to_owned);
+            entity
+        }
     }
 }

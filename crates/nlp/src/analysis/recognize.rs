@@ -140,7 +140,34 @@ impl TaggerRecognizer {
                 None => split.push(span),
             }
         }
-        let mut out = split;
+        // "World Bank and International Monetary Fund", "Reuters and
+        // Visnews" tagged as one name: two, when the first is a known
+        // organisation and the whole is none.
+        let mut out = Vec::with_capacity(split.len());
+        for span in split {
+            let and = (span.tokens.start + 1..span.tokens.end.saturating_sub(1))
+                .find(|&i| tokens[i].lower == "and" && tokens[i + 1].is_capitalized());
+            let whole = crate::text::surface(&tokens[span.tokens.clone()]);
+            let known = |text: &str| {
+                self.gazetteer.igo(text).is_some() || lexicon::known_org(text).is_some()
+            };
+            match and {
+                Some(i)
+                    if !known(&whole)
+                        && known(&crate::text::surface(&tokens[span.tokens.start..i])) =>
+                {
+                    out.push(NamedSpan {
+                        tokens: span.tokens.start..i,
+                        kind: span.kind,
+                    });
+                    out.push(NamedSpan {
+                        tokens: i + 1..span.tokens.end,
+                        kind: span.kind,
+                    });
+                }
+                _ => out.push(span),
+            }
+        }
         for span in &mut out {
             // "Karl-Heinz Narjes" where only "Heinz Narjes" was tagged.
             let start = span.tokens.start;
@@ -445,6 +472,12 @@ mod tests {
         let found = recognize("He was a guest of the state-owned Petroleum Corp of Jamaica.");
         assert!(
             found.contains(&("Petroleum Corp of Jamaica".into(), NerKind::Org)),
+            "{found:?}"
+        );
+        // Two organisations tagged as one name.
+        let found = recognize("The World Bank and International Monetary Fund lent more.");
+        assert!(
+            found.contains(&("World Bank".into(), NerKind::Org)),
             "{found:?}"
         );
         // An organisation's name the tagger cut short.

@@ -197,3 +197,17 @@ fn former_states_newspapers_forces_and_groups_are_known() {
     assert_eq!(entity_of(&r, "RAF").actor_code(), "GBRMIL");
     assert_eq!(entity_of(&r, "Latin America").actor_code(), "LAM");
 }
+
+#[test]
+fn seats_of_government_act_and_ngos_are_known() {
+    let r = resolve_on(
+        "Downing Street has indicated it will wait. Oxfam said aid must rise. He flew to Washington DC.",
+        Some("2005-01-01"),
+    );
+    assert_eq!(entity_of(&r, "Downing Street").actor_code(), "GBRGOV");
+    assert_eq!(entity_of(&r, "Oxfam").actor_code(), "NGOXFM");
+    assert_eq!(
+        entity_of(&r, "Washington DC").country.as_deref(),
+        Some("USA")
+    );
+}

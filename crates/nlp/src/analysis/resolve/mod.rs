@@ -432,6 +432,15 @@ impl EntityResolver {
             NerKind::Misc | NerKind::Person if crate::lexicon::known_org(text).is_some() => {
                 organisations::resolve(gazetteer, span, text, context, resolution)
             }
+            // "Downing Street has indicated", "the White House said": the
+            // seat of a government, acting.
+            NerKind::Loc
+                if crate::lexicon::known_org(text)
+                    .is_some_and(|(_, sector)| matches!(sector, "GOV" | "MIL"))
+                    && places::acts_for_state(doc, span) =>
+            {
+                organisations::resolve(gazetteer, span, text, context, resolution)
+            }
             // "Reagan Administration", "Commons public accounts committee":
             // an organisation by its head word, whatever the tag.
             NerKind::Misc if text.contains(' ') && crate::lexicon::org_sector(text).is_some() => {

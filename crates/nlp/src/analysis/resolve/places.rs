@@ -160,6 +160,11 @@ pub(super) fn resolve(
 ) -> ResolvedEntity {
     // A capital standing for its state: here, or in most of the
     // article's mentions of it.
+    // "Washington DC", "Washington, D.C.": the city.
+    let text = text
+        .strip_suffix(" DC")
+        .or_else(|| text.strip_suffix(" D.C."))
+        .unwrap_or(text);
     let stands = acts_for_state(doc, span) || places.capitals_for_states.contains(text);
     if stands && let Some(country) = gazetteer.country_of_capital(text) {
         return country_entity(gazetteer, &country.iso3.clone());

@@ -4,8 +4,10 @@
 //! capital acts for its country. Roles and the sectors they give are in
 //! [`roles`].
 
+pub mod parties;
 pub mod roles;
 
+pub use parties::party_sector;
 pub use roles::{is_title_word, known_org, match_role, org_country, org_sector, role_sector};
 
 /// Capitalised words that are not names when they open a sentence.

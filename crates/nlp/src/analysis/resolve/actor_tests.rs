@@ -211,3 +211,18 @@ fn seats_of_government_act_and_ngos_are_known() {
         Some("USA")
     );
 }
+
+#[test]
+fn parties_govern_or_oppose_as_of_the_article() {
+    let text =
+        "Shadow foreign secretary Michael Ancram said the Tories would fight. Labour disagreed.";
+    let r = resolve_on(text, Some("2005-02-03"));
+    assert_eq!(entity_of(&r, "Tories").actor_code(), "GBROPP");
+    assert_eq!(entity_of(&r, "Labour").actor_code(), "GBRGOV");
+    assert_eq!(
+        entity_of(&r, "Michael Ancram").sector.as_deref(),
+        Some("OPP")
+    );
+    let r = resolve_on(text, Some("1990-01-01"));
+    assert_eq!(entity_of(&r, "Tories").actor_code(), "GBRGOV");
+}

@@ -6,7 +6,7 @@
 
 use std::ops::Range;
 
-use super::{EuArticle, Spans};
+use super::{ArticleFacts, Spans};
 use crate::analysis::recognize::NerKind;
 use crate::gazetteer::Gazetteer;
 use crate::lexicon;
@@ -29,6 +29,10 @@ pub(super) struct Context {
     pub former: bool,
     /// "Commissioner" in an article about the European Union.
     pub commissioner: bool,
+    /// A shadow minister's title: the role is the opposition's.
+    pub shadow: bool,
+    /// The article's date.
+    pub date: Option<chrono::NaiveDate>,
     /// The country or sector came from a country or organisation named
     /// around the mention, not from a role word alone.
     pub named: bool,
@@ -44,9 +48,12 @@ pub(super) fn read(
     doc: &Doc,
     spans: &Spans<'_>,
     range: &Range<usize>,
-    eu: EuArticle,
+    facts: ArticleFacts,
 ) -> Context {
-    let mut context = Context::default();
+    let mut context = Context {
+        date: facts.date,
+        ..Context::default()
+    };
     let sentence = &doc.sentences[doc.sentence_of[range.start]];
     let span_at = |index: usize| spans.at(index);
 
@@ -66,9 +73,10 @@ pub(super) fn read(
                     .then(|| {
                         super::organisations::international(gazetteer, &name)
                             .or_else(|| {
-                                eu.about
+                                facts
+                                    .about_eu
                                     .then(|| {
-                                        super::organisations::eu_body(gazetteer, &name, eu.union)
+                                        super::organisations::eu_body(gazetteer, &name, facts.union)
                                     })
                                     .flatten()
                             })
@@ -107,17 +115,25 @@ pub(super) fn read(
                     NerKind::Loc => {}
                     NerKind::Misc if lexicon::known_org(&name).is_none() => {}
                     NerKind::Misc | NerKind::Org => {
+                        let full =
+                            lexicon::known_org(&name).map_or(name.as_str(), |(full, _)| full);
+                        // "Tory leader": the party as government or
+                        // opposition on the article's day.
                         let sector = lexicon::known_org(&name)
                             .map(|(_, sector)| sector)
-                            .or_else(|| lexicon::org_sector(&name));
+                            .or_else(|| lexicon::org_sector(&name))
+                            .map(|sector| match facts.date {
+                                Some(date) if sector == "PTY" => {
+                                    lexicon::party_sector(full, date).unwrap_or(sector)
+                                }
+                                _ => sector,
+                            });
                         if let Some(sector) = sector
                             && context.affiliation.is_none()
                         {
                             context.affiliation = Some(sector.to_owned());
                             // "the Danish Dairy Board": its country too.
                             let first = name.split(' ').next().unwrap_or("");
-                            let full =
-                                lexicon::known_org(&name).map_or(name.as_str(), |(full, _)| full);
                             context.affiliation_country = gazetteer
                                 .country_by_demonym(first)
                                 .or_else(|| gazetteer.country_by_alias(first))
@@ -129,6 +145,10 @@ pub(super) fn read(
                 }
                 i = span.tokens.end - from;
                 continue;
+            }
+            // "shadow foreign secretary": the opposition's.
+            if words[i] == "shadow" {
+                context.shadow = true;
             }
             if matches!(words[i], "former" | "ex" | "ex-")
                 || words[i].starts_with("ex-")
@@ -142,7 +162,9 @@ pub(super) fn read(
                 }
                 // A Commissioner, in an article about the European Union
                 // or Community, is one of its commissioners.
-                if eu.about && words[i..i + len].contains(&"commissioner") && context.code.is_none()
+                if facts.about_eu
+                    && words[i..i + len].contains(&"commissioner")
+                    && context.code.is_none()
                 {
                     context.commissioner = true;
                 }
@@ -247,6 +269,9 @@ pub(super) fn read(
         if context.country.is_none() {
             context.country = context.affiliation_country.take();
         }
+    }
+    if context.shadow && context.sector.as_deref() == Some("GOV") {
+        context.sector = Some("OPP".to_owned());
     }
     // A former official is one of the elite, no longer of the government
     // ("former President Kuchma").

@@ -228,18 +228,19 @@ impl<'a> Spans<'a> {
 struct Article<'a> {
     /// Countries and regions it names.
     places: &'a ArticlePlaces,
-    /// Whether it is about the European Union (or Community), and when.
-    eu: EuArticle,
+    /// Its date, and whether it is about the European Union (or Community).
+    facts: ArticleFacts,
 }
 
-/// Whether an article is about the European Union (or Community), and
-/// whether it dates from the Union's time.
+/// What the reading of a mention's context needs to know of its article.
 #[derive(Debug, Clone, Copy, Default)]
-pub(super) struct EuArticle {
+pub(super) struct ArticleFacts {
     /// It names the EU or one of its bodies.
-    pub about: bool,
+    pub about_eu: bool,
     /// It is from November 1993 on (or undated): "the Community" is the Union.
     pub union: bool,
+    /// Its date: which parties governed, which roles held.
+    pub date: Option<chrono::NaiveDate>,
 }
 
 /// Links spans to entities.
@@ -278,9 +279,10 @@ impl EntityResolver {
                 .is_some_and(|e| organisations::is_eu(&e))
         });
         let maastricht = chrono::NaiveDate::from_ymd_opt(1993, 11, 1);
-        let eu = EuArticle {
-            about,
+        let facts = ArticleFacts {
+            about_eu: about,
             union: date.is_none_or(|d| Some(d) >= maastricht),
+            date,
         };
         let mut former: Vec<usize> = Vec::new();
 
@@ -294,10 +296,10 @@ impl EntityResolver {
             let span = &all[index];
             let tokens = &doc.tokens[span.tokens.clone()];
             let text = surface(tokens);
-            let context = context::read(gazetteer, doc, &spans, &span.tokens, eu);
+            let context = context::read(gazetteer, doc, &spans, &span.tokens, facts);
             let article = Article {
                 places: &places,
-                eu,
+                facts,
             };
             let entity = self.entity_for(doc, span, &text, &context, &resolution, &article);
             let entity_index = match by_key.get(&entity.key) {
@@ -381,7 +383,7 @@ impl EntityResolver {
         article: &Article<'_>,
     ) -> ResolvedEntity {
         let gazetteer = &*self.gazetteer;
-        let (places, eu) = (article.places, article.eu);
+        let (places, facts) = (article.places, article.facts);
         // A country's name is the country, whatever type the tagger gave
         // it ("US" tagged as an organisation in "US allegations").
         if span.kind != NerKind::Person
@@ -398,14 +400,14 @@ impl EntityResolver {
             if let Some(igo) = organisations::international(gazetteer, text) {
                 return igo;
             }
-            if eu.about
-                && let Some(body) = organisations::eu_body(gazetteer, text, eu.union)
+            if facts.about_eu
+                && let Some(body) = organisations::eu_body(gazetteer, text, facts.union)
             {
                 return body;
             }
             // "closer relations with Brussels" in an article about the EU:
             // the city acting is the Union, not Belgium.
-            if eu.about
+            if facts.about_eu
                 && text == "Brussels"
                 && places::acts_for_state(doc, span)
                 && let Some(union) = organisations::international(gazetteer, "European Union")

@@ -101,6 +101,17 @@ fn head_word(name: &str) -> Option<&str> {
     before_of.rsplit(' ').next()
 }
 
+/// A party's sector on the article's day: government or opposition where
+/// it is known which it was (`PTY` otherwise).
+fn party_on_day(sector: Option<String>, full: &str, context: &Context) -> Option<String> {
+    match (sector.as_deref(), context.date) {
+        (Some("PTY"), Some(date)) => lexicon::party_sector(full, date)
+            .map(str::to_owned)
+            .or(sector),
+        _ => sector,
+    }
+}
+
 /// The entity an organisation's name (`text`) stands for.
 pub(super) fn resolve(
     gazetteer: &Gazetteer,
@@ -111,7 +122,7 @@ pub(super) fn resolve(
 ) -> ResolvedEntity {
     if let Some((full, sector)) = lexicon::known_org(text) {
         let mut entity = plain_entity(format!("org:{}", slug(full)), full, NerKind::Org);
-        entity.sector = Some(sector.to_owned());
+        entity.sector = party_on_day(Some(sector.to_owned()), full, context);
         entity.country = lexicon::org_country(text)
             .or_else(|| lexicon::org_country(full))
             .map(str::to_owned);
@@ -133,6 +144,7 @@ pub(super) fn resolve(
     entity.sector = lexicon::org_sector(text)
         .or_else(|| lexicon::known_org(text.split(' ').next().unwrap_or("")).map(|(_, s)| s))
         .map(str::to_owned);
+    entity.sector = party_on_day(entity.sector, text, context);
     // "Chinese Foreign Ministry": the leading demonym is the country.
     let (first, rest) = text.split_once(' ').unwrap_or((text, ""));
     // "Petroleum Corp of Jamaica": a country after the last "of" is too.

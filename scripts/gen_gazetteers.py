@@ -399,7 +399,7 @@ EXTRA_IGOS = [
     ("Organization of the Petroleum Exporting Countries", "IGOOPC", ["OPEC", "Opec", "Organisation of the Petroleum Exporting Countries", "Organization of Petroleum Exporting Countries", "Organisation of Petroleum Exporting Countries"]),
     ("Organisation for Economic Co-operation and Development", "IGOWSTBUS", ["OECD", "Organization for Economic Cooperation and Development", "Organisation for Economic Cooperation and Development", "Organization for Economic Co-operation and Development"]),
     ("Group of Seven", "IGOGOS", ["G7", "G-7", "Group of Seven"]),  # the file's code, on a line of its own
-    ("Group of Eight", "IGOBUSGOE", ["G8", "G-8"]),
+    ("Group of Eight", "IGOGOE", ["G8", "G-8"]),  # the file's second code, as the Group of Seven's
     ("Group of Twenty", "IGOBUSGTW", ["G20", "G-20"]),  # ours
     ("Group of Five", "IGOGOS", ["G5", "G-5"]),  # ours: the Group of Seven's code, which grew from it
     ("Oxfam", "NGOXFM", ["Oxfam International"]),  # the file has OXFAM only

@@ -277,6 +277,11 @@ pub fn is_common_noun(lower: &str) -> bool {
             | "forces"
             | "authorities"
             | "leaders"
+            | "counterpart"
+            | "moves"
+            | "banks"
+            | "companies"
+            | "firms"
     )
 }
 

@@ -242,6 +242,7 @@ pub const KNOWN_ORGS: &[(&str, &str, &str)] = &[
     ("Tories", "Conservative Party", "PTY"),
     ("Tory", "Conservative Party", "PTY"),
     ("Conservatives", "Conservative Party", "PTY"),
+    ("Conservative", "Conservative Party", "PTY"),
     ("Lib Dems", "Liberal Democrats", "PTY"),
     ("UKIP", "UK Independence Party", "PTY"),
     ("Fianna Fail", "Fianna Fail", "PTY"),

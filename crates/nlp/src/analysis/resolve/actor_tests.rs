@@ -192,7 +192,7 @@ fn former_states_newspapers_forces_and_groups_are_known() {
         Some("1987-03-16"),
     );
     assert_eq!(entity_of(&r, "West Germany").key, "country:DEU");
-    assert_eq!(entity_of(&r, "G8").actor_code(), "IGOBUSGOE");
+    assert_eq!(entity_of(&r, "G8").actor_code(), "IGOGOE");
     assert_eq!(entity_of(&r, "Guardian").actor_code(), "GBRMED");
     assert_eq!(entity_of(&r, "RAF").actor_code(), "GBRMIL");
     assert_eq!(entity_of(&r, "Latin America").actor_code(), "LAM");
@@ -225,4 +225,19 @@ fn parties_govern_or_oppose_as_of_the_article() {
     );
     let r = resolve_on(text, Some("1990-01-01"));
     assert_eq!(entity_of(&r, "Tories").actor_code(), "GBRGOV");
+}
+
+#[test]
+fn a_broadcasters_channels_are_the_broadcaster_and_ngo_people_are_ngo() {
+    let r = resolve_on(
+        "He told BBC Radio 4 and BBC One. Oxfam director Barbara Stocking agreed.",
+        Some("2005-01-05"),
+    );
+    assert_eq!(entity_of(&r, "BBC Radio").key, "org:bbc");
+    assert_eq!(entity_of(&r, "BBC One").key, "org:bbc");
+    let stocking = entity_of(&r, "Barbara Stocking");
+    assert_eq!(
+        (stocking.sector.as_deref(), stocking.actor_code().as_str()),
+        (Some("NGO"), "NGOXFM")
+    );
 }

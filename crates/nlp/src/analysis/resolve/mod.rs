@@ -326,13 +326,14 @@ impl EntityResolver {
                 && let Some(code) = &context.code
             {
                 target.code = Some(code.clone());
-                target.sector = Some("IGO".to_owned());
+                // IGO or NGO, as the organisation.
+                target.sector = code.get(..3).map(str::to_owned);
                 target.country = None;
             }
             // International organisations have no country of their own.
             if target.kind != NerKind::Loc
                 && target.code.is_none()
-                && target.sector.as_deref() != Some("IGO")
+                && !matches!(target.sector.as_deref(), Some("IGO" | "NGO"))
             {
                 if target.country.is_none() {
                     target.country = context.country.clone();

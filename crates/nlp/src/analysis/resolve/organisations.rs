@@ -120,6 +120,12 @@ pub(super) fn resolve(
     context: &Context,
     resolution: &Resolution,
 ) -> ResolvedEntity {
+    // "BBC Radio 4", "BBC News 24", "CNN International": the broadcaster.
+    let first = text.split(' ').next().unwrap_or(text);
+    let text = match lexicon::known_org(first) {
+        Some((_, "MED")) => first,
+        _ => text,
+    };
     if let Some((full, sector)) = lexicon::known_org(text) {
         let mut entity = plain_entity(format!("org:{}", slug(full)), full, NerKind::Org);
         entity.sector = party_on_day(Some(sector.to_owned()), full, context);

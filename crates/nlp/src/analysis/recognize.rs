@@ -84,6 +84,17 @@ impl TaggerRecognizer {
             } {
                 span.tokens.start += 1;
             }
+            // "Gen Musharraf" taken for a place: an honorific makes the
+            // rest a person.
+            if span.kind != NerKind::Person
+                && span.tokens.len() > 1
+                && lexicon::is_honorific(&tokens[span.tokens.start].lower)
+                && !matches!(tokens[span.tokens.start].lower.as_str(), "sir" | "dame")
+                && tokens[span.tokens.start + 1].is_capitalized()
+            {
+                span.tokens.start += 1;
+                span.kind = NerKind::Person;
+            }
             // "U.K. Suggestion", "U.S. Officials": wire style capitalises
             // the noun after a country; the name is the country alone.
             if span.tokens.len() > 1
@@ -472,6 +483,12 @@ mod tests {
         let found = recognize("He was a guest of the state-owned Petroleum Corp of Jamaica.");
         assert!(
             found.contains(&("Petroleum Corp of Jamaica".into(), NerKind::Org)),
+            "{found:?}"
+        );
+        // An honorific before a name taken for a place.
+        let found = recognize("Gen Musharraf held talks with Tony Blair on Monday.");
+        assert!(
+            found.contains(&("Musharraf".into(), NerKind::Person)),
             "{found:?}"
         );
         // Two organisations tagged as one name.

@@ -297,7 +297,8 @@ impl TaggerRecognizer {
         if added {
             out.sort_by_key(|s| s.tokens.start);
         }
-        let out = self.join_of_country(doc, merge_overlaps(out));
+        let mut out = self.join_of_country(doc, merge_overlaps(out));
+        self.places_in_lists(doc, &mut out);
         // "state-owned Petroleum Corp": lowercase words before a name are
         // not part of it.
         out.into_iter()
@@ -316,6 +317,35 @@ impl TaggerRecognizer {
                 span
             })
             .collect()
+    }
+
+    /// "Manchester, Liverpool, Leicester": a city the tagger took for an
+    /// organisation in a list of places is a place.
+    fn places_in_lists(&self, doc: &Doc, spans: &mut [NamedSpan]) {
+        let joins = |from: usize, to: usize| {
+            to == from + 1 && matches!(doc.tokens[from].text.as_str(), "," | "and")
+        };
+        for i in 0..spans.len() {
+            if spans[i].kind != NerKind::Org {
+                continue;
+            }
+            let text = crate::text::surface(&doc.tokens[spans[i].tokens.clone()]);
+            if self.gazetteer.cities(&text).next().is_none()
+                || lexicon::known_org(&text).is_some()
+                || lexicon::org_sector(&text).is_some()
+            {
+                continue;
+            }
+            let place_before = i > 0
+                && spans[i - 1].kind == NerKind::Loc
+                && joins(spans[i - 1].tokens.end, spans[i].tokens.start);
+            let place_after = spans.get(i + 1).is_some_and(|next| {
+                next.kind == NerKind::Loc && joins(spans[i].tokens.end, next.tokens.start)
+            });
+            if place_before || place_after {
+                spans[i].kind = NerKind::Loc;
+            }
+        }
     }
 
     /// "Petroleum Corp of Jamaica" tagged as an organisation and a
@@ -489,6 +519,12 @@ mod tests {
         let found = recognize("Gen Musharraf held talks with Tony Blair on Monday.");
         assert!(
             found.contains(&("Musharraf".into(), NerKind::Person)),
+            "{found:?}"
+        );
+        // A city in a list of places.
+        let found = recognize("He visits Manchester, Liverpool, Leicester and Somerset.");
+        assert!(
+            found.contains(&("Liverpool".into(), NerKind::Loc)),
             "{found:?}"
         );
         // Two organisations tagged as one name.

@@ -244,6 +244,7 @@ pub const KNOWN_ORGS: &[(&str, &str, &str)] = &[
     ("Conservatives", "Conservative Party", "PTY"),
     ("Conservative", "Conservative Party", "PTY"),
     ("Lib Dems", "Liberal Democrats", "PTY"),
+    ("Lib Dem", "Liberal Democrats", "PTY"),
     ("UKIP", "UK Independence Party", "PTY"),
     ("Fianna Fail", "Fianna Fail", "PTY"),
     ("Fine Gael", "Fine Gael", "PTY"),

@@ -22,6 +22,7 @@ pub const ROLES: &[(&str, &str)] = &[
     ("defense minister", "MIL"),
     ("defence minister", "MIL"),
     ("commerce minister", "GOV"),
+    ("trade representative", "GOV"),
     ("finance minister", "GOV"),
     ("interior minister", "GOV"),
     ("chief executive", "BUS"),

@@ -241,3 +241,21 @@ fn a_broadcasters_channels_are_the_broadcaster_and_ngo_people_are_ngo() {
         (Some("NGO"), "NGOXFM")
     );
 }
+
+#[test]
+fn a_participle_clause_is_no_appositive_and_a_title_after_an_igo_is_the_igo() {
+    let r = resolve_on(
+        "EC External Trade Commissioner Willy De Clercq wrote to Trade Representative Clayton Yeutter, \
+         outlining the EC's concerns.",
+        Some("1987-03-17"),
+    );
+    assert_eq!(
+        entity_of(&r, "EC External Trade").key,
+        "org:european-community"
+    );
+    let yeutter = entity_of(&r, "Clayton Yeutter");
+    assert_eq!(
+        (yeutter.sector.as_deref(), yeutter.code.as_deref()),
+        (Some("GOV"), None)
+    );
+}

@@ -245,10 +245,11 @@ pub(super) fn read(
         // Not an appositive: a relative clause (", who accused the
         // Tories"), or the title of the next name in a list (", UN
         // Secretary General Kofi Annan").
-        let relative = doc
-            .tokens
-            .get(range.end + 1)
-            .is_some_and(|t| matches!(t.lower.as_str(), "who" | "which" | "whose" | "whom"));
+        // Nor a participle clause (", outlining the EC's concerns").
+        let relative = doc.tokens.get(range.end + 1).is_some_and(|t| {
+            matches!(t.lower.as_str(), "who" | "which" | "whose" | "whom")
+                || (t.lower.ends_with("ing") && !t.is_capitalized() && t.lower.len() > 4)
+        });
         if !relative && (!person_next || patron_next) {
             read(range.end + 1, to, &mut context);
         }

@@ -415,11 +415,15 @@ impl EntityResolver {
             {
                 return union;
             }
-            // "World Bank team": the organisation and lowercase words.
+            // "World Bank team", "EC External Trade [Commissioner]": the
+            // organisation and lowercase or title words.
             if let Some(igo) = organisations::international_prefix(gazetteer, text)
                 && text[igo_len(gazetteer, text)..]
                     .split_whitespace()
-                    .all(|w| w.chars().all(char::is_lowercase))
+                    .all(|w| {
+                        w.chars().all(char::is_lowercase)
+                            || crate::lexicon::is_title_word(&w.to_lowercase())
+                    })
             {
                 return igo;
             }

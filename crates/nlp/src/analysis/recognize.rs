@@ -246,11 +246,13 @@ impl TaggerRecognizer {
                     crate::text::surface(&tokens[span.tokens.clone()]),
                     next.text
                 );
+                let lower_run_on = next.text.chars().next().is_some_and(char::is_lowercase);
                 if self.gazetteer.igo(&longer).is_some()
-                    && self
-                        .gazetteer
-                        .igo(&crate::text::surface(&tokens[span.tokens.clone()]))
-                        .is_none()
+                    && (lower_run_on
+                        || self
+                            .gazetteer
+                            .igo(&crate::text::surface(&tokens[span.tokens.clone()]))
+                            .is_none())
                 {
                     span.tokens.end = end + 1;
                     span.kind = NerKind::Org;
@@ -536,6 +538,12 @@ mod tests {
             (
                 "The World Bank and International Monetary Fund lent more.",
                 "World Bank",
+                NerKind::Org,
+            ),
+            // An organisation's name that runs on in lower case.
+            (
+                "Officials at the EU commission said no.",
+                "EU commission",
                 NerKind::Org,
             ),
             // An organisation's name the tagger cut short.

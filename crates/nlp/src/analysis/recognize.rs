@@ -148,7 +148,36 @@ impl TaggerRecognizer {
                         split.push(span);
                     }
                 }
-                None => split.push(span),
+                // "EU China arms ban": a headline's two actors side by side.
+                None => {
+                    let known =
+                        |s: &NamedSpan| self.is_country(doc, s) || self.is_international(doc, s);
+                    let halves = (span.tokens.start + 1..span.tokens.end)
+                        .map(|i| {
+                            (
+                                NamedSpan {
+                                    tokens: span.tokens.start..i,
+                                    kind: span.kind,
+                                },
+                                NamedSpan {
+                                    tokens: i..span.tokens.end,
+                                    kind: span.kind,
+                                },
+                            )
+                        })
+                        .find(|(left, right)| known(left) && known(right));
+                    match halves {
+                        Some((left, right)) if !known(&span) => {
+                            for mut half in [left, right] {
+                                if self.is_country(doc, &half) {
+                                    half.kind = NerKind::Loc;
+                                }
+                                split.push(half);
+                            }
+                        }
+                        _ => split.push(span),
+                    }
+                }
             }
         }
         // "World Bank and International Monetary Fund", "Reuters and
@@ -540,6 +569,8 @@ mod tests {
                 "World Bank",
                 NerKind::Org,
             ),
+            // A headline's organisation and country side by side.
+            ("EU China arms ban 'to be lifted'", "China", NerKind::Loc),
             // An organisation's name that runs on in lower case.
             (
                 "Officials at the EU commission said no.",

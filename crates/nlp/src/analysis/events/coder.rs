@@ -455,7 +455,18 @@ impl Coder<'_> {
         if !self.distinct(&source, &target) {
             return None;
         }
-        let cameo = self.table.get(&found.code)?.clone();
+        // "Lord Butler attacked Tony Blair": a civilian's attack is words.
+        let armed =
+            |sector: Option<&str>| matches!(sector, Some("MIL" | "REB" | "INS" | "COP" | "SPY"));
+        let code = if found.code == "190"
+            && self.resolution.entities[source.entity].kind == NerKind::Person
+            && !armed(source.sector.as_deref())
+        {
+            "111"
+        } else {
+            found.code.as_str()
+        };
+        let cameo = self.table.get(code)?.clone();
         let sentence = &self.doc.tokens[self.doc.sentences[s].tokens.clone()];
         let segment = segment(words, found.trigger);
         let reference = self.context.reference_date;

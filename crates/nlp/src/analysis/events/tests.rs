@@ -254,3 +254,11 @@ fn before_and_after_also_join_clauses() {
         "{found:?}"
     );
 }
+
+#[test]
+fn a_civilians_attack_is_criticism() {
+    let found = coded("Lord Butler attacked Tony Blair over the war.");
+    assert!(found.iter().any(|e| e.starts_with("111 ")), "{found:?}");
+    let found = coded("Iraqi troops attacked Iran.");
+    assert!(found.iter().any(|e| e.starts_with("190 ")), "{found:?}");
+}

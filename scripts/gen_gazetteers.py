@@ -226,9 +226,11 @@ def main():
     write_actors_and_agents()
 
 
-def actor_names(path, keep):
-    """Names of a PETRARCH actors file: entry lines and their '+' synonyms;
-    `keep(codes)` decides from the entry's codes whether it counts."""
+def read_entries(path):
+    """Entries of a PETRARCH actors file, as (names, code texts): the entry's
+    name and its '+' synonyms, and the bracketed code texts of the entry
+    line, its '+' lines and its indented lines, in file order, each with
+    whether it stood on a '+' line."""
     entries, current = [], None
     with open(path, encoding="utf-8", errors="replace") as f:
         for raw in f:
@@ -237,15 +239,26 @@ def actor_names(path, keep):
                 continue
             if line[0] in " \t":
                 if current is not None:
-                    current[1].append(line.strip())
+                    current[1].append((line.strip(), False))
                 continue
             if line.startswith("+"):
                 if current is not None:
-                    current[0].append(line[1:].split("[", 1)[0].strip())
+                    name, _, rest = line[1:].partition("[")
+                    current[0].append(name.strip())
+                    if rest:
+                        current[1].append(("[" + rest, True))
                 continue
-            name, _, codes = line.partition("[")
-            current = ([name.strip()], ["[" + codes] if codes else [])
+            name, _, rest = line.partition("[")
+            current = ([name.strip()], [("[" + rest, False)] if rest else [])
             entries.append(current)
+    return entries
+
+
+def actor_names(path, keep):
+    """Names of a PETRARCH actors file: entry lines and their '+' synonyms;
+    `keep(codes)` decides from the entry's codes (not its synonyms') whether
+    it counts."""
+    entries = [(names, [t for t, plus in texts if not plus]) for names, texts in read_entries(path)]
     out = []
     for names, codes in entries:
         if keep(" ".join(codes)):
@@ -452,24 +465,8 @@ def dictionary_entries(path):
     """(names, codes) of each entry of a PETRARCH actors file: the entry's
     name and its '+' synonyms, and every [CODE dates] given for it."""
     code_re = re.compile(r"\[([A-Z]{3,})(?:\s+([^\]]*))?\]")
-    entries, current = [], None
-    with open(path, encoding="utf-8", errors="replace") as f:
-        for raw in f:
-            line = raw.split("#", 1)[0].rstrip()
-            if not line.strip():
-                continue
-            if line[0] in " \t":
-                if current is not None:
-                    current[1].extend(code_re.findall(line))
-                continue
-            if line.startswith("+"):
-                if current is not None:
-                    current[0].append(line[1:].split("[", 1)[0].strip())
-                    current[1].extend(code_re.findall(line))
-                continue
-            name, _, rest = line.partition("[")
-            current = ([name.strip()], code_re.findall("[" + rest) if rest else [])
-            entries.append(current)
+    entries = [(names, [c for t, _ in texts for c in code_re.findall(t)])
+               for names, texts in read_entries(path)]
     out = []
     for names, codes in entries:
         clean_names = []

@@ -56,13 +56,7 @@ pub struct GoldActor {
 
 /// Reads an actor gold file.
 pub fn read_gold(text: &str) -> anyhow::Result<Vec<GoldStory>> {
-    text.lines()
-        .enumerate()
-        .filter(|(_, l)| !l.trim().is_empty() && !l.trim_start().starts_with('#'))
-        .map(|(n, line)| {
-            serde_json::from_str(line).with_context(|| format!("line {} of the gold file", n + 1))
-        })
-        .collect()
+    crate::corpus::gold_lines(text)
 }
 
 /// Figures over a gold file.

@@ -134,6 +134,18 @@ pub fn document_text(doc: &str, data: &Path, repo: &Path) -> anyhow::Result<Stri
     })
 }
 
+/// The records of a gold file: JSON Lines, with blank lines and `#`
+/// comments (the conventions) skipped.
+pub fn gold_lines<T: serde::de::DeserializeOwned>(text: &str) -> anyhow::Result<Vec<T>> {
+    text.lines()
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty() && !l.trim_start().starts_with('#'))
+        .map(|(n, line)| {
+            serde_json::from_str(line).with_context(|| format!("line {} of the gold file", n + 1))
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

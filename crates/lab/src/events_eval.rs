@@ -62,13 +62,7 @@ pub struct GoldEvent {
 
 /// Reads a gold file (JSON Lines, `#` comments).
 pub fn read_gold(text: &str) -> anyhow::Result<Vec<GoldArticle>> {
-    text.lines()
-        .enumerate()
-        .filter(|(_, l)| !l.trim().is_empty() && !l.trim_start().starts_with('#'))
-        .map(|(n, line)| {
-            serde_json::from_str(line).with_context(|| format!("line {} of the gold file", n + 1))
-        })
-        .collect()
+    crate::corpus::gold_lines(text)
 }
 
 /// Does a coded actor stand for the expected one?

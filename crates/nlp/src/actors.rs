@@ -285,7 +285,9 @@ impl Actors {
     }
 }
 
-fn data_lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
+/// The data lines of a bundled file, numbered from 1: no blank lines, no
+/// `#` comments.
+pub(crate) fn data_lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
     text.lines()
         .enumerate()
         .map(|(n, line)| (n + 1, line))

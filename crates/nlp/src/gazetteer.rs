@@ -4,7 +4,7 @@
 
 use std::collections::HashMap;
 
-use crate::actors::{Actors, ActorsError, Igo, KnownPerson};
+use crate::actors::{Actors, ActorsError, Igo, KnownPerson, data_lines};
 use crate::text::{Token, surface};
 
 const COUNTRIES: &str = include_str!("../data/countries.tsv");
@@ -255,13 +255,6 @@ impl Gazetteer {
             !c.capital.is_empty() && (c.capital == name || c.capital.to_uppercase() == name)
         })
     }
-}
-
-fn data_lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
-    text.lines()
-        .enumerate()
-        .map(|(n, line)| (n + 1, line))
-        .filter(|(_, line)| !line.is_empty() && !line.starts_with('#'))
 }
 
 #[cfg(test)]

@@ -181,6 +181,18 @@ pub async fn ensure_database(database_url: &str) -> Result<(), DbError> {
     Ok(())
 }
 
+/// Drops `database` on the server at `server_url` (no database name),
+/// closing what still uses it; best effort, for benches and tests that
+/// made a database of their own.
+pub async fn drop_database(server_url: &str, database: &str) {
+    if let Ok(admin) = connect(&format!("{server_url}/postgres")).await {
+        let quoted = format!("\"{}\"", database.replace('"', "\"\""));
+        let _ = admin
+            .batch_execute(&format!("DROP DATABASE IF EXISTS {quoted} WITH (FORCE)"))
+            .await;
+    }
+}
+
 /// The newest migration applied to the database (0 when none is).
 pub async fn schema_version(client: &tokio_postgres::Client) -> Result<i32, DbError> {
     let exists: bool = client

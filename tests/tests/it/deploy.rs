@@ -262,11 +262,14 @@ fn the_image_builds_what_ci_builds_and_runs_as_nobody() {
     );
 
     // The final stage: a non-root user, SIGTERM, no secrets in ENV.
-    let user = last
-        .iter()
-        .rfind(|(keyword, _)| keyword == "USER")
-        .map(|(_, user)| user.clone())
-        .expect("USER in the final stage");
+    // The last value of an instruction in the final stage.
+    let final_value = |wanted: &str| {
+        last.iter()
+            .rfind(|(keyword, _)| keyword == wanted)
+            .map(|(_, value)| value.clone())
+            .unwrap_or_else(|| panic!("{wanted} in the final stage"))
+    };
+    let user = final_value("USER");
     let uid = user.split(':').next().unwrap_or_default();
     assert!(uid != "0" && uid != "root", "runs as {user}");
     assert!(
@@ -316,11 +319,7 @@ fn the_image_builds_what_ci_builds_and_runs_as_nobody() {
     }
 
     // The default command is a real binary and subcommand.
-    let cmd = last
-        .iter()
-        .rfind(|(keyword, _)| keyword == "CMD")
-        .map(|(_, cmd)| cmd.clone())
-        .expect("CMD");
+    let cmd = final_value("CMD");
     let args: Vec<String> = serde_json::from_str(&cmd).expect("CMD in exec form");
     let args: Vec<&str> = args.iter().map(String::as_str).collect();
     parses(&args).unwrap_or_else(|error| panic!("CMD {args:?}: {error}"));

@@ -5,7 +5,6 @@
 use std::net::SocketAddr;
 use std::time::Duration;
 
-use lapin::options::{ExchangeDeleteOptions, QueueDeleteOptions};
 use tidings_common::CommonArgs;
 use tidings_common::amqp::{QueueName, Topology};
 use tidings_common::telemetry::LogFormat;
@@ -257,9 +256,17 @@ impl TestEnv {
         .await;
     }
 
+    /// Waits until `query` returns `expected`, for up to 15 seconds.
     pub async fn wait_for_count(&self, query: &str, expected: i64) {
+        self.wait_for_count_within(query, expected, Duration::from_secs(15))
+            .await;
+    }
+
+    /// Waits until `query` returns `expected`, for up to `within`.
+    pub async fn wait_for_count_within(&self, query: &str, expected: i64, within: Duration) {
+        let deadline = std::time::Instant::now() + within;
         let mut last = -1;
-        for _ in 0..300 {
+        while std::time::Instant::now() < deadline {
             last = self.count(query).await;
             if last == expected {
                 return;
@@ -294,38 +301,16 @@ impl TestEnv {
 
 /// Deletes the queues and exchanges of a test's namespace.
 pub async fn drop_namespace(namespace: &str) {
-    let topology = Topology::new(namespace);
     if let Ok(connection) = tidings_common::amqp::connect(&amqp_url(), "tests").await
         && let Ok(channel) = connection.create_channel().await
     {
-        for queue in QueueName::ALL {
-            for name in [topology.queue(queue), topology.dead_queue(queue)] {
-                let _ = channel
-                    .queue_delete(name.into(), QueueDeleteOptions::default())
-                    .await;
-            }
-        }
-        for exchange in [
-            topology.articles_exchange(),
-            topology.records_exchange(),
-            topology.dead_letter_exchange(),
-        ] {
-            let _ = channel
-                .exchange_delete(exchange.into(), ExchangeDeleteOptions::default())
-                .await;
-        }
+        Topology::new(namespace).delete(&channel).await;
     }
 }
 
 /// Drops a test's database, closing what still uses it.
 pub async fn drop_database(database: &str) {
-    if let Ok(admin) = tidings_common::db::connect(&format!("{}/postgres", postgres_base())).await {
-        let _ = admin
-            .batch_execute(&format!(
-                "DROP DATABASE IF EXISTS \"{database}\" WITH (FORCE)"
-            ))
-            .await;
-    }
+    tidings_common::db::drop_database(&postgres_base(), database).await;
 }
 
 /// The `x-tidings-reason` of up to `expected` messages of a dead-letter

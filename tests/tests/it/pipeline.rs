@@ -14,14 +14,7 @@ const ANALYZED: &str =
 
 async fn snapshot(env: &TestEnv) -> Vec<String> {
     let mut tables = Vec::new();
-    for table in [
-        "articles",
-        "entities",
-        "article_entities",
-        "entity_daily",
-        "world_events",
-        "event_quotes",
-    ] {
+    for table in tidings_projector::rebuild::TABLES {
         let row = env
             .db
             .query_one(

@@ -200,20 +200,6 @@ async fn publish(env: &TestEnv, wires: &[Wire], pace: usize) {
     let _ = connection.close(200, "done".into()).await;
 }
 
-/// Waits until `query` returns `expected`, for up to two minutes.
-async fn wait_for(env: &TestEnv, query: &str, expected: i64) {
-    let deadline = Instant::now() + Duration::from_secs(120);
-    let mut last = -1;
-    while Instant::now() < deadline {
-        last = env.count(query).await;
-        if last == expected {
-            return;
-        }
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
-    panic!("{query} returned {last}, expected {expected}");
-}
-
 /// What the migrations made of the schema around the projections:
 /// indexes, constraints, views and grants, as text.
 async fn catalog(client: &tokio_postgres::Client) -> Vec<String> {
@@ -252,7 +238,8 @@ async fn rebuild_while_articles_flow_equals_a_clean_run() {
     .await;
     let (before, during) = (0..1_500, 1_500..2_500);
     publish(&env, &messages(before.clone()), 500).await;
-    wait_for(&env, ANALYZED, before.len() as i64).await;
+    env.wait_for_count_within(ANALYZED, before.len() as i64, Duration::from_secs(120))
+        .await;
     let schema_before = catalog(&env.db).await;
 
     // Rebuild while the next thousand articles arrive and a dashboard
@@ -300,7 +287,12 @@ async fn rebuild_while_articles_flow_equals_a_clean_run() {
         slowest < Duration::from_secs(1),
         "a reader waited {slowest:?} (slowest of {queries} queries during the rebuild; {report:?})"
     );
-    wait_for(&env, ANALYZED, (before.len() + during.len()) as i64).await;
+    env.wait_for_count_within(
+        ANALYZED,
+        (before.len() + during.len()) as i64,
+        Duration::from_secs(120),
+    )
+    .await;
     assert_eq!(
         catalog(&env.db).await,
         schema_before,
@@ -371,7 +363,8 @@ async fn the_store_keeps_the_bytes_received_and_replays_them() {
         10,
     )
     .await;
-    wait_for(&env, ANALYZED, 1).await;
+    env.wait_for_count_within(ANALYZED, 1, Duration::from_secs(120))
+        .await;
 
     let stored = |event_type: &'static str| {
         let db = &env.db;

@@ -87,19 +87,6 @@ fn version(revision: u32) -> String {
     )
 }
 
-async fn wait_until(env: &TestEnv, query: &str, expected: i64, within: Duration) {
-    let deadline = Instant::now() + within;
-    let mut last = -1;
-    while Instant::now() < deadline {
-        last = env.count(query).await;
-        if last == expected {
-            return;
-        }
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
-    panic!("{query} returned {last}, expected {expected}");
-}
-
 async fn backfill_depth(env: &TestEnv) -> u32 {
     let connection = amqp::connect(&env.common.amqp_url, "test")
         .await
@@ -143,8 +130,7 @@ async fn history_is_reanalysed_live_articles_first() {
     assert_eq!(report.published, N);
     let old = version(100);
     let new = version(101);
-    wait_until(
-        &env,
+    env.wait_for_count_within(
         &format!("SELECT count(*) FROM articles WHERE extractor_version = '{old}'"),
         N as i64,
         Duration::from_secs(120),
@@ -167,8 +153,7 @@ async fn history_is_reanalysed_live_articles_first() {
     upgrade.older_than_version = Some(new.clone());
     let backfill =
         tokio::spawn(async move { reprocess(&upgrade, &CancellationToken::new()).await });
-    wait_until(
-        &env,
+    env.wait_for_count_within(
         "SELECT count(*)::int8 FROM reprocess_runs WHERE name = 'upgrade' AND sent > 0",
         1,
         Duration::from_secs(30),
@@ -179,7 +164,8 @@ async fn history_is_reanalysed_live_articles_first() {
         .await
         .expect("live ingest");
     let live = "SELECT count(*) FROM articles WHERE title LIKE 'US Secretary of State%' AND analyzed_at IS NOT NULL";
-    wait_until(&env, live, 1, Duration::from_secs(30)).await;
+    env.wait_for_count_within(live, 1, Duration::from_secs(30))
+        .await;
     let live_latency = live_started.elapsed();
     let still_old = env
         .count(&format!(
@@ -199,8 +185,7 @@ async fn history_is_reanalysed_live_articles_first() {
     );
     let report = backfill.await.expect("task").expect("backfill");
     assert!(report.finished && report.sent == N as i64, "{report:?}");
-    wait_until(
-        &env,
+    env.wait_for_count_within(
         &format!("SELECT count(*) FROM articles WHERE extractor_version = '{new}'"),
         N as i64 + 1,
         Duration::from_secs(120),
@@ -223,13 +208,13 @@ async fn history_is_reanalysed_live_articles_first() {
     tidings_fetcher::ingest_paths(&fresh.fetcher_settings(), &[dump.clone(), sample_dir()])
         .await
         .expect("fresh ingest");
-    wait_until(
-        &fresh,
-        &format!("SELECT count(*) FROM articles WHERE extractor_version = '{new}'"),
-        N as i64 + 1,
-        Duration::from_secs(120),
-    )
-    .await;
+    fresh
+        .wait_for_count_within(
+            &format!("SELECT count(*) FROM articles WHERE extractor_version = '{new}'"),
+            N as i64 + 1,
+            Duration::from_secs(120),
+        )
+        .await;
     assert_eq!(
         reprocessed,
         digest(&fresh).await,
@@ -324,8 +309,7 @@ async fn a_stopped_reprocess_continues_and_two_do_not_collide() {
     tidings_fetcher::ingest_paths(&env.fetcher_settings(), std::slice::from_ref(&dump))
         .await
         .expect("ingest");
-    wait_until(
-        &env,
+    env.wait_for_count_within(
         "SELECT count(*) FROM articles WHERE analyzed_at IS NOT NULL",
         N as i64,
         Duration::from_secs(120),
@@ -342,8 +326,7 @@ async fn a_stopped_reprocess_continues_and_two_do_not_collide() {
         let stop = stop.clone();
         tokio::spawn(async move { reprocess(&slow, &stop).await })
     };
-    wait_until(
-        &env,
+    env.wait_for_count_within(
         "SELECT count(*)::int8 FROM reprocess_runs WHERE name = 'stopped' AND sent > 0",
         1,
         Duration::from_secs(30),

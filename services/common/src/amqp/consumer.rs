@@ -172,7 +172,17 @@ where
             }
         }
     };
-    // Finish and settle what is in flight before the session closes.
+    end_session(tracker, failure, fault_rx, shutdown).await
+}
+
+/// Ends a consume session: finishes and settles what is in flight, then
+/// reports the first fault, unless the session ended because of shutdown.
+async fn end_session(
+    tracker: TaskTracker,
+    failure: Option<anyhow::Error>,
+    mut fault_rx: mpsc::Receiver<anyhow::Error>,
+    shutdown: &CancellationToken,
+) -> anyhow::Result<()> {
     tracker.close();
     tracker.wait().await;
     match failure.or_else(|| fault_rx.try_recv().ok()) {
@@ -249,17 +259,7 @@ where
             break 'sessions Some(fault);
         }
     };
-    // Finish and settle the batches in flight before the session closes.
-    tracker.close();
-    tracker.wait().await;
-    match failure.or_else(|| fault_rx.try_recv().ok()) {
-        Some(fault) if !shutdown.is_cancelled() => Err(fault),
-        Some(fault) => {
-            tracing::info!(message = "Session ended during shutdown.", error = %format!("{fault:#}"));
-            Ok(())
-        }
-        None => Ok(()),
-    }
+    end_session(tracker, failure, fault_rx, shutdown).await
 }
 
 /// Handles one batch and settles each of its deliveries; returns the first

@@ -13,7 +13,10 @@
 //! published means a `mandatory` publish is never returned just because a
 //! consumer has not started yet.
 
-use lapin::options::{ExchangeDeclareOptions, QueueBindOptions, QueueDeclareOptions};
+use lapin::options::{
+    ExchangeDeclareOptions, ExchangeDeleteOptions, QueueBindOptions, QueueDeclareOptions,
+    QueueDeleteOptions,
+};
 use lapin::types::{AMQPValue, FieldTable, LongString, ShortString};
 use lapin::{Channel, ExchangeKind};
 use tidings_proto::{ArticleAnalyzed, RawArticle, WireMessage};
@@ -127,6 +130,28 @@ impl Topology {
             QueueName::ProjectorArticles | QueueName::ProjectorRecords => units.saturating_mul(2),
         };
         u16::try_from(prefetch).unwrap_or(u16::MAX)
+    }
+
+    /// Deletes every queue (with its dead-letter queue) and exchange of the
+    /// namespace, as far as they exist: the undoing of [`Self::declare`],
+    /// for benches and tests that made a namespace of their own.
+    pub async fn delete(&self, channel: &Channel) {
+        for queue in QueueName::ALL {
+            for name in [self.queue(queue), self.dead_queue(queue)] {
+                let _ = channel
+                    .queue_delete(name.into(), QueueDeleteOptions::default())
+                    .await;
+            }
+        }
+        for exchange in [
+            self.articles_exchange(),
+            self.records_exchange(),
+            self.dead_letter_exchange(),
+        ] {
+            let _ = channel
+                .exchange_delete(exchange.into(), ExchangeDeleteOptions::default())
+                .await;
+        }
     }
 
     /// Declares exchanges, queues and bindings. Idempotent.

@@ -209,7 +209,8 @@ async fn upsert_entities(
             .collect()
     };
     // A key only taken back keeps its attributes: revision -1 never wins,
-    // and its placeholder name is never stored (the row exists).
+    // so the key, which stands in for its name in the statement, is never
+    // stored as one (the row exists).
     let names: Vec<String> = changes
         .iter()
         .map(|(key, c)| {

@@ -56,6 +56,9 @@ OUT = os.path.join(os.path.dirname(__file__), "..", "crates", "nlp", "data")
 HISTORIC_ALIASES = {
     "DEU": ["West Germany", "W. Germany"],
 }
+HISTORIC_DEMONYMS = {
+    "DEU": ["West German", "West Germans", "West german"],
+}
 
 # Names the news uses that the code lists do not carry.
 EXTRA_ALIASES = {
@@ -153,7 +156,7 @@ def main():
         cap = capitals.get(a3)
         rows.append("\t".join([
             a3, c["alpha_2"], clean(display), "|".join(clean(n) for n in names),
-            "|".join(DEMONYMS.get(a3, [])),
+            "|".join(DEMONYMS.get(a3, []) + HISTORIC_DEMONYMS.get(a3, [])),
             clean(g.get("capital", "")),
             f'{cap["latitude"]:.5f}' if cap else "", f'{cap["longitude"]:.5f}' if cap else "",
         ]))
@@ -443,6 +446,97 @@ ROLE_WORDS = {
     "MEMBERS", "MEMBER",
 }
 
+# People the PETRARCH2 dictionaries lack or date wrongly for the periods
+# the bundled news comes from (1987 wire stories, British politics of
+# 2004-05), hand-compiled from the public record (offices and their days).
+# Each replaces the dictionary's roles for its names. Sectors follow CAMEO:
+# GOV in office, OPP for the opposition's front bench, LEG for backbench
+# members of parliament, ELI out of office; central banks are GOV.
+EXTRA_PEOPLE = [
+    # 1987: finance, trade and oil ministers, central bankers, Brussels.
+    (["nigel lawson"], ["GBRGOV:19810914:19891026", "GBRELI:19891026:"]),
+    (["paul channon"], ["GBRGOV:19860124:19890724", "GBRLEG:19890724:19970501"]),
+    (["geoffrey howe"], ["GBRGOV:19790504:19901101", "GBRLEG:19901101:19920409"]),
+    (["leon brittan"], ["GBRGOV:19790504:19860124", "GBRLEG:19860124:19890101",
+                        "IGOEUREEC:19890106:19991231"]),
+    (["gerhard stoltenberg"], ["DEUGOV:19821004:19920331", "DEULEG:19920331:19981026"]),
+    (["martin bangemann"], ["DEUGOV:19840627:19881209", "IGOEUREEC:19890106:19990715"]),
+    (["karl otto poehl", "karl otto pohl", "karl-otto poehl", "karl-otto pohl"],
+     ["DEUGOV:19800101:19910731", "DEUELI:19910731:"]),
+    (["james baker", "james a. baker", "james a. baker iii", "james addison baker"],
+     ["USAGOV:19810120:19880817", "USAELI:19880817:19890125", "USAGOV:19890125:19930120",
+      "USAELI:19930120:"]),
+    (["malcolm baldrige"], ["USAGOV:19810120:19870725"]),
+    (["richard lyng"], ["USAGOV:19860307:19890121", "USAELI:19890121:"]),
+    (["satoshi sumita"], ["JPNGOV:19841217:19891216"]),
+    (["willy de clercq"], ["IGOEUREEC:19850107:19890105", "BELELI:19890105:"]),
+    (["frans andriessen"], ["IGOEUREEC:19810106:19930105", "NLDELI:19930105:"]),
+    (["hisham nazer"], ["SAUGOV:19750101:19950802", "SAUELI:19950802:"]),
+    (["ahmed zaki yamani", "zaki yamani"], ["SAUGOV:19620309:19861029", "SAUELI:19861029:"]),
+    (["rilwanu lukman"], ["NGAGOV:19860101:19891231", "IGOOPC:19950101:20001231"]),
+    (["michel camdessus"], ["FRAGOV:19841101:19870115", "IGOBUSIMF:19870116:20000214"]),
+    (["jacques de larosiere"], ["IGOBUSIMF:19780617:19870115", "FRAGOV:19870116:19930915"]),
+    (["dilson funaro"], ["BRAGOV:19850826:19870429", "BRAELI:19870429:19890412"]),
+    (["mikhail gorbachev"], ["RUSELI:19480101:19850311", "RUSGOV:19850311:19911225",
+                             "RUSELI:19911225:"]),
+    # Britain, 2004-05: Labour governs (from 1997-05-02), the Conservatives
+    # and the Liberal Democrats oppose.
+    (["michael howard"], ["GBRGOV:19850902:19970502", "GBROPP:19970502:20051206",
+                          "GBRLEG:20051206:20100506"]),
+    (["charles kennedy"], ["GBROPP:19830609:20060107", "GBRLEG:20060107:20150507"]),
+    (["menzies campbell"], ["GBROPP:19870611:20091231"]),
+    (["oliver letwin"], ["GBROPP:19970502:20100511", "GBRGOV:20100512:20160713"]),
+    (["michael ancram"], ["GBROPP:19970502:20051206", "GBRLEG:20051206:20100506"]),
+    (["liam fox"], ["GBROPP:19970502:20100511", "GBRGOVMIL:20100512:20111014"]),
+    (["david davis"], ["GBROPP:19970502:20080612", "GBRLEG:20080612:20160713"]),
+    (["mark oaten"], ["GBROPP:19970502:20060121", "GBRLEG:20060121:20100506"]),
+    (["simon hughes"], ["GBROPP:19830224:20100511"]),
+    (["vince cable"], ["GBROPP:19970502:20100511", "GBRGOVBUS:20100512:20150507"]),
+    (["matthew taylor"], ["GBROPP:19870514:20100506"]),
+    (["ed davey", "edward davey"], ["GBROPP:19970502:20100511", "GBRGOV:20100512:20150507"]),
+    (["theresa may"], ["GBROPP:19970502:20100511", "GBRGOV:20100512:20190724"]),
+    (["david cameron"], ["GBROPP:20010607:20100511", "GBRGOV:20100511:20160713"]),
+    (["george osborne"], ["GBROPP:20010607:20100511", "GBRGOV:20100511:20160713"]),
+    (["andrew lansley"], ["GBROPP:19970502:20100511", "GBRGOVHLH:20100512:20120904"]),
+    (["tim yeo"], ["GBROPP:19970502:20051206", "GBRLEG:20051206:20150330"]),
+    (["alan duncan"], ["GBROPP:19970502:20100511", "GBRGOV:20100512:20190722"]),
+    (["nicholas soames"], ["GBRGOV:19920401:19970502", "GBROPP:19970502:20051206",
+                           "GBRLEG:20051206:"]),
+    (["francis maude"], ["GBROPP:19970502:20100511", "GBRGOV:20100512:20160517"]),
+    (["tim collins"], ["GBROPP:19970502:20050505"]),
+    (["michael portillo"], ["GBRGOV:19920411:19970502", "GBROPP:20000201:20010913",
+                            "GBRLEG:20010913:20050505"]),
+    (["malcolm rifkind"], ["GBRGOV:19790504:19970502", "GBRELI:19970502:20050505",
+                           "GBROPP:20050505:20051206", "GBRLEG:20051206:"]),
+    (["kenneth clarke"], ["GBRGOV:19790504:19970502", "GBRLEG:19970502:20090119",
+                          "GBROPP:20090119:20100511", "GBRGOVJUD:20100512:20140714"]),
+    (["iain duncan smith"], ["GBROPP:19970502:20031106", "GBRLEG:20031106:20100511",
+                             "GBRGOV:20100512:20160318"]),
+    (["william hague"], ["GBRGOV:19950705:19970502", "GBROPP:19970502:20010913",
+                         "GBRLEG:20010913:20051206", "GBROPP:20051206:20100511",
+                         "GBRGOV:20100512:20150507"]),
+    (["ann widdecombe"], ["GBROPP:19970502:20010913", "GBRLEG:20010913:20100506"]),
+    (["geoff hoon"], ["GBRGOV:19970502:20090605", "GBRLEG:20090605:20100506"]),
+    (["lord falconer", "charles falconer"], ["GBRGOV:19970502:20070627"]),
+    (["lord goldsmith", "peter goldsmith"], ["GBRGOVJUD:20010611:20070627"]),
+    (["clare short"], ["GBRGOV:19970502:20030512", "GBRLEG:20030512:20100506"]),
+    (["robin cook"], ["GBRGOV:19970502:20030317", "GBRLEG:20030317:20050806"]),
+    (["des browne"], ["GBRGOV:20010611:20081003"]),
+    (["ruth kelly"], ["GBRGOV:20010611:20041215", "GBRGOVEDU:20041215:20060505",
+                      "GBRGOV:20060505:20081003"]),
+    (["alan milburn"], ["GBRGOV:19970502:20030612", "GBRLEG:20030612:20040908",
+                        "GBRGOV:20040908:20050506", "GBRLEG:20050506:20100506"]),
+    (["david blunkett"], ["GBRGOV:19970502:20041215", "GBRLEG:20041215:20050506",
+                          "GBRGOV:20050506:20051102", "GBRLEG:20051102:20150330"]),
+    (["andrew smith"], ["GBRGOV:19970502:20040906", "GBRLEG:20040906:20170503"]),
+    (["stephen twigg"], ["GBRGOV:20020529:20050505"]),
+    (["neil kinnock"], ["GBROPP:19831002:19920718", "IGOEUREEC:19950123:20041121",
+                        "GBRELI:20041121:"]),
+    (["peter mandelson"], ["GBRGOV:19970502:20010124", "GBRLEG:20010124:20040908",
+                           "IGOEUREEC:20041122:20081003", "GBRGOVBUS:20081003:20100511"]),
+    (["ken livingstone"], ["GBRGOV:20000504:20080504"]),
+]
+
 SMALL_WORDS = {"of", "the", "and", "for", "on", "in", "to", "de", "du", "des", "la", "le", "et"}
 
 
@@ -467,6 +561,22 @@ def dictionary_entries(path):
     code_re = re.compile(r"\[([A-Z]{3,})(?:\s+([^\]]*))?\]")
     entries = [(names, [c for t, _ in texts for c in code_re.findall(t)])
                for names, texts in read_entries(path)]
+    # Some entries list synonyms without the '+' ("MIKHAIL_GORBACHEV_" then
+    # "MIKHAIL_S._GORBACHEV" on lines of their own, the codes only after the
+    # last): entries with no codes are synonyms of the next entry that
+    # shares the first one's last word (the family name).
+    merged, pending = [], []
+    for names, codes in entries:
+        last = pending[0].strip("_").split("_")[-1] if pending else None
+        words = {w for n in names for w in n.strip("_").split("_")}
+        if pending and last not in words:
+            pending = []
+        if not codes:
+            pending = pending + names
+            continue
+        merged.append((pending + names, codes))
+        pending = []
+    entries = merged
     out = []
     for names, codes in entries:
         clean_names = []
@@ -555,6 +665,9 @@ def write_actors_and_agents():
             for n in names:
                 add_person(n, [(c, d) for c, d in codes if c[:3] in ("IGO", "NGO") or len(c) >= 6])
     # Our additions win over the file's partial entries.
+    for names, roles in EXTRA_PEOPLE:
+        for n in names:
+            people[n] = list(roles)
     for canonical, code, aliases in EXTRA_IGOS:
         for alias in [canonical] + aliases:
             igos[alias] = (canonical, code)

@@ -95,6 +95,28 @@ impl KnownPerson {
         }
     }
 
+    /// Whether a dated role other than the elite's held on `date`: then a
+    /// "former" in the text is about another office ("former Senate leader
+    /// Howard Baker", chief of staff at the time).
+    pub fn in_office_on(&self, date: NaiveDate) -> bool {
+        self.roles
+            .iter()
+            .any(|r| r.dated() && r.holds_on(date) && r.code.get(3..6) != Some("ELI"))
+    }
+
+    /// A state body the country actors file lists without dates ("Federal
+    /// Bureau of Investigation" USACOP, "National Security Council"
+    /// USAGOV): its country and sector.
+    pub fn as_body(&self) -> Option<(&str, &str)> {
+        let [role] = &self.roles[..] else {
+            return None;
+        };
+        if role.dated() || role.is_international() {
+            return None;
+        }
+        Some((role.code.get(..3)?, role.code.get(3..6)?))
+    }
+
     /// Their latest role: open-ended first, then the one that ended last.
     fn latest(&self) -> Standing<'_> {
         let rank = |r: &&Role| match (r.from, r.to) {
@@ -136,6 +158,10 @@ pub struct ActorsError {
 pub struct Actors {
     people: Vec<KnownPerson>,
     by_name: HashMap<String, usize>,
+    /// Full names without middle initials or a generational suffix
+    /// ("clayton yeutter" of "Clayton K. Yeutter", "james baker" of "James
+    /// A. Baker III"): the one person so called (`None` when several are).
+    by_short_name: HashMap<String, Option<usize>>,
     /// Lowercase last name → the known person of that name, when all who
     /// bear it share one country (`None` when they do not).
     by_surname: HashMap<String, Option<usize>>,
@@ -150,6 +176,25 @@ pub struct Actors {
 /// initials ("George W. Bush" and "George W Bush" are one).
 fn person_key(name: &str) -> String {
     name.to_lowercase().replace('.', "")
+}
+
+/// A person key without single-letter middle initials and a trailing
+/// "jr", "sr", "ii", "iii" or "iv"; `None` when nothing drops or fewer than
+/// two words would stay.
+fn short_name(key: &str) -> Option<String> {
+    let words: Vec<&str> = key.split_whitespace().collect();
+    let last = words.len().saturating_sub(1);
+    let kept: Vec<&str> = words
+        .iter()
+        .enumerate()
+        .filter(|&(i, w)| {
+            let initial = i > 0 && i < last && w.chars().count() == 1;
+            let suffix = i == last && i >= 2 && matches!(*w, "jr" | "sr" | "ii" | "iii" | "iv");
+            !(initial || suffix)
+        })
+        .map(|(_, w)| *w)
+        .collect();
+    (kept.len() >= 2 && kept.len() < words.len()).then(|| kept.join(" "))
 }
 
 /// An organisation's long name as the index keys it: lowercase, without a
@@ -226,7 +271,20 @@ impl Actors {
                     })
                     .or_insert(Some(index));
             }
-            actors.by_name.insert(person_key(fields[0]), index);
+            let key = person_key(fields[0]);
+            if let Some(short) = short_name(&key) {
+                let people = &actors.people;
+                actors
+                    .by_short_name
+                    .entry(short)
+                    .and_modify(|known| {
+                        if known.is_some_and(|k| people[k] != person) {
+                            *known = None;
+                        }
+                    })
+                    .or_insert(Some(index));
+            }
+            actors.by_name.insert(key, index);
             actors.people.push(person);
         }
         let mut canonical: HashMap<String, usize> = HashMap::new();
@@ -255,11 +313,19 @@ impl Actors {
         Ok(actors)
     }
 
-    /// A known person, by full name in any case.
+    /// A known person, by full name in any case; a name written without
+    /// the dictionary's middle initial or suffix ("Clayton Yeutter") finds
+    /// the one person it can be.
     pub fn person(&self, name: &str) -> Option<&KnownPerson> {
+        let key = person_key(name);
         self.by_name
-            .get(&person_key(name))
-            .map(|&i| &self.people[i])
+            .get(&key)
+            .copied()
+            .or_else(|| {
+                let short = short_name(&key).unwrap_or(key);
+                self.by_short_name.get(&short).copied().flatten()
+            })
+            .map(|i| &self.people[i])
     }
 
     /// The known person called `surname` ("Reagan", "Gorbachev"), when every
@@ -302,6 +368,10 @@ mod tests {
 peter mandelson\tGBR\tGOV\tGBRGOVBUS:20081101:20100531
 kofi annan\t\tIGO\tIGOUNO:19970101:20061231
 leonid kuchma\tUKR\tGOV\tUKRELI::,UKRGOV:19921013:19930922,UKRGOV:19940719:20050123
+clayton k. yeutter\tUSA\tGOV\tUSAGOVBUS:19850701:19890120
+george h. w. bush\tUSA\tGOV\tUSAGOV:19890120:19930120
+george w. bush\tUSA\tGOV\tUSAGOV:20010120:20090120
+james a. baker iii\tUSA\tGOV\tUSAGOV:19850204:19880817
 ";
     const IGOS: &str = "\
 NATO\tNorth Atlantic Treaty Organization\tIGOWSTNAT
@@ -379,6 +449,19 @@ World Trade Organization\tWorld Trade Organization\tIGOBUSWTO
         );
         assert!(actors.igo("WHO").is_some());
         assert!(actors.igo("Who").is_none(), "a word is not an acronym");
+    }
+
+    #[test]
+    fn a_name_without_its_middle_initial_finds_the_one_person_so_called() {
+        let actors = Actors::parse(PEOPLE, IGOS).expect("parses");
+        let yeutter = actors.person("Clayton Yeutter").expect("known");
+        assert_eq!(yeutter.on(date("1987-03-17")).country, Some("USA"));
+        assert!(actors.person("James Baker").is_some(), "suffix and initial");
+        assert!(actors.person("George W Bush").is_some(), "as written");
+        assert!(
+            actors.person("George Bush").is_none(),
+            "two presidents are so called"
+        );
     }
 
     #[test]

@@ -197,6 +197,18 @@ impl Gazetteer {
                 .entry(city.name.to_uppercase())
                 .or_default()
                 .push(index);
+            // "Frankfurt" of "Frankfurt am Main", "Frankfurt (Oder)": the
+            // name the news uses.
+            if let Some((short, _)) = city
+                .name
+                .split_once(" am ")
+                .or_else(|| city.name.split_once(" an der "))
+                .or_else(|| city.name.split_once(" ("))
+            {
+                for name in [short.to_owned(), short.to_uppercase()] {
+                    gazetteer.city_by_name.entry(name).or_default().push(index);
+                }
+            }
             gazetteer.cities.push(city);
         }
         for indices in gazetteer.city_by_name.values_mut() {

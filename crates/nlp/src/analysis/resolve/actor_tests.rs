@@ -61,16 +61,24 @@ fn a_short_form_after_the_full_name_is_the_organisation() {
 #[test]
 fn a_known_persons_role_counts_only_on_its_dates() {
     let text = "Peter Mandelson said the talks had gone well.";
-    // The dictionary's GBRGOVBUS, 2008-11-01 to 2010-05-31.
+    // Business secretary from 2008-10-03 to 2010-05-11 (GBRGOVBUS).
     let in_office = resolve_on(text, Some("2009-06-01"));
     assert_eq!(
         entity_of(&in_office, "Peter Mandelson").actor_code(),
         "GBRGOV"
     );
+    // Before it, the EU's trade commissioner.
     let before = resolve_on(text, Some("2005-02-22"));
     let before = entity_of(&before, "Peter Mandelson");
     assert_eq!(
-        (before.country.as_deref(), before.sector.as_deref()),
+        (before.actor_code().as_str(), before.country.as_deref()),
+        ("IGOEUREEC", None)
+    );
+    // After it, no role: only his country.
+    let after = resolve_on(text, Some("2012-01-01"));
+    let after = entity_of(&after, "Peter Mandelson");
+    assert_eq!(
+        (after.country.as_deref(), after.sector.as_deref()),
         (Some("GBR"), None)
     );
     let text = "Kofi Annan called for calm.";
@@ -258,4 +266,73 @@ fn a_participle_clause_is_no_appositive_and_a_title_after_an_igo_is_the_igo() {
         (yeutter.sector.as_deref(), yeutter.code.as_deref()),
         (Some("GOV"), None)
     );
+}
+
+#[test]
+fn the_leader_of_an_organisations_team_acts_for_it() {
+    let r = resolve_on(
+        "The IMF team, led by assistant director for Africa Paul Acquah, is due to conclude its talks.",
+        Some("1987-03-15"),
+    );
+    let acquah = entity_of(&r, "Paul Acquah");
+    assert_eq!(
+        (acquah.actor_code().as_str(), acquah.country.as_deref()),
+        ("IGOBUSIMF", None)
+    );
+}
+
+#[test]
+fn a_relatives_role_is_not_their_own() {
+    let r = resolve_on(
+        "It was sold to Viktor Pinchuk, son-in-law of former President Kuchma, and Rinat Akhmetov, \
+         the country's richest man.",
+        Some("2005-02-22"),
+    );
+    assert_eq!(entity_of(&r, "Viktor Pinchuk").sector, None);
+    assert_eq!(
+        entity_of(&r, "Rinat Akhmetov").sector.as_deref(),
+        Some("BUS")
+    );
+}
+
+#[test]
+fn a_ruling_party_governs_and_a_kings_title_is_his_role() {
+    let r = resolve_on(
+        "The Times of Zambia is run by the ruling United National Independence Party. \
+         Zambia and the IMF disagree. Zambia wants food subsidies, and Zambia will get them. \
+         King Fahd of Saudi Arabia spoke.",
+        Some("1987-03-15"),
+    );
+    let party = entity_of(&r, "United National Independence Party");
+    assert_eq!(
+        (party.country.as_deref(), party.sector.as_deref()),
+        (Some("ZMB"), Some("GOV"))
+    );
+    assert_eq!(entity_of(&r, "King Fahd").actor_code(), "SAUGOV");
+}
+
+#[test]
+fn a_party_word_the_tagger_left_and_a_comma_after_titles_still_affiliate() {
+    // Howard led the Conservatives in opposition in 2005; the text says so
+    // even for someone the dictionaries do not know.
+    let r = resolve_on(
+        "Tory leader Jonathan Smithers backed the plan. For the Liberal Democrats, Sir Alan Beith said no.",
+        Some("2005-01-05"),
+    );
+    assert_eq!(entity_of(&r, "Jonathan Smithers").actor_code(), "GBROPP");
+    assert_eq!(entity_of(&r, "Alan Beith").actor_code(), "GBROPP");
+}
+
+#[test]
+fn people_missing_from_the_dictionaries_and_historic_names_are_known() {
+    let r = resolve_on(
+        "Michael Howard and Gerhard Stoltenberg met West German bankers in Frankfurt.",
+        Some("1987-03-03"),
+    );
+    assert_eq!(entity_of(&r, "Michael Howard").actor_code(), "GBRGOV");
+    assert_eq!(entity_of(&r, "Gerhard Stoltenberg").actor_code(), "DEUGOV");
+    assert_eq!(entity_of(&r, "West German").country.as_deref(), Some("DEU"));
+    assert_eq!(entity_of(&r, "Frankfurt").country.as_deref(), Some("DEU"));
+    let later = resolve_on("Michael Howard attacked the budget.", Some("2005-03-17"));
+    assert_eq!(entity_of(&later, "Michael Howard").actor_code(), "GBROPP");
 }

@@ -36,6 +36,8 @@ pub(super) struct Context {
     /// The country or sector came from a country or organisation named
     /// around the mention, not from a role word alone.
     pub named: bool,
+    /// "the ruling United National Independence Party": the party governs.
+    pub ruling: bool,
     /// A person whose possessive heads the title ("*Biden's* national
     /// security adviser, Jake Sullivan"): a token of that person's mention.
     pub patron: Option<usize>,
@@ -115,35 +117,21 @@ pub(super) fn read(
                     NerKind::Loc => {}
                     NerKind::Misc if lexicon::known_org(&name).is_none() => {}
                     NerKind::Misc | NerKind::Org => {
-                        let full =
-                            lexicon::known_org(&name).map_or(name.as_str(), |(full, _)| full);
-                        // "Tory leader": the party as government or
-                        // opposition on the article's day.
-                        let sector = lexicon::known_org(&name)
-                            .map(|(_, sector)| sector)
-                            .or_else(|| lexicon::org_sector(&name))
-                            .map(|sector| match facts.date {
-                                Some(date) if sector == "PTY" => {
-                                    lexicon::party_sector(full, date).unwrap_or(sector)
-                                }
-                                _ => sector,
-                            });
-                        if let Some(sector) = sector
-                            && context.affiliation.is_none()
-                        {
-                            context.affiliation = Some(sector.to_owned());
-                            // "the Danish Dairy Board": its country too.
-                            let first = name.split(' ').next().unwrap_or("");
-                            context.affiliation_country = gazetteer
-                                .country_by_demonym(first)
-                                .or_else(|| gazetteer.country_by_alias(first))
-                                .map(|c| c.iso3.clone())
-                                .or_else(|| lexicon::org_country(full).map(str::to_owned));
-                        }
+                        affiliate(gazetteer, &name, facts, context);
                     }
                     NerKind::Person => {}
                 }
                 i = span.tokens.end - from;
+                continue;
+            }
+            // "Tory leader" where the tagger left "Tory" untagged: a party
+            // known by name is an affiliation all the same.
+            let token = &doc.tokens[from + i];
+            if token.is_capitalized()
+                && lexicon::known_org(&token.text).is_some_and(|(_, sector)| sector == "PTY")
+            {
+                affiliate(gazetteer, &token.text, facts, context);
+                i += 1;
                 continue;
             }
             // "shadow foreign secretary": the opposition's.
@@ -182,7 +170,12 @@ pub(super) fn read(
         let token = &doc.tokens[from - 1];
         let in_span = span_at(from - 1).is_some_and(|s| s.kind != NerKind::Person);
         let titled = lexicon::is_title_word(&token.lower);
-        if token.text == "," && commas == 0 && from == range.start {
+        // "Washington, Sir Menzies Campbell": a comma right before the name
+        // or before the titles that lead up to it.
+        let only_titles = doc.tokens[from..range.start]
+            .iter()
+            .all(|t| lexicon::is_title_word(&t.lower) || t.lower == "sir");
+        if token.text == "," && commas == 0 && only_titles {
             commas += 1;
             from -= 1;
             continue;
@@ -208,6 +201,42 @@ pub(super) fn read(
     {
         context.patron = Some(from - 1);
     }
+    // "King Fahd", where the title stayed inside the name.
+    if span_at(range.start).is_some_and(|s| s.kind == NerKind::Person)
+        && range.len() > 1
+        && let Some(sector) = lexicon::role_sector(&doc.tokens[range.start].lower)
+        && !sector.is_empty()
+    {
+        context.sector.get_or_insert_with(|| sector.to_owned());
+    }
+    // "the IMF team, led by assistant director Paul Acquah": the leader of
+    // an organisation's team, mission or delegation acts for it.
+    if from >= sentence.tokens.start + 3
+        && doc.tokens[from - 1].lower == "by"
+        && matches!(doc.tokens[from - 2].lower.as_str(), "led" | "headed")
+    {
+        let mut at = from - 2;
+        while at > sentence.tokens.start
+            && from - at < 6
+            && matches!(
+                doc.tokens[at - 1].lower.as_str(),
+                "," | "team" | "mission" | "delegation" | "group" | "panel"
+            )
+        {
+            at -= 1;
+        }
+        if let Some(team) = at.checked_sub(1).and_then(span_at)
+            && team.kind != NerKind::Person
+        {
+            read(team.tokens.start, team.tokens.end, &mut context);
+        }
+    }
+    // "the ruling United National Independence Party".
+    context.ruling = range.start > sentence.tokens.start
+        && matches!(
+            doc.tokens[range.start - 1].lower.as_str(),
+            "ruling" | "governing"
+        );
     // "as he begins his second term as US President, Tony Blair has said":
     // a title behind a comma and "as" is someone else's.
     let someone_elses =
@@ -250,11 +279,18 @@ pub(super) fn read(
             matches!(t.lower.as_str(), "who" | "which" | "whose" | "whom")
                 || (t.lower.ends_with("ing") && !t.is_capitalized() && t.lower.len() > 4)
         });
-        if !relative && (!person_next || patron_next) {
+        // ", son-in-law of former-President Kuchma": a relative's role is
+        // not their own.
+        let kin = doc.tokens[range.end + 1..to]
+            .iter()
+            .map(|t| t.lower.as_str())
+            .find(|w| !matches!(*w, "a" | "an" | "the" | "his" | "her" | "their"))
+            .is_some_and(is_kin);
+        if !relative && !kin && (!person_next || patron_next) {
             read(range.end + 1, to, &mut context);
         }
         // ", an adviser to Tony Blair": the person someone works for.
-        if patron_next && !relative && context.patron.is_none() {
+        if patron_next && !relative && !kin && context.patron.is_none() {
             context.patron = Some(to);
         }
     }
@@ -280,6 +316,59 @@ pub(super) fn read(
         context.sector = Some("ELI".to_owned());
     }
     context
+}
+
+/// A word for a relative ("son", "son-in-law", "widow").
+fn is_kin(word: &str) -> bool {
+    let head = word.split('-').next().unwrap_or(word);
+    matches!(
+        head,
+        "son"
+            | "daughter"
+            | "wife"
+            | "husband"
+            | "widow"
+            | "widower"
+            | "brother"
+            | "sister"
+            | "father"
+            | "mother"
+            | "nephew"
+            | "niece"
+            | "cousin"
+            | "grandson"
+            | "granddaughter"
+            | "uncle"
+            | "aunt"
+    )
+}
+
+/// An organisation named around a mention (`name`): its sector, and the
+/// country its name carries, become the mention's affiliation, unless one
+/// was found already.
+fn affiliate(gazetteer: &Gazetteer, name: &str, facts: ArticleFacts, context: &mut Context) {
+    let full = lexicon::known_org(name).map_or(name, |(full, _)| full);
+    // "Tory leader": the party as government or opposition on the
+    // article's day.
+    let sector = lexicon::known_org(name)
+        .map(|(_, sector)| sector)
+        .or_else(|| lexicon::org_sector(name))
+        .map(|sector| match facts.date {
+            Some(date) if sector == "PTY" => lexicon::party_sector(full, date).unwrap_or(sector),
+            _ => sector,
+        });
+    if let Some(sector) = sector
+        && context.affiliation.is_none()
+    {
+        context.affiliation = Some(sector.to_owned());
+        // "the Danish Dairy Board": its country too.
+        let first = name.split(' ').next().unwrap_or("");
+        context.affiliation_country = gazetteer
+            .country_by_demonym(first)
+            .or_else(|| gazetteer.country_by_alias(first))
+            .map(|c| c.iso3.clone())
+            .or_else(|| lexicon::org_country(full).map(str::to_owned));
+    }
 }
 
 /// The sector of the role a possessive heads after a mention ("China*'s*

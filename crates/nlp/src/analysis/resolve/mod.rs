@@ -362,10 +362,18 @@ impl EntityResolver {
             resolution.entities[mention.entity].mentions.push(i);
         }
         // "former-President Kuchma" anywhere: no longer in office.
+        // Unless the dictionary has them in office that day: the title
+        // was of an earlier office, or someone else's ("former Nevada Sen.
+        // and Reagan confidant Paul Laxalt").
         for &entity in &former {
             let entity = &mut resolution.entities[entity];
+            let in_office = date.is_some_and(|date| {
+                gazetteer
+                    .person(&entity.name)
+                    .is_some_and(|known| known.in_office_on(date))
+            });
             if entity.kind == NerKind::Person && entity.code.is_none() {
-                entity.sector = Some("ELI".to_owned());
+                entity.sector = (!in_office).then(|| "ELI".to_owned());
             }
         }
         people::from_actor_dictionary(gazetteer, &mut resolution, date);

@@ -104,6 +104,10 @@ fn head_word(name: &str) -> Option<&str> {
 /// A party's sector on the article's day: government or opposition where
 /// it is known which it was (`PTY` otherwise).
 fn party_on_day(sector: Option<String>, full: &str, context: &Context) -> Option<String> {
+    // "the ruling ... Party" governs, whatever the lexicon knows of it.
+    if context.ruling && matches!(sector.as_deref(), Some("PTY" | "OPP")) {
+        return Some("GOV".to_owned());
+    }
     match (sector.as_deref(), context.date) {
         (Some("PTY"), Some(date)) => lexicon::party_sector(full, date)
             .map(str::to_owned)
@@ -160,9 +164,34 @@ pub(super) fn resolve(
         .or_else(|| gazetteer.country_by_alias(first))
         .or_else(|| after_of.and_then(|tail| gazetteer.country_by_alias(tail)))
         .map(|c| c.iso3.clone());
+    // A state body the actor dictionary knows ("Federal Bureau of
+    // Investigation" is American and police).
+    let body = gazetteer.person(text).and_then(|known| known.as_body());
+    if entity.sector.is_none() {
+        entity.sector = body.map(|(_, sector)| sector.to_owned());
+    }
+    // A central bank is the state's: "Bank of England", "Polish National
+    // Bank", "Central Bank of Nigeria".
+    if is_central_bank(text, named_country.is_some()) {
+        entity.sector = Some("GOV".to_owned());
+    }
+    // "Massachusetts Institute of Technology", "Texas Instruments": a
+    // region's name leads.
+    let region_country = gazetteer
+        .region(first)
+        .or_else(|| {
+            let two: Vec<&str> = text.splitn(3, ' ').take(2).collect();
+            (two.len() == 2)
+                .then(|| gazetteer.region(&two.join(" ")))
+                .flatten()
+        })
+        .map(|r| r.country.clone())
+        .filter(|c| !c.is_empty());
     entity.country = named_country
         .clone()
         .or_else(|| lexicon::org_country(text).map(str::to_owned))
+        .or_else(|| body.map(|(country, _)| country.to_owned()))
+        .or(region_country)
         .or_else(|| context.country.clone());
     // Every country has a "Foreign Ministry": a state body's key
     // names its country ("Chinese Foreign Ministry" and China's
@@ -177,6 +206,18 @@ pub(super) fn resolve(
         entity.key = format!("org:{}-{}", iso3.to_lowercase(), slug(body));
     }
     entity
+}
+
+/// A central bank's name: "Central Bank", "Reserve Bank", "Federal
+/// Reserve", or a country's "National Bank" or "Bank of" (not the
+/// commercial "Bank of America" or "Bank of Ireland").
+fn is_central_bank(name: &str, names_country: bool) -> bool {
+    name.contains("Central Bank")
+        || name.contains("Reserve Bank")
+        || name.starts_with("Federal Reserve")
+        || (names_country
+            && (name.contains("National Bank") || name.starts_with("Bank of"))
+            && !matches!(name, "Bank of America" | "Bank of Ireland"))
 }
 
 fn initials(name: &str) -> String {

@@ -40,9 +40,16 @@ impl Role {
                 code: Some(&self.code),
             };
         }
+        // Phoenix codes legislators as government's legislature
+        // ("USAGOVLEG"): their sector is the legislature.
+        let sector = if self.code.get(3..9) == Some("GOVLEG") {
+            Some("LEG")
+        } else {
+            self.code.get(3..6)
+        };
         Standing {
             country: self.code.get(..3).or(non_empty(&person.country)),
-            sector: self.code.get(3..6),
+            sector,
             code: None,
         }
     }

@@ -275,9 +275,20 @@ pub(super) fn read(
         // Tories"), or the title of the next name in a list (", UN
         // Secretary General Kofi Annan").
         // Nor a participle clause (", outlining the EC's concerns").
+        // Nor a clause that goes on ("..., also believed Brazil should"):
+        // an appositive opens with an article, a possessive, a title or a
+        // name.
         let relative = doc.tokens.get(range.end + 1).is_some_and(|t| {
             matches!(t.lower.as_str(), "who" | "which" | "whose" | "whom")
                 || (t.lower.ends_with("ing") && !t.is_capitalized() && t.lower.len() > 4)
+                || !(t.is_capitalized()
+                    || t.text.chars().next().is_some_and(|c| c.is_ascii_digit())
+                    || matches!(
+                        t.lower.as_str(),
+                        "a" | "an" | "the" | "his" | "her" | "their" | "its" | "one" | "now"
+                    )
+                    || lexicon::is_title_word(&t.lower)
+                    || lexicon::match_role(&[t.lower.as_str()]).is_some())
         });
         // ", son-in-law of former-President Kuchma": a relative's role is
         // not their own.

@@ -107,14 +107,17 @@ fn igo_len(gazetteer: &Gazetteer, text: &str) -> usize {
         .map_or(text.len(), |n| words[..n].join(" ").len())
 }
 
-/// Government people and bodies the text gives no country act for the
-/// article's own country: the one it names most, well ahead of any other
-/// ("new Prime Minister Yulia Tymoshenko" in a story about Ukraine).
+/// People and organisations the text gives no country belong to the
+/// article's own country: the one its mentions point to most (countries,
+/// and the people, bodies and places of a country), well ahead of any
+/// other ("new Prime Minister Yulia Tymoshenko" in a story about Ukraine,
+/// "Liberty" in a story about British politics). People of international
+/// organisations keep none.
 fn from_the_article_country(resolution: &mut Resolution) {
     let mut counts: HashMap<&str, usize> = HashMap::new();
     for mention in &resolution.mentions {
         let entity = &resolution.entities[mention.entity];
-        if entity.is_country
+        if entity.kind != NerKind::Misc
             && let Some(country) = &entity.country
         {
             *counts.entry(country.as_str()).or_default() += 1;
@@ -129,14 +132,11 @@ fn from_the_article_country(resolution: &mut Resolution) {
     };
     let leader = leader.to_owned();
     for entity in &mut resolution.entities {
-        let governing = matches!(
-            entity.sector.as_deref(),
-            Some("GOV" | "MIL" | "LEG" | "OPP" | "JUD" | "COP" | "SPY" | "ELI")
-        );
-        if governing
+        let international = matches!(entity.sector.as_deref(), Some("IGO" | "NGO" | "IMG"));
+        if !international
             && entity.country.is_none()
             && entity.code.is_none()
-            && entity.kind != NerKind::Loc
+            && matches!(entity.kind, NerKind::Person | NerKind::Org)
         {
             entity.country = Some(leader.clone());
         }

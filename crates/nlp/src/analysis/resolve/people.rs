@@ -83,6 +83,16 @@ pub(super) fn from_actor_dictionary(
         let Some(standing) = known.map(|person| person.on(date)) else {
             continue;
         };
+        // An office the dictionary dates to that day says more than a bare
+        // role word ("Lib Dem leader Charles Kennedy" opposed in 2005).
+        let in_office = date.is_some_and(|d| known.is_some_and(|k| k.in_office_on(d)));
+        if in_office
+            && standing.code.is_none()
+            && entity.code.is_none()
+            && let Some(sector) = standing.sector
+        {
+            entity.sector = Some(sector.to_owned());
+        }
         // What the text says comes first: a person it already gave a
         // sector or country to keeps them.
         let told = entity.country.is_some() || entity.sector.is_some() || entity.code.is_some();

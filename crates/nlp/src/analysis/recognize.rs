@@ -79,17 +79,32 @@ impl TaggerRecognizer {
                     .tokens
                     .start
                     == span.tokens.start;
+                // Nor a peer's title or an office ("Lord Butler", "ex-PM
+                // Lord Callaghan", "King Fahd"): the name is the rest, and
+                // the title is read as its context.
+                let title = lexicon::is_honorific(&first.lower)
+                    || matches!(
+                        first.lower.as_str(),
+                        "lord" | "lady" | "baroness" | "baron" | "viscount" | "earl"
+                    )
+                    || first.lower.starts_with("ex-")
+                    || lexicon::role_sector(&first.lower).is_some_and(|s| !s.is_empty());
                 (opens && lexicon::is_function_word(&first.lower))
-                    || (span.kind == NerKind::Person && lexicon::is_honorific(&first.lower))
+                    || (span.kind == NerKind::Person && title)
             } {
                 span.tokens.start += 1;
             }
             // "Gen Musharraf" taken for a place: an honorific makes the
             // rest a person.
+            // So does a peer's title ("Lord Butler" taken for an
+            // organisation), unless an office follows ("Lord Chancellor").
+            let first = tokens[span.tokens.start].lower.as_str();
+            let peer = matches!(first, "lord" | "lady" | "baroness")
+                && span.tokens.len() == 2
+                && !lexicon::is_title_word(&tokens[span.tokens.start + 1].lower);
             if span.kind != NerKind::Person
                 && span.tokens.len() > 1
-                && lexicon::is_honorific(&tokens[span.tokens.start].lower)
-                && !matches!(tokens[span.tokens.start].lower.as_str(), "sir" | "dame")
+                && ((lexicon::is_honorific(first) && !matches!(first, "sir" | "dame")) || peer)
                 && tokens[span.tokens.start + 1].is_capitalized()
             {
                 span.tokens.start += 1;
@@ -645,6 +660,25 @@ mod tests {
         assert!(found.iter().all(|(t, _)| !t.starts_with("Ms")), "{found:?}");
         assert!(
             found.contains(&("Diemont".into(), NerKind::Person)),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn peers_titles_and_offices_are_not_names() {
+        let found = recognize(
+            "Robin Butler spoke. Lord Butler criticised the government, and King Fahd agreed.",
+        );
+        for name in ["Butler", "Fahd"] {
+            assert!(
+                found.contains(&(name.into(), NerKind::Person)),
+                "{name}: {found:?}"
+            );
+        }
+        assert!(
+            found
+                .iter()
+                .all(|(t, _)| !t.starts_with("Lord") && !t.starts_with("King")),
             "{found:?}"
         );
     }

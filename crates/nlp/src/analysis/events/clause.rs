@@ -161,8 +161,16 @@ pub fn modality(words: &[&str], at: usize) -> Modality {
     }
     // An infinitive ("plans to visit", "pressed the Chinese to release"):
     // intended after a word of intent, otherwise only wanted by someone.
+    // Adverbs, and a light or aspectual verb before a noun trigger ("keen to
+    // continue talking", "agreed to hold talks"), stand between.
     let mut k = at;
-    while k > start && words[k - 1].ends_with("ly") {
+    while k > start
+        && (words[k - 1].ends_with("ly")
+            || matches!(
+                words[k - 1],
+                "continue" | "begin" | "start" | "resume" | "hold" | "have" | "open" | "make"
+            ))
+    {
         k -= 1;
     }
     if k > start && words[k - 1] == "to" {
@@ -240,6 +248,10 @@ mod tests {
 
     #[test]
     fn intentions_negations_and_suppositions() {
+        assert_eq!(
+            modality_of("the community was keen to continue talking", "talking"),
+            Modality::Intended
+        );
         assert_eq!(modality_of("blinken met qin", "met"), Modality::Asserted);
         assert_eq!(
             modality_of("he will have talks with qin", "talks"),

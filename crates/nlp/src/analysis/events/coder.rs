@@ -212,6 +212,9 @@ impl Coder<'_> {
             return Vec::new();
         }
         let mut found = Vec::new();
+        // Where the last verb trigger ended: a noun right after it is its
+        // object, not an event of its own ("proposed a meeting").
+        let mut verb_end: Option<usize> = None;
         let mut i = 0;
         while i < words.len() {
             // Names are not triggers, nor are capitalised words inside a
@@ -231,7 +234,22 @@ impl Coder<'_> {
             match trigger {
                 Some(trigger) => {
                     let end = trigger.end;
-                    self.code_trigger(&words, range.start, &units, &trigger, &mut found);
+                    let object_of_verb = trigger.nominal
+                        && verb_end.is_some_and(|e| {
+                            words[e..trigger.start].iter().all(|w| {
+                                DETERMINERS.contains(w)
+                                    || matches!(
+                                        *w,
+                                        "new" | "further" | "fresh" | "more" | "formal" | "direct"
+                                    )
+                            })
+                        });
+                    if !object_of_verb {
+                        self.code_trigger(&words, range.start, &units, &trigger, &mut found);
+                    }
+                    if !trigger.nominal {
+                        verb_end = Some(end);
+                    }
                     i = end;
                 }
                 None => i += 1,

@@ -172,25 +172,53 @@ fn merge(events: Vec<CodedEvent>, resolution: &Resolution) -> Vec<CodedEvent> {
         event.supporting_sentences = sentences.len() as u32;
     }
     // An undated report of an event the article dates elsewhere ("the
-    // visit" after "met on Monday") is that event, not another one.
+    // visit" after "met on Monday", "the Third Army Corps fought" after
+    // "Iraq repelled an attack on Saturday") is that event, not another
+    // one: the same countries (or actors) and the same root.
+    let country = |actor: &EventActor| match &actor.stands_for {
+        Some((iso3, _)) => iso3.clone(),
+        None => {
+            let entity = &resolution.entities[actor.entity];
+            entity.country.clone().unwrap_or_else(|| entity.key.clone())
+        }
+    };
     let dated: Vec<(String, String, String)> = out
         .iter()
         .filter(|e| e.date.precision != Precision::Article)
-        .map(|e| identity(&key, e))
+        .map(|e| identity(&country, e))
         .collect();
-    out.retain(|e| e.date.precision != Precision::Article || !dated.contains(&identity(&key, e)));
+    // Intentions are many and distinct ("expected to sign", "would
+    // propose"): only the same code of the same actors is the same one.
+    let dated_intentions: Vec<(String, String, String)> = out
+        .iter()
+        .filter(|e| e.date.precision != Precision::Article && e.is_intention)
+        .map(|e| with_code(identity(&key, e), e))
+        .collect();
+    out.retain(|e| {
+        e.date.precision != Precision::Article
+            || if e.is_intention {
+                !dated_intentions.contains(&with_code(identity(&key, e), e))
+            } else {
+                !dated.contains(&identity(&country, e))
+            }
+    });
     out
 }
 
-/// (source, target, code) of an event, a meeting either way round.
+/// An identity with the event's full code in place of its root.
+fn with_code(identity: (String, String, String), event: &CodedEvent) -> (String, String, String) {
+    (identity.0, identity.1, event.code.code.clone())
+}
+
+/// (source, target, root) of an event, a meeting either way round.
 fn identity(key: &impl Fn(&EventActor) -> String, event: &CodedEvent) -> (String, String, String) {
     let source = key(&event.source);
     let target = event.target.as_ref().map(key).unwrap_or_default();
-    let code = event.code.code.clone();
-    if code.starts_with("04") && target < source {
-        (target, source, code)
+    let root = event.code.root().to_owned();
+    if root == "04" && target < source {
+        (target, source, root)
     } else {
-        (source, target, code)
+        (source, target, root)
     }
 }
 

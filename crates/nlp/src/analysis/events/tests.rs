@@ -262,3 +262,26 @@ fn a_civilians_attack_is_criticism() {
     let found = coded("Iraqi troops attacked Iran.");
     assert!(found.iter().any(|e| e.starts_with("190 ")), "{found:?}");
 }
+
+#[test]
+fn welcoming_a_decision_is_praise_and_a_proposed_meeting_is_no_meeting() {
+    assert_eq!(
+        coded("Britain welcomed the decision by India."),
+        ["051 GBR>IND 2023-06-18 article"]
+    );
+    let proposed = coded("South Korea proposed a meeting with North Korea.");
+    assert!(
+        proposed.iter().all(|e| !e.starts_with("040")),
+        "{proposed:?}"
+    );
+    assert!(!proposed.is_empty(), "the proposal itself is coded");
+}
+
+#[test]
+fn an_undated_report_by_another_name_of_the_same_state_is_the_dated_event() {
+    let found = coded(
+        "Iraq attacked Iran on Saturday. The Iraqi Third Army Corps attacked Iran in the marshes.",
+    );
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(found[0].ends_with("2023-06-17 day"), "{found:?}");
+}

@@ -337,3 +337,25 @@ fn people_missing_from_the_dictionaries_and_historic_names_are_known() {
     let later = resolve_on("Michael Howard attacked the budget.", Some("2005-03-17"));
     assert_eq!(entity_of(&later, "Michael Howard").actor_code(), "GBROPP");
 }
+
+#[test]
+fn a_lone_surname_is_the_one_of_that_name_named_last() {
+    let r = resolve_on(
+        "Howard Baker joined the White House. James Baker met bankers. Baker said rates would fall. \
+         At the White House, officials agreed.",
+        Some("1987-03-02"),
+    );
+    assert_eq!(key_of_mention(&r, "Baker"), "person:james-baker");
+    // The seat of government is one organisation, acting or a venue.
+    let keys: Vec<&str> = r
+        .mentions
+        .iter()
+        .filter(|m| m.text == "White House")
+        .map(|m| r.entities[m.entity].key.as_str())
+        .collect();
+    assert_eq!(keys, ["org:white-house", "org:white-house"]);
+}
+
+fn key_of_mention<'a>(r: &'a Resolution, mention: &str) -> &'a str {
+    entity_of(r, mention).key.as_str()
+}

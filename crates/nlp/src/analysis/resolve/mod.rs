@@ -448,11 +448,11 @@ impl EntityResolver {
                 organisations::resolve(gazetteer, span, text, context, resolution)
             }
             // "Downing Street has indicated", "the White House said": the
-            // seat of a government, acting.
+            // seat of a government is the government, one key however it
+            // is named ("at the White House" too).
             NerKind::Loc
                 if crate::lexicon::known_org(text)
-                    .is_some_and(|(_, sector)| matches!(sector, "GOV" | "MIL"))
-                    && places::acts_for_state(doc, span) =>
+                    .is_some_and(|(_, sector)| matches!(sector, "GOV" | "MIL")) =>
             {
                 organisations::resolve(gazetteer, span, text, context, resolution)
             }

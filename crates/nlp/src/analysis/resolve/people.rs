@@ -32,16 +32,33 @@ pub(super) fn lone_name(
         return None;
     }
     if span.tokens.len() == 1 {
-        return resolution
+        // Of several so named ("Howard Baker" and "James Baker"), the one
+        // named last before it (or first after it).
+        let candidates: Vec<usize> = resolution
             .entities
             .iter()
-            .find(|e| {
+            .enumerate()
+            .filter(|(_, e)| {
                 e.kind == NerKind::Person && e.name.contains(' ') && {
                     let mut parts = e.name.split(' ');
                     parts.next() == Some(text) || parts.next_back() == Some(text)
                 }
             })
-            .cloned();
+            .map(|(i, _)| i)
+            .collect();
+        let last_before = |entity: usize| {
+            resolution
+                .mentions
+                .iter()
+                .filter(|m| m.entity == entity && m.tokens.start < span.tokens.start)
+                .map(|m| m.tokens.start)
+                .max()
+        };
+        let chosen = candidates
+            .iter()
+            .copied()
+            .max_by_key(|&i| (last_before(i), std::cmp::Reverse(i)))?;
+        return Some(resolution.entities[chosen].clone());
     }
     // A surname of several words ("De Croo" of "Herman De Croo").
     let tail = format!(" {text}");

@@ -92,7 +92,7 @@ async fn sample_goes_through_all_three_services() {
         ("person:bill-gates", None, Some("BUS")),
         ("org:microsoft-corp", None, Some("BUS")),
         ("org:aukus", None, Some("IGO")),
-        ("org:central-intelligence-agency", None, Some("SPY")),
+        ("org:central-intelligence-agency", Some("USA"), Some("SPY")),
         ("place:beijing-chn", Some("CHN"), None),
         ("place:vienna-aut", Some("AUT"), None),
         ("country:AUS", Some("AUS"), None),

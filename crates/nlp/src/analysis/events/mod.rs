@@ -174,7 +174,9 @@ fn merge(events: Vec<CodedEvent>, resolution: &Resolution) -> Vec<CodedEvent> {
     // An undated report of an event the article dates elsewhere ("the
     // visit" after "met on Monday", "the Third Army Corps fought" after
     // "Iraq repelled an attack on Saturday") is that event, not another
-    // one: the same countries (or actors) and the same root.
+    // one: the same act, one actor the same and the other of the same
+    // country. Intentions are many and distinct ("expected to sign", "would
+    // propose"): only the same code of the same actors is the same one.
     let country = |actor: &EventActor| match &actor.stands_for {
         Some((iso3, _)) => iso3.clone(),
         None => {
@@ -182,32 +184,44 @@ fn merge(events: Vec<CodedEvent>, resolution: &Resolution) -> Vec<CodedEvent> {
             entity.country.clone().unwrap_or_else(|| entity.key.clone())
         }
     };
-    let dated: Vec<(String, String, String)> = out
+    let ends = |e: &CodedEvent| {
+        let target = e.target.as_ref();
+        [
+            (key(&e.source), target.map(key).unwrap_or_default()),
+            (country(&e.source), target.map(country).unwrap_or_default()),
+        ]
+    };
+    let same = |undated: &CodedEvent, dated: &CodedEvent| {
+        if undated.is_intention {
+            return identity(&key, undated) == identity(&key, dated)
+                && undated.code.code == dated.code.code;
+        }
+        // Fighting is reported in many words ("fought", "repelled"); other
+        // acts only by the same code (a meeting is no phone call).
+        let fighting = matches!(undated.code.root(), "18" | "19" | "20");
+        let same_act = if fighting {
+            undated.code.root() == dated.code.root()
+        } else {
+            undated.code.code == dated.code.code
+        };
+        if !same_act {
+            return false;
+        }
+        let [(ks, kt), (cs, ct)] = ends(undated);
+        let [(ds, dt), (dcs, dct)] = ends(dated);
+        let forward = (ks == ds && ct == dct) || (cs == dcs && kt == dt);
+        // A meeting is the same either way round.
+        let backward =
+            undated.code.root() == "04" && ((ks == dt && ct == dcs) || (cs == dct && kt == ds));
+        forward || backward
+    };
+    let dated: Vec<CodedEvent> = out
         .iter()
         .filter(|e| e.date.precision != Precision::Article)
-        .map(|e| identity(&country, e))
+        .cloned()
         .collect();
-    // Intentions are many and distinct ("expected to sign", "would
-    // propose"): only the same code of the same actors is the same one.
-    let dated_intentions: Vec<(String, String, String)> = out
-        .iter()
-        .filter(|e| e.date.precision != Precision::Article && e.is_intention)
-        .map(|e| with_code(identity(&key, e), e))
-        .collect();
-    out.retain(|e| {
-        e.date.precision != Precision::Article
-            || if e.is_intention {
-                !dated_intentions.contains(&with_code(identity(&key, e), e))
-            } else {
-                !dated.contains(&identity(&country, e))
-            }
-    });
+    out.retain(|e| e.date.precision != Precision::Article || !dated.iter().any(|d| same(e, d)));
     out
-}
-
-/// An identity with the event's full code in place of its root.
-fn with_code(identity: (String, String, String), event: &CodedEvent) -> (String, String, String) {
-    (identity.0, identity.1, event.code.code.clone())
 }
 
 /// (source, target, root) of an event, a meeting either way round.

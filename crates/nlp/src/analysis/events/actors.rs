@@ -251,8 +251,20 @@ fn unit_of_mention(
         NerKind::Misc => None,
         NerKind::Org => {
             let last = entity.name.rsplit(' ').next().unwrap_or("");
-            if VENUES.contains(&last) || entity.sector.as_deref() == Some("MED") {
+            // "the White House said" is the government, not a building.
+            let seat = lexicon::known_org(&entity.name).is_some();
+            if (VENUES.contains(&last) && !seat) || entity.sector.as_deref() == Some("MED") {
                 return None;
+            }
+            // "accused the Tory leader": the person the article names as
+            // that party's leader.
+            if next_lower == "leader"
+                && let Some(leader) = party_leader(doc, resolution, mention.entity)
+            {
+                return Some(Unit {
+                    entity: leader,
+                    ..plain(None, mention.tokens.end + 1)
+                });
             }
             Some(plain(mention.role.map(str::to_owned), mention.tokens.end))
         }
@@ -270,6 +282,34 @@ fn unit_of_mention(
             Some(plain(sector, end))
         }
     }
+}
+
+/// The person the article names as the leader of organisation `org`
+/// ("Tory leader Michael Howard", "Michael Howard, the Conservative
+/// leader").
+fn party_leader(doc: &Doc, resolution: &Resolution, org: usize) -> Option<usize> {
+    let is_org_at = |i: usize| {
+        resolution
+            .mention_at(i)
+            .is_some_and(|m| resolution.mentions[m].entity == org)
+    };
+    resolution.mentions.iter().find_map(|p| {
+        if resolution.entities[p.entity].kind != NerKind::Person {
+            return None;
+        }
+        let start = p.tokens.start;
+        // "Tory leader Michael Howard"
+        let before = start >= 2 && doc.tokens[start - 1].lower == "leader" && is_org_at(start - 2);
+        // "Michael Howard, the Conservative leader"
+        let end = p.tokens.end;
+        let after = doc.tokens.get(end).is_some_and(|t| t.text == ",")
+            && doc.tokens.get(end + 1).is_some_and(|t| t.lower == "the")
+            && is_org_at(end + 2)
+            && (end + 3..end + 6)
+                .find(|&i| !is_org_at(i))
+                .is_some_and(|i| doc.tokens.get(i).is_some_and(|t| t.lower == "leader"));
+        (before || after).then_some(p.entity)
+    })
 }
 
 /// A mention that only modifies the name after it ("Chinese" in "Chinese

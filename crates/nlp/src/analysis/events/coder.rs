@@ -438,9 +438,11 @@ impl Coder<'_> {
         let first = first?;
         // Only an object reached without crossing a clause boundary.
         let at = units[first].tokens.start - offset;
+        // Nor one inside a complement clause ("rejected the idea that the
+        // Tories ...").
         if words[trigger.end..at]
             .iter()
-            .any(|w| clause::is_boundary(w) || matches!(*w, "which" | "who"))
+            .any(|w| clause::is_boundary(w) || matches!(*w, "which" | "who" | "that"))
         {
             return None;
         }

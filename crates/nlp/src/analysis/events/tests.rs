@@ -285,3 +285,33 @@ fn an_undated_report_by_another_name_of_the_same_state_is_the_dated_event() {
     assert_eq!(found.len(), 1, "{found:?}");
     assert!(found[0].ends_with("2023-06-17 day"), "{found:?}");
 }
+
+#[test]
+fn a_partys_leader_a_possessive_and_a_complement_clause() {
+    // "the Tory leader" is the person the article names so.
+    let found = coded(
+        "Tory leader Michael Howard spoke on Monday. Labour's Peter Hain accused the Tory leader of lying.",
+    );
+    assert!(
+        found
+            .iter()
+            .any(|e| e.starts_with("112 person:peter-hain>person:michael-howard")),
+        "{found:?}"
+    );
+    // "he" is not the person in a possessive before it.
+    let found = coded(
+        "Robert Jackson left the party. While saying he admired Tony Blair's leadership, \
+         he bitterly criticised the Conservatives.",
+    );
+    assert!(
+        found
+            .iter()
+            .any(|e| e.starts_with("111 person:robert-jackson>org:conservative-party")),
+        "{found:?}"
+    );
+    // What follows "the idea that" is not the object.
+    let found = coded(
+        "Michael Howard rejected the idea that the Tories and the BNP appeal to the same voters.",
+    );
+    assert!(found.is_empty(), "{found:?}");
+}

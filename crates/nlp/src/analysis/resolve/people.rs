@@ -178,13 +178,20 @@ fn subject_person_before(doc: &Doc, resolution: &Resolution, at: usize) -> Optio
     let sentence = doc.sentence_of[at];
     let is_person =
         |m: &&super::ResolvedMention| resolution.entities[m.entity].kind == NerKind::Person;
+    // Not one governed by a preposition, nor a possessive ("admired Mr
+    // Blair's leadership, he criticised ...": "he" is not Blair).
     let free = |m: &&super::ResolvedMention| {
-        m.tokens.start.checked_sub(1).is_none_or(|p| {
-            !matches!(
+        let governed = m.tokens.start.checked_sub(1).is_some_and(|p| {
+            matches!(
                 doc.tokens[p].lower.as_str(),
                 "with" | "to" | "by" | "of" | "for" | "from" | "and" | "against"
             )
-        })
+        });
+        let possessive = doc
+            .tokens
+            .get(m.tokens.end)
+            .is_some_and(|t| matches!(t.text.as_str(), "'s" | "\u{2019}s"));
+        !governed && !possessive
     };
     let same: Vec<_> = resolution
         .mentions

@@ -38,6 +38,12 @@ const SAYING: &[&str] = &[
     "replied",
     "answered",
     "according",
+    "branded",
+    "described",
+    "called",
+    "dubbed",
+    "labelled",
+    "labeled",
 ];
 
 /// The entity of a speaker standing at token `at`: a person or an
@@ -87,8 +93,17 @@ fn speaker_before(doc: &Doc, resolution: &Resolution, open: usize) -> Option<usi
         .find_map(|k| speaker_at(doc, resolution, k))
 }
 
-/// Finds quotations of three words or more.
-pub fn find(body: &str, doc: &Doc, resolution: &Resolution) -> Vec<Quotation> {
+/// A quotation by its tokens: the quote marks at `open` and `close`, and
+/// the speaker the text attributes it to, if it does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct QuoteSpan {
+    pub open: usize,
+    pub close: usize,
+    pub attributed: Option<usize>,
+}
+
+/// Quotations of three words or more, by their tokens.
+pub fn spans(doc: &Doc, resolution: &Resolution) -> Vec<QuoteSpan> {
     let mut quotes = Vec::new();
     let mut open: Option<usize> = None;
     for (i, token) in doc.tokens.iter().enumerate() {
@@ -100,27 +115,41 @@ pub fn find(body: &str, doc: &Doc, resolution: &Resolution) -> Vec<Quotation> {
                 if i - o <= 3 {
                     continue;
                 }
-                let start = doc.tokens[o + 1].start;
-                let end = doc.tokens[i - 1].end;
-                let text: String = body
-                    .chars()
-                    .skip(start as usize)
-                    .take((end - start) as usize)
-                    .collect();
-                let speaker = speaker_after(doc, resolution, i)
-                    .or_else(|| speaker_before(doc, resolution, o))
-                    .or_else(|| nearest_person(doc, resolution, o, i));
-                quotes.push(Quotation {
-                    start,
-                    end,
-                    text,
-                    speaker,
+                quotes.push(QuoteSpan {
+                    open: o,
+                    close: i,
+                    attributed: speaker_after(doc, resolution, i)
+                        .or_else(|| speaker_before(doc, resolution, o)),
                 });
             }
             _ => {}
         }
     }
     quotes
+}
+
+/// Finds quotations of three words or more.
+pub fn find(body: &str, doc: &Doc, resolution: &Resolution) -> Vec<Quotation> {
+    spans(doc, resolution)
+        .into_iter()
+        .map(|q| {
+            let start = doc.tokens[q.open + 1].start;
+            let end = doc.tokens[q.close - 1].end;
+            let text: String = body
+                .chars()
+                .skip(start as usize)
+                .take((end - start) as usize)
+                .collect();
+            Quotation {
+                start,
+                end,
+                text,
+                speaker: q
+                    .attributed
+                    .or_else(|| nearest_person(doc, resolution, q.open, q.close)),
+            }
+        })
+        .collect()
 }
 
 /// The person named nearest the quote in its sentences, outside it.

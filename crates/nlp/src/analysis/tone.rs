@@ -39,6 +39,11 @@ impl ToneLexicon {
         Self { valence }
     }
 
+    /// The VADER valence of a lowercase word (-4 to 4), if it has one.
+    pub fn valence(&self, lower: &str) -> Option<f32> {
+        self.valence.get(lower).copied()
+    }
+
     pub fn score(&self, tokens: &[Token]) -> Tone {
         let mut words = 0u32;
         let mut positive = 0u32;

@@ -175,13 +175,14 @@ fn intention_of(code: &str) -> Option<&'static str> {
 }
 
 /// A candidate event before deduplication.
-struct Found {
-    code: String,
-    source: Unit,
-    target: Unit,
-    trigger: usize,
-    nominal: bool,
-    intended: bool,
+pub(super) struct Found {
+    pub code: String,
+    pub source: Unit,
+    pub target: Unit,
+    /// The trigger's token, counted from the sentence's first.
+    pub trigger: usize,
+    pub nominal: bool,
+    pub intended: bool,
 }
 
 /// Codes one article.
@@ -469,7 +470,13 @@ impl Coder<'_> {
     }
 
     /// Turns a candidate into an event: actors, date, place, confidence.
-    fn event(&self, s: usize, words: &[&str], offset: usize, found: Found) -> Option<CodedEvent> {
+    pub(super) fn event(
+        &self,
+        s: usize,
+        words: &[&str],
+        offset: usize,
+        found: Found,
+    ) -> Option<CodedEvent> {
         let source = self.actor(&found.source);
         let target = self.actor(&found.target);
         if !self.distinct(&source, &target) {

@@ -12,6 +12,7 @@ mod actors;
 mod cameo;
 mod clause;
 mod coder;
+mod judgements;
 mod triggers;
 
 use std::collections::HashMap;
@@ -23,8 +24,10 @@ pub use cameo::{CameoCode, CameoTable};
 pub use triggers::Triggers;
 
 use super::dates::{Precision, ResolvedDate};
+use super::quotes;
 use super::recognize::NerKind;
 use super::resolve::Resolution;
+use super::tone::ToneLexicon;
 use crate::gazetteer::Gazetteer;
 use crate::text::Doc;
 
@@ -76,6 +79,7 @@ pub struct RuleCoder {
     triggers: Triggers,
     table: CameoTable,
     gazetteer: Arc<Gazetteer>,
+    tone: ToneLexicon,
 }
 
 impl RuleCoder {
@@ -84,6 +88,7 @@ impl RuleCoder {
             triggers,
             table,
             gazetteer,
+            tone: ToneLexicon::bundled(),
         }
     }
 
@@ -123,6 +128,8 @@ impl EventCoder for RuleCoder {
         for s in 0..doc.sentences.len() {
             events.extend(coder.sentence(s));
         }
+        let quotes = quotes::spans(doc, resolution);
+        events.extend(judgements::code(&coder, &quotes, &self.tone));
         merge(events, resolution)
     }
 }

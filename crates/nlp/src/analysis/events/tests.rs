@@ -315,3 +315,19 @@ fn a_partys_leader_a_possessive_and_a_complement_clause() {
     );
     assert!(found.is_empty(), "{found:?}");
 }
+
+#[test]
+fn a_speakers_harsh_words_about_an_actor_are_disapproval() {
+    let found = coded(
+        "Michael Howard said the BNP's policies were \"abhorrent, vile and evil\". \
+         Michael Howard said the weather was \"good and fine today\" in London.",
+    );
+    assert_eq!(
+        found,
+        ["111 person:michael-howard>org:bnp 2023-06-18 article"]
+    );
+    // Unattributed words, or mild ones, are no one's judgement.
+    assert!(
+        coded("The BNP's policies were \"abhorrent, vile and evil\", one poster read.").is_empty()
+    );
+}

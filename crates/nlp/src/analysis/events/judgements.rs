@@ -1,0 +1,137 @@
+//! Disapproval in quotations: what a speaker's own quoted words say of an
+//! actor named with them. "Mr Blair's style of leadership was 'corrosive of
+//! the whole system'", said by Menzies Campbell, is his disapproval of
+//! Blair (CAMEO 111). Only quotations the text attributes to a person or
+//! an organisation count, and only words that clearly lean negative: the
+//! sum of their VADER valences, a word's sign turned by a negation just
+//! before it. Praise is not coded this way: on the development stories,
+//! positive words in quotations were mostly about other things ("a very
+//! strong relationship", "confirms"), and such events were four in five
+//! wrong.
+
+use super::CodedEvent;
+use super::actors::{self, Unit, Via};
+use super::coder::{Coder, Found};
+use crate::analysis::quotes::QuoteSpan;
+use crate::analysis::recognize::NerKind;
+use crate::analysis::tone::ToneLexicon;
+
+/// How far the valences must lean, summed, to be disapproval.
+const DISAPPROVAL: f32 = -2.0;
+
+/// Words that attribute words to a speaker before the quotation.
+const ATTRIBUTING: &[&str] = &[
+    "said",
+    "says",
+    "branded",
+    "described",
+    "called",
+    "dubbed",
+    "labelled",
+    "labeled",
+    "thought",
+    "believed",
+    "argued",
+    "insisted",
+    "claimed",
+    "told",
+];
+
+/// The disapprovals the article's attributed quotations express.
+pub(super) fn code(coder: &Coder<'_>, quotes: &[QuoteSpan], tone: &ToneLexicon) -> Vec<CodedEvent> {
+    let doc = coder.doc;
+    let resolution = coder.resolution;
+    let mut events = Vec::new();
+    for quote in quotes {
+        let Some(speaker) = quote.attributed else {
+            continue;
+        };
+        let kind = resolution.entities[speaker].kind;
+        if !matches!(kind, NerKind::Person | NerKind::Org)
+            || resolution.entities[speaker].sector.as_deref() == Some("MED")
+        {
+            continue;
+        }
+        if leaning(doc, tone, quote) > DISAPPROVAL {
+            continue;
+        }
+        let code = "111";
+        // The actors named in the quotation and around it in the sentence
+        // that opens it, other than the speaker.
+        let s = doc.sentence_of[quote.open];
+        let offset = doc.sentences[s].tokens.start;
+        let words: Vec<&str> = doc.tokens[doc.sentences[s].tokens.clone()]
+            .iter()
+            .map(|t| t.lower.as_str())
+            .collect();
+        // Named in the quotation, or between the word that attributes it
+        // and the quotation ("said Lord Butler's comments were '...'").
+        let in_quote = |u: &Unit| u.tokens.start > quote.open && u.tokens.end <= quote.close;
+        let introduced = |u: &Unit| {
+            u.tokens.end <= quote.open
+                && (u.tokens.end..quote.open).all(|i| doc.sentence_of[i] == s)
+                && (offset..u.tokens.start)
+                    .any(|i| ATTRIBUTING.contains(&doc.tokens[i].lower.as_str()))
+        };
+        let speaker_entity = &resolution.entities[speaker];
+        // Not the speaker's own side: a party or body of the speaker's
+        // country and sector ("Labour" in Blair's words).
+        let own_side = |u: &Unit| {
+            let e = &resolution.entities[u.entity];
+            e.kind == NerKind::Org
+                && e.country.is_some()
+                && e.country == speaker_entity.country
+                && e.sector.is_some()
+                && e.sector == speaker_entity.sector
+        };
+        let mut targets: Vec<Unit> = (s..=doc.sentence_of[quote.close])
+            .flat_map(|sentence| actors::units(doc, resolution, coder.gazetteer, sentence))
+            .filter(|u| in_quote(u) || introduced(u))
+            .filter(|u| u.entity != speaker && u.via != Via::Pronoun && !own_side(u))
+            .collect();
+        targets.dedup_by_key(|u| u.entity);
+        let source = Unit {
+            tokens: quote.open..quote.open + 1,
+            entity: speaker,
+            sector: None,
+            stands_for: None,
+            via: Via::Name,
+        };
+        for target in targets {
+            let found = Found {
+                code: code.to_owned(),
+                source: source.clone(),
+                target,
+                trigger: quote.open - offset,
+                nominal: false,
+                intended: false,
+            };
+            // A quotation is less sure evidence than a verb.
+            events.extend(coder.event(s, &words, offset, found).map(|mut e| {
+                e.confidence = (e.confidence - 0.2).max(0.1);
+                e
+            }));
+        }
+    }
+    events
+}
+
+/// The summed valence of a quotation's words, a word's sign turned by
+/// "not", "never" or "no" among the three words before it.
+fn leaning(doc: &crate::text::Doc, tone: &ToneLexicon, quote: &QuoteSpan) -> f32 {
+    let tokens = &doc.tokens[quote.open + 1..quote.close];
+    tokens
+        .iter()
+        .enumerate()
+        .filter_map(|(i, t)| {
+            let valence = tone.valence(&t.lower)?;
+            let negated = tokens[i.saturating_sub(3)..i].iter().any(|b| {
+                matches!(
+                    b.lower.as_str(),
+                    "not" | "n't" | "n\u{2019}t" | "never" | "no"
+                )
+            });
+            Some(if negated { -valence } else { valence })
+        })
+        .sum()
+}

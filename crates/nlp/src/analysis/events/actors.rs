@@ -179,6 +179,17 @@ fn unit_of_mention(
     if is_modifier(doc, resolution, m) {
         return None;
     }
+    // "a defence and economic agreement (DECA)": the short name of a thing
+    // in parentheses after it is not an actor.
+    let start = mention.tokens.start;
+    if start >= 2
+        && doc.tokens[start - 1].text == "("
+        && next.is_some_and(|t| t.text == ")")
+        && resolution.mention_at(start - 2).is_none()
+        && !doc.tokens[start - 2].is_capitalized()
+    {
+        return None;
+    }
     let group = group_sector(next_lower);
     let plain = |sector: Option<String>, end: usize| Unit {
         tokens: mention.tokens.start..end,

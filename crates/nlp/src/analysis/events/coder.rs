@@ -235,16 +235,27 @@ impl Coder<'_> {
             match trigger {
                 Some(trigger) => {
                     let end = trigger.end;
-                    let object_of_verb = trigger.nominal
-                        && verb_end.is_some_and(|e| {
-                            words[e..trigger.start].iter().all(|w| {
-                                DETERMINERS.contains(w)
-                                    || matches!(
-                                        *w,
-                                        "new" | "further" | "fresh" | "more" | "formal" | "direct"
-                                    )
-                            })
-                        });
+                    // "the framework for talks", "the outcome of talks": a
+                    // noun's complement is no event of its own.
+                    let complement = trigger.nominal
+                        && trigger.start > 0
+                        && matches!(words[trigger.start - 1], "for" | "of" | "about" | "over");
+                    let object_of_verb = complement
+                        || trigger.nominal
+                            && verb_end.is_some_and(|e| {
+                                words[e..trigger.start].iter().all(|w| {
+                                    DETERMINERS.contains(w)
+                                        || matches!(
+                                            *w,
+                                            "new"
+                                                | "further"
+                                                | "fresh"
+                                                | "more"
+                                                | "formal"
+                                                | "direct"
+                                        )
+                                })
+                            });
                     if !object_of_verb {
                         self.code_trigger(&words, range.start, &units, &trigger, &mut found);
                     }
@@ -368,8 +379,22 @@ impl Coder<'_> {
             }
             return;
         }
+        // "met his Swiss counterpart Otto Stich, Economics Minister
+        // Jean-Pascal Delamuraz and National Bank President Pierre
+        // Languetin": one meeting with Switzerland, not three. Coordinated
+        // targets of one foreign country are one event, with the first.
+        let country = |u: usize| self.resolution.entities[units[u].entity].country.clone();
         for &source in &sources {
+            let mut seen: Vec<String> = Vec::new();
             for &target in &targets {
+                if let Some(c) = country(target)
+                    && country(source).is_some_and(|own| own != c)
+                {
+                    if seen.contains(&c) {
+                        continue;
+                    }
+                    seen.push(c);
+                }
                 push(source, target);
             }
         }

@@ -216,7 +216,10 @@ fn merge(events: Vec<CodedEvent>, resolution: &Resolution) -> Vec<CodedEvent> {
         }
         let [(ks, kt), (cs, ct)] = ends(undated);
         let [(ds, dt), (dcs, dct)] = ends(dated);
-        let forward = (ks == ds && ct == dct) || (cs == dcs && kt == dt);
+        // Fighting between the same two countries, however named.
+        let forward = (ks == ds && ct == dct)
+            || (cs == dcs && kt == dt)
+            || (fighting && cs == dcs && ct == dct);
         // A meeting is the same either way round.
         let backward =
             undated.code.root() == "04" && ((ks == dt && ct == dcs) || (cs == dct && kt == ds));

@@ -331,3 +331,29 @@ fn a_speakers_harsh_words_about_an_actor_are_disapproval() {
         coded("The BNP's policies were \"abhorrent, vile and evil\", one poster read.").is_empty()
     );
 }
+
+#[test]
+fn one_meeting_with_a_countrys_officials_and_no_event_in_a_nouns_complement() {
+    let found = coded(
+        "Brazilian Finance Minister Dilson Funaro met his Swiss counterpart Otto Stich, \
+         Swiss Economics Minister Jean-Pascal Delamuraz and National Bank President Pierre Languetin.",
+    );
+    assert_eq!(found.len(), 1, "{found:?}");
+    // The framework for talks is no talks; an agreement's acronym is no actor.
+    let found = coded(
+        "Kaya Erdem said the accord set the framework for talks between Ankara and Athens. \
+         The United States and Turkey signed a defence and economic agreement (DECA).",
+    );
+    assert!(
+        found
+            .iter()
+            .all(|e| !e.contains("deca") && !e.starts_with("04")),
+        "{found:?}"
+    );
+    assert!(
+        found
+            .iter()
+            .any(|e| e.starts_with("057 USA>TUR") || e.starts_with("057 TUR>USA")),
+        "{found:?}"
+    );
+}

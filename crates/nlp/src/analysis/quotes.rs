@@ -63,7 +63,10 @@ fn speaker_at(doc: &Doc, resolution: &Resolution, at: usize) -> Option<usize> {
 /// `“…,” X said` / `“…,” said X` / `“…”, X told reporters`: the speaker
 /// right after the closing quote at `close`.
 fn speaker_after(doc: &Doc, resolution: &Resolution, close: usize) -> Option<usize> {
-    let tokens = &doc.tokens;
+    // Within the sentence the quote closes in ("... 'scandalous'. Mr Blair
+    // told ..." is not Blair's).
+    let sentence_end = doc.sentences[doc.sentence_of[close]].tokens.end;
+    let tokens = &doc.tokens[..sentence_end.max(close + 1)];
     let mut i = close + 1;
     while tokens.get(i).is_some_and(|t| t.text == ",") {
         i += 1;
@@ -84,7 +87,7 @@ fn speaker_after(doc: &Doc, resolution: &Resolution, close: usize) -> Option<usi
 /// quote at `open`, in the same sentence.
 fn speaker_before(doc: &Doc, resolution: &Resolution, open: usize) -> Option<usize> {
     let sentence_start = doc.sentences[doc.sentence_of[open]].tokens.start;
-    let from = open.saturating_sub(8).max(sentence_start);
+    let from = open.saturating_sub(12).max(sentence_start);
     let verb = (from..open)
         .rev()
         .find(|&k| SAYING.contains(&doc.tokens[k].lower.as_str()))?;
@@ -102,7 +105,8 @@ pub struct QuoteSpan {
     pub attributed: Option<usize>,
 }
 
-/// Quotations of three words or more, by their tokens.
+/// Quoted words, by their tokens (a single word too: "branded it
+/// 'tasteless'").
 pub fn spans(doc: &Doc, resolution: &Resolution) -> Vec<QuoteSpan> {
     let mut quotes = Vec::new();
     let mut open: Option<usize> = None;
@@ -112,7 +116,7 @@ pub fn spans(doc: &Doc, resolution: &Resolution) -> Vec<QuoteSpan> {
             ("\"", None) => open = Some(i),
             ("\u{201d}" | "\"", Some(o)) => {
                 open = None;
-                if i - o <= 3 {
+                if i - o < 2 {
                     continue;
                 }
                 quotes.push(QuoteSpan {
@@ -132,6 +136,7 @@ pub fn spans(doc: &Doc, resolution: &Resolution) -> Vec<QuoteSpan> {
 pub fn find(body: &str, doc: &Doc, resolution: &Resolution) -> Vec<Quotation> {
     spans(doc, resolution)
         .into_iter()
+        .filter(|q| q.close - q.open > 3)
         .map(|q| {
             let start = doc.tokens[q.open + 1].start;
             let end = doc.tokens[q.close - 1].end;

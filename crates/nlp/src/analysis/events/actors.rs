@@ -299,10 +299,18 @@ fn unit_of_mention(
 /// ("Tory leader Michael Howard", "Michael Howard, the Conservative
 /// leader").
 fn party_leader(doc: &Doc, resolution: &Resolution, org: usize) -> Option<usize> {
+    // The organisation's mention, or a party word the tagger left
+    // ("Tory" in "Tory leader Michael Howard").
+    let name = &resolution.entities[org].name;
     let is_org_at = |i: usize| {
         resolution
             .mention_at(i)
             .is_some_and(|m| resolution.mentions[m].entity == org)
+            || doc
+                .tokens
+                .get(i)
+                .and_then(|t| lexicon::known_org(&t.text))
+                .is_some_and(|(full, _)| full == name)
     };
     resolution.mentions.iter().find_map(|p| {
         if resolution.entities[p.entity].kind != NerKind::Person {

@@ -128,7 +128,7 @@ fn leaning(doc: &crate::text::Doc, tone: &ToneLexicon, quote: &QuoteSpan) -> f32
             let negated = tokens[i.saturating_sub(3)..i].iter().any(|b| {
                 matches!(
                     b.lower.as_str(),
-                    "not" | "n't" | "n\u{2019}t" | "never" | "no"
+                    "not" | "n't" | "n\u{2019}t" | "never" | "no" | "without"
                 )
             });
             Some(if negated { -valence } else { valence })

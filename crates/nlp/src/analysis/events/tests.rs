@@ -357,3 +357,17 @@ fn one_meeting_with_a_countrys_officials_and_no_event_in_a_nouns_complement() {
         "{found:?}"
     );
 }
+
+#[test]
+fn a_quotation_is_its_own_sentences_speakers() {
+    // The quote closes its sentence: the next sentence's speaker is not
+    // its speaker.
+    let found = coded(
+        "Tory Dominic Grieve branded the way David Blunkett's office operated as \"scandalous\". \
+         Tony Blair told the BBC he was sorry.",
+    );
+    assert_eq!(
+        found,
+        ["111 person:dominic-grieve>person:david-blunkett 2023-06-18 article"]
+    );
+}

@@ -83,6 +83,7 @@ const ABBREVIATIONS: &[&str] = &[
     "mr", "mrs", "ms", "dr", "prof", "gen", "sen", "rep", "gov", "lt", "col", "sgt", "adm", "capt",
     "maj", "cmdr", "st", "jr", "sr", "corp", "inc", "ltd", "co", "bros", "vs", "no", "mt", "ft",
     "jan", "feb", "mar", "apr", "aug", "sept", "sep", "oct", "nov", "dec", "rev", "gov", "pres",
+    "sens", "reps", "govs", "gens", "messrs", "dept", "gov't",
 ];
 
 fn is_apostrophe(c: char) -> bool {

@@ -87,6 +87,8 @@ fn relative_period(tokens: &[Token], i: usize, published: NaiveDate) -> Option<R
             })
         }
         "night" if before(1) == Some("last") => day(published.pred_opt()),
+        "tonight" => day(Some(published)),
+        "morning" | "afternoon" | "evening" if before(1) == Some("this") => day(Some(published)),
         "overnight" => day(published.pred_opt()),
         _ => None,
     }

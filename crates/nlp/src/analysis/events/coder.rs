@@ -345,6 +345,17 @@ impl Coder<'_> {
         let mut targets = self
             .object(words, offset, units, trigger, clause_end)
             .unwrap_or_default();
+        // "travels to Italy", "arrived in London": a visit goes to the
+        // country of the place it names.
+        let visited = (targets.is_empty() && code.starts_with("042") && !reversed)
+            .then(|| self.visited(offset, trigger, clause_end))
+            .flatten();
+        let mut units = units.to_vec();
+        if let Some(place) = visited {
+            units.push(place);
+            targets.push(units.len() - 1);
+        }
+        let units = &units[..];
         if passive {
             // "X was rejected by Y": Y acts on X.
             let agent = targets
@@ -398,6 +409,31 @@ impl Coder<'_> {
                 push(source, target);
             }
         }
+    }
+
+    /// The place a visit goes to, as its country: the first place named
+    /// within four words after the trigger, in its clause.
+    fn visited(&self, offset: usize, trigger: &Trigger, clause_end: usize) -> Option<Unit> {
+        let from = offset + trigger.end;
+        let to = offset + clause_end.min(trigger.end + 4);
+        let resolution = self.resolution;
+        resolution.mentions_in(&(from..to)).find_map(|m| {
+            let mention = &resolution.mentions[m];
+            let entity = &resolution.entities[mention.entity];
+            if entity.kind != NerKind::Loc {
+                return None;
+            }
+            let iso3 = entity.country.as_ref()?;
+            let country = self.gazetteer.country(iso3)?;
+            Some(Unit {
+                tokens: mention.tokens.clone(),
+                entity: mention.entity,
+                sector: None,
+                stands_for: Some((iso3.clone(), country.name.clone())),
+                // Marks a place standing for its country.
+                via: Via::Group,
+            })
+        })
     }
 
     /// "Blinken's trip", "China's refusal": the actor owning a nominal trigger.
@@ -518,7 +554,6 @@ impl Coder<'_> {
         } else {
             found.code.as_str()
         };
-        let cameo = self.table.get(code)?.clone();
         let sentence = &self.doc.tokens[self.doc.sentences[s].tokens.clone()];
         let segment = segment(words, found.trigger);
         let reference = self.context.reference_date;
@@ -533,6 +568,23 @@ impl Coder<'_> {
             date: reference,
             precision: Precision::Article,
         });
+        // An act dated ahead of the article, or in the present tense for
+        // later that day ("travels to Italy this evening"), is intended.
+        let later_today = words[segment.clone()]
+            .iter()
+            .any(|w| matches!(*w, "tonight" | "evening" | "later" | "tomorrow"))
+            && words[found.trigger].ends_with('s');
+        let (code, intended) =
+            if !found.intended && (date.date > reference || later_today) && !code.starts_with("03")
+            {
+                match intention_of(code) {
+                    Some(intention) => (intention, true),
+                    None => return None,
+                }
+            } else {
+                (code, found.intended)
+            };
+        let cameo = self.table.get(code)?.clone();
         let location = self.place(words, offset, segment, &found).or_else(|| {
             self.dateline_applies(&date, &found)
                 .then_some(self.dateline?)
@@ -558,7 +610,7 @@ impl Coder<'_> {
             trigger_start: self.doc.tokens[offset + found.trigger].start,
             trigger: self.doc.tokens[offset + found.trigger].text.clone(),
             confidence: confidence.clamp(0.1, 1.0),
-            is_intention: found.intended || cameo_is_intention(&found.code),
+            is_intention: intended || cameo_is_intention(code),
             supporting_sentences: 1,
         })
     }

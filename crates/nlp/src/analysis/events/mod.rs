@@ -206,10 +206,13 @@ fn merge(events: Vec<CodedEvent>, resolution: &Resolution) -> Vec<CodedEvent> {
         // Fighting is reported in many words ("fought", "repelled"); other
         // acts only by the same code (a meeting is no phone call).
         let fighting = matches!(undated.code.root(), "18" | "19" | "20");
+        // A visit and talks of the same pair are one contact.
+        let contact = |code: &str| matches!(code, "040" | "042" | "043" | "046");
         let same_act = if fighting {
             undated.code.root() == dated.code.root()
         } else {
             undated.code.code == dated.code.code
+                || (contact(&undated.code.code) && contact(&dated.code.code))
         };
         if !same_act {
             return false;

@@ -150,7 +150,10 @@ fn coordinated_actors_give_one_event_each() {
 fn pronouns_and_role_nouns_find_their_actor() {
     assert_eq!(
         coded("Antony Blinken arrived in Beijing on Sunday. He met Qin Gang."),
-        ["040 person:antony-blinken>person:qin-gang 2023-06-18 article"]
+        [
+            "042 person:antony-blinken>CHN 2023-06-18 day",
+            "040 person:antony-blinken>person:qin-gang 2023-06-18 article"
+        ]
     );
     assert_eq!(
         coded("Lloyd Austin said Friday he and his Chinese counterpart would meet."),
@@ -369,5 +372,31 @@ fn a_quotation_is_its_own_sentences_speakers() {
     assert_eq!(
         found,
         ["111 person:dominic-grieve>person:david-blunkett 2023-06-18 article"]
+    );
+}
+
+#[test]
+fn a_visit_to_a_city_goes_to_its_country_and_a_later_one_is_intended() {
+    assert_eq!(
+        coded("Dilson Funaro arrived in London on Saturday."),
+        ["042 person:dilson-funaro>GBR 2023-06-17 day"]
+    );
+    assert_eq!(
+        coded("Dilson Funaro travels to Rome this evening."),
+        ["036 person:dilson-funaro>ITA 2023-06-18 day"]
+    );
+}
+
+#[test]
+fn a_senators_abbreviation_ends_no_sentence() {
+    let found = coded(
+        "Joe Clark held talks with Democratic Sens. Patrick Moynihan and George Mitchell. \
+         Yesterday, he held talks with Vice President George Bush.",
+    );
+    assert!(
+        found
+            .iter()
+            .all(|e| !e.starts_with("040 person:patrick-moynihan")),
+        "{found:?}"
     );
 }

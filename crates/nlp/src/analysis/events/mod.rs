@@ -228,12 +228,37 @@ fn merge(events: Vec<CodedEvent>, resolution: &Resolution) -> Vec<CodedEvent> {
             undated.code.root() == "04" && ((ks == dt && ct == dcs) || (cs == dct && kt == ds));
         forward || backward
     };
-    let dated: Vec<CodedEvent> = out
-        .iter()
-        .filter(|e| e.date.precision != Precision::Article)
-        .cloned()
-        .collect();
-    out.retain(|e| e.date.precision != Precision::Article || !dated.iter().any(|d| same(e, d)));
+    // The dated event keeps its date and place and takes the undated
+    // report's actors where they say more: a person met rather than the
+    // country visited ("arrived in Beijing on Sunday ... met Qin Gang").
+    let stands_for_country = |actor: &EventActor| {
+        actor.stands_for.is_some() || resolution.entities[actor.entity].is_country
+    };
+    let mut dropped = vec![false; out.len()];
+    for u in 0..out.len() {
+        if out[u].date.precision != Precision::Article {
+            continue;
+        }
+        let Some(d) = (0..out.len()).find(|&d| {
+            !dropped[d] && out[d].date.precision != Precision::Article && same(&out[u], &out[d])
+        }) else {
+            continue;
+        };
+        dropped[u] = true;
+        let (undated, dated) = (out[u].clone(), &mut out[d]);
+        let specific_target =
+            |e: &CodedEvent| e.target.as_ref().is_some_and(|t| !stands_for_country(t));
+        if !specific_target(dated) && specific_target(&undated) && dated.source == undated.source {
+            dated.target = undated.target;
+            dated.code = undated.code;
+            dated.trigger = undated.trigger;
+            dated.trigger_start = undated.trigger_start;
+            dated.sentence = undated.sentence;
+        }
+        dated.supporting_sentences += undated.supporting_sentences;
+    }
+    let mut kept = dropped.iter();
+    out.retain(|_| !kept.next().copied().unwrap_or(false));
     out
 }
 

@@ -88,6 +88,7 @@ impl TaggerRecognizer {
                         "lord" | "lady" | "baroness" | "baron" | "viscount" | "earl"
                     )
                     || first.lower.starts_with("ex-")
+                    || first.lower == "staff"
                     || lexicon::role_sector(&first.lower).is_some_and(|s| !s.is_empty());
                 (opens && lexicon::is_function_word(&first.lower))
                     || (span.kind == NerKind::Person && title)

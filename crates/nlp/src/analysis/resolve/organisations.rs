@@ -172,7 +172,10 @@ pub(super) fn resolve(
     }
     // A central bank is the state's: "Bank of England", "Polish National
     // Bank", "Central Bank of Nigeria".
-    if is_central_bank(text, named_country.is_some()) {
+    if is_central_bank(
+        text,
+        named_country.is_some() || lexicon::org_country(text).is_some(),
+    ) {
         entity.sector = Some("GOV".to_owned());
     }
     // "Massachusetts Institute of Technology", "Texas Instruments": a

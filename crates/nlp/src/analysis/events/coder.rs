@@ -343,7 +343,7 @@ impl Coder<'_> {
         }
         .unwrap_or_default();
         let mut targets = self
-            .object(words, offset, units, trigger, clause_end)
+            .object(words, offset, units, trigger, clause_end, judges(&code))
             .unwrap_or_default();
         // "travels to Italy", "arrived in London": a visit goes to the
         // country of the place it names.
@@ -461,6 +461,7 @@ impl Coder<'_> {
         units: &[Unit],
         trigger: &Trigger,
         clause_end: usize,
+        judging: bool,
     ) -> Option<Vec<usize>> {
         let limit = clause_end.min(trigger.end + 12);
         // The first actor after the trigger is its object if nothing but an
@@ -473,9 +474,13 @@ impl Coder<'_> {
             if at < trigger.end || at >= limit {
                 continue;
             }
-            // "agreed to Blinken's trip": a possessor is not the object.
+            // "agreed to Blinken's trip": a possessor is not the object;
+            // but what is judged is its owner's ("criticised Blair's
+            // policy", "rejected Japan's offer").
             let end = u.tokens.end - offset;
-            if !trigger.nominal && end < words.len() && matches!(words[end], "'s" | "\u{2019}s") {
+            let possessor = end < words.len() && matches!(words[end], "'s" | "\u{2019}s");
+            let direct = self.governor(words, offset, trigger.end, at).is_empty();
+            if !trigger.nominal && possessor && !(judging && direct) {
                 continue;
             }
             let previous = self.governor(words, offset, trigger.end, at);
@@ -693,6 +698,12 @@ impl Coder<'_> {
     }
 }
 
+/// Codes that judge or answer what someone did or said: appeals, praise,
+/// demands, disapproval, rejection.
+fn judges(code: &str) -> bool {
+    matches!(&code[..2.min(code.len())], "02" | "05" | "10" | "11" | "12")
+}
+
 fn cameo_is_intention(code: &str) -> bool {
     code.starts_with("03")
 }
@@ -786,10 +797,18 @@ fn subject(
     };
     // "with the Biden administration signing a deal": the actor right
     // before a gerund is its subject, whatever governs it.
-    let adjacent = words[at].ends_with("ing")
+    // "including Mitchell who urged Canada": so is the actor a relative
+    // pronoun follows.
+    let relative = at >= 1
+        && matches!(words[at - 1], "who" | "which")
         && candidates
             .last()
-            .is_some_and(|&i| units[i].tokens.end - offset == at);
+            .is_some_and(|&i| units[i].tokens.end - offset == at - 1);
+    let adjacent = relative
+        || (words[at].ends_with("ing")
+            && candidates
+                .last()
+                .is_some_and(|&i| units[i].tokens.end - offset == at));
     let chosen = if adjacent {
         candidates.last().copied()
     } else if gerund {

@@ -400,3 +400,21 @@ fn a_senators_abbreviation_ends_no_sentence() {
         "{found:?}"
     );
 }
+
+#[test]
+fn what_is_judged_is_its_owners_and_a_relative_clause_has_its_subject() {
+    assert_eq!(
+        coded("The European Community deplored Japan's trade surplus."),
+        ["111 org:european-community>JPN 2023-06-18 article"]
+    );
+    // Not an owner further in ("plans for the Rock's sovereignty"), nor an
+    // agreement's owner.
+    assert!(coded("Spain rejected plans for Gibraltar's status.").is_empty());
+    let found = coded("Clark met senators, including George Mitchell who urged Canada to act.");
+    assert!(
+        found
+            .iter()
+            .any(|e| e.starts_with("020 person:george-mitchell>CAN")),
+        "{found:?}"
+    );
+}

@@ -100,6 +100,27 @@ const GROUPS: &[(&str, &str)] = &[
     ("police", "COP"),
 ];
 
+/// Nouns a name before them only qualifies ("the Iraq war").
+const TOPICS: &[&str] = &[
+    "war",
+    "wars",
+    "crisis",
+    "conflict",
+    "policy",
+    "policies",
+    "issue",
+    "question",
+    "dossier",
+    "inquiry",
+    "debate",
+    "problem",
+    "problems",
+    "situation",
+    "affair",
+    "scandal",
+    "economy",
+];
+
 fn group_sector(word: &str) -> Option<&'static str> {
     GROUPS.iter().find(|(w, _)| *w == word).map(|(_, s)| *s)
 }
@@ -177,6 +198,20 @@ fn unit_of_mention(
         return None;
     }
     if is_modifier(doc, resolution, m) {
+        return None;
+    }
+    // "the Iraq war", "the Turkey-EU talks deal": a name before a topic
+    // noun, or joined by a hyphen to another before a noun, names the
+    // topic, not an actor.
+    if TOPICS.contains(&next_lower) {
+        return None;
+    }
+    let hyphened = |i: usize| doc.tokens.get(i).is_some_and(|t| t.text == "-");
+    let start = mention.tokens.start;
+    let joined_by_hyphen = (hyphened(mention.tokens.end)
+        && resolution.mention_at(mention.tokens.end + 1).is_some())
+        || (start >= 2 && hyphened(start - 1) && resolution.mention_at(start - 2).is_some());
+    if joined_by_hyphen {
         return None;
     }
     // "a defence and economic agreement (DECA)": the short name of a thing

@@ -468,6 +468,19 @@ impl Coder<'_> {
         // object preposition governs it; one after a preposition of place
         // or time is passed over ("met in Vienna with Wang"); one after any
         // other preposition ends the search ("talk about Turkey").
+        // Nor past another verb trigger ("X, who leaves for Moscow on
+        // Tuesday, met Mubarak": Mubarak is not what "leaves" governs).
+        let next_verb = (trigger.end..limit)
+            .find(|&p| {
+                !trigger.nominal
+                    && self.resolution.mention_at(offset + p).is_none()
+                    && self
+                        .triggers
+                        .verb_at(words, p)
+                        .is_some_and(|t| self.reads_as_verb(words, units, offset, &t))
+            })
+            .unwrap_or(limit);
+        let limit = limit.min(next_verb);
         let mut first = None;
         for (i, u) in units.iter().enumerate() {
             let at = u.tokens.start - offset;

@@ -1,5 +1,6 @@
-//! Disapproval in quotations: what a speaker's own quoted words say of an
-//! actor named with them. "Mr Blair's style of leadership was 'corrosive of
+//! Disapproval in quotations: what a speaker's own quoted words say of a
+//! person or organisation named with them (a country there is mostly the
+//! topic). "Mr Blair's style of leadership was 'corrosive of
 //! the whole system'", said by Menzies Campbell, is his disapproval of
 //! Blair (CAMEO 111). Only quotations the text attributes to a person or
 //! an organisation count, and only words that clearly lean negative: the
@@ -87,6 +88,12 @@ pub(super) fn code(coder: &Coder<'_>, quotes: &[QuoteSpan], tone: &ToneLexicon) 
         let mut targets: Vec<Unit> = (s..=doc.sentence_of[quote.close])
             .flat_map(|sentence| actors::units(doc, resolution, coder.gazetteer, sentence))
             .filter(|u| in_quote(u) || introduced(u))
+            // People and organisations: a country in quoted words is
+            // mostly a topic ("thought Iraq was a very serious threat").
+            .filter(|u| {
+                let e = &resolution.entities[u.entity];
+                !e.is_country && u.stands_for.is_none()
+            })
             .filter(|u| u.entity != speaker && u.via != Via::Pronoun && !own_side(u))
             .collect();
         targets.dedup_by_key(|u| u.entity);

@@ -359,3 +359,15 @@ fn a_lone_surname_is_the_one_of_that_name_named_last() {
 fn key_of_mention<'a>(r: &'a Resolution, mention: &str) -> &'a str {
     entity_of(r, mention).key.as_str()
 }
+
+#[test]
+fn what_someone_heads_is_their_own() {
+    let r = resolve_on(
+        "Maynard Glitman, who heads the American team, spoke to reporters.",
+        Some("1987-03-04"),
+    );
+    assert_eq!(
+        entity_of(&r, "Maynard Glitman").country.as_deref(),
+        Some("USA")
+    );
+}

@@ -297,6 +297,27 @@ pub(super) fn read(
             .map(|t| t.lower.as_str())
             .find(|w| !matches!(*w, "a" | "an" | "the" | "his" | "her" | "their"))
             .is_some_and(is_kin);
+        // ", who heads the American team": what one heads is one's own.
+        let heads = doc
+            .tokens
+            .get(range.end + 1)
+            .is_some_and(|t| t.lower == "who")
+            && doc.tokens.get(range.end + 2).is_some_and(|t| {
+                matches!(
+                    t.lower.as_str(),
+                    "heads"
+                        | "headed"
+                        | "leads"
+                        | "led"
+                        | "chairs"
+                        | "chaired"
+                        | "runs"
+                        | "directs"
+                )
+            });
+        if heads {
+            read(range.end + 3, to, &mut context);
+        }
         if !relative && !kin && (!person_next || patron_next) {
             read(range.end + 1, to, &mut context);
         }

@@ -356,6 +356,15 @@ impl Coder<'_> {
             targets.push(units.len() - 1);
         }
         let units = &units[..];
+        // ", backed by the Netherlands": a participle's agent after "by"
+        // without a form of "be" leaves unclear who acted on whom.
+        let by_agent = words.get(trigger.end) == Some(&"by")
+            && targets.first().is_some_and(|t| {
+                self.governor(words, offset, trigger.end, local(&units[*t])) == "by"
+            });
+        if !passive && !trigger.nominal && by_agent {
+            return;
+        }
         if passive {
             // "X was rejected by Y": Y acts on X.
             let agent = targets
@@ -380,8 +389,10 @@ impl Coder<'_> {
             });
         };
         if targets.is_empty() {
-            // Actors acting together: one event per pair.
-            if sources.len() > 1 && is_joint(&code) {
+            // Actors acting together: one event per pair. A longer list is
+            // of members or beneficiaries, not of parties acting together
+            // ("aid to Tunisia, Israel, Jordan, Lebanon and Morocco").
+            if (2..=MAX_JOINT).contains(&sources.len()) && is_joint(&code) {
                 for (k, &a) in sources.iter().enumerate() {
                     for &b in &sources[k + 1..] {
                         push(a, b);
@@ -721,9 +732,14 @@ fn cameo_is_intention(code: &str) -> bool {
     code.starts_with("03")
 }
 
-/// Roots that actors can do together: consult, cooperate, agree.
+/// Most parties a joint act pairs up.
+const MAX_JOINT: usize = 3;
+
+/// Roots that actors can do together: consult, cooperate, agree; of
+/// support (05) only signing an agreement is done together ("Italy,
+/// France and Greece backed the plan" is no support among them).
 fn is_joint(code: &str) -> bool {
-    matches!(&code[..2.min(code.len())], "03" | "04" | "05" | "06")
+    matches!(&code[..2.min(code.len())], "03" | "04" | "06") || code == "057"
 }
 
 /// The clause of a trigger within its sentence: from after the last

@@ -433,3 +433,17 @@ fn topics_compounds_and_the_next_verbs_object_are_no_targets() {
         "{found:?}"
     );
 }
+
+#[test]
+fn a_long_list_acts_not_together_and_backing_is_not_mutual() {
+    let found = coded(
+        "Tunisia, Israel, Jordan, Lebanon and Morocco signed a pact. Italy, France and Greece backed the plan.",
+    );
+    assert!(found.is_empty(), "{found:?}");
+    // ", backed by": who acted on whom is unclear without a form of "be".
+    assert!(coded("Britain opposed the tax, backed by the Netherlands and Denmark.").is_empty());
+    assert_eq!(
+        coded("The UK welcomed the decision by India."),
+        ["051 GBR>IND 2023-06-18 article"]
+    );
+}

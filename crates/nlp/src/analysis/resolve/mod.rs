@@ -143,6 +143,68 @@ fn from_the_article_country(resolution: &mut Resolution) {
     }
 }
 
+/// A state body keyed by its name alone while its country was unknown
+/// ("the Treasury") takes its country's key once the article gives it one,
+/// and is one entity with the same body named with its country ("the U.S.
+/// Treasury", `org:usa-treasury`).
+fn state_bodies_by_country(resolution: &mut Resolution) {
+    let count = resolution.entities.len();
+    let mut by_key: HashMap<String, usize> = resolution
+        .entities
+        .iter()
+        .enumerate()
+        .map(|(i, e)| (e.key.clone(), i))
+        .collect();
+    let mut into: Vec<usize> = (0..count).collect();
+    for i in 0..count {
+        let entity = &resolution.entities[i];
+        let state_body = entity.kind == NerKind::Org
+            && matches!(entity.sector.as_deref(), Some("GOV" | "MIL" | "COP"));
+        let Some(iso3) = entity.country.as_deref().filter(|_| state_body) else {
+            continue;
+        };
+        // Bodies known by name keep their one key ("Labour Party").
+        if entity.key != format!("org:{}", slug(&entity.name))
+            || crate::lexicon::known_org(&entity.name).is_some()
+            || crate::lexicon::org_country(&entity.name).is_some()
+        {
+            continue;
+        }
+        let key = format!("org:{}-{}", iso3.to_lowercase(), slug(&entity.name));
+        match by_key.get(&key) {
+            Some(&other) => into[i] = other,
+            None => {
+                by_key.insert(key.clone(), i);
+                resolution.entities[i].key = key;
+            }
+        }
+    }
+    if into.iter().enumerate().all(|(i, &j)| i == j) {
+        return;
+    }
+    // Drop the merged entities; renumber the rest.
+    let mut number = vec![usize::MAX; count];
+    let mut kept = Vec::with_capacity(count);
+    for (i, entity) in std::mem::take(&mut resolution.entities)
+        .into_iter()
+        .enumerate()
+    {
+        if into[i] == i {
+            number[i] = kept.len();
+            kept.push(ResolvedEntity {
+                mentions: Vec::new(),
+                ..entity
+            });
+        }
+    }
+    for (m, mention) in resolution.mentions.iter_mut().enumerate() {
+        let entity = number[into[mention.entity]];
+        mention.entity = entity;
+        kept[entity].mentions.push(m);
+    }
+    resolution.entities = kept;
+}
+
 /// Lowercase, letters and digits joined by '-'.
 pub fn slug(name: &str) -> String {
     let mut out = String::new();
@@ -379,6 +441,7 @@ impl EntityResolver {
         people::from_actor_dictionary(gazetteer, &mut resolution, date);
         people::from_patrons(&mut resolution, &patrons);
         from_the_article_country(&mut resolution);
+        state_bodies_by_country(&mut resolution);
         resolution
     }
 

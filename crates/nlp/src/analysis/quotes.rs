@@ -16,8 +16,9 @@ pub struct Quotation {
     pub speaker: Option<usize>,
 }
 
-/// Verbs that attribute a quotation.
-const SAYING: &[&str] = &[
+/// Verbs that attribute a quotation (or words before it: "said Lord
+/// Butler's comments were 'well justified'").
+pub(crate) const SAYING: &[&str] = &[
     "said",
     "says",
     "say",
@@ -44,6 +45,9 @@ const SAYING: &[&str] = &[
     "dubbed",
     "labelled",
     "labeled",
+    "thought",
+    "believed",
+    "claimed",
 ];
 
 /// The entity of a speaker standing at token `at`: a person or an

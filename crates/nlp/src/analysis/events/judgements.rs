@@ -13,30 +13,12 @@
 use super::CodedEvent;
 use super::actors::{self, Unit, Via};
 use super::coder::{Coder, Found};
-use crate::analysis::quotes::QuoteSpan;
+use crate::analysis::quotes::{self, QuoteSpan};
 use crate::analysis::recognize::NerKind;
 use crate::analysis::tone::ToneLexicon;
 
 /// How far the valences must lean, summed, to be disapproval.
 const DISAPPROVAL: f32 = -2.0;
-
-/// Words that attribute words to a speaker before the quotation.
-const ATTRIBUTING: &[&str] = &[
-    "said",
-    "says",
-    "branded",
-    "described",
-    "called",
-    "dubbed",
-    "labelled",
-    "labeled",
-    "thought",
-    "believed",
-    "argued",
-    "insisted",
-    "claimed",
-    "told",
-];
 
 /// The disapprovals the article's attributed quotations express.
 pub(super) fn code(coder: &Coder<'_>, quotes: &[QuoteSpan], tone: &ToneLexicon) -> Vec<CodedEvent> {
@@ -72,7 +54,7 @@ pub(super) fn code(coder: &Coder<'_>, quotes: &[QuoteSpan], tone: &ToneLexicon) 
             u.tokens.end <= quote.open
                 && (u.tokens.end..quote.open).all(|i| doc.sentence_of[i] == s)
                 && (offset..u.tokens.start)
-                    .any(|i| ATTRIBUTING.contains(&doc.tokens[i].lower.as_str()))
+                    .any(|i| quotes::SAYING.contains(&doc.tokens[i].lower.as_str()))
         };
         let speaker_entity = &resolution.entities[speaker];
         // Not the speaker's own side: a party or body of the speaker's

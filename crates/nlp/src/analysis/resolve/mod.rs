@@ -156,7 +156,7 @@ fn state_bodies_by_country(resolution: &mut Resolution) {
         .map(|(i, e)| (e.key.clone(), i))
         .collect();
     let mut into: Vec<usize> = (0..count).collect();
-    for i in 0..count {
+    for (i, merged_into) in into.iter_mut().enumerate() {
         let entity = &resolution.entities[i];
         let state_body = entity.kind == NerKind::Org
             && matches!(entity.sector.as_deref(), Some("GOV" | "MIL" | "COP"));
@@ -172,7 +172,7 @@ fn state_bodies_by_country(resolution: &mut Resolution) {
         }
         let key = format!("org:{}-{}", iso3.to_lowercase(), slug(&entity.name));
         match by_key.get(&key) {
-            Some(&other) => into[i] = other,
+            Some(&other) => *merged_into = other,
             None => {
                 by_key.insert(key.clone(), i);
                 resolution.entities[i].key = key;

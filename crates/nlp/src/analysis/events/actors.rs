@@ -122,6 +122,22 @@ const TOPICS: &[&str] = &[
     "affair",
     "scandal",
     "economy",
+    "advice",
+    "trade",
+    "exports",
+    "imports",
+    "deficit",
+    "surplus",
+    "relations",
+    "ties",
+    "textile",
+    "oil",
+    "debt",
+    "budget",
+    "tax",
+    "taxes",
+    "currency",
+    "aid",
 ];
 
 fn group_sector(word: &str) -> Option<&'static str> {

@@ -50,11 +50,23 @@ import sys
 DATA = sys.argv[1] if len(sys.argv) > 1 else os.path.join(os.path.dirname(__file__), "..", "..", "shared", "data")
 OUT = os.path.join(os.path.dirname(__file__), "..", "crates", "nlp", "data")
 
-# Former states' names taken for their successors, for resolving only:
+# Former states' names taken for their successors, and older names of
+# states, for resolving only:
 # they stay out of the tagger's name lists (ner_lists.tsv), which the
 # committed model was trained with.
 HISTORIC_ALIASES = {
     "DEU": ["West Germany", "W. Germany"],
+    # Older English names of states still in use in the news.
+    "TLS": ["East Timor"],
+    "SWZ": ["Swaziland"],
+    "MKD": ["Macedonia"],
+    "CPV": ["Cape Verde"],
+    "COD": ["Zaire"],
+    "ZWE": ["Rhodesia"],
+    "LKA": ["Ceylon"],
+    "KHM": ["Kampuchea"],
+    "BFA": ["Upper Volta"],
+    "BEN": ["Dahomey"],
 }
 HISTORIC_DEMONYMS = {
     "DEU": ["West German", "West Germans", "West german"],

@@ -371,3 +371,14 @@ fn what_someone_heads_is_their_own() {
         Some("USA")
     );
 }
+
+#[test]
+fn older_names_of_states_are_the_states() {
+    let r = resolve_on(
+        "Embassies in East Timor and Swaziland will close, the Foreign Office said.",
+        Some("2004-12-15"),
+    );
+    for (name, iso3) in [("East Timor", "TLS"), ("Swaziland", "SWZ")] {
+        assert_eq!(entity_of(&r, name).key, format!("country:{iso3}"), "{name}");
+    }
+}

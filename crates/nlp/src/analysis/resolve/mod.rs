@@ -457,8 +457,11 @@ impl EntityResolver {
         let gazetteer = &*self.gazetteer;
         let (places, facts) = (article.places, article.facts);
         // A country's name is the country, whatever type the tagger gave
-        // it ("US" tagged as an organisation in "US allegations").
-        if span.kind != NerKind::Person
+        // it ("US" tagged as an organisation in "US allegations"); taken
+        // for a person, only a name of several words ("East Timor": a lone
+        // "Jordan" may be someone's name).
+        let several_words = span.tokens.len() > 1 && gazetteer.country_by_alias(text).is_some();
+        if (span.kind != NerKind::Person || several_words)
             && let Some(iso3) = country_of_span(gazetteer, doc, span)
         {
             return country_entity(gazetteer, &iso3);

@@ -111,6 +111,16 @@ pub fn read_lenient(path: &Path) -> anyhow::Result<String> {
 /// repository root). Returns the text the pipeline would analyse: a Reuters
 /// story's body, a file's whole text (after a `date` line, if any).
 pub fn document_text(doc: &str, data: &Path, repo: &Path) -> anyhow::Result<String> {
+    document(doc, data, repo).map(|(text, _)| text)
+}
+
+/// A document named in a gold file, as [`document_text`], with the date it
+/// carries: a Reuters story's `<DATE>`, a file's `date` line.
+pub fn document(
+    doc: &str,
+    data: &Path,
+    repo: &Path,
+) -> anyhow::Result<(String, Option<NaiveDate>)> {
     if let Some((file, id)) = doc.split_once("#NEWID=") {
         let newid: u32 = id.parse().with_context(|| format!("bad NEWID in {doc}"))?;
         let path = data.join(file);
@@ -120,7 +130,7 @@ pub fn document_text(doc: &str, data: &Path, repo: &Path) -> anyhow::Result<Stri
             .into_iter()
             .find(|s| s.newid == newid)
             .with_context(|| format!("no story NEWID={newid} in {}", path.display()))?;
-        return Ok(story.body);
+        return Ok((story.body, story.date));
     }
     let path: PathBuf = if doc.starts_with("samples/") {
         repo.join(doc)
@@ -129,8 +139,11 @@ pub fn document_text(doc: &str, data: &Path, repo: &Path) -> anyhow::Result<Stri
     };
     let text = read_lenient(&path)?;
     Ok(match text.split_once('\n') {
-        Some((first, rest)) if first.trim().starts_with("date ") => rest.to_owned(),
-        _ => text,
+        Some((first, rest)) if first.trim().starts_with("date ") => (
+            rest.to_owned(),
+            NaiveDate::parse_from_str(first.trim()[5..].trim(), "%Y-%m-%d").ok(),
+        ),
+        _ => (text, None),
     })
 }
 
@@ -149,6 +162,31 @@ pub fn gold_lines<T: serde::de::DeserializeOwned>(text: &str) -> anyhow::Result<
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_documents_date_comes_with_its_text() {
+        let data = std::env::temp_dir().join(format!("tidings-corpus-{}", std::process::id()));
+        std::fs::create_dir_all(data.join("reuters21578")).expect("temp dir");
+        std::fs::write(
+            data.join("reuters21578/reut2-000.sgm"),
+            "<REUTERS NEWID=\"7\"><DATE> 2-MAR-1987 09:00:00.00</DATE>\
+             <TEXT><BODY>Japan met China.</BODY></TEXT></REUTERS>",
+        )
+        .expect("sgml");
+        std::fs::write(data.join("story.txt"), "date 2005-02-15\nBlair spoke.").expect("file");
+        let (text, date) =
+            document("reuters21578/reut2-000.sgm#NEWID=7", &data, &data).expect("reuters");
+        assert_eq!(
+            (text.as_str(), date),
+            ("Japan met China.", NaiveDate::from_ymd_opt(1987, 3, 2))
+        );
+        let (text, date) = document("story.txt", &data, &data).expect("file");
+        assert_eq!(
+            (text.as_str(), date),
+            ("Blair spoke.", NaiveDate::from_ymd_opt(2005, 2, 15))
+        );
+        std::fs::remove_dir_all(&data).ok();
+    }
 
     #[test]
     fn reuters_bodies_are_unescaped() {

@@ -39,10 +39,8 @@ pub fn explain(args: &ExplainArgs) -> anyhow::Result<()> {
             _ => (text, None),
         }
     } else {
-        (
-            corpus::document_text(&args.document, &args.data, &repo)?,
-            None,
-        )
+        // A Reuters story is dated by its `<DATE>`.
+        corpus::document(&args.document, &args.data, &repo)?
     };
     let date = args.date.or(date);
     let article = RawArticle {

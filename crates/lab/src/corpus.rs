@@ -137,14 +137,20 @@ pub fn document(
     } else {
         data.join(doc)
     };
-    let text = read_lenient(&path)?;
-    Ok(match text.split_once('\n') {
-        Some((first, rest)) if first.trim().starts_with("date ") => (
-            rest.to_owned(),
-            NaiveDate::parse_from_str(first.trim()[5..].trim(), "%Y-%m-%d").ok(),
-        ),
+    let (text, date) = split_date_line(read_lenient(&path)?);
+    let date = date.and_then(|d| NaiveDate::parse_from_str(&d, "%Y-%m-%d").ok());
+    Ok((text, date))
+}
+
+/// A file's text after its `date YYYY-MM-DD` first line, if it has one,
+/// and that line's date as written.
+pub fn split_date_line(text: String) -> (String, Option<String>) {
+    match text.split_once('\n') {
+        Some((first, rest)) if first.trim().starts_with("date ") => {
+            (rest.to_owned(), Some(first.trim()[5..].trim().to_owned()))
+        }
         _ => (text, None),
-    })
+    }
 }
 
 /// The records of a gold file: JSON Lines, with blank lines and `#`

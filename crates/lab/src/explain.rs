@@ -29,15 +29,11 @@ pub fn explain(args: &ExplainArgs) -> anyhow::Result<()> {
     let repo = std::env::current_dir()?;
     let path = PathBuf::from(&args.document);
     let (text, date) = if path.exists() {
-        let text = corpus::read_lenient(&path)?;
-        match text.split_once('\n') {
-            Some((first, rest)) if first.trim().starts_with("date ") => {
-                let date = chrono::NaiveDate::parse_from_str(first.trim()[5..].trim(), "%Y-%m-%d")
-                    .context("the date line")?;
-                (rest.to_owned(), Some(date))
-            }
-            _ => (text, None),
-        }
+        let (text, date) = corpus::split_date_line(corpus::read_lenient(&path)?);
+        let date = date
+            .map(|d| chrono::NaiveDate::parse_from_str(&d, "%Y-%m-%d").context("the date line"))
+            .transpose()?;
+        (text, date)
     } else {
         // A Reuters story is dated by its `<DATE>`.
         corpus::document(&args.document, &args.data, &repo)?

@@ -77,6 +77,9 @@ pub enum AnalyzerError {
 pub struct Prepared {
     pub doc: text::Doc,
     pub resolution: resolve::Resolution,
+    /// Its quotations, which the event coder weighs and the analysis
+    /// reports.
+    pub quotes: Vec<quotes::QuoteSpan>,
     pub context: ArticleContext,
 }
 
@@ -91,7 +94,7 @@ pub struct Analyzer {
     recognizer: Box<dyn Recognizer>,
     resolver: EntityResolver,
     coder: Box<dyn EventCoder>,
-    tone: ToneLexicon,
+    tone: Arc<ToneLexicon>,
     max_body_bytes: usize,
     /// The version and revision stamped on each analysis.
     version: String,
@@ -107,6 +110,7 @@ impl Analyzer {
     pub fn bundled(max_body_bytes: usize) -> Result<Self, AnalyzerError> {
         let gazetteer = Arc::new(Gazetteer::bundled()?);
         let model = Arc::new(crate::tagger::bundled()?);
+        let tone = Arc::new(ToneLexicon::bundled());
         Ok(Self {
             recognizer: Box::new(TaggerRecognizer::new(model, gazetteer.clone())),
             resolver: EntityResolver::new(gazetteer.clone()),
@@ -114,8 +118,9 @@ impl Analyzer {
                 Triggers::bundled(),
                 CameoTable::bundled(),
                 gazetteer,
+                tone.clone(),
             )),
-            tone: ToneLexicon::bundled(),
+            tone,
             max_body_bytes,
             version: EXTRACTOR_VERSION.clone(),
             revision: RULES_REVISION,
@@ -155,17 +160,23 @@ impl Analyzer {
             .unwrap_or(NaiveDate::MIN);
         let known_date = (reference_ms > 0).then_some(reference_date);
         let resolution = self.resolver.resolve(&doc, &spans, known_date);
+        let quotes = quotes::spans(&doc, &resolution);
         Ok(Prepared {
             doc,
             resolution,
+            quotes,
             context: ArticleContext { reference_date },
         })
     }
 
     /// The event stage alone, over a prepared article.
     pub fn code_events(&self, prepared: &Prepared) -> Vec<events::CodedEvent> {
-        self.coder
-            .code(&prepared.doc, &prepared.resolution, &prepared.context)
+        self.coder.code(
+            &prepared.doc,
+            &prepared.resolution,
+            &prepared.quotes,
+            &prepared.context,
+        )
     }
 
     /// Analyses `article`; `analyzed_at_ms` stamps the result.
@@ -196,10 +207,13 @@ impl Analyzer {
         let coded = self.code_events(&prepared);
         check()?;
         let Prepared {
-            doc, resolution, ..
+            doc,
+            resolution,
+            quotes,
+            ..
         } = prepared;
         let tone = self.tone.score(&doc.tokens);
-        let quotes = quotes::find(&article.body, &doc, &resolution);
+        let quotes = quotes::find(&article.body, &doc, &resolution, &quotes);
         check()?;
 
         let event_id = hex_id(&[

@@ -136,10 +136,11 @@ pub fn spans(doc: &Doc, resolution: &Resolution) -> Vec<QuoteSpan> {
     quotes
 }
 
-/// Finds quotations of three words or more.
-pub fn find(body: &str, doc: &Doc, resolution: &Resolution) -> Vec<Quotation> {
-    spans(doc, resolution)
-        .into_iter()
+/// The quotations of three words or more among `spans` (from [`spans`]),
+/// with their text and speaker.
+pub fn find(body: &str, doc: &Doc, resolution: &Resolution, spans: &[QuoteSpan]) -> Vec<Quotation> {
+    spans
+        .iter()
         .filter(|q| q.close - q.open > 3)
         .map(|q| {
             let start = doc.tokens[q.open + 1].start;
@@ -200,7 +201,7 @@ mod tests {
         let doc = analyze(text);
         let spans = TaggerRecognizer::new(model, gazetteer.clone()).recognize(&doc);
         let resolution = EntityResolver::new(gazetteer).resolve(&doc, &spans, None);
-        find(text, &doc, &resolution)
+        find(text, &doc, &resolution, &super::spans(&doc, &resolution))
             .into_iter()
             .map(|q| {
                 (

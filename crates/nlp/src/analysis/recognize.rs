@@ -83,10 +83,7 @@ impl TaggerRecognizer {
                 // Lord Callaghan", "King Fahd"): the name is the rest, and
                 // the title is read as its context.
                 let title = lexicon::is_honorific(&first.lower)
-                    || matches!(
-                        first.lower.as_str(),
-                        "lord" | "lady" | "baroness" | "baron" | "viscount" | "earl"
-                    )
+                    || lexicon::is_peerage(&first.lower)
                     || first.lower.starts_with("ex-")
                     || first.lower == "staff"
                     || lexicon::role_sector(&first.lower).is_some_and(|s| !s.is_empty());
@@ -100,7 +97,7 @@ impl TaggerRecognizer {
             // So does a peer's title ("Lord Butler" taken for an
             // organisation), unless an office follows ("Lord Chancellor").
             let first = tokens[span.tokens.start].lower.as_str();
-            let peer = matches!(first, "lord" | "lady" | "baroness")
+            let peer = lexicon::is_peerage(first)
                 && span.tokens.len() == 2
                 && !lexicon::is_title_word(&tokens[span.tokens.start + 1].lower);
             if span.kind != NerKind::Person

@@ -240,6 +240,14 @@ pub fn is_honorific(lower: &str) -> bool {
     )
 }
 
+/// A peer's title before a name ("Lord Butler", "Baroness Amos").
+pub fn is_peerage(lower: &str) -> bool {
+    matches!(
+        lower,
+        "lord" | "lady" | "baroness" | "baron" | "viscount" | "earl"
+    )
+}
+
 /// A name whose last word (as written) is a geographic head ("South China
 /// Sea", more than one word) or an ocean or continent ("Asia-Pacific")
 /// names a place.

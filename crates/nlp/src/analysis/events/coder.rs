@@ -350,12 +350,16 @@ impl Coder<'_> {
         let visited = (targets.is_empty() && code.starts_with("042") && !reversed)
             .then(|| self.visited(offset, trigger, clause_end))
             .flatten();
-        let mut units = units.to_vec();
-        if let Some(place) = visited {
-            units.push(place);
-            targets.push(units.len() - 1);
-        }
-        let units = &units[..];
+        // Only then are the sentence's units copied, to hold the place.
+        let with_place: Vec<Unit>;
+        let units = match visited {
+            Some(place) => {
+                with_place = units.iter().cloned().chain([place]).collect();
+                targets.push(with_place.len() - 1);
+                &with_place[..]
+            }
+            None => units,
+        };
         // ", backed by the Netherlands": a participle's agent after "by"
         // without a form of "be" leaves unclear who acted on whom.
         let by_agent = words.get(trigger.end) == Some(&"by")

@@ -24,7 +24,7 @@ pub use cameo::{CameoCode, CameoTable};
 pub use triggers::Triggers;
 
 use super::dates::{Precision, ResolvedDate};
-use super::quotes;
+use super::quotes::QuoteSpan;
 use super::recognize::NerKind;
 use super::resolve::Resolution;
 use super::tone::ToneLexicon;
@@ -70,8 +70,15 @@ pub struct ArticleContext {
 
 /// Turns an analysed document into CAMEO-coded events.
 pub trait EventCoder: Send + Sync {
-    fn code(&self, doc: &Doc, resolution: &Resolution, context: &ArticleContext)
-    -> Vec<CodedEvent>;
+    /// The events of an analysed article; `quotes` are its quotations,
+    /// found once for the whole analysis.
+    fn code(
+        &self,
+        doc: &Doc,
+        resolution: &Resolution,
+        quotes: &[QuoteSpan],
+        context: &ArticleContext,
+    ) -> Vec<CodedEvent>;
 }
 
 /// The rule coder over the trigger lexicon (see [`coder`]).
@@ -79,16 +86,22 @@ pub struct RuleCoder {
     triggers: Triggers,
     table: CameoTable,
     gazetteer: Arc<Gazetteer>,
-    tone: ToneLexicon,
+    tone: Arc<ToneLexicon>,
 }
 
 impl RuleCoder {
-    pub fn new(triggers: Triggers, table: CameoTable, gazetteer: Arc<Gazetteer>) -> Self {
+    /// The coder; `tone` (the analysis's own lexicon) weighs quoted words.
+    pub fn new(
+        triggers: Triggers,
+        table: CameoTable,
+        gazetteer: Arc<Gazetteer>,
+        tone: Arc<ToneLexicon>,
+    ) -> Self {
         Self {
             triggers,
             table,
             gazetteer,
-            tone: ToneLexicon::bundled(),
+            tone,
         }
     }
 
@@ -113,6 +126,7 @@ impl EventCoder for RuleCoder {
         &self,
         doc: &Doc,
         resolution: &Resolution,
+        quotes: &[QuoteSpan],
         context: &ArticleContext,
     ) -> Vec<CodedEvent> {
         let coder = coder::Coder {
@@ -128,8 +142,7 @@ impl EventCoder for RuleCoder {
         for s in 0..doc.sentences.len() {
             events.extend(coder.sentence(s));
         }
-        let quotes = quotes::spans(doc, resolution);
-        events.extend(judgements::code(&coder, &quotes, &self.tone));
+        events.extend(judgements::code(&coder, quotes, &self.tone));
         merge(events, resolution)
     }
 }

@@ -345,7 +345,7 @@ fn a_lone_surname_is_the_one_of_that_name_named_last() {
          At the White House, officials agreed.",
         Some("1987-03-02"),
     );
-    assert_eq!(key_of_mention(&r, "Baker"), "person:james-baker");
+    assert_eq!(entity_of(&r, "Baker").key, "person:james-baker");
     // The seat of government is one organisation, acting or a venue.
     let keys: Vec<&str> = r
         .mentions
@@ -354,10 +354,6 @@ fn a_lone_surname_is_the_one_of_that_name_named_last() {
         .map(|m| r.entities[m.entity].key.as_str())
         .collect();
     assert_eq!(keys, ["org:white-house", "org:white-house"]);
-}
-
-fn key_of_mention<'a>(r: &'a Resolution, mention: &str) -> &'a str {
-    entity_of(r, mention).key.as_str()
 }
 
 #[test]

@@ -19,7 +19,7 @@ pub struct Role {
 }
 
 impl Role {
-    fn dated(&self) -> bool {
+    pub fn dated(&self) -> bool {
         self.from.is_some() || self.to.is_some()
     }
 

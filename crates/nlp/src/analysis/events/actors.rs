@@ -159,6 +159,17 @@ const STATE_ACTS: &[&str] = &[
     "demands",
     "claim",
     "claims",
+    "attack",
+    "attacks",
+    "offensive",
+    "warning",
+    "warnings",
+    "threat",
+    "threats",
+    "criticism",
+    "accusations",
+    "invasion",
+    "appeal",
 ];
 
 /// "The Danish and German governments": the group noun after the last of
@@ -188,7 +199,10 @@ pub fn units(doc: &Doc, resolution: &Resolution, gazetteer: &Gazetteer, s: usize
         if resolution.mention_at(i).is_some() {
             continue;
         }
-        if let Some(entity) = resolution.antecedent(doc, i) {
+        let found = resolution
+            .antecedent(doc, i)
+            .or_else(|| it_antecedent(doc, resolution, gazetteer, i));
+        if let Some(entity) = found {
             units.push(Unit {
                 tokens: i..i + 1,
                 entity,
@@ -200,6 +214,66 @@ pub fn units(doc: &Doc, resolution: &Resolution, gazetteer: &Gazetteer, s: usize
     }
     units.sort_by_key(|u| u.tokens.start);
     units
+}
+
+/// What "it" at token `at` stands for when it begins a clause ("Iran is
+/// claiming repayment. It has also asked France ..."): the first country or
+/// organisation that acts in its sentence before it, else in the last
+/// sentence that has one. "It" elsewhere ("rejected it", "it is clear")
+/// is left alone.
+fn it_antecedent(
+    doc: &Doc,
+    resolution: &Resolution,
+    gazetteer: &Gazetteer,
+    at: usize,
+) -> Option<usize> {
+    if doc.tokens[at].lower != "it" {
+        return None;
+    }
+    let sentence = doc.sentence_of[at];
+    let opens = at == doc.sentences[sentence].tokens.start
+        || matches!(
+            doc.tokens[at - 1].lower.as_str(),
+            "," | "that" | "and" | "but" | "said" | "says"
+        );
+    let verb_follows = doc.tokens.get(at + 1).is_some_and(|t| {
+        !t.is_capitalized()
+            && t.is_word()
+            && !matches!(
+                t.lower.as_str(),
+                "is" | "was" | "'s" | "\u{2019}s" | "seems" | "appears"
+            )
+    });
+    if !opens || !verb_follows {
+        return None;
+    }
+    let acting = |m: usize| {
+        let mention = &resolution.mentions[m];
+        let entity = &resolution.entities[mention.entity];
+        let free = mention.tokens.start.checked_sub(1).is_none_or(|p| {
+            !matches!(
+                doc.tokens[p].lower.as_str(),
+                "in" | "at" | "with" | "to" | "by" | "of" | "for" | "from" | "against" | "on"
+            )
+        });
+        (entity.is_country || entity.kind == NerKind::Org)
+            && free
+            && unit_of_mention(doc, resolution, gazetteer, m)
+                .is_some_and(|u| u.via == Via::Name && u.stands_for.is_none())
+    };
+    let range = &doc.sentences[sentence].tokens;
+    if let Some(m) = resolution
+        .mentions_in(&(range.start..at))
+        .find(|&m| acting(m))
+    {
+        return Some(resolution.mentions[m].entity);
+    }
+    (0..sentence).rev().take(2).find_map(|s| {
+        resolution
+            .mentions_in(&doc.sentences[s].tokens)
+            .find(|&m| acting(m))
+            .map(|m| resolution.mentions[m].entity)
+    })
 }
 
 fn unit_of_mention(

@@ -319,6 +319,7 @@ impl Coder<'_> {
             Code::Forward(code) => (code, false),
             Code::Reverse(code) => (code, true),
         };
+        let local = |u: &Unit| u.tokens.start - offset;
         let modality = clause::modality(words, trigger.start);
         let intended = match modality {
             Modality::Negated | Modality::Supposed => return,
@@ -333,10 +334,10 @@ impl Coder<'_> {
         } else {
             code
         };
-        let local = |u: &Unit| u.tokens.start - offset;
         let passive = !trigger.nominal && clause::is_passive(words, trigger.start);
         let mut sources = if trigger.nominal {
             self.possessor(words, offset, units, trigger)
+                .or_else(|| nominal_agent(words, offset, units, trigger))
                 .or_else(|| subject(self.doc, words, offset, units, trigger.start, clause_start))
         } else {
             subject(self.doc, words, offset, units, trigger.start, clause_start)
@@ -345,6 +346,14 @@ impl Coder<'_> {
         let mut targets = self
             .object(words, offset, units, trigger, clause_end, judges(&code))
             .unwrap_or_default();
+        // "Talks between France and Iran": the parties after "between" act
+        // together, whoever reports it.
+        let between = trigger.nominal
+            && targets.len() >= 2
+            && self.governor(words, offset, trigger.end, local(&units[targets[0]])) == "between";
+        if between {
+            sources = std::mem::take(&mut targets);
+        }
         // "travels to Italy", "arrived in London": a visit goes to the
         // country of the place it names.
         let visited = (targets.is_empty() && code.starts_with("042") && !reversed)
@@ -460,10 +469,21 @@ impl Coder<'_> {
         trigger: &Trigger,
     ) -> Option<Vec<usize>> {
         let before = trigger.start.checked_sub(1)?;
-        if !matches!(words[before], "'s" | "\u{2019}s") {
-            return None;
+        if matches!(words[before], "'s" | "\u{2019}s") {
+            let owner = units.iter().position(|u| u.tokens.end == offset + before)?;
+            return Some(vec![owner]);
         }
-        let owner = units.iter().position(|u| u.tokens.end == offset + before)?;
+        // "a new Soviet offer", "the Iranian offensive", "a Conservative
+        // compromise offer": an actor right before the noun, or before one
+        // word that only qualifies it, owns it.
+        let owner_end = if NOUN_MODIFIERS.contains(&words[before]) {
+            before
+        } else {
+            trigger.start
+        };
+        let owner = units
+            .iter()
+            .position(|u| u.tokens.end == offset + owner_end && u.via != Via::Pronoun)?;
         Some(vec![owner])
     }
 
@@ -724,6 +744,51 @@ impl Coder<'_> {
     fn dateline_applies(&self, date: &ResolvedDate, found: &Found) -> bool {
         !found.intended && date.date == self.context.reference_date
     }
+}
+
+/// Words between an actor and a nominal trigger it owns ("Iran's" is
+/// written "the Iranian overnight attack", "a Conservative compromise
+/// offer").
+const NOUN_MODIFIERS: &[&str] = &[
+    "compromise",
+    "peace",
+    "overnight",
+    "ground",
+    "military",
+    "diplomatic",
+    "formal",
+    "official",
+    "latest",
+    "renewed",
+];
+
+/// "A warning by Turkey", "the offensive launched by Iran": the agent
+/// after "by" right after a nominal trigger (and a participle) is its
+/// source.
+fn nominal_agent(
+    words: &[&str],
+    offset: usize,
+    units: &[Unit],
+    trigger: &Trigger,
+) -> Option<Vec<usize>> {
+    let mut p = trigger.end;
+    if words.get(p).is_some_and(|w| w.ends_with("ed")) {
+        p += 1;
+    }
+    if words.get(p) != Some(&"by") {
+        return None;
+    }
+    p += 1;
+    while words
+        .get(p)
+        .is_some_and(|w| matches!(*w, "the" | "a" | "an"))
+    {
+        p += 1;
+    }
+    let agent = units
+        .iter()
+        .position(|u| u.tokens.start == offset + p && u.via != Via::Pronoun)?;
+    Some(vec![agent])
 }
 
 /// Codes that judge or answer what someone did or said: appeals, praise,

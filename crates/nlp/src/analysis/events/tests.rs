@@ -448,3 +448,41 @@ fn a_long_list_acts_not_together_and_backing_is_not_mutual() {
         ["051 GBR>IND 2023-06-18 article"]
     );
 }
+
+#[test]
+fn the_parties_between_which_talks_are_held_act_together() {
+    assert_eq!(
+        coded(
+            "Talks between France and Iran on the repayment of a loan have made progress, a French official said."
+        ),
+        ["040 FRA>IRN 2023-06-18 article"]
+    );
+    assert_eq!(
+        coded("Roland Dumas said talks between France and Iran had made progress."),
+        ["040 FRA>IRN 2023-06-18 article"]
+    );
+}
+
+#[test]
+fn a_demonym_or_an_agent_owns_a_nominal_trigger() {
+    assert_eq!(
+        coded("Washington rejected a new Soviet offer to the United States on Saturday."),
+        ["120 USA>RUS 2023-06-17 day", "030 RUS>USA 2023-06-17 day"]
+    );
+    assert_eq!(
+        coded("Athens received a warning by Turkey to Greece on Saturday."),
+        ["130 TUR>GRC 2023-06-17 day"]
+    );
+}
+
+#[test]
+fn it_at_the_head_of_a_clause_is_the_last_state_acting() {
+    assert_eq!(
+        coded(
+            "Iran is claiming full repayment of the loan. It has also asked France to curb the activities of dissidents."
+        ),
+        ["020 IRN>FRA 2023-06-18 article"]
+    );
+    // Not an object, nor "it is".
+    assert!(coded("Iran made an offer. France rejected it.").is_empty());
+}

@@ -378,3 +378,17 @@ fn older_names_of_states_are_the_states() {
         assert_eq!(entity_of(&r, name).key, format!("country:{iso3}"), "{name}");
     }
 }
+
+#[test]
+fn a_known_person_and_a_party_are_themselves_whatever_the_tag() {
+    let r = resolve_on(
+        "Meanwhile, Tory shadow chancellor Oliver Letwin accused Mr Blair of \
+         misrepresenting the party's proposals. Mr Brown warned that the Tories \
+         were planning the biggest cuts ever.",
+        Some("2005-02-15"),
+    );
+    let letwin = entity_of(&r, "Oliver Letwin");
+    assert_eq!(letwin.kind, NerKind::Person, "{:?}", keys(&r));
+    assert_eq!(letwin.key, "person:oliver-letwin");
+    assert_eq!(entity_of(&r, "Tories").key, "org:conservative-party");
+}

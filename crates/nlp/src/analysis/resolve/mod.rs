@@ -516,11 +516,24 @@ impl EntityResolver {
             // "Downing Street has indicated", "the White House said": the
             // seat of a government is the government, one key however it
             // is named ("at the White House" too).
+            // "the Tories deny" tagged a place is the party.
             NerKind::Loc
                 if crate::lexicon::known_org(text)
-                    .is_some_and(|(_, sector)| matches!(sector, "GOV" | "MIL")) =>
+                    .is_some_and(|(_, sector)| matches!(sector, "GOV" | "MIL" | "PTY")) =>
             {
                 organisations::resolve(gazetteer, span, text, context, resolution)
+            }
+            // "Oliver Letwin" tagged MISC: someone the actor dictionary
+            // knows by that full name, with dated offices (which bodies
+            // and armed groups there do not have), is a person.
+            NerKind::Misc | NerKind::Org
+                if text.contains(' ')
+                    && crate::lexicon::org_sector(text).is_none()
+                    && gazetteer
+                        .person(text)
+                        .is_some_and(|known| known.roles.iter().any(|r| r.dated())) =>
+            {
+                people::person(text)
             }
             // "Reagan Administration", "Commons public accounts committee":
             // an organisation by its head word, whatever the tag.

@@ -45,6 +45,7 @@ The output is deterministic (sorted), so a rerun gives identical files.
 import json
 import re
 import os
+import unicodedata
 import sys
 
 DATA = sys.argv[1] if len(sys.argv) > 1 else os.path.join(os.path.dirname(__file__), "..", "..", "shared", "data")
@@ -140,6 +141,29 @@ def clean(s):
     return s.replace("\t", " ").replace("\n", " ").strip()
 
 
+ALIAS_POPULATION = 200_000
+PLAIN_NAME = re.compile(r"[A-Z][a-z]+(?:[ '-][A-Z]?[a-z]+)?")
+
+
+def city_aliases(city, primary, country_names):
+    """Other names a big city goes by in English text: its name without
+    accents ("Guantanamo") and its alternate names in plain Latin letters
+    ("Basra" of Basrah, "Oporto" of Porto, "Peking"), except names of
+    another place or a country."""
+    if city["population"] < ALIAS_POPULATION:
+        return []
+    name = city["name"]
+    names = [unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()]
+    names += [a for a in city.get("alternatenames") or [] if PLAIN_NAME.fullmatch(a)]
+    out = []
+    for alias in names:
+        if len(alias) < 4 or alias == name or alias in primary or alias in country_names:
+            continue
+        if alias not in out:
+            out.append(clean(alias))
+    return sorted(out)
+
+
 def main():
     iso = {c["alpha_3"]: c for c in read_json("iso", "iso3166-1.json")["3166-1"]}
     geo_countries = read_json("geonames", "countries.json")
@@ -178,16 +202,22 @@ def main():
         f.write("\n".join(rows) + "\n")
 
     out = []
+    primary = {c["name"] for c in cities.values()}
+    country_names = {n for row in rows for n in row.split("\t")[3].split("|")}
     for c in sorted(cities.values(), key=lambda c: c["geonameid"]):
         a3 = iso2_to_3.get(c["countrycode"])
         if not a3:
             continue
         out.append("\t".join([str(c["geonameid"]), clean(c["name"]), a3,
                               f'{c["latitude"]:.5f}', f'{c["longitude"]:.5f}', str(c["population"]),
-                              clean(c.get("admin1code") or "")]))
+                              clean(c.get("admin1code") or ""),
+                              "|".join(city_aliases(c, primary, country_names))]))
     with open(os.path.join(OUT, "cities.tsv"), "w", encoding="utf-8") as f:
-        f.write("# geonameid\tname\tcountry\tlat\tlon\tpopulation\tadmin1\n")
+        f.write("# geonameid\tname\tcountry\tlat\tlon\tpopulation\tadmin1\taliases\n")
         f.write("# Source: GeoNames (geonames.org) cities15000 (places with population >= 15,000), CC BY 4.0.\n")
+        f.write(f"# Aliases (cities of {ALIAS_POPULATION:,}+ people only): the name without accents and the\n")
+        f.write("# alternate names written in plain Latin letters (Basra, Oporto, Peking, Bombay), unless\n")
+        f.write("# another place or a country is so named.\n")
         f.write("\n".join(out) + "\n")
 
     # Regions the data names: US states (GeoNames admin1 codes), continents.

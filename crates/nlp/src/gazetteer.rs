@@ -209,6 +209,13 @@ impl Gazetteer {
                     gazetteer.city_by_name.entry(name).or_default().push(index);
                 }
             }
+            // "Basra", "Oporto", "Peking": the other names a big city goes by.
+            let aliases = fields.get(7).copied().unwrap_or_default();
+            for alias in aliases.split('|').filter(|a| !a.is_empty()) {
+                for name in [alias.to_owned(), alias.to_uppercase()] {
+                    gazetteer.city_by_name.entry(name).or_default().push(index);
+                }
+            }
             gazetteer.cities.push(city);
         }
         for indices in gazetteer.city_by_name.values_mut() {
@@ -306,6 +313,14 @@ mod tests {
             g.cities("BEIJING").next().map(|c| c.country.as_str()),
             Some("CHN")
         );
+        // Other names of big cities.
+        for (alias, name) in [
+            ("Basra", "Basrah"),
+            ("Oporto", "Porto"),
+            ("Guantanamo", "Guantánamo"),
+        ] {
+            assert_eq!(g.cities(alias).next().map(|c| c.name.as_str()), Some(name));
+        }
     }
 
     #[test]

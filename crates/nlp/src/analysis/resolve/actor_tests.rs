@@ -392,3 +392,15 @@ fn a_known_person_and_a_party_are_themselves_whatever_the_tag() {
     assert_eq!(letwin.key, "person:oliver-letwin");
     assert_eq!(entity_of(&r, "Tories").key, "org:conservative-party");
 }
+
+#[test]
+fn a_city_of_one_name_or_by_its_other_name_has_its_country() {
+    let r = resolve_on(
+        "Britain lost its case before the court in Strasbourg. British troops \
+         in Basra and fans in Oporto watched.",
+        Some("2004-12-18"),
+    );
+    assert_eq!(entity_of(&r, "Strasbourg").country.as_deref(), Some("FRA"));
+    assert_eq!(entity_of(&r, "Basra").country.as_deref(), Some("IRQ"));
+    assert_eq!(entity_of(&r, "Oporto").country.as_deref(), Some("PRT"));
+}

@@ -169,13 +169,16 @@ pub(super) fn resolve(
     if stands && let Some(country) = gazetteer.country_of_capital(text) {
         return country_entity(gazetteer, &country.iso3.clone());
     }
+    // "Strasbourg": the one place of the world so called, if a sizeable
+    // one, needs no support from the article.
+    let only = gazetteer.cities(text).nth(1).is_none();
     let best = gazetteer
         .cities(text)
         .filter(|city| {
             let is_capital = gazetteer
                 .country(&city.country)
                 .is_some_and(|c| c.capital == city.name);
-            plausible_place(city, places, is_capital)
+            plausible_place(city, places, is_capital) || (only && city.population >= SMALL_PLACE)
         })
         .map(|city| (place_score(city, places), city))
         .fold(None, |best: Option<(f64, _)>, (score, city)| match best {

@@ -320,6 +320,9 @@ pub const KNOWN_ORGS: &[(&str, &str, &str)] = &[
     ("Royal Navy", "Royal Navy", "MIL"),
     ("Royal Fleet Auxiliary", "Royal Fleet Auxiliary", "MIL"),
     ("SNP", "Scottish National Party", "PTY"),
+    ("Commons", "House of Commons", "LEG"),
+    ("Democrats", "Democratic Party", "PTY"),
+    ("Republicans", "Republican Party", "PTY"),
     ("ASEAN", "Association of Southeast Asian Nations", "IGO"),
     (
         "OPEC",

@@ -404,3 +404,16 @@ fn a_city_of_one_name_or_by_its_other_name_has_its_country() {
     assert_eq!(entity_of(&r, "Basra").country.as_deref(), Some("IRQ"));
     assert_eq!(entity_of(&r, "Oporto").country.as_deref(), Some("PRT"));
 }
+
+#[test]
+fn a_later_description_by_country_and_title_gives_the_country() {
+    let r = resolve_on(
+        "Archbishop Desmond Tutu has called for the release of the inmates held \
+         by the UK. The South African archbishop said detentions were unacceptable.",
+        Some("2005-02-15"),
+    );
+    assert_eq!(
+        entity_of(&r, "Desmond Tutu").country.as_deref(),
+        Some("ZAF")
+    );
+}

@@ -131,6 +131,51 @@ pub(super) fn from_actor_dictionary(
     }
 }
 
+/// "Archbishop Desmond Tutu ... the South African archbishop said": a
+/// later description by country and title gives the country to the one
+/// person the article titled so, when nothing else gave them one.
+pub(super) fn from_descriptions(doc: &Doc, resolution: &mut Resolution) {
+    let mut found: Vec<(usize, String)> = Vec::new();
+    for mention in &resolution.mentions {
+        let entity = &resolution.entities[mention.entity];
+        let start = mention.tokens.start;
+        let after_the = start
+            .checked_sub(1)
+            .is_some_and(|p| doc.tokens[p].lower == "the");
+        let Some(title) = doc.tokens.get(mention.tokens.end) else {
+            continue;
+        };
+        if !entity.is_country || !after_the || !title.is_word() || title.is_capitalized() {
+            continue;
+        }
+        let Some(country) = entity.country.clone() else {
+            continue;
+        };
+        if crate::lexicon::match_role(&[title.lower.as_str()]).is_none() {
+            continue;
+        }
+        // The people titled so before the description.
+        let mut titled: Vec<usize> = resolution
+            .mentions
+            .iter()
+            .filter(|m| m.tokens.start < start && m.tokens.start > 0)
+            .filter(|m| resolution.entities[m.entity].kind == NerKind::Person)
+            .filter(|m| doc.tokens[m.tokens.start - 1].lower == title.lower)
+            .map(|m| m.entity)
+            .collect();
+        titled.dedup();
+        if let [person] = titled[..] {
+            found.push((person, country));
+        }
+    }
+    for (person, country) in found {
+        let entity = &mut resolution.entities[person];
+        if entity.country.is_none() && entity.code.is_none() {
+            entity.country = Some(country);
+        }
+    }
+}
+
 /// Someone's adviser, envoy or spokesman works for that person's country
 /// and sector, or organisation: `patrons` pairs an entity with a token of
 /// its patron's mention, and whether the text named a country or an

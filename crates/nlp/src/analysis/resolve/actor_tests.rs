@@ -417,3 +417,14 @@ fn a_later_description_by_country_and_title_gives_the_country() {
         Some("ZAF")
     );
 }
+
+#[test]
+fn a_lone_surname_of_several_people_is_the_one_known_with_its_title() {
+    let r = resolve_on(
+        "President Bush has announced that an alliance will co-ordinate the relief drive.",
+        Some("2004-12-30"),
+    );
+    let bush = entity_of(&r, "Bush");
+    assert_eq!(bush.country.as_deref(), Some("USA"));
+    assert_eq!(bush.sector.as_deref(), Some("GOV"));
+}

@@ -438,7 +438,7 @@ impl EntityResolver {
                 entity.sector = (!in_office).then(|| "ELI".to_owned());
             }
         }
-        people::from_actor_dictionary(gazetteer, &mut resolution, date);
+        people::from_actor_dictionary(gazetteer, doc, &mut resolution, date);
         people::from_patrons(&mut resolution, &patrons);
         people::from_descriptions(doc, &mut resolution);
         from_the_article_country(&mut resolution);

@@ -83,19 +83,30 @@ pub(super) fn person(text: &str) -> ResolvedEntity {
 /// when the date is unknown.
 pub(super) fn from_actor_dictionary(
     gazetteer: &Gazetteer,
+    doc: &Doc,
     resolution: &mut Resolution,
     date: Option<chrono::NaiveDate>,
 ) {
+    let mentions = &resolution.mentions;
     for entity in &mut resolution.entities {
         if entity.kind != NerKind::Person {
             continue;
         }
         // A lone surname the article never completes: the dictionary's
-        // people of that name, when they share a country.
+        // people of that name, when they share a country; else the one
+        // it knows with the title written before it ("President Bush").
+        let titled = || {
+            entity.mentions.iter().find_map(|&m| {
+                let start = mentions[m].tokens.start;
+                let title = &doc.tokens[start.checked_sub(1)?];
+                title.is_capitalized().then_some(())?;
+                gazetteer.person(&format!("{} {}", title.text, entity.name))
+            })
+        };
         let known = if entity.name.contains(' ') {
             gazetteer.person(&entity.name)
         } else {
-            gazetteer.person_by_surname(&entity.name)
+            gazetteer.person_by_surname(&entity.name).or_else(titled)
         };
         let Some(standing) = known.map(|person| person.on(date)) else {
             continue;

@@ -19,6 +19,7 @@ pub struct Role {
 }
 
 impl Role {
+    /// Whether the dictionary dates the role.
     pub fn dated(&self) -> bool {
         self.from.is_some() || self.to.is_some()
     }
@@ -100,6 +101,24 @@ impl KnownPerson {
                 code: None,
             },
         }
+    }
+
+    /// Whether, on `date`, they had left every office the dictionary dates
+    /// (only an elite's standing may hold then): a title the text gives
+    /// them is of the past ("President Carter" in 1987, "Prime Minister
+    /// Harold Wilson" in 2005).
+    pub fn retired_on(&self, date: NaiveDate) -> bool {
+        let eli = |r: &Role| r.code.get(3..6) == Some("ELI");
+        let left_office = self
+            .roles
+            .iter()
+            .any(|r| !eli(r) && r.to.is_some_and(|to| to < date));
+        left_office
+            && self
+                .roles
+                .iter()
+                .filter(|r| r.dated())
+                .all(|r| r.to.is_some_and(|to| to < date) || (eli(r) && r.holds_on(date)))
     }
 
     /// Whether a dated role other than the elite's held on `date`: then a

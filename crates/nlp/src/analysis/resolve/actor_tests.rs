@@ -428,3 +428,18 @@ fn a_lone_surname_of_several_people_is_the_one_known_with_its_title() {
     assert_eq!(bush.country.as_deref(), Some("USA"));
     assert_eq!(bush.sector.as_deref(), Some("GOV"));
 }
+
+#[test]
+fn a_title_of_an_office_left_long_before_is_history() {
+    let r = resolve_on(
+        "The Tower commission said President Carter had set the rules.",
+        Some("1987-03-02"),
+    );
+    assert_eq!(entity_of(&r, "Carter").sector.as_deref(), Some("ELI"));
+    // The son of the same name held the office that day.
+    let r = resolve_on(
+        "Mr Blair spoke to US President George Bush on Tuesday.",
+        Some("2005-01-05"),
+    );
+    assert_eq!(entity_of(&r, "George Bush").sector.as_deref(), Some("GOV"));
+}

@@ -121,6 +121,22 @@ pub(super) fn from_actor_dictionary(
         {
             entity.sector = Some(sector.to_owned());
         }
+        // A title of an office they had left by then is history: they are
+        // elite, not government ("President Carter" in 1987).
+        // Unless the dictionary knows someone of that name and title in
+        // office ("President George Bush" in 2005 is the son).
+        let retired = date.is_some_and(|d| {
+            known.is_some_and(|k| k.retired_on(d)) && !titled().is_some_and(|k| k.in_office_on(d))
+        });
+        if retired
+            && entity.code.is_none()
+            && entity
+                .sector
+                .as_deref()
+                .is_none_or(|s| matches!(s, "GOV" | "LEG" | "OPP" | "PTY"))
+        {
+            entity.sector = Some("ELI".to_owned());
+        }
         // What the text says comes first: a person it already gave a
         // sector or country to keeps them.
         let told = entity.country.is_some() || entity.sector.is_some() || entity.code.is_some();

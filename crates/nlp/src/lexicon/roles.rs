@@ -405,6 +405,7 @@ pub fn org_sector(name: &str) -> Option<&'static str> {
         | "Guardian" | "Herald" | "Gazette" | "Tribune" | "Observer" | "Chronicle" | "Express"
         | "Mail" | "Radio" | "Television" | "TV" | "BBC" | "CNN" | "ITV" => "MED",
         "University" | "Institute" => "EDU",
+        "Foundation" | "Charity" | "Campaign" => "NGO",
         "Party" => "PTY",
         "Police" => "COP",
         "Court" => "JUD",

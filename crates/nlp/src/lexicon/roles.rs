@@ -434,4 +434,12 @@ mod tests {
             Some((2, "GOV"))
         );
     }
+
+    #[test]
+    fn an_organisation_s_head_word_gives_its_sector() {
+        assert_eq!(org_sector("Ministry of Defence"), Some("GOV"));
+        assert_eq!(org_sector("Bill Gates Foundation"), Some("NGO"));
+        assert_eq!(org_sector("Campaign for Nuclear Disarmament"), Some("NGO"));
+        assert_eq!(org_sector("Morgan Guaranty Trust"), None);
+    }
 }

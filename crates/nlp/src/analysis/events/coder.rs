@@ -355,13 +355,23 @@ impl Coder<'_> {
             sources = std::mem::take(&mut targets);
         }
         // "travels to Italy", "arrived in London": a visit goes to the
-        // country of the place it names.
-        let visited = (targets.is_empty() && code.starts_with("042") && !reversed)
-            .then(|| self.visited(offset, trigger, clause_end))
-            .flatten();
+        // country of the place it names. "Iran launched a new offensive":
+        // a state fights the other side of the article's war.
+        let inferred = if !targets.is_empty() || reversed || passive {
+            None
+        } else if code.starts_with("042") {
+            self.visited(offset, trigger, clause_end)
+        } else if code.starts_with("19")
+            && WARFARE.contains(&words[trigger.start])
+            && let [source] = sources[..]
+        {
+            self.opponent(&units[source], offset + trigger.start)
+        } else {
+            None
+        };
         // Only then are the sentence's units copied, to hold the place.
         let with_place: Vec<Unit>;
-        let units = match visited {
+        let units = match inferred {
             Some(place) => {
                 with_place = units.iter().cloned().chain([place]).collect();
                 targets.push(with_place.len() - 1);
@@ -460,6 +470,51 @@ impl Coder<'_> {
         })
     }
 
+    /// The other side of a state's fighting when the sentence names none:
+    /// the country the article names most after the source's own, twice
+    /// at least and clearly more than any third ("Iraq" in a story of
+    /// Iran's offensive). Only a state or its forces fight so.
+    fn opponent(&self, source: &Unit, at: usize) -> Option<Unit> {
+        let resolution = self.resolution;
+        let entity = &resolution.entities[source.entity];
+        let own = match &source.stands_for {
+            Some((iso3, _)) => iso3.clone(),
+            None if entity.is_country || source.sector.as_deref() == Some("MIL") => {
+                entity.country.clone()?
+            }
+            None => return None,
+        };
+        let mut counts: Vec<(usize, usize)> = Vec::new();
+        for mention in &resolution.mentions {
+            let e = &resolution.entities[mention.entity];
+            if !e.is_country || e.country.as_deref() == Some(own.as_str()) {
+                continue;
+            }
+            match counts
+                .iter_mut()
+                .find(|(entity, _)| *entity == mention.entity)
+            {
+                Some((_, n)) => *n += 1,
+                None => counts.push((mention.entity, 1)),
+            }
+        }
+        counts.sort_by(|a, b| b.1.cmp(&a.1));
+        let (other, n) = *counts.first()?;
+        let next = counts.get(1).map_or(0, |c| c.1);
+        if n < 2 || 2 * n < 3 * next {
+            return None;
+        }
+        let iso3 = resolution.entities[other].country.clone()?;
+        let name = self.gazetteer.country(&iso3)?.name.clone();
+        Some(Unit {
+            tokens: at..at + 1,
+            entity: other,
+            sector: None,
+            stands_for: Some((iso3, name)),
+            via: Via::Group,
+        })
+    }
+
     /// "Blinken's trip", "China's refusal": the actor owning a nominal trigger.
     fn possessor(
         &self,
@@ -517,9 +572,11 @@ impl Coder<'_> {
             .unwrap_or(limit);
         let limit = limit.min(next_verb);
         let mut first = None;
+        // Units of a coordination passed over ("in Kuwait and Syria").
+        let mut passed_until = 0;
         for (i, u) in units.iter().enumerate() {
             let at = u.tokens.start - offset;
-            if at < trigger.end || at >= limit {
+            if at < trigger.end || at >= limit || i < passed_until {
                 continue;
             }
             // "agreed to Blinken's trip": a possessor is not the object;
@@ -549,6 +606,7 @@ impl Coder<'_> {
             if !passable && !trigger.nominal {
                 break;
             }
+            passed_until = actors::coordination(self.doc, units, i).end;
         }
         let first = first?;
         // Only an object reached without crossing a clause boundary.
@@ -745,6 +803,33 @@ impl Coder<'_> {
         !found.intended && date.date == self.context.reference_date
     }
 }
+
+/// Words of fighting between states, whose other side may go unsaid
+/// ("Iran launched a new offensive").
+const WARFARE: &[&str] = &[
+    "attack",
+    "attacks",
+    "attacked",
+    "attacking",
+    "offensive",
+    "fighting",
+    "fought",
+    "fight",
+    "fights",
+    "shelled",
+    "shelling",
+    "bombed",
+    "bombing",
+    "bombarded",
+    "raid",
+    "raids",
+    "raided",
+    "assault",
+    "counter-attack",
+    "counter-attacks",
+    "counterattack",
+    "counterattacks",
+];
 
 /// Words between an actor and a nominal trigger it owns ("Iran's" is
 /// written "the Iranian overnight attack", "a Conservative compromise

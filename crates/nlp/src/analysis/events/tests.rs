@@ -486,3 +486,12 @@ fn it_at_the_head_of_a_clause_is_the_last_state_acting() {
     // Not an object, nor "it is".
     assert!(coded("Iran made an offer. France rejected it.").is_empty());
 }
+
+#[test]
+fn a_state_fights_the_other_side_of_the_articles_war() {
+    let war = "Iraq said its forces were holding the line near Basra. \
+               Iran attacked on Saturday, the Iraqi command said.";
+    assert_eq!(coded(war), ["190 IRN>IRQ 2023-06-17 day"]);
+    // With no clear other side, no target is made up.
+    assert!(coded("Iran attacked on Saturday, officials in Kuwait and Syria said.").is_empty());
+}

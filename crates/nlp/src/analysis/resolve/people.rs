@@ -121,8 +121,9 @@ pub(super) fn from_actor_dictionary(
         {
             entity.sector = Some(sector.to_owned());
         }
-        // A title of an office they had left by then is history: they are
-        // elite, not government ("President Carter" in 1987).
+        // A title the text gives them of an office they had left by then
+        // is history: they are elite, not government ("President Carter"
+        // in 1987). Without a title, a role outside its dates is not used.
         // Unless the dictionary knows someone of that name and title in
         // office ("President George Bush" in 2005 is the son).
         let retired = date.is_some_and(|d| {
@@ -133,7 +134,7 @@ pub(super) fn from_actor_dictionary(
             && entity
                 .sector
                 .as_deref()
-                .is_none_or(|s| matches!(s, "GOV" | "LEG" | "OPP" | "PTY"))
+                .is_some_and(|s| matches!(s, "GOV" | "LEG" | "OPP" | "PTY"))
         {
             entity.sector = Some("ELI".to_owned());
         }

@@ -100,6 +100,16 @@ const GROUPS: &[(&str, &str)] = &[
     ("soldiers", "MIL"),
     ("warplanes", "MIL"),
     ("jets", "MIL"),
+    ("infantry", "MIL"),
+    ("brigade", "MIL"),
+    ("brigades", "MIL"),
+    ("division", "MIL"),
+    ("units", "MIL"),
+    ("artillery", "MIL"),
+    ("warships", "MIL"),
+    ("gunboats", "MIL"),
+    ("aircraft", "MIL"),
+    ("planes", "MIL"),
     ("police", "COP"),
 ];
 

@@ -495,3 +495,13 @@ fn a_state_fights_the_other_side_of_the_articles_war() {
     // With no clear other side, no target is made up.
     assert!(coded("Iran attacked on Saturday, officials in Kuwait and Syria said.").is_empty());
 }
+
+#[test]
+fn a_demonym_before_a_military_unit_is_its_forces() {
+    assert_eq!(
+        coded(
+            "Iraq said an Iranian infantry brigade launched the overnight attack. Iraq said the brigade fled."
+        ),
+        ["190 IRN>IRQ 2023-06-17 day"]
+    );
+}

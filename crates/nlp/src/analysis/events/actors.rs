@@ -228,7 +228,7 @@ pub fn units(doc: &Doc, resolution: &Resolution, gazetteer: &Gazetteer, s: usize
 
 /// What "it" at token `at` stands for when it begins a clause ("Iran is
 /// claiming repayment. It has also asked France ..."): the first country or
-/// organisation that acts in its sentence before it, else in the last
+/// public body that acts in its sentence before it, else in the last
 /// sentence that has one. "It" elsewhere ("rejected it", "it is clear")
 /// is left alone.
 fn it_antecedent(
@@ -266,7 +266,14 @@ fn it_antecedent(
                 "in" | "at" | "with" | "to" | "by" | "of" | "for" | "from" | "against" | "on"
             )
         });
-        (entity.is_country || entity.kind == NerKind::Org)
+        // States and public bodies: "it" after a company is mostly its
+        // deals, whose other side the words do not give.
+        let public = entity.kind == NerKind::Org
+            && matches!(
+                entity.sector.as_deref(),
+                Some("GOV" | "IGO" | "MIL" | "LEG" | "PTY" | "JUD" | "COP" | "SPY")
+            );
+        (entity.is_country || public)
             && free
             && unit_of_mention(doc, resolution, gazetteer, m)
                 .is_some_and(|u| u.via == Via::Name && u.stands_for.is_none())
@@ -310,6 +317,16 @@ fn unit_of_mention(
         return None;
     }
     let hyphened = |i: usize| doc.tokens.get(i).is_some_and(|t| t.text == "-");
+    // "a Madrid-style bombing", "Iran-backed groups": a name made an
+    // adjective is no actor.
+    let compound = hyphened(mention.tokens.end)
+        && doc
+            .tokens
+            .get(mention.tokens.end + 1)
+            .is_some_and(|t| t.is_word() && !t.is_capitalized());
+    if compound {
+        return None;
+    }
     let start = mention.tokens.start;
     let joined_by_hyphen = (hyphened(mention.tokens.end)
         && resolution.mention_at(mention.tokens.end + 1).is_some())

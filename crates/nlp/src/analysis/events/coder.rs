@@ -321,6 +321,14 @@ impl Coder<'_> {
         };
         let local = |u: &Unit| u.tokens.start - offset;
         let modality = clause::modality(words, trigger.start);
+        // "an offer might be made": a noun the next words only suppose.
+        if trigger.nominal
+            && words
+                .get(trigger.end)
+                .is_some_and(|w| matches!(*w, "might" | "could" | "may" | "would"))
+        {
+            return;
+        }
         let intended = match modality {
             Modality::Negated | Modality::Supposed => return,
             Modality::Intended => true,
@@ -524,8 +532,17 @@ impl Coder<'_> {
         trigger: &Trigger,
     ) -> Option<Vec<usize>> {
         let before = trigger.start.checked_sub(1)?;
-        if matches!(words[before], "'s" | "\u{2019}s") {
-            let owner = units.iter().position(|u| u.tokens.end == offset + before)?;
+        // "China's refusal", "Iran's week-old offensive": the possessive,
+        // through a few lowercase words that qualify the noun.
+        let possessive = (before.saturating_sub(4)..=before).rev().find(|&p| {
+            matches!(words[p], "'s" | "\u{2019}s")
+                && words[p + 1..trigger.start].iter().all(|w| {
+                    w.chars()
+                        .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+                })
+        });
+        if let Some(p) = possessive {
+            let owner = units.iter().position(|u| u.tokens.end == offset + p)?;
             return Some(vec![owner]);
         }
         // "a new Soviet offer", "the Iranian offensive", "a Conservative
@@ -590,7 +607,10 @@ impl Coder<'_> {
             }
             let previous = self.governor(words, offset, trigger.end, at);
             let accepted = if trigger.nominal {
+                // "a tender offer or otherwise, subject to X": a noun's
+                // complement does not cross a comma.
                 trigger.prepositions.iter().any(|q| q == previous)
+                    && !words[trigger.end..at].contains(&",")
             } else {
                 previous.is_empty()
                     || !PREPOSITIONS.contains(&previous)

@@ -505,3 +505,20 @@ fn a_demonym_before_a_military_unit_is_its_forces() {
         ["190 IRN>IRQ 2023-06-17 day"]
     );
 }
+
+#[test]
+fn possessives_through_qualifiers_and_nouns_only_supposed() {
+    assert_eq!(
+        coded("Iraqi troops suffered casualties in Iran's week-old offensive against Iraq."),
+        ["190 IRN>IRQ 2023-06-18 article"]
+    );
+    // "might be made", a name made an adjective, a complement across a comma.
+    assert!(coded("Analysts said an offer to Moscow from Washington might be made.").is_empty());
+    assert!(coded("Clarke warned that a Madrid-style bombing could happen in Britain.").is_empty());
+    assert!(coded("TWA may buy shares through a tender offer or otherwise, subject to approval by the Department of Transportation.").is_empty());
+}
+
+#[test]
+fn it_is_a_state_or_public_body_never_a_company() {
+    assert!(coded("Purolator Courier Corp reported higher profits. It has agreed to sell its unit to Emery Air Freight.").is_empty());
+}

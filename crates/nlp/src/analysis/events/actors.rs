@@ -227,9 +227,9 @@ pub fn units(doc: &Doc, resolution: &Resolution, gazetteer: &Gazetteer, s: usize
 }
 
 /// What "it" at token `at` stands for when it begins a clause ("Iran is
-/// claiming repayment. It has also asked France ..."): the first country or
-/// public body that acts in its sentence before it, else in the last
-/// sentence that has one. "It" elsewhere ("rejected it", "it is clear")
+/// claiming repayment. It has also asked France ..."): the country or
+/// public body its sentence opens with, else the one the last sentence
+/// opens with. "It" elsewhere ("rejected it", "it is clear")
 /// is left alone.
 fn it_antecedent(
     doc: &Doc,
@@ -260,7 +260,11 @@ fn it_antecedent(
     let acting = |m: usize| {
         let mention = &resolution.mentions[m];
         let entity = &resolution.entities[mention.entity];
-        let free = mention.tokens.start.checked_sub(1).is_none_or(|p| {
+        let mut start = mention.tokens.start;
+        while start > 0 && matches!(doc.tokens[start - 1].lower.as_str(), "the" | "a" | "an") {
+            start -= 1;
+        }
+        let free = start.checked_sub(1).is_none_or(|p| {
             !matches!(
                 doc.tokens[p].lower.as_str(),
                 "in" | "at" | "with" | "to" | "by" | "of" | "for" | "from" | "against" | "on"
@@ -278,19 +282,24 @@ fn it_antecedent(
             && unit_of_mention(doc, resolution, gazetteer, m)
                 .is_some_and(|u| u.via == Via::Name && u.stands_for.is_none())
     };
-    let range = &doc.sentences[sentence].tokens;
-    if let Some(m) = resolution
-        .mentions_in(&(range.start..at))
-        .find(|&m| acting(m))
-    {
-        return Some(resolution.mentions[m].entity);
+    // The subject of its sentence: the sentence's first name, at its head
+    // ("Iran is claiming", "But the EC said").
+    let subject_of = |s: usize, end: usize| {
+        let range = &doc.sentences[s].tokens;
+        let first = resolution.mentions_in(&(range.start..end)).next()?;
+        let head = resolution.mentions[first].tokens.start <= range.start + 2;
+        (head && acting(first)).then(|| resolution.mentions[first].entity)
+    };
+    if let Some(entity) = subject_of(sentence, at) {
+        return Some(entity);
     }
-    (0..sentence).rev().take(2).find_map(|s| {
-        resolution
-            .mentions_in(&doc.sentences[s].tokens)
-            .find(|&m| acting(m))
-            .map(|m| resolution.mentions[m].entity)
-    })
+    // Else the last sentence's, when this one names nobody before "it".
+    let range = &doc.sentences[sentence].tokens;
+    if resolution.mentions_in(&(range.start..at)).next().is_some() {
+        return None;
+    }
+    let previous = sentence.checked_sub(1)?;
+    subject_of(previous, doc.sentences[previous].tokens.end)
 }
 
 fn unit_of_mention(
@@ -319,11 +328,16 @@ fn unit_of_mention(
     let hyphened = |i: usize| doc.tokens.get(i).is_some_and(|t| t.text == "-");
     // "a Madrid-style bombing", "Iran-backed groups": a name made an
     // adjective is no actor.
+    // A "US-led" or "Iran-backed" one still acts.
     let compound = hyphened(mention.tokens.end)
-        && doc
-            .tokens
-            .get(mention.tokens.end + 1)
-            .is_some_and(|t| t.is_word() && !t.is_capitalized());
+        && doc.tokens.get(mention.tokens.end + 1).is_some_and(|t| {
+            t.is_word()
+                && !t.is_capitalized()
+                && !matches!(
+                    t.lower.as_str(),
+                    "led" | "backed" | "sponsored" | "brokered" | "imposed" | "funded"
+                )
+        });
     if compound {
         return None;
     }

@@ -994,9 +994,45 @@ fn subject(
         .collect();
     // The whole coordination must be free: "with Australia and Britain"
     // does not become a subject through "Britain".
+    // "Iranian forces smashed four Iraqi brigades, killed ...": the object
+    // of an earlier verb in a list of verbs is not the next one's subject.
+    let object_of_listed_verb = |u: &Unit| {
+        let mut p = u.tokens.start - offset;
+        let counting = |w: &str| {
+            matches!(
+                w,
+                "the"
+                    | "a"
+                    | "an"
+                    | "two"
+                    | "three"
+                    | "four"
+                    | "five"
+                    | "six"
+                    | "seven"
+                    | "eight"
+                    | "nine"
+                    | "ten"
+                    | "several"
+                    | "many"
+            ) || w
+                .chars()
+                .all(|c| c.is_ascii_digit() || c == ',' || c == '.')
+        };
+        while p > 0 && counting(words[p - 1]) {
+            p -= 1;
+        }
+        let after_verb = p > 0
+            && words[p - 1].ends_with("ed")
+            && !crate::analysis::quotes::SAYING.contains(&words[p - 1]);
+        let listed = words[u.tokens.end - offset..at]
+            .iter()
+            .all(|w| matches!(*w, "," | "and" | "or"));
+        after_verb && listed && u.tokens.end - offset < at
+    };
     let free = |i: usize| {
         let group = actors::coordination(doc, units, i);
-        !governed(&units[group.start]) && !governed(&units[i])
+        !governed(&units[group.start]) && !governed(&units[i]) && !object_of_listed_verb(&units[i])
     };
     // "with the Biden administration signing a deal": the actor right
     // before a gerund is its subject, whatever governs it.

@@ -522,3 +522,13 @@ fn possessives_through_qualifiers_and_nouns_only_supposed() {
 fn it_is_a_state_or_public_body_never_a_company() {
     assert!(coded("Purolator Courier Corp reported higher profits. It has agreed to sell its unit to Emery Air Freight.").is_empty());
 }
+
+#[test]
+fn the_object_of_a_listed_verb_is_not_the_next_ones_subject() {
+    assert_eq!(
+        coded(
+            "Iranian forces smashed four Iraqi brigades, killed 1,500 Iraqi soldiers and destroyed 45 tanks on Saturday."
+        ),
+        ["190 IRN>IRQ 2023-06-17 day"]
+    );
+}

@@ -397,10 +397,10 @@ pub fn org_sector(name: &str) -> Option<&'static str> {
         "Parliament" | "Congress" | "Senate" | "Assembly" | "Commons" | "Lords" | "Bundestag"
         | "Duma" | "Knesset" | "Diet" | "Committee" | "committee" => "LEG",
         "Army" | "Navy" | "Forces" | "Guard" | "Auxiliary" => "MIL",
-        "Corp." | "Corp" | "Corporation" | "Inc." | "Inc" | "Ltd" | "Ltd." | "Co." | "Company"
-        | "Bank" | "Airlines" | "Motors" | "Technologies" | "Holdings" | "Group" | "Board"
-        | "Association" | "Federation" | "Chamber" | "Cheeses" | "Foods" | "Industries" | "Plc"
-        | "plc" | "AG" | "SA" | "GmbH" => "BUS",
+        "Corp." | "Corp" | "Corporation" | "Inc." | "Inc" | "Ltd" | "Ltd." | "Co." | "Co"
+        | "Company" | "Bank" | "Airlines" | "Motors" | "Technologies" | "Holdings" | "Group"
+        | "Board" | "Association" | "Federation" | "Chamber" | "Cheeses" | "Foods"
+        | "Industries" | "Plc" | "plc" | "AG" | "SA" | "GmbH" => "BUS",
         "Times" | "Post" | "Journal" | "News" | "Network" | "Reuters" | "Mirror" | "Telegraph"
         | "Guardian" | "Herald" | "Gazette" | "Tribune" | "Observer" | "Chronicle" | "Express"
         | "Mail" | "Radio" | "Television" | "TV" | "BBC" | "CNN" | "ITV" => "MED",

@@ -443,3 +443,21 @@ fn a_title_of_an_office_left_long_before_is_history() {
     );
     assert_eq!(entity_of(&r, "George Bush").sector.as_deref(), Some("GOV"));
 }
+
+#[test]
+fn someone_of_an_organisation_or_far_into_an_appositive_works_there() {
+    let r = resolve_on(
+        "The target is now optimistic, Morris Goldstein of the International Monetary Fund said. \
+         Ted Truman, director of the International Finance Division at the Federal Reserve Board, \
+         said banks were short-sighted.",
+        Some("1987-03-16"),
+    );
+    let goldstein = entity_of(&r, "Morris Goldstein");
+    assert_eq!(goldstein.sector.as_deref(), Some("IGO"));
+    assert_eq!(goldstein.country, None);
+    let truman = entity_of(&r, "Ted Truman");
+    assert_eq!(
+        (truman.country.as_deref(), truman.sector.as_deref()),
+        (Some("USA"), Some("GOV"))
+    );
+}

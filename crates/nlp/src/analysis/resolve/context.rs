@@ -245,20 +245,33 @@ pub(super) fn read(
         read(from, range.start, &mut context);
     }
 
-    // After: "Ambassador Stefan Johannesson of Iceland".
-    if doc.tokens.get(range.end).is_some_and(|t| t.lower == "of")
-        && let Some(span) = span_at(range.end + 1)
-        && span.kind != NerKind::Person
-        && let Some(country) = super::country_of_span(gazetteer, doc, span)
-        && context.country.is_none()
-    {
-        context.country = Some(country);
+    // After: "Ambassador Stefan Johannesson of Iceland", "Morris Goldstein
+    // of the International Monetary Fund".
+    if doc.tokens.get(range.end).is_some_and(|t| t.lower == "of") {
+        let at = if doc
+            .tokens
+            .get(range.end + 1)
+            .is_some_and(|t| t.lower == "the")
+        {
+            range.end + 2
+        } else {
+            range.end + 1
+        };
+        if let Some(span) = span_at(at)
+            && span.kind != NerKind::Person
+        {
+            if let Some(country) = super::country_of_span(gazetteer, doc, span) {
+                context.country.get_or_insert(country);
+            } else {
+                read(span.tokens.start, span.tokens.end, &mut context);
+            }
+        }
     }
     // After: ", the top US diplomat for East Asia,"
     if doc.tokens.get(range.end).is_some_and(|t| t.text == ",") {
         let mut to = range.end + 1;
         while to < sentence.tokens.end
-            && to - range.end < 9
+            && to - range.end < 12
             && !matches!(doc.tokens[to].text.as_str(), "," | "." | ";")
             && span_at(to).is_none_or(|s| s.kind != NerKind::Person)
         {

@@ -461,3 +461,12 @@ fn someone_of_an_organisation_or_far_into_an_appositive_works_there() {
         (Some("USA"), Some("GOV"))
     );
 }
+
+#[test]
+fn a_qualifier_before_a_title_leaves_the_title_to_decide() {
+    let r = resolve_on(
+        "U.S. Deputy Assistant Secretary of State Paul Taylor said the plan had not succeeded.",
+        Some("1987-03-16"),
+    );
+    assert_eq!(entity_of(&r, "Paul Taylor").sector.as_deref(), Some("GOV"));
+}

@@ -144,6 +144,16 @@ pub(super) fn read(
             {
                 context.former = true;
             }
+            // "Deputy Assistant Secretary of State": the head decides, not
+            // "deputy" (a police deputy on its own).
+            let qualifier = matches!(
+                words[i],
+                "deputy" | "vice" | "assistant" | "acting" | "senior" | "junior" | "chief"
+            );
+            if qualifier && lexicon::match_role(&words[i + 1..]).is_some() {
+                i += 1;
+                continue;
+            }
             if let Some((len, sector)) = lexicon::match_role(&words[i..]) {
                 if !sector.is_empty() && context.sector.is_none() {
                     context.sector = Some(sector.to_owned());

@@ -652,7 +652,10 @@ impl Coder<'_> {
         while p > from {
             let word = words[p - 1];
             let in_name = self.resolution.mention_at(offset + p - 1).is_some();
-            if in_name || matches!(word, "the" | "a" | "an") || lexicon::is_title_word(word) {
+            if in_name
+                || matches!(word, "the" | "a" | "an" | "both")
+                || lexicon::is_title_word(word)
+            {
                 p -= 1;
             } else {
                 return word;

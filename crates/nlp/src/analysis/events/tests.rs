@@ -532,3 +532,14 @@ fn the_object_of_a_listed_verb_is_not_the_next_ones_subject() {
         ["190 IRN>IRQ 2023-06-17 day"]
     );
 }
+
+#[test]
+fn both_before_a_coordination_is_no_preposition() {
+    assert_eq!(
+        coded("The European Community delivered warnings to both Japan and the United States."),
+        [
+            "130 org:european-community>JPN 2023-06-18 article",
+            "130 org:european-community>USA 2023-06-18 article"
+        ]
+    );
+}

@@ -506,7 +506,7 @@ impl Coder<'_> {
                 None => counts.push((mention.entity, 1)),
             }
         }
-        counts.sort_by(|a, b| b.1.cmp(&a.1));
+        counts.sort_by_key(|c| std::cmp::Reverse(c.1));
         let (other, n) = *counts.first()?;
         let next = counts.get(1).map_or(0, |c| c.1);
         if n < 2 || 2 * n < 3 * next {

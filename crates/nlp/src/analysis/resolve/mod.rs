@@ -170,7 +170,11 @@ fn state_bodies_by_country(resolution: &mut Resolution) {
         {
             continue;
         }
-        let key = format!("org:{}-{}", iso3.to_lowercase(), slug(&entity.name));
+        let key = format!(
+            "org:{}-{}",
+            iso3.to_lowercase(),
+            slug(&body_name(&entity.name))
+        );
         match by_key.get(&key) {
             Some(&other) => *merged_into = other,
             None => {
@@ -203,6 +207,23 @@ fn state_bodies_by_country(resolution: &mut Resolution) {
         kept[entity].mentions.push(m);
     }
     resolution.entities = kept;
+}
+
+/// A state body's name in one form for its key: "Ministry of Finance" is
+/// the "Finance Ministry", "Department of the Treasury" and "Treasury
+/// Department" the "Treasury".
+pub(super) fn body_name(name: &str) -> String {
+    let name = name.strip_prefix("the ").unwrap_or(name);
+    let turned = ["Ministry", "Department"].iter().find_map(|head| {
+        let rest = name.strip_prefix(head)?.strip_prefix(" of ")?;
+        let rest = rest.strip_prefix("the ").unwrap_or(rest);
+        Some(format!("{rest} {head}"))
+    });
+    let name = turned.unwrap_or_else(|| name.to_owned());
+    match name.as_str() {
+        "Treasury Department" => "Treasury".to_owned(),
+        _ => name,
+    }
 }
 
 /// Lowercase, letters and digits joined by '-'.

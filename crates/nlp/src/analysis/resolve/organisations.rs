@@ -206,7 +206,11 @@ pub(super) fn resolve(
         } else {
             text
         };
-        entity.key = format!("org:{}-{}", iso3.to_lowercase(), slug(body));
+        entity.key = format!(
+            "org:{}-{}",
+            iso3.to_lowercase(),
+            slug(&super::body_name(body))
+        );
     }
     entity
 }

@@ -315,3 +315,21 @@ fn affiliation_beats_profession() {
     let r = resolve("Jane Doe, a security expert, said the plan was sound.");
     assert_eq!(entity(&r, "person:jane-doe").sector.as_deref(), Some("EDU"));
 }
+
+#[test]
+fn a_state_body_has_one_key_in_either_word_order() {
+    let r = resolve(
+        "The Japanese Ministry of Finance said rates would stay. Japan's Finance Ministry \
+         added nothing. The U.S. Treasury Department agreed, and the U.S. Treasury said so.",
+    );
+    let key = |text: &str| {
+        r.mentions
+            .iter()
+            .find(|m| m.text == text)
+            .map(|m| r.entities[m.entity].key.clone())
+            .unwrap_or_default()
+    };
+    assert_eq!(key("Ministry of Finance"), key("Finance Ministry"));
+    assert_eq!(key("Finance Ministry"), "org:jpn-finance-ministry");
+    assert_eq!(key("Treasury Department"), key("Treasury"));
+}

@@ -216,6 +216,7 @@ impl Coder<'_> {
         // Where the last verb trigger ended: a noun right after it is its
         // object, not an event of its own ("proposed a meeting").
         let mut verb_end: Option<usize> = None;
+        let mut last_verb: Option<Trigger> = None;
         let mut i = 0;
         while i < words.len() {
             // Names are not triggers, nor are capitalised words inside a
@@ -257,10 +258,12 @@ impl Coder<'_> {
                                 })
                             });
                     if !object_of_verb {
-                        self.code_trigger(&words, range.start, &units, &trigger, &mut found);
+                        let verb = last_verb.as_ref();
+                        self.code_trigger(&words, range.start, &units, &trigger, verb, &mut found);
                     }
                     if !trigger.nominal {
                         verb_end = Some(end);
+                        last_verb = Some(trigger);
                     }
                     i = end;
                 }
@@ -306,6 +309,7 @@ impl Coder<'_> {
         offset: usize,
         units: &[Unit],
         trigger: &Trigger,
+        verb: Option<&Trigger>,
         found: &mut Vec<Found>,
     ) {
         let (clause_start, clause_end) = clause_bounds(words, trigger);
@@ -354,6 +358,26 @@ impl Coder<'_> {
         let mut targets = self
             .object(words, offset, units, trigger, clause_end, judges(&code))
             .unwrap_or_default();
+        // "Blair rejected a Conservative compromise offer": an owned offer
+        // that a verb answers was made to that verb's subject.
+        if targets.is_empty()
+            && trigger.nominal
+            && code.starts_with("03")
+            && !sources.is_empty()
+            && let Some(verb) = verb
+            && verb.end <= trigger.start
+            && trigger.start - verb.end <= 5
+            && !words[verb.end..trigger.start]
+                .iter()
+                .any(|w| *w == "," || clause::is_boundary(w))
+            && let Some(answering) =
+                subject(self.doc, words, offset, units, verb.start, clause_start)
+        {
+            targets = answering
+                .into_iter()
+                .filter(|t| !sources.contains(t))
+                .collect();
+        }
         // "Talks between France and Iran": the parties after "between" act
         // together, whoever reports it.
         let between = trigger.nominal

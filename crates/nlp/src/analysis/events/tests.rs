@@ -543,3 +543,14 @@ fn both_before_a_coordination_is_no_preposition() {
         ]
     );
 }
+
+#[test]
+fn an_owned_offer_a_verb_answers_was_made_to_its_subject() {
+    assert_eq!(
+        coded("Tony Blair rejected a Conservative compromise offer on Sunday."),
+        [
+            "120 person:tony-blair>org:conservative-party 2023-06-18 day",
+            "030 org:conservative-party>person:tony-blair 2023-06-18 day"
+        ]
+    );
+}

@@ -14,6 +14,8 @@ pub struct ReutersStory {
     pub newid: u32,
     pub date: Option<NaiveDate>,
     pub title: String,
+    /// "PARIS, March 11 -": where and when the wire filed it.
+    pub dateline: String,
     pub body: String,
 }
 
@@ -89,6 +91,7 @@ pub fn reuters_stories(sgml: &str) -> Vec<ReutersStory> {
             newid,
             date,
             title: element(record, "TITLE").unwrap_or_default(),
+            dateline: element(record, "DATELINE").unwrap_or_default(),
             body: element(record, "BODY").unwrap_or_default(),
         });
     }
@@ -130,7 +133,14 @@ pub fn document(
             .into_iter()
             .find(|s| s.newid == newid)
             .with_context(|| format!("no story NEWID={newid} in {}", path.display()))?;
-        return Ok((story.body, story.date));
+        // The story as the wire sent it: its dateline, then its body.
+        let dateline = story.dateline.trim();
+        let text = if dateline.is_empty() {
+            story.body
+        } else {
+            format!("{dateline} {}", story.body)
+        };
+        return Ok((text, story.date));
     }
     let path: PathBuf = if doc.starts_with("samples/") {
         repo.join(doc)
@@ -205,12 +215,14 @@ mod tests {
 
     #[test]
     fn stories_are_found_by_newid_with_their_dates() {
-        let sgml = "<REUTERS TOPICS=\"NO\" NEWID=\"7\">\n<DATE>26-FEB-1987 15:01:01.79</DATE>\n<TEXT><TITLE>T</TITLE><BODY>Body &amp; more</BODY></TEXT></REUTERS>\n<REUTERS NEWID=\"8\"><TEXT><BODY>Other</BODY></TEXT></REUTERS>";
+        let sgml = "<REUTERS TOPICS=\"NO\" NEWID=\"7\">\n<DATE>26-FEB-1987 15:01:01.79</DATE>\n<TEXT><TITLE>T</TITLE><DATELINE>    PARIS, Feb 26 - </DATELINE><BODY>Body &amp; more</BODY></TEXT></REUTERS>\n<REUTERS NEWID=\"8\"><TEXT><BODY>Other</BODY></TEXT></REUTERS>";
         let stories = reuters_stories(sgml);
         assert_eq!(stories.len(), 2);
         assert_eq!(stories[0].newid, 7);
         assert_eq!(stories[0].date, NaiveDate::from_ymd_opt(1987, 2, 26));
         assert_eq!(stories[0].body, "Body & more");
+        assert_eq!(stories[0].dateline.trim(), "PARIS, Feb 26 -");
         assert_eq!(stories[1].date, None);
+        assert_eq!(stories[1].dateline, "");
     }
 }

@@ -194,6 +194,8 @@ pub struct Coder<'a> {
     pub table: &'a CameoTable,
     pub context: &'a ArticleContext,
     pub dateline: Option<usize>,
+    /// The token after an opening dateline ("WASHINGTON, March 2 -"), or 0.
+    pub dateline_end: usize,
 }
 
 impl Coder<'_> {
@@ -221,9 +223,11 @@ impl Coder<'_> {
         while i < words.len() {
             // Names are not triggers, nor are capitalised words inside a
             // sentence ("March 2", "Trade Minister").
+            // The sentence starts anew after an opening dateline.
             let token = &doc.tokens[range.start + i];
+            let opening = i == 0 || range.start + i == self.dateline_end;
             if self.resolution.mention_at(range.start + i).is_some()
-                || (i > 0 && token.is_capitalized() && !token.is_all_caps())
+                || (!opening && token.is_capitalized() && !token.is_all_caps())
             {
                 i += 1;
                 continue;
@@ -715,9 +719,12 @@ impl Coder<'_> {
         let sentence = &self.doc.tokens[self.doc.sentences[s].tokens.clone()];
         let segment = segment(words, found.trigger);
         let reference = self.context.reference_date;
+        // Not the dateline's date.
+        let after_dateline = self.dateline_end.saturating_sub(offset);
+        let dated = segment.start.max(after_dateline).min(found.trigger)..segment.end;
         let explicit = dates::resolve_near(
-            &sentence[segment.clone()],
-            found.trigger - segment.start,
+            &sentence[dated.clone()],
+            found.trigger - dated.start,
             reference,
             found.intended,
             DATE_REACH,

@@ -105,6 +105,29 @@ impl RuleCoder {
         }
     }
 
+    /// Where an opening dateline ("WASHINGTON, March 2 -") ends: its date
+    /// is when the wire filed the story, not when anything in it happened.
+    fn dateline_end(doc: &Doc, resolution: &Resolution) -> usize {
+        let Some(first) = resolution.mentions.first() else {
+            return 0;
+        };
+        let place = &resolution.entities[first.entity];
+        let opens =
+            first.tokens.start == 0 && place.kind == NerKind::Loc && doc.tokens[0].is_all_caps();
+        if !opens {
+            return 0;
+        }
+        let end = doc.tokens.len().min(first.tokens.end + 6);
+        (first.tokens.end..end)
+            .find(|&i| {
+                matches!(
+                    doc.tokens[i].text.as_str(),
+                    "-" | "--" | "\u{2014}" | "\u{2013}"
+                )
+            })
+            .map_or(0, |dash| dash + 1)
+    }
+
     /// The dateline's place ("BEIJING —", "WASHINGTON, March 2 -"): a
     /// place in capitals opening the first sentences.
     fn dateline(doc: &Doc, resolution: &Resolution) -> Option<usize> {
@@ -137,6 +160,7 @@ impl EventCoder for RuleCoder {
             table: &self.table,
             context,
             dateline: Self::dateline(doc, resolution),
+            dateline_end: Self::dateline_end(doc, resolution),
         };
         let mut events = Vec::new();
         for s in 0..doc.sentences.len() {

@@ -554,3 +554,11 @@ fn an_owned_offer_a_verb_answers_was_made_to_its_subject() {
         ]
     );
 }
+
+#[test]
+fn a_datelines_date_dates_nothing_and_its_next_word_opens_the_sentence() {
+    assert_eq!(
+        coded("PARIS, June 16 - Talks between France and Iran have made progress, officials said."),
+        ["040 FRA>IRN 2023-06-18 article"]
+    );
+}

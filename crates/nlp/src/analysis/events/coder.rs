@@ -293,6 +293,25 @@ impl Coder<'_> {
         if previous.is_some_and(|p| DETERMINERS.contains(&p)) {
             return false;
         }
+        // "said proposed super-casinos", "against proposed cuts": a
+        // participle before a noun, where no verb can stand.
+        let participle = words[trigger.start].ends_with("ed")
+            && trigger.end - trigger.start == 1
+            && previous.is_some_and(|p| {
+                matches!(
+                    p,
+                    "said" | "says" | "of" | "for" | "on" | "with" | "against" | "about" | "over"
+                )
+            })
+            && words.get(trigger.end).is_some_and(|w| {
+                w.chars().next().is_some_and(char::is_alphabetic)
+                    && !DETERMINERS.contains(w)
+                    && !PREPOSITIONS.contains(w)
+                    && self.resolution.mention_at(offset + trigger.end).is_none()
+            });
+        if participle {
+            return false;
+        }
         if trigger.start > 0
             && words[trigger.start].ends_with("ed")
             && self.triggers.verb_at(words, trigger.start - 1).is_some()

@@ -562,3 +562,16 @@ fn a_datelines_date_dates_nothing_and_its_next_word_opens_the_sentence() {
         ["040 FRA>IRN 2023-06-18 article"]
     );
 }
+
+#[test]
+fn taking_alone_and_a_participle_before_a_noun_code_nothing() {
+    assert!(coded("Britain took over the chairmanship of the European Union in July.").is_empty());
+    assert!(
+        coded("Tessa Jowell said proposed super-casinos will differ from their US counterparts.")
+            .is_empty()
+    );
+    assert_eq!(
+        coded("Iraq took Iranian soldiers hostage on Saturday."),
+        ["181 IRQ>IRN 2023-06-17 day"]
+    );
+}

@@ -3,7 +3,8 @@
 //! topic). "Mr Blair's style of leadership was 'corrosive of
 //! the whole system'", said by Menzies Campbell, is his disapproval of
 //! Blair (CAMEO 111). Only quotations the text attributes to a person or
-//! an organisation count, and only words that clearly lean negative: the
+//! an organisation of public life (not the media, business or academia)
+//! count, and only words that clearly lean negative: the
 //! sum of their VADER valences, a word's sign turned by a negation just
 //! before it. Praise is not coded this way: on the development stories,
 //! positive words in quotations were mostly about other things ("a very
@@ -29,10 +30,16 @@ pub(super) fn code(coder: &Coder<'_>, quotes: &[QuoteSpan], tone: &ToneLexicon) 
         let Some(speaker) = quote.attributed else {
             continue;
         };
+        // A political speaker: an analyst's or a firm's harsh words about
+        // a company are commentary, not an event.
         let kind = resolution.entities[speaker].kind;
-        if !matches!(kind, NerKind::Person | NerKind::Org)
-            || resolution.entities[speaker].sector.as_deref() == Some("MED")
-        {
+        let political = match resolution.entities[speaker].sector.as_deref() {
+            Some(sector) => !matches!(sector, "MED" | "BUS" | "EDU"),
+            // Someone the text gives no role; an organisation of no known
+            // kind is mostly a firm.
+            None => kind == NerKind::Person,
+        };
+        if !matches!(kind, NerKind::Person | NerKind::Org) || !political {
             continue;
         }
         if leaning(doc, tone, quote) > DISAPPROVAL {

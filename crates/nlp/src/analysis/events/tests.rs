@@ -575,3 +575,11 @@ fn taking_alone_and_a_participle_before_a_noun_code_nothing() {
         ["181 IRQ>IRN 2023-06-17 day"]
     );
 }
+
+#[test]
+fn a_firms_harsh_words_about_another_are_no_event() {
+    assert!(
+        coded("\"Continental Airlines Inc is a disaster and a terrible, hopeless mess,\" Texas Air Corp said.")
+            .is_empty()
+    );
+}

@@ -376,6 +376,7 @@ impl Coder<'_> {
                 .or_else(|| subject(self.doc, words, offset, units, trigger.start, clause_start))
         } else {
             subject(self.doc, words, offset, units, trigger.start, clause_start)
+                .or_else(|| opening_participle_subject(self.doc, words, offset, units, trigger))
         }
         .unwrap_or_default();
         let mut targets = self
@@ -395,6 +396,7 @@ impl Coder<'_> {
                 .any(|w| *w == "," || clause::is_boundary(w))
             && let Some(answering) =
                 subject(self.doc, words, offset, units, verb.start, clause_start)
+                    .or_else(|| opening_participle_subject(self.doc, words, offset, units, verb))
         {
             targets = answering
                 .into_iter()
@@ -947,6 +949,36 @@ fn nominal_agent(
         .iter()
         .position(|u| u.tokens.start == offset + p && u.via != Via::Pronoun)?;
     Some(vec![agent])
+}
+
+/// "Welcoming Gorbachev's offer, Reagan said ...", "After meeting Qin,
+/// Blinken flew home": a participle opening the sentence has the subject
+/// of the clause after its comma.
+fn opening_participle_subject(
+    doc: &Doc,
+    words: &[&str],
+    offset: usize,
+    units: &[Unit],
+    trigger: &Trigger,
+) -> Option<Vec<usize>> {
+    let opens = trigger.start == 0
+        || (trigger.start == 1 && matches!(words[0], "after" | "before" | "while" | "on" | "by"));
+    if !opens || !words[trigger.start].ends_with("ing") {
+        return None;
+    }
+    let comma = trigger.end + words[trigger.end..].iter().position(|w| *w == ",")?;
+    let first = units.iter().position(|u| u.tokens.start - offset > comma)?;
+    let at = units[first].tokens.start - offset;
+    // The clause's subject: right after the comma, but for articles and
+    // titles.
+    if !words[comma + 1..at]
+        .iter()
+        .all(|w| matches!(*w, "the" | "a" | "an") || lexicon::is_title_word(w))
+    {
+        return None;
+    }
+    let group = actors::coordination(doc, units, first);
+    Some(group.collect())
 }
 
 /// Codes that judge or answer what someone did or said: appeals, praise,

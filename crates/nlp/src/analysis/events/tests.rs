@@ -583,3 +583,14 @@ fn a_firms_harsh_words_about_another_are_no_event() {
             .is_empty()
     );
 }
+
+#[test]
+fn an_opening_participle_has_the_next_clauses_subject() {
+    assert_eq!(
+        coded("Welcoming Mikhail Gorbachev's offer, Ronald Reagan said it was good."),
+        [
+            "051 person:ronald-reagan>person:mikhail-gorbachev 2023-06-18 article",
+            "030 person:mikhail-gorbachev>person:ronald-reagan 2023-06-18 article"
+        ]
+    );
+}

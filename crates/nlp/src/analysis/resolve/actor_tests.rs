@@ -470,3 +470,19 @@ fn a_qualifier_before_a_title_leaves_the_title_to_decide() {
     );
     assert_eq!(entity_of(&r, "Paul Taylor").sector.as_deref(), Some("GOV"));
 }
+
+#[test]
+fn brussels_acting_in_a_story_about_the_union_is_the_union() {
+    let r = resolve_on(
+        "Ukraine wants closer European Union links. Kiev fears a backlash against \
+         closer relations with Brussels. The summit is in Brussels.",
+        Some("2005-02-22"),
+    );
+    let keys: Vec<&str> = r
+        .mentions
+        .iter()
+        .filter(|m| m.text == "Brussels")
+        .map(|m| r.entities[m.entity].key.as_str())
+        .collect();
+    assert_eq!(keys, ["org:european-union", "place:brussels-bel"]);
+}

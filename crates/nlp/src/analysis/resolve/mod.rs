@@ -563,6 +563,23 @@ impl EntityResolver {
                 organisations::resolve(gazetteer, span, text, context, resolution)
             }
             NerKind::Misc => plain_entity(format!("misc:{}", slug(text)), text, NerKind::Misc),
+            // "Brussels wants ...", in a story about the European Union:
+            // the Union (or the Community), as Washington is the US.
+            NerKind::Loc
+                if text == "Brussels"
+                    && facts.about_eu
+                    && places::acts_for_state(doc, span)
+                    && let Some(union) = organisations::international(
+                        gazetteer,
+                        if facts.union {
+                            "European Union"
+                        } else {
+                            "European Community"
+                        },
+                    ) =>
+            {
+                union
+            }
             NerKind::Loc => places::resolve(gazetteer, doc, span, text, places),
             // A region or subdivision taken for an organisation
             // ("Yorkshire company ...") is a place; "Yorkshire Water" is not

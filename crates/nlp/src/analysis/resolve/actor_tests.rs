@@ -486,3 +486,16 @@ fn brussels_acting_in_a_story_about_the_union_is_the_union() {
         .collect();
     assert_eq!(keys, ["org:european-union", "place:brussels-bel"]);
 }
+
+#[test]
+fn a_former_seat_of_government_acts_for_its_state_while_it_was_the_seat() {
+    let text = "Bonn said it would reject the plan.";
+    assert_eq!(
+        entity_of(&resolve_on(text, Some("1987-03-06")), "Bonn").key,
+        "country:DEU"
+    );
+    assert_eq!(
+        entity_of(&resolve_on(text, Some("2005-03-06")), "Bonn").key,
+        "place:bonn-deu"
+    );
+}

@@ -580,6 +580,14 @@ impl EntityResolver {
             {
                 union
             }
+            // "Bonn said" in 1987: a former seat of government acting,
+            // while it was the seat.
+            NerKind::Loc
+                if places::acts_for_state(doc, span)
+                    && let Some(iso3) = places::former_seat(text, facts.date) =>
+            {
+                country_entity(gazetteer, iso3)
+            }
             NerKind::Loc => places::resolve(gazetteer, doc, span, text, places),
             // A region or subdivision taken for an organisation
             // ("Yorkshire company ...") is a place; "Yorkshire Water" is not

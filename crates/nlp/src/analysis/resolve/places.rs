@@ -122,6 +122,23 @@ pub(super) fn acts_for_state(doc: &Doc, span: &NamedSpan) -> bool {
         || next.is_some_and(|t| matches!(t.text.as_str(), "'s" | "\u{2019}s"))
 }
 
+/// Former seats of government, the country they stood for, and the last
+/// day they were the seat: "Bonn said" in 1987 is West Germany's
+/// government.
+const FORMER_SEATS: &[(&str, &str, (i32, u32, u32))] = &[
+    ("Bonn", "DEU", (1999, 8, 31)),
+    ("Rangoon", "MMR", (2005, 11, 6)),
+    ("Lagos", "NGA", (1991, 12, 11)),
+    ("Peking", "CHN", (9999, 12, 31)),
+];
+
+/// The country `name` stood for on `date` as its seat of government.
+pub(super) fn former_seat(name: &str, date: Option<chrono::NaiveDate>) -> Option<&'static str> {
+    let (_, iso3, (y, m, d)) = FORMER_SEATS.iter().find(|(seat, _, _)| *seat == name)?;
+    let until = chrono::NaiveDate::from_ymd_opt(*y, *m, *d)?;
+    date.is_some_and(|date| date <= until).then_some(*iso3)
+}
+
 /// The CAMEO code of a world region ("Europe" is EUR).
 fn region_code(name: &str) -> Option<&'static str> {
     Some(match name {

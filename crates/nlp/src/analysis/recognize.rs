@@ -327,6 +327,9 @@ impl TaggerRecognizer {
                 Some(NerKind::Loc)
             } else if self.gazetteer.country_by_demonym(&token.text).is_some() {
                 Some(NerKind::Misc)
+            } else if self.is_big_capital(&token.text) {
+                // "Peking said": a big capital, by any of its names.
+                Some(NerKind::Loc)
             } else {
                 None
             };
@@ -361,6 +364,18 @@ impl TaggerRecognizer {
                 span
             })
             .collect()
+    }
+
+    /// A national capital of half a million people or more, by any of its
+    /// names ("Peking").
+    fn is_big_capital(&self, name: &str) -> bool {
+        self.gazetteer.cities(name).next().is_some_and(|city| {
+            city.population >= 500_000
+                && self
+                    .gazetteer
+                    .country(&city.country)
+                    .is_some_and(|c| c.capital == city.name)
+        })
     }
 
     /// "Manchester, Liverpool, Leicester": a city the tagger took for an

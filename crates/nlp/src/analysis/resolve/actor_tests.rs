@@ -498,4 +498,7 @@ fn a_former_seat_of_government_acts_for_its_state_while_it_was_the_seat() {
         entity_of(&resolve_on(text, Some("2005-03-06")), "Bonn").key,
         "place:bonn-deu"
     );
+    // A big capital by its old name, even where the tagger missed it.
+    let peking = resolve_on("Peking said it opposed the move.", Some("1987-03-06"));
+    assert_eq!(entity_of(&peking, "Peking").key, "country:CHN");
 }

@@ -138,7 +138,23 @@ pub fn resolve_near(
         {
             continue;
         }
-        if let Some(resolved) = relative_period(tokens, i, published) {
+        // "in 1975": a past year (a month before it is read with the month).
+        let year = lower
+            .parse::<i32>()
+            .ok()
+            .filter(|y| (1900..published.year()).contains(y) && lower.len() == 4);
+        let after_in = i > 0 && tokens[i - 1].lower == "in";
+        if let Some(year) = year.filter(|_| after_in) {
+            if let Some(date) = NaiveDate::from_ymd_opt(year, 1, 1) {
+                consider(
+                    i,
+                    ResolvedDate {
+                        date,
+                        precision: Precision::Year,
+                    },
+                );
+            }
+        } else if let Some(resolved) = relative_period(tokens, i, published) {
             consider(i, resolved);
         } else if let Some(day) = WEEKDAYS.iter().position(|w| *w == lower) {
             let target = weekday(day);
@@ -305,6 +321,16 @@ mod tests {
             })
         );
         assert_eq!(r("it may rain"), None);
+        assert_eq!(
+            r("travelled to Uganda in 1975"),
+            Some(ResolvedDate {
+                date: date(1975, 1, 1),
+                precision: Precision::Year
+            })
+        );
+        // Not a quantity, nor the year of the article.
+        assert_eq!(r("sold 1975 tonnes"), None);
+        assert_eq!(r("talks in 2023"), None);
     }
 
     #[test]

@@ -147,6 +147,14 @@ pub fn modality(words: &[&str], at: usize) -> Modality {
     if near.iter().any(|w| NEGATION.contains(w)) {
         return Modality::Negated;
     }
+    // "denied accusing Germany".
+    if words[at].ends_with("ing")
+        && window
+            .last()
+            .is_some_and(|w| matches!(*w, "denied" | "denies" | "deny" | "denying"))
+    {
+        return Modality::Negated;
+    }
     if window
         .windows(2)
         .any(|p| REFUSAL.contains(&p[0]) && p[1] == "to")

@@ -628,12 +628,15 @@ impl Coder<'_> {
         // Tuesday, met Mubarak": Mubarak is not what "leaves" governs).
         let next_verb = (trigger.end..limit)
             .find(|&p| {
-                !trigger.nominal
-                    && self.resolution.mention_at(offset + p).is_none()
-                    && self
-                        .triggers
-                        .verb_at(words, p)
-                        .is_some_and(|t| self.reads_as_verb(words, units, offset, &t))
+                // "who will hold talks in Beijing, said an EU code ...":
+                // a verb of saying opens another clause.
+                crate::analysis::quotes::SAYING.contains(&words[p])
+                    || !trigger.nominal
+                        && self.resolution.mention_at(offset + p).is_none()
+                        && self
+                            .triggers
+                            .verb_at(words, p)
+                            .is_some_and(|t| self.reads_as_verb(words, units, offset, &t))
             })
             .unwrap_or(limit);
         let limit = limit.min(next_verb);

@@ -594,3 +594,13 @@ fn an_opening_participle_has_the_next_clauses_subject() {
         ]
     );
 }
+
+#[test]
+fn a_denial_negates_and_saying_ends_the_object_search() {
+    assert!(coded("Mike Nattrass denied accusing Germany of using the EU as cover.").is_empty());
+    // The EU is what he said something about, not whom he will talk to.
+    assert!(
+        coded("Jack Straw, who will hold talks in Beijing on Thursday, said an EU arms code was better.")
+            .is_empty()
+    );
+}

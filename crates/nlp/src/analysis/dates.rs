@@ -183,9 +183,12 @@ pub fn resolve_near(
             }
             let month = month as u32 + 1;
             let next = tokens.get(i + 1).map(|t| t.text.as_str());
+            // "March 2" or "2 March".
+            let previous = i.checked_sub(1).map(|p| tokens[p].text.as_str());
+            let day_number = |d: &str| d.parse::<u32>().ok().filter(|d| (1..=31).contains(d));
             let day = next
-                .and_then(|d| d.parse::<u32>().ok())
-                .filter(|d| (1..=31).contains(d));
+                .and_then(day_number)
+                .or_else(|| previous.and_then(day_number));
             let explicit_year = tokens.iter().skip(i + 1).take(4).find_map(|t| {
                 t.text
                     .parse::<i32>()
@@ -321,6 +324,13 @@ mod tests {
             })
         );
         assert_eq!(r("it may rain"), None);
+        assert_eq!(
+            r("on 7 March 2003"),
+            Some(ResolvedDate {
+                date: date(2003, 3, 7),
+                precision: Precision::Day
+            })
+        );
         assert_eq!(
             r("travelled to Uganda in 1975"),
             Some(ResolvedDate {

@@ -361,6 +361,23 @@ impl TaggerRecognizer {
                 {
                     span.tokens.start += 1;
                 }
+                // "on 13 March Lord Goldsmith met ...": a month or weekday
+                // before a title or a full name is not part of the name.
+                let first = &tokens[span.tokens.start].lower;
+                let dated = lexicon::MONTHS.contains(&first.as_str())
+                    || lexicon::WEEKDAYS.contains(&first.as_str());
+                if span.kind == NerKind::Person
+                    && dated
+                    && (span.tokens.len() >= 3
+                        || tokens.get(span.tokens.start + 1).is_some_and(|t| {
+                            lexicon::is_title_word(&t.lower)
+                                || lexicon::is_peerage(&t.lower)
+                                || matches!(t.lower.as_str(), "mr" | "mrs" | "ms" | "dr" | "sir")
+                        }))
+                    && span.tokens.len() >= 2
+                {
+                    span.tokens.start += 1;
+                }
                 span
             })
             .collect()
@@ -568,6 +585,21 @@ mod tests {
         let found = recognize("The EU-China summit was held in The Hague.");
         assert!(found.iter().any(|(t, _)| t == "EU"), "{found:?}");
         assert!(found.iter().any(|(t, _)| t == "China"), "{found:?}");
+    }
+
+    #[test]
+    fn a_date_before_a_title_is_not_part_of_the_name() {
+        let found = recognize("The book says on 13 March Lord Goldsmith met Lord Falconer.");
+        assert!(
+            !found.iter().any(|(t, _)| t.starts_with("March")),
+            "{found:?}"
+        );
+        assert!(
+            found
+                .iter()
+                .any(|(t, k)| t.ends_with("Goldsmith") && *k == NerKind::Person),
+            "{found:?}"
+        );
     }
 
     #[test]

@@ -398,7 +398,8 @@ pub fn org_sector(name: &str) -> Option<&'static str> {
         | "Authority" => "GOV",
         "Parliament" | "Congress" | "Senate" | "Assembly" | "Commons" | "Lords" | "Bundestag"
         | "Duma" | "Knesset" | "Diet" | "Committee" | "committee" => "LEG",
-        "Army" | "Navy" | "Forces" | "Guard" | "Auxiliary" => "MIL",
+        "Army" | "Navy" | "Forces" | "Guard" | "Guards" | "Auxiliary" | "Corps" | "Brigade"
+        | "Division" | "Regiment" | "Battalion" => "MIL",
         "Corp." | "Corp" | "Corporation" | "Inc." | "Inc" | "Ltd" | "Ltd." | "Co." | "Co"
         | "Company" | "Bank" | "Airlines" | "Motors" | "Technologies" | "Holdings" | "Group"
         | "Board" | "Association" | "Federation" | "Chamber" | "Cheeses" | "Foods"

@@ -732,10 +732,13 @@ impl Coder<'_> {
         // "Lord Butler attacked Tony Blair": a civilian's attack is words.
         let armed =
             |sector: Option<&str>| matches!(sector, Some("MIL" | "REB" | "INS" | "COP" | "SPY"));
-        let code = if found.code == "190"
-            && self.resolution.entities[source.entity].kind == NerKind::Person
-            && !armed(source.sector.as_deref())
-        {
+        // So is a party's or a ministry's ("Labour attacked Tory plans").
+        let civil = match self.resolution.entities[source.entity].kind {
+            NerKind::Person => true,
+            NerKind::Org => source.sector.is_some(),
+            _ => false,
+        } && source.stands_for.is_none();
+        let code = if found.code == "190" && civil && !armed(source.sector.as_deref()) {
             "111"
         } else {
             found.code.as_str()

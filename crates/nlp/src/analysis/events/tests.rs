@@ -264,6 +264,11 @@ fn a_civilians_attack_is_criticism() {
     assert!(found.iter().any(|e| e.starts_with("111 ")), "{found:?}");
     let found = coded("Iraqi troops attacked Iran.");
     assert!(found.iter().any(|e| e.starts_with("190 ")), "{found:?}");
+    // A party's attack too; an army corps' is fighting.
+    let found = coded("The Labour Party attacked Michael Howard over the posters.");
+    assert!(found.iter().any(|e| e.starts_with("111 ")), "{found:?}");
+    let found = coded("The Iraqi Third Army Corps attacked Iran on Saturday.");
+    assert!(found.iter().any(|e| e.starts_with("190 ")), "{found:?}");
 }
 
 #[test]

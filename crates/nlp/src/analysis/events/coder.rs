@@ -13,17 +13,22 @@
 //! segment, else the article's date; the place from "in"/"at"/"to" a place,
 //! else the dateline for what happens there that day.
 //!
-//! Why one file of about 700 lines: subject, object, possessor, place and
-//! the event itself are passes of one `Coder` over one sentence's
-//! words and units, and read the same word lists (prepositions, venues);
-//! split apart they would pass that state around, not shed it.
+//! Object, possessor, place and the event itself are passes of one `Coder`
+//! over one sentence's words and units; the subject, which needs none of
+//! the coder's state, is found in [`super::subjects`], and the word lists
+//! all of them read are in [`super::words`].
 
 use std::ops::Range;
 
 use super::actors::{self, Unit, Via};
 use super::cameo::CameoTable;
 use super::clause::{self, Modality};
+use super::subjects::{nominal_agent, opening_participle_subject, subject};
 use super::triggers::{Code, Trigger, Triggers};
+use super::words::{
+    AMBIGUOUS, DETERMINERS, LOCATIVE, NOUN_MODIFIERS, OBJECT_PREPOSITIONS, PREPOSITIONS, VERB_CUES,
+    WARFARE,
+};
 use super::{ArticleContext, CodedEvent, EventActor};
 use crate::analysis::dates::{self, Precision, ResolvedDate};
 use crate::analysis::recognize::NerKind;
@@ -31,131 +36,6 @@ use crate::analysis::resolve::Resolution;
 use crate::gazetteer::Gazetteer;
 use crate::lexicon;
 use crate::text::Doc;
-
-/// Prepositions after which an actor is not the subject of what follows.
-const PREPOSITIONS: &[&str] = &[
-    "in",
-    "at",
-    "with",
-    "to",
-    "from",
-    "of",
-    "for",
-    "on",
-    "by",
-    "against",
-    "between",
-    "among",
-    "after",
-    "before",
-    "during",
-    "over",
-    "under",
-    "near",
-    "including",
-    "like",
-    "about",
-    "than",
-    "into",
-    "toward",
-    "towards",
-    "across",
-    "through",
-    "via",
-    "within",
-    "without",
-    "despite",
-];
-
-/// Prepositions that may introduce a verb's object ("met with X", "appealed
-/// to X", "sanctions on X", "a request from X").
-const OBJECT_PREPOSITIONS: &[&str] = &["with", "to", "on", "against", "from", "for", "upon"];
-
-/// Prepositions of place.
-const LOCATIVE: &[&str] = &["in", "at", "near", "inside", "outside"];
-
-/// Words before a verb form that make it a noun ("the talks", "a visit").
-const DETERMINERS: &[&str] = &[
-    "the",
-    "a",
-    "an",
-    "this",
-    "that",
-    "these",
-    "those",
-    "his",
-    "her",
-    "its",
-    "their",
-    "our",
-    "my",
-    "your",
-    "'s",
-    "\u{2019}s",
-    "first",
-    "second",
-    "new",
-    "joint",
-    "further",
-    "additional",
-    "more",
-    "such",
-    "any",
-    "no",
-    "two",
-    "three",
-    "several",
-    "recent",
-    "possible",
-];
-
-/// Words before an ambiguous form that make it a verb ("he met", "to meet").
-const VERB_CUES: &[&str] = &[
-    "he", "she", "they", "it", "we", "i", "you", "who", "which", "to", "will", "would", "shall",
-    "can", "could", "may", "might", "must", "should", "did", "does", "do", "had", "has", "have",
-    "was", "were", "is", "are", "been", "be", "and", "or", "also", "then", "later", "again",
-    "jointly", "not", "never", "n't", "by", "after", "before", "while",
-];
-
-/// Verb forms that are also common nouns: a verb only after a verb cue or
-/// right after an actor.
-const AMBIGUOUS: &[&str] = &[
-    "talks",
-    "talk",
-    "meeting",
-    "visit",
-    "visits",
-    "call",
-    "calls",
-    "attack",
-    "attacks",
-    "protest",
-    "protests",
-    "aid",
-    "demand",
-    "demands",
-    "offer",
-    "offers",
-    "support",
-    "back",
-    "pledge",
-    "pledges",
-    "promise",
-    "promises",
-    "request",
-    "sanctions",
-    "deal",
-    "charge",
-    "release",
-    "raid",
-    "fight",
-    "press",
-    "host",
-    "warn",
-    "clash",
-    "threat",
-    "threats",
-];
 
 /// How far (in tokens) a date word may stand from its trigger.
 const DATE_REACH: usize = 20;
@@ -885,108 +765,6 @@ impl Coder<'_> {
     }
 }
 
-/// Words of fighting between states, whose other side may go unsaid
-/// ("Iran launched a new offensive").
-const WARFARE: &[&str] = &[
-    "attack",
-    "attacks",
-    "attacked",
-    "attacking",
-    "offensive",
-    "fighting",
-    "fought",
-    "fight",
-    "fights",
-    "shelled",
-    "shelling",
-    "bombed",
-    "bombing",
-    "bombarded",
-    "raid",
-    "raids",
-    "raided",
-    "assault",
-    "counter-attack",
-    "counter-attacks",
-    "counterattack",
-    "counterattacks",
-];
-
-/// Words between an actor and a nominal trigger it owns ("Iran's" is
-/// written "the Iranian overnight attack", "a Conservative compromise
-/// offer").
-const NOUN_MODIFIERS: &[&str] = &[
-    "compromise",
-    "peace",
-    "overnight",
-    "ground",
-    "military",
-    "diplomatic",
-    "formal",
-    "official",
-    "latest",
-    "renewed",
-];
-
-/// "A warning by Turkey", "the offensive launched by Iran": the agent
-/// after "by" right after a nominal trigger (and a participle) is its
-/// source.
-fn nominal_agent(
-    words: &[&str],
-    offset: usize,
-    units: &[Unit],
-    trigger: &Trigger,
-) -> Option<Vec<usize>> {
-    let mut p = trigger.end;
-    if words.get(p).is_some_and(|w| w.ends_with("ed")) {
-        p += 1;
-    }
-    if words.get(p) != Some(&"by") {
-        return None;
-    }
-    p += 1;
-    while words
-        .get(p)
-        .is_some_and(|w| matches!(*w, "the" | "a" | "an"))
-    {
-        p += 1;
-    }
-    let agent = units
-        .iter()
-        .position(|u| u.tokens.start == offset + p && u.via != Via::Pronoun)?;
-    Some(vec![agent])
-}
-
-/// "Welcoming Gorbachev's offer, Reagan said ...", "After meeting Qin,
-/// Blinken flew home": a participle opening the sentence has the subject
-/// of the clause after its comma.
-fn opening_participle_subject(
-    doc: &Doc,
-    words: &[&str],
-    offset: usize,
-    units: &[Unit],
-    trigger: &Trigger,
-) -> Option<Vec<usize>> {
-    let opens = trigger.start == 0
-        || (trigger.start == 1 && matches!(words[0], "after" | "before" | "while" | "on" | "by"));
-    if !opens || !words[trigger.start].ends_with("ing") {
-        return None;
-    }
-    let comma = trigger.end + words[trigger.end..].iter().position(|w| *w == ",")?;
-    let first = units.iter().position(|u| u.tokens.start - offset > comma)?;
-    let at = units[first].tokens.start - offset;
-    // The clause's subject: right after the comma, but for articles and
-    // titles.
-    if !words[comma + 1..at]
-        .iter()
-        .all(|w| matches!(*w, "the" | "a" | "an") || lexicon::is_title_word(w))
-    {
-        return None;
-    }
-    let group = actors::coordination(doc, units, first);
-    Some(group.collect())
-}
-
 /// Codes that judge or answer what someone did or said: appeals, praise,
 /// demands, disapproval, rejection.
 fn judges(code: &str) -> bool {
@@ -1033,123 +811,4 @@ fn segment(words: &[&str], at: usize) -> Range<usize> {
         .position(|w| clause::is_segment_boundary(w))
         .map_or(words.len(), |p| at + p);
     start..end
-}
-
-/// The subject of a trigger at `at`: the nearest actor before it in its
-/// clause that no preposition governs, with its coordination. A gerund
-/// after a preposition ("by meeting X") takes the first such actor of the
-/// clause. "The advisers of X, Y and Z" are X, Y and Z.
-fn subject(
-    doc: &Doc,
-    words: &[&str],
-    offset: usize,
-    units: &[Unit],
-    at: usize,
-    clause_start: usize,
-) -> Option<Vec<usize>> {
-    let governed = |u: &Unit| {
-        let mut p = u.tokens.start - offset;
-        while p > 0 && matches!(words[p - 1], "the" | "a" | "an" | "both") {
-            p -= 1;
-        }
-        let Some(previous) = p.checked_sub(1).map(|q| words[q]) else {
-            return false;
-        };
-        let role = |w: &str| {
-            lexicon::match_role(&[w]).is_some()
-                || lexicon::match_role(&[w.trim_end_matches('s')]).is_some()
-        };
-        if previous == "of" && p >= 2 && role(words[p - 2]) {
-            // "the national security advisers of the United States".
-            return false;
-        }
-        // "before he is due to meet": a conjunction, not a preposition,
-        // when a verb follows the actor.
-        let verb_follows = words.get(u.tokens.end - offset).is_some_and(|w| {
-            matches!(
-                *w,
-                "is" | "was" | "are" | "were" | "has" | "have" | "had" | "will" | "would"
-            )
-        });
-        if verb_follows && matches!(previous, "before" | "after" | "until" | "since" | "as") {
-            return false;
-        }
-        PREPOSITIONS.contains(&previous)
-    };
-    let gerund = at > 0 && words[at].ends_with("ing") && PREPOSITIONS.contains(&words[at - 1]);
-    let candidates: Vec<usize> = (0..units.len())
-        .filter(|&i| {
-            let u = &units[i];
-            u.tokens.start - offset >= clause_start && u.tokens.end - offset <= at
-        })
-        .collect();
-    // The whole coordination must be free: "with Australia and Britain"
-    // does not become a subject through "Britain".
-    // "Iranian forces smashed four Iraqi brigades, killed ...": the object
-    // of an earlier verb in a list of verbs is not the next one's subject.
-    let object_of_listed_verb = |u: &Unit| {
-        let mut p = u.tokens.start - offset;
-        let counting = |w: &str| {
-            matches!(
-                w,
-                "the"
-                    | "a"
-                    | "an"
-                    | "two"
-                    | "three"
-                    | "four"
-                    | "five"
-                    | "six"
-                    | "seven"
-                    | "eight"
-                    | "nine"
-                    | "ten"
-                    | "several"
-                    | "many"
-            ) || w
-                .chars()
-                .all(|c| c.is_ascii_digit() || c == ',' || c == '.')
-        };
-        while p > 0 && counting(words[p - 1]) {
-            p -= 1;
-        }
-        let after_verb = p > 0
-            && words[p - 1].ends_with("ed")
-            && !crate::analysis::quotes::SAYING.contains(&words[p - 1]);
-        let listed = words[u.tokens.end - offset..at]
-            .iter()
-            .all(|w| matches!(*w, "," | "and" | "or"));
-        after_verb && listed && u.tokens.end - offset < at
-    };
-    let free = |i: usize| {
-        let group = actors::coordination(doc, units, i);
-        !governed(&units[group.start]) && !governed(&units[i]) && !object_of_listed_verb(&units[i])
-    };
-    // "with the Biden administration signing a deal": the actor right
-    // before a gerund is its subject, whatever governs it.
-    // "including Mitchell who urged Canada": so is the actor a relative
-    // pronoun follows.
-    let relative = at >= 1
-        && matches!(words[at - 1], "who" | "which")
-        && candidates
-            .last()
-            .is_some_and(|&i| units[i].tokens.end - offset == at - 1);
-    let adjacent = relative
-        || (words[at].ends_with("ing")
-            && candidates
-                .last()
-                .is_some_and(|&i| units[i].tokens.end - offset == at));
-    let chosen = if adjacent {
-        candidates.last().copied()
-    } else if gerund {
-        candidates.iter().copied().find(|&i| free(i))
-    } else {
-        candidates.iter().rev().copied().find(|&i| free(i))
-    }?;
-    let group = actors::coordination(doc, units, chosen);
-    Some(
-        group
-            .filter(|&k| units[k].tokens.end - offset <= at)
-            .collect(),
-    )
 }

@@ -13,7 +13,9 @@ mod cameo;
 mod clause;
 mod coder;
 mod judgements;
+mod subjects;
 mod triggers;
+mod words;
 
 use std::collections::HashMap;
 use std::sync::Arc;

@@ -1,0 +1,187 @@
+//! Who acts: the subject of a verb trigger (the nearest free actor before
+//! it in its clause, or the subject of the clause an opening participle
+//! leads into) and the agent after "by" of a nominal one.
+
+use super::actors::{self, Unit, Via};
+use super::triggers::Trigger;
+use super::words::PREPOSITIONS;
+use crate::lexicon;
+use crate::text::Doc;
+
+/// "A warning by Turkey", "the offensive launched by Iran": the agent
+/// after "by" right after a nominal trigger (and a participle) is its
+/// source.
+pub(super) fn nominal_agent(
+    words: &[&str],
+    offset: usize,
+    units: &[Unit],
+    trigger: &Trigger,
+) -> Option<Vec<usize>> {
+    let mut p = trigger.end;
+    if words.get(p).is_some_and(|w| w.ends_with("ed")) {
+        p += 1;
+    }
+    if words.get(p) != Some(&"by") {
+        return None;
+    }
+    p += 1;
+    while words
+        .get(p)
+        .is_some_and(|w| matches!(*w, "the" | "a" | "an"))
+    {
+        p += 1;
+    }
+    let agent = units
+        .iter()
+        .position(|u| u.tokens.start == offset + p && u.via != Via::Pronoun)?;
+    Some(vec![agent])
+}
+
+/// "Welcoming Gorbachev's offer, Reagan said ...", "After meeting Qin,
+/// Blinken flew home": a participle opening the sentence has the subject
+/// of the clause after its comma.
+pub(super) fn opening_participle_subject(
+    doc: &Doc,
+    words: &[&str],
+    offset: usize,
+    units: &[Unit],
+    trigger: &Trigger,
+) -> Option<Vec<usize>> {
+    let opens = trigger.start == 0
+        || (trigger.start == 1 && matches!(words[0], "after" | "before" | "while" | "on" | "by"));
+    if !opens || !words[trigger.start].ends_with("ing") {
+        return None;
+    }
+    let comma = trigger.end + words[trigger.end..].iter().position(|w| *w == ",")?;
+    let first = units.iter().position(|u| u.tokens.start - offset > comma)?;
+    let at = units[first].tokens.start - offset;
+    // The clause's subject: right after the comma, but for articles and
+    // titles.
+    if !words[comma + 1..at]
+        .iter()
+        .all(|w| matches!(*w, "the" | "a" | "an") || lexicon::is_title_word(w))
+    {
+        return None;
+    }
+    let group = actors::coordination(doc, units, first);
+    Some(group.collect())
+}
+
+/// The subject of a trigger at `at`: the nearest actor before it in its
+/// clause that no preposition governs, with its coordination. A gerund
+/// after a preposition ("by meeting X") takes the first such actor of the
+/// clause. "The advisers of X, Y and Z" are X, Y and Z.
+pub(super) fn subject(
+    doc: &Doc,
+    words: &[&str],
+    offset: usize,
+    units: &[Unit],
+    at: usize,
+    clause_start: usize,
+) -> Option<Vec<usize>> {
+    let governed = |u: &Unit| {
+        let mut p = u.tokens.start - offset;
+        while p > 0 && matches!(words[p - 1], "the" | "a" | "an" | "both") {
+            p -= 1;
+        }
+        let Some(previous) = p.checked_sub(1).map(|q| words[q]) else {
+            return false;
+        };
+        let role = |w: &str| {
+            lexicon::match_role(&[w]).is_some()
+                || lexicon::match_role(&[w.trim_end_matches('s')]).is_some()
+        };
+        if previous == "of" && p >= 2 && role(words[p - 2]) {
+            // "the national security advisers of the United States".
+            return false;
+        }
+        // "before he is due to meet": a conjunction, not a preposition,
+        // when a verb follows the actor.
+        let verb_follows = words.get(u.tokens.end - offset).is_some_and(|w| {
+            matches!(
+                *w,
+                "is" | "was" | "are" | "were" | "has" | "have" | "had" | "will" | "would"
+            )
+        });
+        if verb_follows && matches!(previous, "before" | "after" | "until" | "since" | "as") {
+            return false;
+        }
+        PREPOSITIONS.contains(&previous)
+    };
+    let gerund = at > 0 && words[at].ends_with("ing") && PREPOSITIONS.contains(&words[at - 1]);
+    let candidates: Vec<usize> = (0..units.len())
+        .filter(|&i| {
+            let u = &units[i];
+            u.tokens.start - offset >= clause_start && u.tokens.end - offset <= at
+        })
+        .collect();
+    // The whole coordination must be free: "with Australia and Britain"
+    // does not become a subject through "Britain".
+    // "Iranian forces smashed four Iraqi brigades, killed ...": the object
+    // of an earlier verb in a list of verbs is not the next one's subject.
+    let object_of_listed_verb = |u: &Unit| {
+        let mut p = u.tokens.start - offset;
+        let counting = |w: &str| {
+            matches!(
+                w,
+                "the"
+                    | "a"
+                    | "an"
+                    | "two"
+                    | "three"
+                    | "four"
+                    | "five"
+                    | "six"
+                    | "seven"
+                    | "eight"
+                    | "nine"
+                    | "ten"
+                    | "several"
+                    | "many"
+            ) || w
+                .chars()
+                .all(|c| c.is_ascii_digit() || c == ',' || c == '.')
+        };
+        while p > 0 && counting(words[p - 1]) {
+            p -= 1;
+        }
+        let after_verb = p > 0
+            && words[p - 1].ends_with("ed")
+            && !crate::analysis::quotes::SAYING.contains(&words[p - 1]);
+        let listed = words[u.tokens.end - offset..at]
+            .iter()
+            .all(|w| matches!(*w, "," | "and" | "or"));
+        after_verb && listed && u.tokens.end - offset < at
+    };
+    let free = |i: usize| {
+        let group = actors::coordination(doc, units, i);
+        !governed(&units[group.start]) && !governed(&units[i]) && !object_of_listed_verb(&units[i])
+    };
+    // "with the Biden administration signing a deal": the actor right
+    // before a gerund is its subject, whatever governs it.
+    // "including Mitchell who urged Canada": so is the actor a relative
+    // pronoun follows.
+    let relative = at >= 1
+        && matches!(words[at - 1], "who" | "which")
+        && candidates
+            .last()
+            .is_some_and(|&i| units[i].tokens.end - offset == at - 1);
+    let adjacent = relative
+        || (words[at].ends_with("ing")
+            && candidates
+                .last()
+                .is_some_and(|&i| units[i].tokens.end - offset == at));
+    let chosen = if adjacent {
+        candidates.last().copied()
+    } else if gerund {
+        candidates.iter().copied().find(|&i| free(i))
+    } else {
+        candidates.iter().rev().copied().find(|&i| free(i))
+    }?;
+    let group = actors::coordination(doc, units, chosen);
+    Some(
+        group
+            .filter(|&k| units[k].tokens.end - offset <= at)
+            .collect(),
+    )
+}

@@ -1,0 +1,172 @@
+//! The word lists the coder reads: prepositions, determiners, the cues
+//! that make a form a verb or a noun, and the words of warfare and of
+//! qualifiers between an actor and the noun it owns.
+
+/// Prepositions after which an actor is not the subject of what follows.
+pub(super) const PREPOSITIONS: &[&str] = &[
+    "in",
+    "at",
+    "with",
+    "to",
+    "from",
+    "of",
+    "for",
+    "on",
+    "by",
+    "against",
+    "between",
+    "among",
+    "after",
+    "before",
+    "during",
+    "over",
+    "under",
+    "near",
+    "including",
+    "like",
+    "about",
+    "than",
+    "into",
+    "toward",
+    "towards",
+    "across",
+    "through",
+    "via",
+    "within",
+    "without",
+    "despite",
+];
+
+/// Prepositions that may introduce a verb's object ("met with X", "appealed
+/// to X", "sanctions on X", "a request from X").
+pub(super) const OBJECT_PREPOSITIONS: &[&str] =
+    &["with", "to", "on", "against", "from", "for", "upon"];
+
+/// Prepositions of place.
+pub(super) const LOCATIVE: &[&str] = &["in", "at", "near", "inside", "outside"];
+
+/// Words before a verb form that make it a noun ("the talks", "a visit").
+pub(super) const DETERMINERS: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "this",
+    "that",
+    "these",
+    "those",
+    "his",
+    "her",
+    "its",
+    "their",
+    "our",
+    "my",
+    "your",
+    "'s",
+    "\u{2019}s",
+    "first",
+    "second",
+    "new",
+    "joint",
+    "further",
+    "additional",
+    "more",
+    "such",
+    "any",
+    "no",
+    "two",
+    "three",
+    "several",
+    "recent",
+    "possible",
+];
+
+/// Words before an ambiguous form that make it a verb ("he met", "to meet").
+pub(super) const VERB_CUES: &[&str] = &[
+    "he", "she", "they", "it", "we", "i", "you", "who", "which", "to", "will", "would", "shall",
+    "can", "could", "may", "might", "must", "should", "did", "does", "do", "had", "has", "have",
+    "was", "were", "is", "are", "been", "be", "and", "or", "also", "then", "later", "again",
+    "jointly", "not", "never", "n't", "by", "after", "before", "while",
+];
+
+/// Verb forms that are also common nouns: a verb only after a verb cue or
+/// right after an actor.
+pub(super) const AMBIGUOUS: &[&str] = &[
+    "talks",
+    "talk",
+    "meeting",
+    "visit",
+    "visits",
+    "call",
+    "calls",
+    "attack",
+    "attacks",
+    "protest",
+    "protests",
+    "aid",
+    "demand",
+    "demands",
+    "offer",
+    "offers",
+    "support",
+    "back",
+    "pledge",
+    "pledges",
+    "promise",
+    "promises",
+    "request",
+    "sanctions",
+    "deal",
+    "charge",
+    "release",
+    "raid",
+    "fight",
+    "press",
+    "host",
+    "warn",
+    "clash",
+    "threat",
+    "threats",
+];
+
+/// Words of fighting between states, whose other side may go unsaid
+/// ("Iran launched a new offensive").
+pub(super) const WARFARE: &[&str] = &[
+    "attack",
+    "attacks",
+    "attacked",
+    "attacking",
+    "offensive",
+    "fighting",
+    "fought",
+    "fight",
+    "fights",
+    "shelled",
+    "shelling",
+    "bombed",
+    "bombing",
+    "bombarded",
+    "raid",
+    "raids",
+    "raided",
+    "assault",
+    "counter-attack",
+    "counter-attacks",
+    "counterattack",
+    "counterattacks",
+];
+
+/// Words between an actor and a nominal trigger it owns ("Iran's" is
+/// written "the Iranian overnight attack", "a Conservative compromise
+/// offer").
+pub(super) const NOUN_MODIFIERS: &[&str] = &[
+    "compromise",
+    "peace",
+    "overnight",
+    "ground",
+    "military",
+    "diplomatic",
+    "formal",
+    "official",
+    "latest",
+    "renewed",
+];

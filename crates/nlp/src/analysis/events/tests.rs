@@ -609,3 +609,11 @@ fn a_denial_negates_and_saying_ends_the_object_search() {
             .is_empty()
     );
 }
+
+#[test]
+fn returning_from_a_capital_was_a_visit_there() {
+    assert_eq!(
+        coded("Taiwan's trade director Vincent Siew returned from Washington on Friday."),
+        ["042 person:vincent-siew>USA 2023-06-16 day"]
+    );
+}

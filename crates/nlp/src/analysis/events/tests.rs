@@ -616,4 +616,8 @@ fn returning_from_a_capital_was_a_visit_there() {
         coded("Taiwan's trade director Vincent Siew returned from Washington on Friday."),
         ["042 person:vincent-siew>USA 2023-06-16 day"]
     );
+    assert_eq!(
+        coded("George Shultz stopped in Tokyo on his way home from China."),
+        ["042 person:george-shultz>CHN 2023-06-18 article"]
+    );
 }

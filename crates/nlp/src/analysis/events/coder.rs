@@ -538,6 +538,14 @@ impl Coder<'_> {
                 continue;
             }
             let previous = self.governor(words, offset, trigger.end, at);
+            // "returned from Moscow, this morning gave the Conservatives":
+            // a form that ends in its preposition takes what stands right
+            // after it, or nothing.
+            let ends_in_preposition =
+                trigger.end - trigger.start > 1 && PREPOSITIONS.contains(&words[trigger.end - 1]);
+            if ends_in_preposition && !previous.is_empty() {
+                break;
+            }
             let accepted = if trigger.nominal {
                 // "a tender offer or otherwise, subject to X": a noun's
                 // complement does not cross a comma.

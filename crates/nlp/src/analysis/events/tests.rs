@@ -620,4 +620,11 @@ fn returning_from_a_capital_was_a_visit_there() {
         coded("George Shultz stopped in Tokyo on his way home from China."),
         ["042 person:george-shultz>CHN 2023-06-18 article"]
     );
+    // A form ending in its preposition takes only what follows it.
+    assert_eq!(
+        coded(
+            "Margaret Thatcher returned from Moscow, and a poll gave the Labour Party its lowest rating."
+        ),
+        ["042 person:margaret-thatcher>RUS 2023-06-18 article"]
+    );
 }

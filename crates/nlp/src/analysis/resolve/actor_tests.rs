@@ -502,3 +502,21 @@ fn a_former_seat_of_government_acts_for_its_state_while_it_was_the_seat() {
     let peking = resolve_on("Peking said it opposed the move.", Some("1987-03-06"));
     assert_eq!(entity_of(&peking, "Peking").key, "country:CHN");
 }
+
+#[test]
+fn a_role_of_the_agents_dictionary_is_a_title_and_an_administration_is_its_leaders() {
+    let r = resolve_on(
+        "One of the architects of the proposal, U.S. lawyer Lee Buchheit, was adamant. \
+         Senior Reagan Administration officials expressed warm support.",
+        Some("1987-03-12"),
+    );
+    let buchheit = entity_of(&r, "Lee Buchheit");
+    assert_eq!(
+        (buchheit.country.as_deref(), buchheit.sector.as_deref()),
+        (Some("USA"), Some("JUD"))
+    );
+    assert_eq!(
+        entity_of(&r, "Reagan Administration").country.as_deref(),
+        Some("USA")
+    );
+}

@@ -179,7 +179,9 @@ pub(super) fn read(
     while from > sentence.tokens.start && range.start - from < 10 {
         let token = &doc.tokens[from - 1];
         let in_span = span_at(from - 1).is_some_and(|s| s.kind != NerKind::Person);
-        let titled = lexicon::is_title_word(&token.lower);
+        // A title word, or a role of the agents dictionary ("U.S. lawyer").
+        let titled = lexicon::is_title_word(&token.lower)
+            || (token.is_word() && lexicon::match_role(&[token.lower.as_str()]).is_some());
         // "Washington, Sir Menzies Campbell": a comma right before the name
         // or before the titles that lead up to it.
         let only_titles = doc.tokens[from..range.start]

@@ -190,11 +190,22 @@ pub(super) fn resolve(
         })
         .map(|r| r.country.clone())
         .filter(|c| !c.is_empty());
+    // "Reagan Administration", "Blair government": the leader's state.
+    let leaders_state = (entity.sector.as_deref() == Some("GOV"))
+        .then(|| {
+            let leader = text.rsplit_once(' ')?.0;
+            let known = gazetteer
+                .person(leader)
+                .or_else(|| gazetteer.person_by_surname(leader))?;
+            (!known.country.is_empty()).then(|| known.country.clone())
+        })
+        .flatten();
     entity.country = named_country
         .clone()
         .or_else(|| lexicon::org_country(text).map(str::to_owned))
         .or_else(|| body.map(|(country, _)| country.to_owned()))
         .or(region_country)
+        .or(leaders_state)
         .or_else(|| context.country.clone());
     // Every country has a "Foreign Ministry": a state body's key
     // names its country ("Chinese Foreign Ministry" and China's

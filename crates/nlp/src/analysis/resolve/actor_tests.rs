@@ -520,3 +520,23 @@ fn a_role_of_the_agents_dictionary_is_a_title_and_an_administration_is_its_leade
         Some("USA")
     );
 }
+
+#[test]
+fn an_acronym_written_as_a_name_is_its_organisation() {
+    let r = resolve_on(
+        "The money goes to the Global Alliance for Vaccines and Immunisation (Gavi). \
+         Gavi says the money will save lives.",
+        Some("2005-01-26"),
+    );
+    let full = entity_of(&r, "Global Alliance for Vaccines and Immunisation")
+        .key
+        .clone();
+    assert!(
+        r.mentions
+            .iter()
+            .filter(|m| m.text == "Gavi")
+            .all(|m| r.entities[m.entity].key == full),
+        "{:?}",
+        keys(&r)
+    );
+}

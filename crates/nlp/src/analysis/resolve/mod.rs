@@ -491,6 +491,12 @@ impl EntityResolver {
         if let Some(person) = people::lone_name(span, text, resolution) {
             return person;
         }
+        // An organisation's acronym the tagger took for a name ("Gavi").
+        if span.kind == NerKind::Person
+            && let Some(named) = organisations::named_before(doc, span, text, resolution)
+        {
+            return named;
+        }
         if span.kind != NerKind::Person {
             // An international organisation by any of its names, whatever
             // the tag ("Nato" as MISC, "European Union" as LOC).

@@ -70,10 +70,15 @@ pub(super) fn named_before(
         return None;
     }
     let bare: String = text.chars().filter(|&c| c != '.').collect();
+    // "Gavi" after "Global Alliance for Vaccines and Immunisation", even
+    // taken for a person: four letters or more leave little doubt.
     let acronym = bare.len() >= 2 && bare.chars().all(|c| c.is_alphabetic()) && {
         let upper = bare.chars().filter(|c| c.is_uppercase()).count();
         upper == bare.len()
-            || (upper == 1 && bare.len() <= 5 && bare.len() >= 3 && span.kind != NerKind::Person)
+            || (upper == 1
+                && bare.len() <= 5
+                && bare.len() >= 3
+                && (span.kind != NerKind::Person || bare.len() >= 4))
     };
     let short_form = span.tokens.start > 0
         && doc.tokens[span.tokens.start - 1].lower == "the"

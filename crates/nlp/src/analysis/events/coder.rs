@@ -154,10 +154,105 @@ impl Coder<'_> {
                 None => i += 1,
             }
         }
+        self.appeals(&words, range.start, &units, &mut found);
         found
             .into_iter()
             .filter_map(|f| self.event(s, &words, range.start, f))
             .collect()
+    }
+
+    /// "Mr Howard said Prince Harry should apologise", "Japan must open
+    /// its markets, Wallis said": what a speaker says an actor should do is
+    /// an appeal to that actor (CAMEO 020).
+    fn appeals(&self, words: &[&str], offset: usize, units: &[Unit], found: &mut Vec<Found>) {
+        let saying = |w: &str| crate::analysis::quotes::SAYING.contains(&w);
+        let quote = |w: &str| matches!(w, "\"" | "\u{201c}" | "\u{201d}");
+        for (k, word) in words.iter().enumerate() {
+            if !matches!(*word, "should" | "must") {
+                continue;
+            }
+            // Named, not a pronoun ("X said Harry ... and said he should":
+            // who "he" is is not clear enough), and not under a condition.
+            let Some(addressed) = units
+                .iter()
+                .position(|u| u.tokens.end == offset + k && u.via != Via::Pronoun)
+            else {
+                continue;
+            };
+            if matches!(
+                clause::modality(words, k),
+                Modality::Supposed | Modality::Negated
+            ) {
+                continue;
+            }
+            // An act asked for, not a state ("Greece should be allowed",
+            // "the government must be worried").
+            if words
+                .get(k + 1)
+                .is_some_and(|w| matches!(*w, "be" | "have" | "also" | "still"))
+            {
+                continue;
+            }
+            // The speaker before: "X said (that) Y should".
+            let mut p = units[addressed].tokens.start - offset;
+            while p > 0
+                && (matches!(words[p - 1], "that" | "the" | "prince" | "princess")
+                    || lexicon::is_title_word(words[p - 1])
+                    || lexicon::is_peerage(words[p - 1]))
+            {
+                p -= 1;
+            }
+            let before = (p > 0 && saying(words[p - 1]))
+                .then(|| {
+                    let (clause_start, _) = clause_bounds(words, p - 1, p);
+                    subject(self.doc, words, offset, units, p - 1, clause_start)
+                })
+                .flatten()
+                .and_then(|group| group.first().copied());
+            // Or after: "Y should ..., X said" or "..., said X".
+            let after = || {
+                let comma = k + words[k..].iter().position(|w| *w == ",")?;
+                let mut q = comma + 1;
+                while q < words.len() && quote(words[q]) {
+                    q += 1;
+                }
+                if saying(words.get(q)?) {
+                    return units.iter().position(|u| {
+                        u.tokens.start - offset > q && u.tokens.start - offset <= q + 4
+                    });
+                }
+                let speaker = units.iter().position(|u| u.tokens.start - offset == q)?;
+                let end = units[speaker].tokens.end - offset;
+                saying(words.get(end)?).then_some(speaker)
+            };
+            let Some(speaker) = before.or_else(after) else {
+                continue;
+            };
+            if units[speaker].entity == units[addressed].entity {
+                continue;
+            }
+            // Public life: not an analyst's advice to a firm.
+            let entities = &self.resolution.entities;
+            let (from, to) = (
+                &entities[units[speaker].entity],
+                &entities[units[addressed].entity],
+            );
+            let public = |e: &crate::analysis::resolve::ResolvedEntity| match e.sector.as_deref() {
+                Some(sector) => !matches!(sector, "MED" | "BUS" | "EDU"),
+                None => e.kind == NerKind::Person || e.is_country,
+            };
+            if !public(from) || !(public(to) || to.is_country) {
+                continue;
+            }
+            found.push(Found {
+                code: "020".to_owned(),
+                source: units[speaker].clone(),
+                target: units[addressed].clone(),
+                trigger: k,
+                nominal: false,
+                intended: false,
+            });
+        }
     }
 
     /// Is this verb form used as a verb here (not "the talks", not the
@@ -215,7 +310,7 @@ impl Coder<'_> {
         verb: Option<&Trigger>,
         found: &mut Vec<Found>,
     ) {
-        let (clause_start, clause_end) = clause_bounds(words, trigger);
+        let (clause_start, clause_end) = clause_bounds(words, trigger.start, trigger.end);
         let code = self.triggers.code(
             trigger,
             &words[clause_start..trigger.start],
@@ -793,18 +888,18 @@ fn is_joint(code: &str) -> bool {
     matches!(&code[..2.min(code.len())], "03" | "04" | "06") || code == "057"
 }
 
-/// The clause of a trigger within its sentence: from after the last
-/// boundary before it to the first boundary after it.
-fn clause_bounds(words: &[&str], trigger: &Trigger) -> (usize, usize) {
-    let start = words[..trigger.start]
+/// The clause of a trigger (tokens `start..end`) within its sentence: from
+/// after the last boundary before it to the first boundary after it.
+fn clause_bounds(words: &[&str], start: usize, end: usize) -> (usize, usize) {
+    let from = words[..start]
         .iter()
         .rposition(|w| clause::is_boundary(w))
         .map_or(0, |p| p + 1);
-    let end = words[trigger.end..]
+    let to = words[end..]
         .iter()
         .position(|w| clause::is_boundary(w))
-        .map_or(words.len(), |p| trigger.end + p);
-    (start, end)
+        .map_or(words.len(), |p| end + p);
+    (from, to)
 }
 
 /// The segment of a trigger (between quotes and semicolons): where its date

@@ -628,3 +628,18 @@ fn returning_from_a_capital_was_a_visit_there() {
         ["042 person:margaret-thatcher>RUS 2023-06-18 article"]
     );
 }
+
+#[test]
+fn what_a_speaker_says_an_actor_should_do_is_an_appeal() {
+    assert_eq!(
+        coded("Michael Howard said Prince Harry should apologise in person."),
+        ["020 person:michael-howard>person:harry 2023-06-18 article"]
+    );
+    assert_eq!(
+        coded("Japan must open its markets further, Allen Wallis said."),
+        ["020 person:allen-wallis>JPN 2023-06-18 article"]
+    );
+    // Not through a pronoun, nor under a condition.
+    assert!(coded("Charles Kennedy said he should apologise in person.").is_empty());
+    assert!(coded("Allen Wallis said that if Japan must act, it would.").is_empty());
+}

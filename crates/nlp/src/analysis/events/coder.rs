@@ -297,7 +297,12 @@ impl Coder<'_> {
         if trigger.end - trigger.start > 1 || !AMBIGUOUS.contains(&form) {
             return true;
         }
-        let after_actor = units.iter().any(|u| u.tokens.end == offset + trigger.start);
+        // "Japan offers", but "the Downing Street talks": a name after
+        // "the" qualifies the noun after it.
+        let after_actor = units.iter().any(|u| {
+            u.tokens.end == offset + trigger.start
+                && (u.tokens.start == offset || words[u.tokens.start - offset - 1] != "the")
+        });
         after_actor || previous.is_some_and(|p| VERB_CUES.contains(&p) || p.ends_with("ly"))
     }
 

@@ -643,3 +643,11 @@ fn what_a_speaker_says_an_actor_should_do_is_an_appeal() {
     assert!(coded("Charles Kennedy said he should apologise in person.").is_empty());
     assert!(coded("Allen Wallis said that if Japan must act, it would.").is_empty());
 }
+
+#[test]
+fn a_name_after_the_qualifies_the_noun_after_it() {
+    assert!(
+        coded("The Downing Street talks covered a range of topics ahead of an EU summit in Brussels later in the week.")
+            .is_empty()
+    );
+}

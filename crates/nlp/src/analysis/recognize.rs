@@ -82,11 +82,16 @@ impl TaggerRecognizer {
                 // Nor a peer's title or an office ("Lord Butler", "ex-PM
                 // Lord Callaghan", "King Fahd"): the name is the rest, and
                 // the title is read as its context.
-                let title = lexicon::is_honorific(&first.lower)
-                    || lexicon::is_peerage(&first.lower)
-                    || first.lower.starts_with("ex-")
-                    || first.lower == "staff"
-                    || lexicon::role_sector(&first.lower).is_some_and(|s| !s.is_empty());
+                // A royal known by one name keeps the title in it ("Prince
+                // Harry", "Princess Diana").
+                let royal =
+                    matches!(first.lower.as_str(), "prince" | "princess") && span.tokens.len() == 2;
+                let title = !royal
+                    && (lexicon::is_honorific(&first.lower)
+                        || lexicon::is_peerage(&first.lower)
+                        || first.lower.starts_with("ex-")
+                        || first.lower == "staff"
+                        || lexicon::role_sector(&first.lower).is_some_and(|s| !s.is_empty()));
                 (opens && lexicon::is_function_word(&first.lower))
                     || (span.kind == NerKind::Person && title)
             } {
@@ -361,6 +366,17 @@ impl TaggerRecognizer {
                 {
                     span.tokens.start += 1;
                 }
+                // "Prince Harry" where the tagger took only "Harry".
+                if span.kind == NerKind::Person
+                    && span.tokens.len() == 1
+                    && span.tokens.start > 0
+                    && matches!(
+                        tokens[span.tokens.start - 1].text.as_str(),
+                        "Prince" | "Princess"
+                    )
+                {
+                    span.tokens.start -= 1;
+                }
                 // "on 13 March Lord Goldsmith met ...": a month or weekday
                 // before a title or a full name is not part of the name.
                 let first = &tokens[span.tokens.start].lower;
@@ -585,6 +601,15 @@ mod tests {
         let found = recognize("The EU-China summit was held in The Hague.");
         assert!(found.iter().any(|(t, _)| t == "EU"), "{found:?}");
         assert!(found.iter().any(|(t, _)| t == "China"), "{found:?}");
+    }
+
+    #[test]
+    fn a_royal_known_by_one_name_keeps_the_title() {
+        let found = recognize("Michael Howard said Prince Harry should apologise.");
+        assert!(
+            found.contains(&("Prince Harry".into(), NerKind::Person)),
+            "{found:?}"
+        );
     }
 
     #[test]

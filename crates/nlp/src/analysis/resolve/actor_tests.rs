@@ -540,3 +540,13 @@ fn an_acronym_written_as_a_name_is_its_organisation() {
         keys(&r)
     );
 }
+
+#[test]
+fn a_relative_shares_the_familys_country() {
+    let r = resolve_on(
+        "The US freed British detainee Moazzam Begg, US officials said. \
+         His father Azmat Begg thanked the US. The US said more would follow.",
+        Some("2005-01-26"),
+    );
+    assert_eq!(entity_of(&r, "Azmat Begg").country.as_deref(), Some("GBR"));
+}

@@ -462,6 +462,7 @@ impl EntityResolver {
         people::from_actor_dictionary(gazetteer, doc, &mut resolution, date);
         people::from_patrons(&mut resolution, &patrons);
         people::from_descriptions(doc, &mut resolution);
+        people::from_family(&mut resolution);
         from_the_article_country(&mut resolution);
         state_bodies_by_country(&mut resolution);
         resolution

@@ -159,6 +159,37 @@ pub(super) fn from_actor_dictionary(
     }
 }
 
+/// "Cherie Blair" in a story of Tony Blair, "Azmat Begg" in one of Moazzam
+/// Begg: someone nothing gives a country shares it with the one person of
+/// the same family name the article places.
+pub(super) fn from_family(resolution: &mut Resolution) {
+    let surname = |name: &str| name.rsplit(' ').next().map(str::to_owned);
+    let placed: Vec<(String, String)> = resolution
+        .entities
+        .iter()
+        .filter(|e| e.kind == NerKind::Person && e.name.contains(' '))
+        .filter_map(|e| Some((surname(&e.name)?, e.country.clone()?)))
+        .collect();
+    for entity in &mut resolution.entities {
+        if entity.kind != NerKind::Person
+            || entity.country.is_some()
+            || entity.code.is_some()
+            || !entity.name.contains(' ')
+        {
+            continue;
+        }
+        let Some(family) = surname(&entity.name) else {
+            continue;
+        };
+        let mut countries = placed.iter().filter(|(s, _)| *s == family).map(|(_, c)| c);
+        if let Some(first) = countries.next()
+            && countries.all(|c| c == first)
+        {
+            entity.country = Some(first.clone());
+        }
+    }
+}
+
 /// "Archbishop Desmond Tutu ... the South African archbishop said": a
 /// later description by country and title gives the country to the one
 /// person the article titled so, when nothing else gave them one.

@@ -428,7 +428,20 @@ fn unit_of_mention(
                 ..plain(None, mention.tokens.end)
             })
         }
-        NerKind::Misc => None,
+        // "met Iranian Charge d'Affaires": a demonym and a title tagged
+        // MISC is that state's official.
+        NerKind::Misc => {
+            let (first, rest) = mention.text.split_once(' ')?;
+            let country = gazetteer.country_by_demonym(first)?;
+            let lower = rest.to_lowercase();
+            let words: Vec<&str> = lower.split(' ').collect();
+            let (len, _) = lexicon::match_role(&words)?;
+            (len == words.len()).then(|| Unit {
+                stands_for: Some((country.iso3.clone(), country.name.clone())),
+                via: Via::Group,
+                ..plain(Some("GOV".to_owned()), mention.tokens.end)
+            })
+        }
         NerKind::Org => {
             let last = entity.name.rsplit(' ').next().unwrap_or("");
             // "the White House said" is the government, not a building.

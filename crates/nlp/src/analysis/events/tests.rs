@@ -651,3 +651,14 @@ fn a_name_after_the_qualifies_the_noun_after_it() {
             .is_empty()
     );
 }
+
+#[test]
+fn a_demonym_and_a_title_tagged_misc_is_that_states_official() {
+    let found = coded("Roland Dumas met Iranian Charge d'Affaires in Paris on Friday.");
+    assert!(
+        found
+            .iter()
+            .any(|e| e.starts_with("040 person:roland-dumas>") && e.contains("IRN")),
+        "{found:?}"
+    );
+}

@@ -115,8 +115,6 @@ pub(super) fn subject(
             u.tokens.start - offset >= clause_start && u.tokens.end - offset <= at
         })
         .collect();
-    // The whole coordination must be free: "with Australia and Britain"
-    // does not become a subject through "Britain".
     // "Iranian forces smashed four Iraqi brigades, killed ...": the object
     // of an earlier verb in a list of verbs is not the next one's subject.
     let object_of_listed_verb = |u: &Unit| {
@@ -138,9 +136,9 @@ pub(super) fn subject(
                     | "ten"
                     | "several"
                     | "many"
-            ) || w
-                .chars()
-                .all(|c| c.is_ascii_digit() || c == ',' || c == '.')
+            ) || (w.chars().any(|c| c.is_ascii_digit())
+                && w.chars()
+                    .all(|c| c.is_ascii_digit() || c == ',' || c == '.'))
         };
         while p > 0 && counting(words[p - 1]) {
             p -= 1;
@@ -153,6 +151,8 @@ pub(super) fn subject(
             .all(|w| matches!(*w, "," | "and" | "or"));
         after_verb && listed && u.tokens.end - offset < at
     };
+    // The whole coordination must be free: "with Australia and Britain"
+    // does not become a subject through "Britain".
     let free = |i: usize| {
         let group = actors::coordination(doc, units, i);
         !governed(&units[group.start]) && !governed(&units[i]) && !object_of_listed_verb(&units[i])

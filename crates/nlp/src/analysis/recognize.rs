@@ -92,8 +92,17 @@ impl TaggerRecognizer {
                         || first.lower.starts_with("ex-")
                         || first.lower == "staff"
                         || lexicon::role_sector(&first.lower).is_some_and(|s| !s.is_empty()));
+                // "on 13 March Lord Goldsmith", "Monday Mr Blair": a month
+                // or weekday before a title is not part of the name.
+                let dated = (lexicon::MONTHS.contains(&first.lower.as_str())
+                    || lexicon::WEEKDAYS.contains(&first.lower.as_str()))
+                    && tokens.get(span.tokens.start + 1).is_some_and(|t| {
+                        lexicon::is_honorific(&t.lower)
+                            || lexicon::is_peerage(&t.lower)
+                            || lexicon::role_sector(&t.lower).is_some_and(|s| !s.is_empty())
+                    });
                 (opens && lexicon::is_function_word(&first.lower))
-                    || (span.kind == NerKind::Person && title)
+                    || (span.kind == NerKind::Person && (title || dated))
             } {
                 span.tokens.start += 1;
             }
@@ -351,6 +360,10 @@ impl TaggerRecognizer {
         }
         let mut out = self.join_of_country(doc, merge_overlaps(out));
         self.places_in_lists(doc, &mut out);
+        let mut in_span = vec![false; tokens.len()];
+        for span in &out {
+            in_span[span.tokens.clone()].fill(true);
+        }
         // "state-owned Petroleum Corp": lowercase words before a name are
         // not part of it.
         out.into_iter()
@@ -366,33 +379,18 @@ impl TaggerRecognizer {
                 {
                     span.tokens.start += 1;
                 }
-                // "Prince Harry" where the tagger took only "Harry".
+                // "Prince Harry" where the tagger took only "Harry" (and
+                // no other name holds "Prince").
                 if span.kind == NerKind::Person
                     && span.tokens.len() == 1
                     && span.tokens.start > 0
+                    && !in_span[span.tokens.start - 1]
                     && matches!(
                         tokens[span.tokens.start - 1].text.as_str(),
                         "Prince" | "Princess"
                     )
                 {
                     span.tokens.start -= 1;
-                }
-                // "on 13 March Lord Goldsmith met ...": a month or weekday
-                // before a title or a full name is not part of the name.
-                let first = &tokens[span.tokens.start].lower;
-                let dated = lexicon::MONTHS.contains(&first.as_str())
-                    || lexicon::WEEKDAYS.contains(&first.as_str());
-                if span.kind == NerKind::Person
-                    && dated
-                    && (span.tokens.len() >= 3
-                        || tokens.get(span.tokens.start + 1).is_some_and(|t| {
-                            lexicon::is_title_word(&t.lower)
-                                || lexicon::is_peerage(&t.lower)
-                                || matches!(t.lower.as_str(), "mr" | "mrs" | "ms" | "dr" | "sir")
-                        }))
-                    && span.tokens.len() >= 2
-                {
-                    span.tokens.start += 1;
                 }
                 span
             })
@@ -614,6 +612,13 @@ mod tests {
 
     #[test]
     fn a_date_before_a_title_is_not_part_of_the_name() {
+        let found = recognize("On Monday Mr Blair said so.");
+        assert!(
+            !found
+                .iter()
+                .any(|(t, _)| t.contains("Monday") || t.contains("Mr")),
+            "{found:?}"
+        );
         let found = recognize("The book says on 13 March Lord Goldsmith met Lord Falconer.");
         assert!(
             !found.iter().any(|(t, _)| t.starts_with("March")),

@@ -187,9 +187,12 @@ impl Coder<'_> {
             }
             // An act asked for, not a state ("Greece should be allowed",
             // "the government must be worried").
-            if words
-                .get(k + 1)
-                .is_some_and(|w| matches!(*w, "be" | "have" | "also" | "still"))
+            // Nor "should not be", "should never have".
+            let next = |n: usize| words.get(k + n).copied().unwrap_or("");
+            let state = |w: &str| matches!(w, "be" | "have" | "been");
+            if state(next(1))
+                || matches!(next(1), "also" | "still")
+                || (matches!(next(1), "not" | "never" | "n't") && state(next(2)))
             {
                 continue;
             }
@@ -561,14 +564,21 @@ impl Coder<'_> {
         trigger: &Trigger,
     ) -> Option<Vec<usize>> {
         let before = trigger.start.checked_sub(1)?;
-        // "China's refusal", "Iran's week-old offensive": the possessive,
-        // through a few lowercase words that qualify the noun.
-        let possessive = (before.saturating_sub(4)..=before).rev().find(|&p| {
+        // "China's refusal", "Iran's week-old offensive", "Gorbachev's new
+        // offer": the possessive, through a few words that qualify the noun
+        // (not "Iran's foreign minister said talks").
+        let qualifier = |w: &str| {
+            (w.contains('-') && w.chars().all(|c| c.is_ascii_lowercase() || c == '-'))
+                || w.chars().all(|c| c.is_ascii_digit())
+                || NOUN_MODIFIERS.contains(&w)
+                || matches!(
+                    w,
+                    "new" | "first" | "fresh" | "major" | "recent" | "surprise"
+                )
+        };
+        let possessive = (before.saturating_sub(3)..=before).rev().find(|&p| {
             matches!(words[p], "'s" | "\u{2019}s")
-                && words[p + 1..trigger.start].iter().all(|w| {
-                    w.chars()
-                        .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
-                })
+                && words[p + 1..trigger.start].iter().all(|w| qualifier(w))
         });
         if let Some(p) = possessive {
             let owner = units.iter().position(|u| u.tokens.end == offset + p)?;
@@ -643,7 +653,7 @@ impl Coder<'_> {
             // after it, or nothing.
             let ends_in_preposition =
                 trigger.end - trigger.start > 1 && PREPOSITIONS.contains(&words[trigger.end - 1]);
-            if ends_in_preposition && !previous.is_empty() {
+            if ends_in_preposition && !previous.is_empty() && !DETERMINERS.contains(&previous) {
                 break;
             }
             let accepted = if trigger.nominal {
@@ -721,9 +731,10 @@ impl Coder<'_> {
         let armed =
             |sector: Option<&str>| matches!(sector, Some("MIL" | "REB" | "INS" | "COP" | "SPY"));
         // So is a party's or a ministry's ("Labour attacked Tory plans").
+        // Not an alliance's ("NATO attacked Serbian positions").
         let civil = match self.resolution.entities[source.entity].kind {
             NerKind::Person => true,
-            NerKind::Org => source.sector.is_some(),
+            NerKind::Org => source.sector.as_deref().is_some_and(|s| s != "IGO"),
             _ => false,
         } && source.stands_for.is_none();
         let code = if found.code == "190" && civil && !armed(source.sector.as_deref()) {

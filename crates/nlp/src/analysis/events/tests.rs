@@ -662,3 +662,17 @@ fn a_demonym_and_a_title_tagged_misc_is_that_states_official() {
         "{found:?}"
     );
 }
+
+#[test]
+fn review_cases_a_possessive_object_an_alliances_attack_and_a_negated_state() {
+    let found = coded("Antony Blinken met with his Chinese counterpart Qin Gang on Sunday.");
+    assert!(
+        found
+            .iter()
+            .any(|e| e.starts_with("040 person:antony-blinken>")),
+        "{found:?}"
+    );
+    let found = coded("NATO attacked Serbia on Saturday.");
+    assert!(found.iter().any(|e| e.starts_with("190 ")), "{found:?}");
+    assert!(coded("Michael Howard said Greece should not be allowed to keep the name.").is_empty());
+}

@@ -550,3 +550,16 @@ fn a_relative_shares_the_familys_country() {
     );
     assert_eq!(entity_of(&r, "Azmat Begg").country.as_deref(), Some("GBR"));
 }
+
+#[test]
+fn brussels_before_maastricht_is_the_community() {
+    let r = resolve_on(
+        "The European Community proposed a tax on oils. Washington warned that \
+         relations with Brussels would suffer.",
+        Some("1987-03-16"),
+    );
+    assert_eq!(
+        entity_of(&r, "Brussels").key,
+        entity_of(&r, "European Community").key
+    );
+}

@@ -510,11 +510,17 @@ impl EntityResolver {
                 return body;
             }
             // "closer relations with Brussels" in an article about the EU:
-            // the city acting is the Union, not Belgium.
+            // the city acting is the Union (the Community before
+            // Maastricht), not Belgium.
+            let union_name = if facts.union {
+                "European Union"
+            } else {
+                "European Community"
+            };
             if facts.about_eu
                 && text == "Brussels"
                 && places::acts_for_state(doc, span)
-                && let Some(union) = organisations::international(gazetteer, "European Union")
+                && let Some(union) = organisations::international(gazetteer, union_name)
             {
                 return union;
             }
@@ -570,23 +576,6 @@ impl EntityResolver {
                 organisations::resolve(gazetteer, span, text, context, resolution)
             }
             NerKind::Misc => plain_entity(format!("misc:{}", slug(text)), text, NerKind::Misc),
-            // "Brussels wants ...", in a story about the European Union:
-            // the Union (or the Community), as Washington is the US.
-            NerKind::Loc
-                if text == "Brussels"
-                    && facts.about_eu
-                    && places::acts_for_state(doc, span)
-                    && let Some(union) = organisations::international(
-                        gazetteer,
-                        if facts.union {
-                            "European Union"
-                        } else {
-                            "European Community"
-                        },
-                    ) =>
-            {
-                union
-            }
             // "Bonn said" in 1987: a former seat of government acting,
             // while it was the seat.
             NerKind::Loc

@@ -24,6 +24,11 @@ impl Role {
         self.from.is_some() || self.to.is_some()
     }
 
+    /// The elite's standing (ELI), not an office.
+    fn is_elite(&self) -> bool {
+        self.code.get(3..6) == Some("ELI")
+    }
+
     fn holds_on(&self, date: NaiveDate) -> bool {
         self.from.is_none_or(|from| from <= date) && self.to.is_none_or(|to| date <= to)
     }
@@ -108,17 +113,16 @@ impl KnownPerson {
     /// them is of the past ("President Carter" in 1987, "Prime Minister
     /// Harold Wilson" in 2005).
     pub fn retired_on(&self, date: NaiveDate) -> bool {
-        let eli = |r: &Role| r.code.get(3..6) == Some("ELI");
         let left_office = self
             .roles
             .iter()
-            .any(|r| !eli(r) && r.to.is_some_and(|to| to < date));
+            .any(|r| !r.is_elite() && r.to.is_some_and(|to| to < date));
         left_office
             && self
                 .roles
                 .iter()
                 .filter(|r| r.dated())
-                .all(|r| r.to.is_some_and(|to| to < date) || (eli(r) && r.holds_on(date)))
+                .all(|r| r.to.is_some_and(|to| to < date) || (r.is_elite() && r.holds_on(date)))
     }
 
     /// Whether a dated role other than the elite's held on `date`: then a
@@ -127,7 +131,7 @@ impl KnownPerson {
     pub fn in_office_on(&self, date: NaiveDate) -> bool {
         self.roles
             .iter()
-            .any(|r| r.dated() && r.holds_on(date) && r.code.get(3..6) != Some("ELI"))
+            .any(|r| r.dated() && r.holds_on(date) && !r.is_elite())
     }
 
     /// A state body the country actors file lists without dates ("Federal

@@ -259,6 +259,12 @@ impl Gazetteer {
         self.country_named(&surface(tokens))
     }
 
+    /// Whether `city` is its country's capital.
+    pub fn is_capital(&self, city: &City) -> bool {
+        self.country(&city.country)
+            .is_some_and(|c| c.capital == city.name)
+    }
+
     /// Places called `name`, most populous first.
     pub fn cities(&self, name: &str) -> impl Iterator<Item = &City> {
         self.city_by_name

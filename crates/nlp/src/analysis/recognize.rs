@@ -400,13 +400,10 @@ impl TaggerRecognizer {
     /// A national capital of half a million people or more, by any of its
     /// names ("Peking").
     fn is_big_capital(&self, name: &str) -> bool {
-        self.gazetteer.cities(name).next().is_some_and(|city| {
-            city.population >= 500_000
-                && self
-                    .gazetteer
-                    .country(&city.country)
-                    .is_some_and(|c| c.capital == city.name)
-        })
+        self.gazetteer
+            .cities(name)
+            .next()
+            .is_some_and(|city| city.population >= 500_000 && self.gazetteer.is_capital(city))
     }
 
     /// "Manchester, Liverpool, Leicester": a city the tagger took for an

@@ -196,6 +196,16 @@ fn shared_group(doc: &Doc, gazetteer: &Gazetteer, end: usize) -> Option<&'static
     group_sector(&tokens.get(end + 2)?.lower).filter(|s| !s.is_empty())
 }
 
+/// Whether an entity is of public life, whose words and wishes are events:
+/// not the media, a firm or academia; of those the text gives no role,
+/// people and states are, organisations (mostly firms) are not.
+pub(super) fn of_public_life(entity: &crate::analysis::resolve::ResolvedEntity) -> bool {
+    match entity.sector.as_deref() {
+        Some(sector) => !matches!(sector, "MED" | "BUS" | "EDU"),
+        None => entity.kind == NerKind::Person || entity.is_country,
+    }
+}
+
 /// The units of sentence `s`, in text order.
 pub fn units(doc: &Doc, resolution: &Resolution, gazetteer: &Gazetteer, s: usize) -> Vec<Unit> {
     let sentence = &doc.sentences[s];

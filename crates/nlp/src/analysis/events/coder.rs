@@ -240,11 +240,7 @@ impl Coder<'_> {
                 &entities[units[speaker].entity],
                 &entities[units[addressed].entity],
             );
-            let public = |e: &crate::analysis::resolve::ResolvedEntity| match e.sector.as_deref() {
-                Some(sector) => !matches!(sector, "MED" | "BUS" | "EDU"),
-                None => e.kind == NerKind::Person || e.is_country,
-            };
-            if !public(from) || !(public(to) || to.is_country) {
+            if !actors::of_public_life(from) || !actors::of_public_life(to) {
                 continue;
             }
             found.push(Found {

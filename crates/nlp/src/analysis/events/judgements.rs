@@ -33,13 +33,9 @@ pub(super) fn code(coder: &Coder<'_>, quotes: &[QuoteSpan], tone: &ToneLexicon) 
         // A political speaker: an analyst's or a firm's harsh words about
         // a company are commentary, not an event.
         let kind = resolution.entities[speaker].kind;
-        let political = match resolution.entities[speaker].sector.as_deref() {
-            Some(sector) => !matches!(sector, "MED" | "BUS" | "EDU"),
-            // Someone the text gives no role; an organisation of no known
-            // kind is mostly a firm.
-            None => kind == NerKind::Person,
-        };
-        if !matches!(kind, NerKind::Person | NerKind::Org) || !political {
+        if !matches!(kind, NerKind::Person | NerKind::Org)
+            || !actors::of_public_life(&resolution.entities[speaker])
+        {
             continue;
         }
         if leaning(doc, tone, quote) > DISAPPROVAL {

@@ -192,10 +192,8 @@ pub(super) fn resolve(
     let best = gazetteer
         .cities(text)
         .filter(|city| {
-            let is_capital = gazetteer
-                .country(&city.country)
-                .is_some_and(|c| c.capital == city.name);
-            plausible_place(city, places, is_capital) || (only && city.population >= SMALL_PLACE)
+            plausible_place(city, places, gazetteer.is_capital(city))
+                || (only && city.population >= SMALL_PLACE)
         })
         .map(|city| (place_score(city, places), city))
         .fold(None, |best: Option<(f64, _)>, (score, city)| match best {

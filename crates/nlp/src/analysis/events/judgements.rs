@@ -75,9 +75,14 @@ pub(super) fn code(coder: &Coder<'_>, quotes: &[QuoteSpan], tone: &ToneLexicon) 
             .filter(|u| in_quote(u) || introduced(u))
             // People and organisations: a country in quoted words is
             // mostly a topic ("thought Iraq was a very serious threat").
+            // Nor someone the article gives no standing: no sector, and
+            // no country or, for a person, no full name ("the death of
+            // his wife Audrey").
             .filter(|u| {
                 let e = &resolution.entities[u.entity];
-                !e.is_country && u.stands_for.is_none()
+                let standing = e.sector.is_some()
+                    || (e.country.is_some() && (e.kind != NerKind::Person || e.name.contains(' ')));
+                !e.is_country && u.stands_for.is_none() && standing
             })
             .filter(|u| u.entity != speaker && u.via != Via::Pronoun && !own_side(u))
             .collect();

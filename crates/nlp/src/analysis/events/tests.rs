@@ -676,3 +676,33 @@ fn review_cases_a_possessive_object_an_alliances_attack_and_a_negated_state() {
     assert!(found.iter().any(|e| e.starts_with("190 ")), "{found:?}");
     assert!(coded("Michael Howard said Greece should not be allowed to keep the name.").is_empty());
 }
+
+#[test]
+fn a_pronoun_passes_over_quoted_names_to_its_own_antecedent() {
+    // "he" wrote the letter: the names he quotes are not the next "he".
+    let found = coded(
+        "Robert Jackson has left the Conservative Party. In a letter he wrote: \
+         \"Tony Blair rather than Michael Howard should govern.\" \
+         He bitterly criticised the Conservatives.",
+    );
+    assert!(
+        found
+            .iter()
+            .any(|e| e.starts_with("111 person:robert-jackson>org:conservative-party")),
+        "{found:?}"
+    );
+    assert!(
+        found.iter().all(|e| !e.contains("person:tony-blair>")),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn quoted_disapproval_needs_a_target_of_standing() {
+    // A first name alone, with no role: a private person.
+    let found = coded(
+        "Michael Howard paid tribute. \"It was not a surprise - I knew what a blow the death \
+         of his wife Audrey was,\" he said.",
+    );
+    assert!(found.is_empty(), "{found:?}");
+}

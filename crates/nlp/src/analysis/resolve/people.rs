@@ -279,7 +279,25 @@ pub(super) fn from_patrons(resolution: &mut Resolution, patrons: &[(usize, usize
 /// the last sentence that names one (usually its subject: "Blinken met Qin.
 /// He will ..." is Blinken).
 fn subject_person_before(doc: &Doc, resolution: &Resolution, at: usize) -> Option<usize> {
+    let quoted = quoted_tokens(doc);
+    subject_before(doc, resolution, &quoted, at, 4)
+}
+
+/// The subject person before the pronoun at `at`: the first person of its
+/// sentence before it, else of the nearest sentence before that names one
+/// or has a "he" or "she" of its own, which then stands for its own
+/// antecedent ("In a letter he wrote: 'Tony Blair ...'. He criticised" is
+/// the writer, not Blair). Outside a quotation, quoted names do not count: they are
+/// the speaker's words, not the narrative's subjects.
+fn subject_before(
+    doc: &Doc,
+    resolution: &Resolution,
+    quoted: &[bool],
+    at: usize,
+    depth: usize,
+) -> Option<usize> {
     let sentence = doc.sentence_of[at];
+    let outside = !quoted[at];
     let is_person =
         |m: &&super::ResolvedMention| resolution.entities[m.entity].kind == NerKind::Person;
     // Not one governed by a preposition, nor a possessive ("admired Mr
@@ -295,26 +313,65 @@ fn subject_person_before(doc: &Doc, resolution: &Resolution, at: usize) -> Optio
             .tokens
             .get(m.tokens.end)
             .is_some_and(|t| matches!(t.text.as_str(), "'s" | "\u{2019}s"));
-        !governed && !possessive
+        !governed && !possessive && !(outside && quoted[m.tokens.start])
     };
-    let same: Vec<_> = resolution
-        .mentions
-        .iter()
-        .filter(|m| m.tokens.end <= at && doc.sentence_of[m.tokens.start] == sentence)
-        .filter(is_person)
-        .collect();
-    if let Some(m) = same.iter().find(|m| free(m)) {
-        return Some(m.entity);
-    }
-    (0..sentence).rev().find_map(|s| {
-        let range = &doc.sentences[s].tokens;
-        resolution
-            .mentions_in(range)
+    let pronoun = |i: usize| {
+        matches!(doc.tokens[i].lower.as_str(), "he" | "she")
+            && doc.tokens[i].lower == doc.tokens[at].lower
+            && !(outside && quoted[i])
+    };
+    // The first person or pronoun of `range` (before `at`).
+    let first = |range: std::ops::Range<usize>| -> Option<usize> {
+        let end = range.end.min(at);
+        let mention = resolution
+            .mentions_in(&range)
             .map(|m| &resolution.mentions[m])
+            .filter(|m| m.tokens.end <= end)
             .filter(is_person)
-            .find(free)
-            .map(|m| m.entity)
-    })
+            .find(free);
+        if let Some(m) = mention {
+            return Some(m.entity);
+        }
+        let p = (range.start..end).find(|&i| pronoun(i))?;
+        (depth > 0)
+            .then(|| subject_before(doc, resolution, quoted, p, depth - 1))
+            .flatten()
+    };
+    let range = doc.sentences[sentence].tokens.clone();
+    if let Some(entity) = first(range) {
+        return Some(entity);
+    }
+    (0..sentence)
+        .rev()
+        .find_map(|s| first(doc.sentences[s].tokens.clone()))
+}
+
+/// Whether each token stands inside quotation marks. Curly marks open and
+/// close; a straight one opens when it stands before a word and after a
+/// space, closes when it follows a word, and else alternates. A paragraph
+/// starts outside: a quotation that runs on into the next paragraph leaves
+/// its first one unclosed and opens again.
+pub(super) fn quoted_tokens(doc: &Doc) -> Vec<bool> {
+    let mut inside = false;
+    let tokens = &doc.tokens;
+    (0..tokens.len())
+        .map(|i| {
+            let t = &tokens[i];
+            if t.paragraph_before {
+                inside = false;
+            }
+            let attached_next = tokens.get(i + 1).is_some_and(|n| !n.space_before);
+            match t.text.as_str() {
+                "\u{201c}" => inside = true,
+                "\u{201d}" => inside = false,
+                "\"" if i > 0 && !t.space_before => inside = false,
+                "\"" if attached_next => inside = true,
+                "\"" => inside = !inside,
+                _ => return inside,
+            }
+            false
+        })
+        .collect()
 }
 
 /// The entity of the last person mentioned before token `at`.

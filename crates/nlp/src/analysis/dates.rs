@@ -94,6 +94,43 @@ fn relative_period(tokens: &[Token], i: usize, published: NaiveDate) -> Option<R
     }
 }
 
+/// Words before a date that make it the start or end of a state or a
+/// deadline ("flights from May 31", "until Friday", "by March"), not when
+/// the event of the sentence took place.
+const SPAN_BOUNDS: &[&str] = &[
+    "from",
+    "until",
+    "till",
+    "through",
+    "since",
+    "by",
+    "starting",
+    "effective",
+];
+
+/// Whether the date word at `i` is governed by a [`SPAN_BOUNDS`] word,
+/// across a day number or a "next", "last" or "the" ("from 31 May",
+/// "until next week").
+fn bounds_a_span(tokens: &[Token], i: usize) -> bool {
+    let mut k = i;
+    while k > 0 {
+        k -= 1;
+        let word = tokens[k].lower.as_str();
+        if SPAN_BOUNDS.contains(&word) {
+            return true;
+        }
+        let passable = word.parse::<u32>().is_ok()
+            || matches!(
+                word,
+                "next" | "last" | "this" | "the" | "early" | "mid" | "late"
+            );
+        if !passable || i - k > 2 {
+            return false;
+        }
+    }
+    false
+}
+
 /// The date a sentence speaks of, nearest to `anchor` (a token index in
 /// `tokens`, the sentence), or `None` when it names none. `future` says the
 /// event is to come: a bare weekday after it then points forward.
@@ -125,7 +162,10 @@ pub fn resolve_near(
     let mut best: Option<(usize, ResolvedDate)> = None;
     let mut consider = |index: usize, resolved: ResolvedDate| {
         let distance = index.abs_diff(anchor);
-        if distance <= reach && best.is_none_or(|(d, _)| distance < d) {
+        if distance <= reach
+            && best.is_none_or(|(d, _)| distance < d)
+            && !bounds_a_span(tokens, index)
+        {
             best = Some((distance, resolved));
         }
     };
@@ -268,6 +308,17 @@ mod tests {
 
     fn date(y: i32, m: u32, d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, d).expect("valid date")
+    }
+
+    #[test]
+    fn the_bounds_of_a_span_date_no_event() {
+        let sunday = date(2023, 6, 18);
+        let r = |text: &str| resolve(&tokenize(text), 0, sunday, false);
+        assert_eq!(r("agreed to operate flights from May 31"), None);
+        assert_eq!(r("asked for the data by Monday"), None);
+        assert_eq!(r("will stay until next week"), None);
+        assert_eq!(r("flights from 31 May"), None);
+        assert!(r("agreed on May 31").is_some());
     }
 
     #[test]

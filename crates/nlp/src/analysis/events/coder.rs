@@ -744,6 +744,7 @@ impl Coder<'_> {
         // Not the dateline's date.
         let after_dateline = self.dateline_end.saturating_sub(offset);
         let dated = segment.start.max(after_dateline).min(found.trigger)..segment.end;
+        let dated = outside_relative_clauses(words, dated, found.trigger);
         let explicit = dates::resolve_near(
             &sentence[dated.clone()],
             found.trigger - dated.start,
@@ -912,6 +913,22 @@ fn clause_bounds(words: &[&str], start: usize, end: usize) -> (usize, usize) {
         .position(|w| clause::is_boundary(w))
         .map_or(words.len(), |p| end + p);
     (from, to)
+}
+
+/// `range` without the relative clauses that the trigger at `at` is not in,
+/// and, for a trigger in one, without what comes before it ("arrived on
+/// Sunday from the United States, where he met Bush": the meeting has no
+/// date of its own).
+fn outside_relative_clauses(words: &[&str], range: Range<usize>, at: usize) -> Range<usize> {
+    let opens = |i: usize| {
+        i > 0 && words[i - 1] == "," && matches!(words[i], "where" | "who" | "which" | "whose")
+    };
+    let start = (range.start..at)
+        .rev()
+        .find(|&i| opens(i))
+        .unwrap_or(range.start);
+    let end = (at + 1..range.end).find(|&i| opens(i)).unwrap_or(range.end);
+    start..end.max(start)
 }
 
 /// The segment of a trigger (between quotes and semicolons): where its date

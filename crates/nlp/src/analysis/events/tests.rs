@@ -706,3 +706,17 @@ fn quoted_disapproval_needs_a_target_of_standing() {
     );
     assert!(found.is_empty(), "{found:?}");
 }
+
+#[test]
+fn a_relative_clause_does_not_take_its_main_clauses_date() {
+    let found = coded(
+        "Pervez Musharraf arrived in Britain on Friday after flying from the United States, \
+         where he met President George W Bush.",
+    );
+    assert!(
+        found
+            .iter()
+            .any(|e| e == "040 person:pervez-musharraf>person:george-w-bush 2023-06-18 article"),
+        "{found:?}"
+    );
+}

@@ -923,9 +923,12 @@ fn outside_relative_clauses(words: &[&str], range: Range<usize>, at: usize) -> R
     let opens = |i: usize| {
         i > 0 && words[i - 1] == "," && matches!(words[i], "where" | "who" | "which" | "whose")
     };
+    // The clause the trigger is in, when no comma has closed it before the
+    // trigger ("Last year MAB, which opposed the war, urged" is not in it).
     let start = (range.start..at)
         .rev()
         .find(|&i| opens(i))
+        .filter(|&r| !words[r..at].contains(&","))
         .unwrap_or(range.start);
     let end = (at + 1..range.end).find(|&i| opens(i)).unwrap_or(range.end);
     start..end.max(start)

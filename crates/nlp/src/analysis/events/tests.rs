@@ -720,3 +720,17 @@ fn a_relative_clause_does_not_take_its_main_clauses_date() {
         "{found:?}"
     );
 }
+
+#[test]
+fn a_relative_clause_closed_before_the_trigger_leaves_its_date() {
+    let found = coded(
+        "Last year the Muslim Association of Britain, which opposed the war in Iraq, \
+         urged Labour to change its policy.",
+    );
+    assert!(
+        found
+            .iter()
+            .any(|e| e.starts_with("020 ") && e.ends_with("2022-01-01 year")),
+        "{found:?}"
+    );
+}

@@ -563,3 +563,36 @@ fn brussels_before_maastricht_is_the_community() {
         entity_of(&r, "European Community").key
     );
 }
+
+#[test]
+fn a_capital_acting_or_acted_on_is_its_state_and_a_venue_stays_a_city() {
+    let r = resolve_on(
+        "Poland blamed Washington for obstructing talks. Its bankers met in Warsaw. \
+         The EU's move was welcomed by Beijing, and the Tokyo government agreed.",
+        Some("2005-01-13"),
+    );
+    let of = |text: &str| {
+        r.mentions
+            .iter()
+            .filter(|m| m.text == text)
+            .map(|m| r.entities[m.entity].key.clone())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(of("Washington"), ["country:USA"]);
+    assert_eq!(of("Beijing"), ["country:CHN"]);
+    assert_eq!(of("Tokyo"), ["country:JPN"]);
+    assert_eq!(of("Warsaw"), ["place:warsaw-pol"]);
+    // A firm based in a capital is not the state's.
+    let r = resolve_on(
+        "A Washington-based group said talks were held in Washington.",
+        None,
+    );
+    assert!(
+        r.mentions
+            .iter()
+            .filter(|m| m.text == "Washington")
+            .all(|m| r.entities[m.entity].key.starts_with("place:")),
+        "{:?}",
+        keys(&r)
+    );
+}

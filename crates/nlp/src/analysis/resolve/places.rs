@@ -104,7 +104,8 @@ impl ArticlePlaces {
 }
 
 /// A capital used for its state: acting ("Washington accused ..."), "ties
-/// with Moscow", "Moscow-backed", "Beijing's decision".
+/// with Moscow", "Moscow-backed", "Beijing's decision", "blamed Washington
+/// for", "the Bonn government".
 pub(super) fn acts_for_state(doc: &Doc, span: &NamedSpan) -> bool {
     let next = doc.tokens.get(span.tokens.end);
     let before = span
@@ -113,13 +114,15 @@ pub(super) fn acts_for_state(doc: &Doc, span: &NamedSpan) -> bool {
         .checked_sub(1)
         .map(|i| doc.tokens[i].lower.as_str());
     next.is_some_and(|next| lexicon::is_actor_verb(&next.lower))
-        || matches!(before, Some("with" | "between"))
+        || matches!(before, Some("with" | "between" | "by" | "against"))
         || (next.is_some_and(|t| t.text == "-")
             && doc
                 .tokens
                 .get(span.tokens.end + 1)
-                .is_some_and(|t| matches!(t.lower.as_str(), "backed" | "based" | "led")))
+                .is_some_and(|t| matches!(t.lower.as_str(), "backed" | "led")))
         || next.is_some_and(|t| matches!(t.text.as_str(), "'s" | "\u{2019}s"))
+        || next.is_some_and(|t| lexicon::STATE_NOUNS.contains(&t.lower.as_str()))
+        || before.is_some_and(|b| lexicon::VERBS_ON_ACTORS.contains(&b))
 }
 
 /// Former seats of government, the country they stood for, and the last

@@ -639,11 +639,26 @@ impl Coder<'_> {
             // policy", "rejected Japan's offer").
             let end = u.tokens.end - offset;
             let possessor = end < words.len() && matches!(words[end], "'s" | "\u{2019}s");
-            let direct = self.governor(words, offset, trigger.end, at).is_empty();
+            let previous = self.governor(words, offset, trigger.end, at);
+            let direct = previous.is_empty();
+            // "called for an end to Washington's exemption": what a
+            // judgement asks for or answers is its owner's, through a short
+            // noun and "to" or "of".
+            let owned_through = judging
+                && possessor
+                && !trigger.nominal
+                && matches!(previous, "to" | "of")
+                && at - trigger.end <= 4
+                && words[trigger.end..at - 1]
+                    .iter()
+                    .all(|w| !PREPOSITIONS.contains(w) && w.chars().all(char::is_alphabetic));
+            if owned_through {
+                first = Some(i);
+                break;
+            }
             if !trigger.nominal && possessor && !(judging && direct) {
                 continue;
             }
-            let previous = self.governor(words, offset, trigger.end, at);
             // "returned from Moscow, this morning gave the Conservatives":
             // a form that ends in its preposition takes what stands right
             // after it, or nothing.

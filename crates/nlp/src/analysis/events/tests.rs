@@ -734,3 +734,13 @@ fn a_relative_clause_closed_before_the_trigger_leaves_its_date() {
         "{found:?}"
     );
 }
+
+#[test]
+fn a_demand_about_what_an_actor_owns_is_made_of_its_owner() {
+    assert_eq!(
+        coded("Australia demanded an end to Washington's special exemption."),
+        ["100 AUS>USA 2023-06-18 article"]
+    );
+    // Not past another preposition ("an end to talks in Moscow's ...").
+    assert!(coded("Australia demanded an end to talks in Moscow's favour.").is_empty());
+}

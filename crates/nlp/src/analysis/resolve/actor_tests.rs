@@ -596,3 +596,35 @@ fn a_capital_acting_or_acted_on_is_its_state_and_a_venue_stays_a_city() {
         keys(&r)
     );
 }
+
+#[test]
+fn a_company_by_the_first_words_of_its_name_is_that_company() {
+    let r = resolve_on(
+        "Pittston Co said it agreed to acquire WTC International N.V. in a stock swap. \
+         Pittston said WTC's shareholders back the deal.",
+        None,
+    );
+    assert_eq!(
+        entity_of(&r, "Pittston").key,
+        "org:pittston-co",
+        "{:?}",
+        keys(&r)
+    );
+    assert_eq!(
+        entity_of(&r, "WTC").key,
+        entity_of(&r, "WTC International N.V.").key
+    );
+    // Two firms begin so: neither is meant.
+    let r = resolve_on(
+        "Boeing Co and Boeing Holdings Inc said they merged. Boeing said it was pleased.",
+        None,
+    );
+    assert!(
+        r.mentions
+            .iter()
+            .filter(|m| m.text == "Boeing")
+            .all(|m| r.entities[m.entity].key == "org:boeing"),
+        "{:?}",
+        keys(&r)
+    );
+}

@@ -67,7 +67,10 @@ pub(super) fn named_before(
     resolution: &Resolution,
 ) -> Option<ResolvedEntity> {
     if span.tokens.len() != 1 {
-        return None;
+        return first_words_of_a_firm(span, text, resolution);
+    }
+    if let Some(firm) = first_words_of_a_firm(span, text, resolution) {
+        return Some(firm);
     }
     let bare: String = text.chars().filter(|&c| c != '.').collect();
     // "Gavi" after "Global Alliance for Vaccines and Immunisation", even
@@ -97,6 +100,78 @@ pub(super) fn named_before(
         })
         .max_by_key(|m| m.tokens.start)
         .map(|m| resolution.entities[m.entity].clone())
+}
+
+/// Words that only say what kind of company a name is ("Pittston Co",
+/// "WTC International N.V.").
+const CORPORATE: &[&str] = &[
+    "co",
+    "co.",
+    "corp",
+    "corp.",
+    "corporation",
+    "inc",
+    "inc.",
+    "ltd",
+    "ltd.",
+    "plc",
+    "llc",
+    "nv",
+    "n.v.",
+    "sa",
+    "s.a.",
+    "ag",
+    "bv",
+    "b.v.",
+    "spa",
+    "s.p.a.",
+    "group",
+    "holdings",
+    "holding",
+    "international",
+    "industries",
+    "company",
+    "limited",
+    "incorporated",
+    "cos",
+    "lp",
+    "l.p.",
+];
+
+/// A company by the first words of its name, as named before in full with
+/// only corporate words after them ("Pittston" after "Pittston Co",
+/// "WTC" after "WTC International N.V."), when only one organisation the
+/// article named so begins with them.
+fn first_words_of_a_firm(
+    span: &NamedSpan,
+    text: &str,
+    resolution: &Resolution,
+) -> Option<ResolvedEntity> {
+    if span.kind == NerKind::Person || !text.starts_with(|c: char| c.is_uppercase()) {
+        return None;
+    }
+    let prefix = format!("{text} ");
+    let mut found: Option<usize> = None;
+    for m in &resolution.mentions {
+        if m.tokens.start >= span.tokens.start {
+            break;
+        }
+        let entity = &resolution.entities[m.entity];
+        let Some(rest) = entity.name.strip_prefix(&prefix) else {
+            continue;
+        };
+        let corporate = rest
+            .split(' ')
+            .all(|w| CORPORATE.contains(&w.to_lowercase().as_str()));
+        if entity.kind != NerKind::Org || !corporate {
+            continue;
+        }
+        match found {
+            Some(other) if other != m.entity => return None,
+            _ => found = Some(m.entity),
+        }
+    }
+    found.map(|e| resolution.entities[e].clone())
 }
 
 /// The head noun of an organisation's name: its last word, or the word

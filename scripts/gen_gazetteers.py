@@ -658,11 +658,16 @@ def role(code, dates):
     return f"{code}:{start}:{end}"
 
 
+# Words that join the parts of an organisation's name but never a person's
+# ("Friends of the Earth", "War on Want", "Doctors Without Borders").
+NAME_JOINERS = {"OF", "THE", "FOR", "ON", "AND", "WITHOUT", "AGAINST", "&"}
+
+
 def is_organisation(names, codes):
     words = set(" ".join(names).upper().replace(",", " ").split())
     dated = any(dates and dates.strip() for _, dates in codes)
     acronym = any(len(n) <= 6 and n.replace(".", "").isalpha() and n.isupper() and " " not in n for n in names)
-    return not dated and (bool(words & ORG_WORDS) or acronym)
+    return not dated and (bool(words & (ORG_WORDS | NAME_JOINERS)) or acronym)
 
 
 def write_actors_and_agents():
@@ -693,6 +698,9 @@ def write_actors_and_agents():
             # Synonyms that are a role at the organisation ("World Bank
             # president") are not its names.
             names = [n for n in names if not set(n.upper().split()) & ROLE_WORDS]
+            # Nor "the" and an acronym ("THE UN"): the acronym's own entry
+            # names it.
+            names = [n for n in names if not (n.upper().startswith("THE ") and len(n) <= 7)]
             if not names:
                 continue
             full = [n for n in names if len(n.split()) > 1 or len(n) > 6]

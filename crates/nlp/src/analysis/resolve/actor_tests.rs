@@ -628,3 +628,18 @@ fn a_company_by_the_first_words_of_its_name_is_that_company() {
         keys(&r)
     );
 }
+
+#[test]
+fn a_non_governmental_organisation_of_the_dictionary_is_one() {
+    let r = resolve_on(
+        "Friends of the Earth said the British plan would fail, and Doctors Without Borders agreed.",
+        Some("2005-02-15"),
+    );
+    let foe = entity_of(&r, "Friends of the Earth");
+    assert_eq!(
+        (foe.kind, foe.sector.as_deref()),
+        (NerKind::Org, Some("NGO"))
+    );
+    assert_eq!(foe.country, None);
+    assert_eq!(foe.code.as_deref(), Some("NGOENV"));
+}

@@ -219,6 +219,16 @@ pub fn units(doc: &Doc, resolution: &Resolution, gazetteer: &Gazetteer, s: usize
         if resolution.mention_at(i).is_some() {
             continue;
         }
+        if let Some((entity, len)) = role_antecedent(doc, resolution, i) {
+            units.push(Unit {
+                tokens: i..i + 1 + len,
+                entity,
+                sector: None,
+                stands_for: None,
+                via: Via::Pronoun,
+            });
+            continue;
+        }
         let found = resolution
             .antecedent(doc, i)
             .or_else(|| it_antecedent(doc, resolution, gazetteer, i));
@@ -234,6 +244,101 @@ pub fn units(doc: &Doc, resolution: &Resolution, gazetteer: &Gazetteer, s: usize
     }
     units.sort_by_key(|u| u.tokens.start);
     units
+}
+
+/// Offices one person holds at a time, by which the text names them again
+/// ("the prime minister", "the chancellor").
+const OFFICES: &[&str] = &[
+    "prime minister",
+    "foreign secretary",
+    "home secretary",
+    "chancellor",
+    "president",
+    "foreign minister",
+    "finance minister",
+    "defence secretary",
+    "defense secretary",
+    "secretary of state",
+    "trade representative",
+    "premier",
+    "governor",
+    "mayor",
+];
+
+/// The person "the prime minister" at `at` (the "the") names again: the
+/// last one the article gave that title, before their name ("Prime
+/// Minister Tony Blair") or after it ("Tony Blair, the prime minister");
+/// with the title's length in words. Not a title before a name ("the
+/// Chancellor Gordon Brown" is his mention).
+fn role_antecedent(doc: &Doc, resolution: &Resolution, at: usize) -> Option<(usize, usize)> {
+    if doc.tokens[at].lower != "the" {
+        return None;
+    }
+    let sentence_end = doc.sentences[doc.sentence_of[at]].tokens.end;
+    let words = |from: usize, len: usize| -> Option<String> {
+        (from + len <= doc.tokens.len()).then(|| {
+            doc.tokens[from..from + len]
+                .iter()
+                .map(|t| t.lower.as_str())
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
+    };
+    let (office, len) = OFFICES.iter().find_map(|office| {
+        let len = office.split(' ').count();
+        (at + 1 + len <= sentence_end && words(at + 1, len).as_deref() == Some(*office))
+            .then_some((*office, len))
+    })?;
+    let after = at + 1 + len;
+    if after < sentence_end
+        && (resolution.mention_at(after).is_some() || doc.tokens[after].lower == "of")
+    {
+        return None;
+    }
+    resolution
+        .mentions
+        .iter()
+        .rev()
+        .filter(|m| m.tokens.end <= at)
+        .filter(|m| resolution.entities[m.entity].kind == NerKind::Person)
+        .find(|m| {
+            // Not "deputy prime minister John Prescott" for "the prime
+            // minister".
+            let qualified = |at: Option<usize>| {
+                at.and_then(|i| doc.tokens.get(i)).is_some_and(|t| {
+                    matches!(
+                        t.lower.as_str(),
+                        "deputy"
+                            | "vice"
+                            | "former"
+                            | "ex"
+                            | "acting"
+                            | "shadow"
+                            | "assistant"
+                            | "under"
+                            | "junior"
+                            | "then"
+                            | "-"
+                            | "lord"
+                    )
+                })
+            };
+            let before = m
+                .tokens
+                .start
+                .checked_sub(len)
+                .filter(|&from| !qualified(from.checked_sub(1)))
+                .and_then(|from| words(from, len));
+            let apposed = doc.tokens.get(m.tokens.end).is_some_and(|t| t.text == ",")
+                && doc
+                    .tokens
+                    .get(m.tokens.end + 1)
+                    .is_some_and(|t| t.lower == "the")
+                && !qualified(Some(m.tokens.end + 2))
+                && words(m.tokens.end + 2, len).as_deref() == Some(office);
+            before.as_deref() == Some(office) || apposed
+        })
+        .map(|m| (m.entity, len))
 }
 
 /// What "it" at token `at` stands for when it begins a clause ("Iran is

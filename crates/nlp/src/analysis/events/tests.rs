@@ -744,3 +744,21 @@ fn a_demand_about_what_an_actor_owns_is_made_of_its_owner() {
     // Not past another preposition ("an end to talks in Moscow's ...").
     assert!(coded("Australia demanded an end to talks in Moscow's favour.").is_empty());
 }
+
+#[test]
+fn an_office_named_again_is_its_last_holder_in_the_article() {
+    let found = coded(
+        "Prime Minister Tony Blair spoke in London. Deputy Prime Minister John Prescott agreed. \
+         Peter Hain criticised the prime minister.",
+    );
+    assert_eq!(
+        found,
+        ["111 person:peter-hain>person:tony-blair 2023-06-18 article"]
+    );
+    // A title before a name is that name's.
+    let found = coded("Peter Hain criticised the Chancellor Gordon Brown.");
+    assert_eq!(
+        found,
+        ["111 person:peter-hain>person:gordon-brown 2023-06-18 article"]
+    );
+}

@@ -313,7 +313,8 @@ fn subject_before(
             .tokens
             .get(m.tokens.end)
             .is_some_and(|t| matches!(t.text.as_str(), "'s" | "\u{2019}s"));
-        !governed && !possessive && !(outside && quoted[m.tokens.start])
+        let quoted_here = outside && quoted[m.tokens.start];
+        !(governed || possessive || quoted_here)
     };
     let pronoun = |i: usize| {
         matches!(doc.tokens[i].lower.as_str(), "he" | "she")

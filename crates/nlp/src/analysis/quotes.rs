@@ -109,16 +109,61 @@ pub struct QuoteSpan {
     pub attributed: Option<usize>,
 }
 
+/// Which way a quotation mark at token `i` faces: curly marks say so; a
+/// straight one closes when it follows a word, opens when it stands before
+/// one after a space, and else turns whatever is open.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Mark {
+    Opens,
+    Closes,
+    Turns,
+}
+
+fn mark(doc: &Doc, i: usize) -> Option<Mark> {
+    let token = &doc.tokens[i];
+    match token.text.as_str() {
+        "\u{201c}" => Some(Mark::Opens),
+        "\u{201d}" => Some(Mark::Closes),
+        "\"" if i > 0 && !token.space_before && !token.paragraph_before => Some(Mark::Closes),
+        "\"" if doc.tokens.get(i + 1).is_some_and(|n| !n.space_before) => Some(Mark::Opens),
+        "\"" => Some(Mark::Turns),
+        _ => None,
+    }
+}
+
 /// Quoted words, by their tokens (a single word too: "branded it
-/// 'tasteless'").
+/// 'tasteless'"). A quotation that runs on into a new paragraph leaves the
+/// first unclosed and opens again ("'... years. 'He has made ...'"): each
+/// part is a quotation, and a part the text does not attribute is the
+/// speaker's of the part before.
 pub fn spans(doc: &Doc, resolution: &Resolution) -> Vec<QuoteSpan> {
     let mut quotes = Vec::new();
     let mut open: Option<usize> = None;
-    for (i, token) in doc.tokens.iter().enumerate() {
-        match (token.text.as_str(), open) {
-            ("\u{201c}", _) => open = Some(i),
-            ("\"", None) => open = Some(i),
-            ("\u{201d}" | "\"", Some(o)) => {
+    // The speaker of the part a run-on quotation continues.
+    let mut carried: Option<usize> = None;
+    for i in 0..doc.tokens.len() {
+        let Some(mark) = mark(doc, i) else {
+            continue;
+        };
+        match (mark, open) {
+            (Mark::Opens, Some(o)) => {
+                // A run-on: the part before ends here.
+                if i - o >= 2 {
+                    let attributed = speaker_before(doc, resolution, o).or(carried);
+                    quotes.push(QuoteSpan {
+                        open: o,
+                        close: i,
+                        attributed,
+                    });
+                    carried = attributed;
+                }
+                open = Some(i);
+            }
+            (Mark::Opens | Mark::Turns, None) => {
+                open = Some(i);
+                carried = None;
+            }
+            (Mark::Closes | Mark::Turns, Some(o)) => {
                 open = None;
                 if i - o < 2 {
                     continue;
@@ -127,10 +172,12 @@ pub fn spans(doc: &Doc, resolution: &Resolution) -> Vec<QuoteSpan> {
                     open: o,
                     close: i,
                     attributed: speaker_after(doc, resolution, i)
-                        .or_else(|| speaker_before(doc, resolution, o)),
+                        .or_else(|| speaker_before(doc, resolution, o))
+                        .or(carried),
                 });
+                carried = None;
             }
-            _ => {}
+            (Mark::Closes, None) => {}
         }
     }
     quotes
@@ -227,6 +274,32 @@ mod tests {
                 (
                     "the talks were candid and useful".to_owned(),
                     Some("person:qin-gang".to_owned())
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_quotation_run_on_into_a_new_paragraph_keeps_its_speaker() {
+        // Paragraphs of one quotation joined on a line: the second opening
+        // mark opens again (it does not close), and its part is the same
+        // speaker's; the next quotation is its own.
+        let found = speakers(
+            "Gordon Brown said: \"Paul has been a loyal friend for years. \"He will serve us well abroad.\" \
+             Michael Howard said: \"It is a scandal of the first order.\"",
+        );
+        let brown = Some("person:gordon-brown".to_owned());
+        assert_eq!(
+            found,
+            [
+                (
+                    "Paul has been a loyal friend for years.".to_owned(),
+                    brown.clone()
+                ),
+                ("He will serve us well abroad.".to_owned(), brown),
+                (
+                    "It is a scandal of the first order.".to_owned(),
+                    Some("person:michael-howard".to_owned())
                 ),
             ]
         );

@@ -113,6 +113,54 @@ pub(super) fn code(coder: &Coder<'_>, quotes: &[QuoteSpan], tone: &ToneLexicon) 
     events
 }
 
+/// Negative words that mostly name what is spoken of, not how the speaker
+/// judges it ("the fight against poverty", "the war on terror").
+const TOPICS: &[&str] = &[
+    "poverty",
+    "war",
+    "wars",
+    "terror",
+    "terrorism",
+    "terrorist",
+    "terrorists",
+    "crime",
+    "crimes",
+    "criminal",
+    "death",
+    "deaths",
+    "died",
+    "dead",
+    "disaster",
+    "disease",
+    "cancer",
+    "hunger",
+    "victims",
+    "victim",
+    "killed",
+    "killing",
+    "fight",
+    "fighting",
+    "debt",
+    "debts",
+    "prison",
+    "violence",
+    "illness",
+    "unemployment",
+    "tsunami",
+    "famine",
+    "aids",
+    "hiv",
+    "security",
+    "defence",
+    "defense",
+    "emergency",
+    "injured",
+    "cut",
+    "cuts",
+    "tax",
+    "taxes",
+];
+
 /// The summed valence of a quotation's words, a word's sign turned by
 /// "not", "never" or "no" among the three words before it.
 fn leaning(doc: &crate::text::Doc, tone: &ToneLexicon, quote: &QuoteSpan) -> f32 {
@@ -121,6 +169,9 @@ fn leaning(doc: &crate::text::Doc, tone: &ToneLexicon, quote: &QuoteSpan) -> f32
         .iter()
         .enumerate()
         .filter_map(|(i, t)| {
+            if TOPICS.contains(&t.lower.as_str()) {
+                return None;
+            }
             let valence = tone.valence(&t.lower)?;
             let negated = tokens[i.saturating_sub(3)..i].iter().any(|b| {
                 matches!(

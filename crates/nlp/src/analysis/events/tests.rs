@@ -762,3 +762,13 @@ fn an_office_named_again_is_its_last_holder_in_the_article() {
         ["111 person:peter-hain>person:gordon-brown 2023-06-18 article"]
     );
 }
+
+#[test]
+fn words_that_name_the_topic_are_no_judgement() {
+    // "poverty", "war", "debt": what is spoken of, not disapproval of Paul.
+    let found = coded(
+        "Gordon Brown said: \"Paul Boateng has a pivotal role in our fight against poverty, \
+         war and debt.\"",
+    );
+    assert!(found.is_empty(), "{found:?}");
+}

@@ -131,6 +131,26 @@ fn mark(doc: &Doc, i: usize) -> Option<Mark> {
     }
 }
 
+/// Whether each token stands inside quotation marks (the marks
+/// themselves do not). A paragraph starts outside.
+pub(crate) fn quoted_tokens(doc: &Doc) -> Vec<bool> {
+    let mut inside = false;
+    (0..doc.tokens.len())
+        .map(|i| {
+            if doc.tokens[i].paragraph_before {
+                inside = false;
+            }
+            match mark(doc, i) {
+                Some(Mark::Opens) => inside = true,
+                Some(Mark::Closes) => inside = false,
+                Some(Mark::Turns) => inside = !inside,
+                None => return inside,
+            }
+            false
+        })
+        .collect()
+}
+
 /// Quoted words, by their tokens (a single word too: "branded it
 /// 'tasteless'"). A quotation that runs on into a new paragraph leaves the
 /// first unclosed and opens again ("'... years. 'He has made ...'"): each
@@ -303,6 +323,31 @@ mod tests {
                 ),
             ]
         );
+    }
+
+    #[test]
+    fn quotation_marks_open_before_a_word_and_close_after_one() {
+        // Two paragraphs of one quotation run together on one line: the second
+        // opening mark opens again, so the words after the close are outside.
+        let doc = analyze("Brown said: \"Paul did well. \"He is a friend.\" He left.");
+        let quoted = quoted_tokens(&doc);
+        let at = |word: &str, nth: usize| {
+            doc.tokens
+                .iter()
+                .enumerate()
+                .filter(|(_, t)| t.text == word)
+                .nth(nth)
+                .map(|(i, _)| quoted[i])
+        };
+        assert_eq!(at("Paul", 0), Some(true));
+        assert_eq!(at("He", 0), Some(true));
+        assert_eq!(at("He", 1), Some(false));
+        assert_eq!(at("Brown", 0), Some(false));
+        // A new paragraph starts outside.
+        let doc = analyze("He said: \"It is over.\n\n\"We go on,\" Brown said. Brown left.");
+        let quoted = quoted_tokens(&doc);
+        let left = doc.tokens.iter().position(|t| t.text == "left");
+        assert_eq!(left.map(|i| quoted[i]), Some(false));
     }
 
     #[test]

@@ -279,7 +279,7 @@ pub(super) fn from_patrons(resolution: &mut Resolution, patrons: &[(usize, usize
 /// the last sentence that names one (usually its subject: "Blinken met Qin.
 /// He will ..." is Blinken).
 fn subject_person_before(doc: &Doc, resolution: &Resolution, at: usize) -> Option<usize> {
-    let quoted = quoted_tokens(doc);
+    let quoted = crate::analysis::quotes::quoted_tokens(doc);
     subject_before(doc, resolution, &quoted, at, 4)
 }
 
@@ -345,34 +345,6 @@ fn subject_before(
     (0..sentence)
         .rev()
         .find_map(|s| first(doc.sentences[s].tokens.clone()))
-}
-
-/// Whether each token stands inside quotation marks. Curly marks open and
-/// close; a straight one opens when it stands before a word and after a
-/// space, closes when it follows a word, and else alternates. A paragraph
-/// starts outside: a quotation that runs on into the next paragraph leaves
-/// its first one unclosed and opens again.
-pub(super) fn quoted_tokens(doc: &Doc) -> Vec<bool> {
-    let mut inside = false;
-    let tokens = &doc.tokens;
-    (0..tokens.len())
-        .map(|i| {
-            let t = &tokens[i];
-            if t.paragraph_before {
-                inside = false;
-            }
-            let attached_next = tokens.get(i + 1).is_some_and(|n| !n.space_before);
-            match t.text.as_str() {
-                "\u{201c}" => inside = true,
-                "\u{201d}" => inside = false,
-                "\"" if i > 0 && !t.space_before => inside = false,
-                "\"" if attached_next => inside = true,
-                "\"" => inside = !inside,
-                _ => return inside,
-            }
-            false
-        })
-        .collect()
 }
 
 /// The entity of the last person mentioned before token `at`.

@@ -334,28 +334,3 @@ fn a_state_body_has_one_key_in_either_word_order() {
     assert_eq!(key("Finance Ministry"), "org:jpn-finance-ministry");
     assert_eq!(key("Treasury Department"), key("Treasury"));
 }
-
-#[test]
-fn quotation_marks_open_before_a_word_and_close_after_one() {
-    // Two paragraphs of one quotation run together on one line: the second
-    // opening mark opens again, so the words after the close are outside.
-    let doc = analyze("Brown said: \"Paul did well. \"He is a friend.\" He left.");
-    let quoted = people::quoted_tokens(&doc);
-    let at = |word: &str, nth: usize| {
-        doc.tokens
-            .iter()
-            .enumerate()
-            .filter(|(_, t)| t.text == word)
-            .nth(nth)
-            .map(|(i, _)| quoted[i])
-    };
-    assert_eq!(at("Paul", 0), Some(true));
-    assert_eq!(at("He", 0), Some(true));
-    assert_eq!(at("He", 1), Some(false));
-    assert_eq!(at("Brown", 0), Some(false));
-    // A new paragraph starts outside.
-    let doc = analyze("He said: \"It is over.\n\n\"We go on,\" Brown said. Brown left.");
-    let quoted = people::quoted_tokens(&doc);
-    let left = doc.tokens.iter().position(|t| t.text == "left");
-    assert_eq!(left.map(|i| quoted[i]), Some(false));
-}

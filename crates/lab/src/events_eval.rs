@@ -251,14 +251,15 @@ fn describe(event: &Event) -> String {
             .unwrap_or_else(|| "-".into())
     };
     format!(
-        "{} {} -> {} {} {} @{} [{}]",
+        "{} {} -> {} {} {} @{} [{}] conf={:.2}",
         event.cameo_code,
         actor(event.source.as_ref()),
         actor(event.target.as_ref()),
         event.date,
         event.date_precision,
         event.location.as_ref().map_or("", |l| l.name.as_str()),
-        event.trigger
+        event.trigger,
+        event.confidence
     )
 }
 
@@ -270,8 +271,13 @@ fn show(article: &GoldArticle, events: &[Event], assigned: &[Option<usize>]) {
     );
     for (gold, found) in article.events.iter().zip(assigned) {
         let mark = if found.is_some() { "ok  " } else { "MISS" };
+        // The coded event's confidence, for a match.
+        let confidence = found
+            .and_then(|i| events.get(i))
+            .map(|e| format!(" conf={:.2}", e.confidence))
+            .unwrap_or_default();
         println!(
-            "  {mark} {} {} -> {} {} {} ({})",
+            "  {mark} {} {} -> {} {} {} ({}){confidence}",
             gold.root,
             gold.source,
             gold.target,

@@ -643,3 +643,19 @@ fn a_non_governmental_organisation_of_the_dictionary_is_one() {
     assert_eq!(foe.country, None);
     assert_eq!(foe.code.as_deref(), Some("NGOENV"));
 }
+
+#[test]
+fn a_datelined_storys_unplaced_people_are_of_the_datelines_country() {
+    // Egypt and Russia are named as often: the dateline decides.
+    let r = resolve_on(
+        "CAIRO, March 16 - Egypt and the Soviet Union will sign a debt agreement in Moscow. \
+         The economist Youssri Mustapha leaves on Tuesday.",
+        Some("1987-03-16"),
+    );
+    assert_eq!(
+        entity_of(&r, "Youssri Mustapha").country.as_deref(),
+        Some("EGY"),
+        "{:?}",
+        keys(&r)
+    );
+}

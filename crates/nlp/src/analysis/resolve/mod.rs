@@ -125,9 +125,32 @@ fn from_the_article_country(resolution: &mut Resolution) {
     }
     let mut ranked: Vec<(&str, usize)> = counts.into_iter().collect();
     ranked.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+    // The place a dateline opens with ("CAIRO, March 16 -"): a wire
+    // story's unplaced officials are mostly that country's.
+    let dateline = resolution
+        .mentions
+        .first()
+        .filter(|m| m.tokens.start == 0)
+        .map(|m| &resolution.entities[m.entity])
+        .filter(|e| e.kind == NerKind::Loc)
+        .and_then(|e| e.country.as_deref());
     let leader = match ranked[..] {
         [(country, n), (_, second), ..] if n >= 3 && n * 2 >= second * 3 => country,
         [(country, n)] if n >= 2 => country,
+        // Else the dateline's country, when none is named more (on the
+        // development stories, limiting this to officials lost more
+        // business people than it saved visitors).
+        [(_, n), ..] if n >= 2 => match dateline {
+            Some(place)
+                if ranked
+                    .iter()
+                    .take_while(|(_, k)| *k == n)
+                    .any(|(c, _)| *c == place) =>
+            {
+                place
+            }
+            _ => return,
+        },
         _ => return,
     };
     let leader = leader.to_owned();

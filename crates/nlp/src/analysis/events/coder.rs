@@ -760,11 +760,19 @@ impl Coder<'_> {
         let after_dateline = self.dateline_end.saturating_sub(offset);
         let dated = segment.start.max(after_dateline).min(found.trigger)..segment.end;
         let dated = outside_relative_clauses(words, dated, found.trigger);
+        // "leaves for Moscow on Tuesday": a verb in the present with a day
+        // after it is scheduled, so the day is the next one.
+        let trigger_word = words[found.trigger];
+        let scheduled = !found.nominal
+            && trigger_word.len() > 3
+            && trigger_word.ends_with('s')
+            && !trigger_word.ends_with("ss")
+            && !matches!(trigger_word, "says" | "has" | "was" | "is" | "does");
         let explicit = dates::resolve_near(
             &sentence[dated.clone()],
             found.trigger - dated.start,
             reference,
-            found.intended,
+            found.intended || scheduled,
             DATE_REACH,
         );
         let date = explicit.unwrap_or(ResolvedDate {

@@ -772,3 +772,16 @@ fn words_that_name_the_topic_are_no_judgement() {
     );
     assert!(found.is_empty(), "{found:?}");
 }
+
+#[test]
+fn a_present_verb_with_a_day_after_it_is_scheduled() {
+    // Sunday 2023-06-18: "leaves on Tuesday" is the coming Tuesday, an
+    // intended visit.
+    let found = coded("Economy Minister Youssri Mustapha of Egypt leaves for Moscow on Tuesday.");
+    assert!(
+        found
+            .iter()
+            .any(|e| e.ends_with(">RUS 2023-06-20 day") && e.starts_with("036")),
+        "{found:?}"
+    );
+}

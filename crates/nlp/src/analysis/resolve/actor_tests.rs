@@ -658,4 +658,11 @@ fn a_datelined_storys_unplaced_people_are_of_the_datelines_country() {
         "{:?}",
         keys(&r)
     );
+    // A country opening the text is no dateline.
+    let r = resolve_on(
+        "Egypt and the Soviet Union will sign a debt agreement in Moscow. \
+         Talks were held in Cairo. The economist Youssri Mustapha leaves on Tuesday.",
+        Some("1987-03-16"),
+    );
+    assert_eq!(entity_of(&r, "Youssri Mustapha").country, None);
 }

@@ -113,7 +113,7 @@ fn igo_len(gazetteer: &Gazetteer, text: &str) -> usize {
 /// other ("new Prime Minister Yulia Tymoshenko" in a story about Ukraine,
 /// "Liberty" in a story about British politics). People of international
 /// organisations keep none.
-fn from_the_article_country(resolution: &mut Resolution) {
+fn from_the_article_country(doc: &Doc, resolution: &mut Resolution) {
     let mut counts: HashMap<&str, usize> = HashMap::new();
     for mention in &resolution.mentions {
         let entity = &resolution.entities[mention.entity];
@@ -125,14 +125,21 @@ fn from_the_article_country(resolution: &mut Resolution) {
     }
     let mut ranked: Vec<(&str, usize)> = counts.into_iter().collect();
     ranked.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
-    // The place a dateline opens with ("CAIRO, March 16 -"): a wire
-    // story's unplaced officials are mostly that country's.
+    // The city a dateline opens with ("CAIRO, March 16 -"): a wire
+    // story's unplaced officials are mostly that country's. Not a country
+    // opening a sentence ("US Secretary of State ...").
     let dateline = resolution
         .mentions
         .first()
-        .filter(|m| m.tokens.start == 0)
+        .filter(|m| {
+            m.tokens.start == 0
+                && doc
+                    .tokens
+                    .get(m.tokens.end)
+                    .is_some_and(|t| matches!(t.text.as_str(), "," | "-" | "\u{2014}" | "("))
+        })
         .map(|m| &resolution.entities[m.entity])
-        .filter(|e| e.kind == NerKind::Loc)
+        .filter(|e| e.kind == NerKind::Loc && !e.is_country)
         .and_then(|e| e.country.as_deref());
     let leader = match ranked[..] {
         [(country, n), (_, second), ..] if n >= 3 && n * 2 >= second * 3 => country,
@@ -486,7 +493,7 @@ impl EntityResolver {
         people::from_patrons(&mut resolution, &patrons);
         people::from_descriptions(doc, &mut resolution);
         people::from_family(&mut resolution);
-        from_the_article_country(&mut resolution);
+        from_the_article_country(doc, &mut resolution);
         state_bodies_by_country(&mut resolution);
         resolution
     }

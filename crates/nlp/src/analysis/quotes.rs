@@ -124,7 +124,9 @@ fn mark(doc: &Doc, i: usize) -> Option<Mark> {
     match token.text.as_str() {
         "\u{201c}" => Some(Mark::Opens),
         "\u{201d}" => Some(Mark::Closes),
-        "\"" if i > 0 && !token.space_before && !token.paragraph_before => Some(Mark::Closes),
+        "\"" if i > 0 && !token.space_before && !token.paragraph_before && after_word(doc, i) => {
+            Some(Mark::Closes)
+        }
         "\"" if doc.tokens.get(i + 1).is_some_and(|n| !n.space_before) => Some(Mark::Opens),
         "\"" => Some(Mark::Turns),
         _ => None,
@@ -151,6 +153,16 @@ pub(crate) fn quoted_tokens(doc: &Doc) -> Vec<bool> {
         .collect()
 }
 
+/// Whether the token before `i` ends a word or a clause: what a closing
+/// mark follows (not the "(" of `("We will not pay")`).
+fn after_word(doc: &Doc, i: usize) -> bool {
+    doc.tokens[i - 1]
+        .text
+        .chars()
+        .last()
+        .is_some_and(|c| c.is_alphanumeric() || matches!(c, '.' | ',' | '!' | '?' | ';' | ':'))
+}
+
 /// Quoted words, by their tokens (a single word too: "branded it
 /// 'tasteless'"). A quotation that runs on into a new paragraph leaves the
 /// first unclosed and opens again ("'... years. 'He has made ...'"): each
@@ -162,7 +174,14 @@ pub fn spans(doc: &Doc, resolution: &Resolution) -> Vec<QuoteSpan> {
     // The speaker of the part a run-on quotation continues.
     let mut carried: Option<usize> = None;
     for i in 0..doc.tokens.len() {
-        let Some(mark) = mark(doc, i) else {
+        let mark = mark(doc, i);
+        // A paragraph that does not open again ends what was open: the
+        // narrative goes on, and the unclosed part is left unattributed.
+        if doc.tokens[i].paragraph_before && mark != Some(Mark::Opens) {
+            open = None;
+            carried = None;
+        }
+        let Some(mark) = mark else {
             continue;
         };
         match (mark, open) {
@@ -343,11 +362,31 @@ mod tests {
         assert_eq!(at("He", 0), Some(true));
         assert_eq!(at("He", 1), Some(false));
         assert_eq!(at("Brown", 0), Some(false));
-        // A new paragraph starts outside.
-        let doc = analyze("He said: \"It is over.\n\n\"We go on,\" Brown said. Brown left.");
+        // A new paragraph starts outside: an unclosed quotation ends there.
+        let doc = analyze("He said: \"It is over.\n\nBrown left the room.");
         let quoted = quoted_tokens(&doc);
         let left = doc.tokens.iter().position(|t| t.text == "left");
         assert_eq!(left.map(|i| quoted[i]), Some(false));
+        // A mark after "(" opens.
+        let doc = analyze("The party (\"We will not pay\") refused.");
+        let quoted = quoted_tokens(&doc);
+        let pay = doc.tokens.iter().position(|t| t.text == "pay");
+        assert_eq!(pay.map(|i| quoted[i]), Some(true));
+    }
+
+    #[test]
+    fn an_unclosed_quotation_ends_with_its_paragraph() {
+        let found = speakers(
+            "Gordon Brown said: \"We will win this election.\n\nThe minister left. \
+             \"It is over now for them,\" Michael Howard said.",
+        );
+        assert_eq!(
+            found,
+            [(
+                "It is over now for them,".to_owned(),
+                Some("person:michael-howard".to_owned())
+            )]
+        );
     }
 
     #[test]

@@ -289,9 +289,14 @@ fn role_antecedent(doc: &Doc, resolution: &Resolution, at: usize) -> Option<(usi
         (at + 1 + len <= sentence_end && words(at + 1, len).as_deref() == Some(*office))
             .then_some((*office, len))
     })?;
+    // "the Chancellor Gordon Brown", "the prime minister, Gordon Brown,":
+    // the title of the name that follows; "the chancellor of ..." another
+    // office.
     let after = at + 1 + len;
-    if after < sentence_end
-        && (resolution.mention_at(after).is_some() || doc.tokens[after].lower == "of")
+    let named_after = |i: usize| i < sentence_end && resolution.mention_at(i).is_some();
+    if named_after(after)
+        || (after < sentence_end && doc.tokens[after].lower == "of")
+        || (after < sentence_end && doc.tokens[after].text == "," && named_after(after + 1))
     {
         return None;
     }

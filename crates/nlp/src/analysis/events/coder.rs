@@ -759,11 +759,13 @@ impl Coder<'_> {
         // Not the dateline's date.
         let after_dateline = self.dateline_end.saturating_sub(offset);
         let dated = segment.start.max(after_dateline).min(found.trigger)..segment.end;
-        let dated = outside_relative_clauses(words, dated, found.trigger);
-        // "leaves for Moscow on Tuesday": a verb in the present with a day
-        // after it is scheduled, so the day is the next one.
+        let dated = outside_relative_clauses(sentence, words, dated, found.trigger);
+        // "leaves for Moscow on Tuesday": a visit or meeting in the present
+        // with a day after it is scheduled, so the day is the next one
+        // ("Iran accuses Iraq of shelling Basra on Sunday" is not).
         let trigger_word = words[found.trigger];
         let scheduled = !found.nominal
+            && found.code.starts_with("04")
             && trigger_word.len() > 3
             && trigger_word.ends_with('s')
             && !trigger_word.ends_with("ss")
@@ -942,9 +944,18 @@ fn clause_bounds(words: &[&str], start: usize, end: usize) -> (usize, usize) {
 /// and, for a trigger in one, without what comes before it ("arrived on
 /// Sunday from the United States, where he met Bush": the meeting has no
 /// date of its own).
-fn outside_relative_clauses(words: &[&str], range: Range<usize>, at: usize) -> Range<usize> {
+fn outside_relative_clauses(
+    tokens: &[crate::text::Token],
+    words: &[&str],
+    range: Range<usize>,
+    at: usize,
+) -> Range<usize> {
+    // Lowercase as written: ", WHO urged" is the organisation.
     let opens = |i: usize| {
-        i > 0 && words[i - 1] == "," && matches!(words[i], "where" | "who" | "which" | "whose")
+        i > 0
+            && words[i - 1] == ","
+            && matches!(words[i], "where" | "who" | "which" | "whose")
+            && tokens[i].text == words[i]
     };
     // The clause the trigger is in, when no comma has closed it before the
     // trigger ("Last year MAB, which opposed the war, urged" is not in it).

@@ -741,8 +741,8 @@ fn a_demand_about_what_an_actor_owns_is_made_of_its_owner() {
         coded("Australia demanded an end to Washington's special exemption."),
         ["100 AUS>USA 2023-06-18 article"]
     );
-    // Not past another preposition ("an end to talks in Moscow's ...").
-    assert!(coded("Australia demanded an end to talks in Moscow's favour.").is_empty());
+    // Not past another preposition ("an end to talks of Moscow's envoy").
+    assert!(coded("Australia demanded an end to talks of Moscow's envoy.").is_empty());
 }
 
 #[test]
@@ -755,7 +755,15 @@ fn an_office_named_again_is_its_last_holder_in_the_article() {
         found,
         ["111 person:peter-hain>person:tony-blair 2023-06-18 article"]
     );
-    // A title before a name is that name's.
+    // A title before a name, or before a comma and a name, is that name's.
+    let found = coded(
+        "Prime Minister Tony Blair resigned. Peter Hain criticised the prime minister, \
+         Gordon Brown.",
+    );
+    assert_eq!(
+        found,
+        ["111 person:peter-hain>person:gordon-brown 2023-06-18 article"]
+    );
     let found = coded("Peter Hain criticised the Chancellor Gordon Brown.");
     assert_eq!(
         found,
@@ -782,6 +790,27 @@ fn a_present_verb_with_a_day_after_it_is_scheduled() {
         found
             .iter()
             .any(|e| e.ends_with(">RUS 2023-06-20 day") && e.starts_with("036")),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn a_present_accusation_with_a_day_is_no_schedule_and_who_in_capitals_is_no_clause() {
+    // Sunday 2023-06-18: "accuses ... on Friday" is the Friday before.
+    let found = coded("Iran accuses Iraq of shelling Basra on Friday.");
+    assert!(
+        found
+            .iter()
+            .any(|e| e.starts_with("112 IRN>IRQ 2023-06-16")),
+        "{found:?}"
+    );
+    // ", WHO urged": the organisation, not a relative clause; the date
+    // before it stays.
+    let found = coded("Last week, WHO urged China to share its data.");
+    assert!(
+        found
+            .iter()
+            .any(|e| e.starts_with("020 ") && e.ends_with(" week")),
         "{found:?}"
     );
 }

@@ -582,9 +582,9 @@ fn a_capital_acting_or_acted_on_is_its_state_and_a_venue_stays_a_city() {
     assert_eq!(of("Beijing"), ["country:CHN"]);
     assert_eq!(of("Tokyo"), ["country:JPN"]);
     assert_eq!(of("Warsaw"), ["place:warsaw-pol"]);
-    // A firm based in a capital is not the state's.
+    // A firm based in a capital is not the state's, even after "by".
     let r = resolve_on(
-        "A Washington-based group said talks were held in Washington.",
+        "A report by Washington-based Human Rights Watch said talks were held in Washington.",
         None,
     );
     assert!(
@@ -613,6 +613,16 @@ fn a_company_by_the_first_words_of_its_name_is_that_company() {
     assert_eq!(
         entity_of(&r, "WTC").key,
         entity_of(&r, "WTC International N.V.").key
+    );
+    // A city is not the firm named after it.
+    let r2 = resolve_on(
+        "Houston Industries Inc said its plant in Houston would close.",
+        None,
+    );
+    assert!(
+        entity_of(&r2, "Houston").key.starts_with("place:"),
+        "{:?}",
+        keys(&r2)
     );
     // Two firms begin so: neither is meant.
     let r = resolve_on(
@@ -658,9 +668,9 @@ fn a_datelined_storys_unplaced_people_are_of_the_datelines_country() {
         "{:?}",
         keys(&r)
     );
-    // A country opening the text is no dateline.
+    // A country opening the text is no dateline, even before a comma.
     let r = resolve_on(
-        "Egypt and the Soviet Union will sign a debt agreement in Moscow. \
+        "Egypt, the Soviet Union and their banks will sign a debt agreement in Moscow. \
          Talks were held in Cairo. The economist Youssri Mustapha leaves on Tuesday.",
         Some("1987-03-16"),
     );

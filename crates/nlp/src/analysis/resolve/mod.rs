@@ -606,18 +606,14 @@ impl EntityResolver {
                 organisations::resolve(gazetteer, span, text, context, resolution)
             }
             NerKind::Misc => plain_entity(format!("misc:{}", slug(text)), text, NerKind::Misc),
-            // "Beijing's decision", "ties with Moscow": a capital acting is
-            // its state; so is "Bonn said" in 1987, a former seat of
-            // government, while it was the seat.
-            // (Brussels acting is the Union's, above, or nobody's.)
-            NerKind::Loc if places::acts_for_state(doc, span) && text != "Brussels" => {
-                match places::former_seat(text, facts.date)
-                    .map(str::to_owned)
-                    .or_else(|| gazetteer.country_of_capital(text).map(|c| c.iso3.clone()))
-                {
-                    Some(iso3) => country_entity(gazetteer, &iso3),
-                    None => places::resolve(gazetteer, doc, span, text, places),
-                }
+            // "Bonn said" in 1987: a former seat of government acting,
+            // while it was the seat (a capital acting is its state in
+            // `places::resolve`).
+            NerKind::Loc
+                if places::acts_for_state(doc, span)
+                    && let Some(iso3) = places::former_seat(text, facts.date) =>
+            {
+                country_entity(gazetteer, iso3)
             }
             NerKind::Loc => places::resolve(gazetteer, doc, span, text, places),
             // A region or subdivision taken for an organisation

@@ -147,7 +147,10 @@ fn first_words_of_a_firm(
     text: &str,
     resolution: &Resolution,
 ) -> Option<ResolvedEntity> {
-    if span.kind == NerKind::Person || !text.starts_with(|c: char| c.is_uppercase()) {
+    // Not a person's or a place's name ("Houston" of "Houston Industries").
+    if !matches!(span.kind, NerKind::Org | NerKind::Misc)
+        || !text.starts_with(|c: char| c.is_uppercase())
+    {
         return None;
     }
     let prefix = format!("{text} ");

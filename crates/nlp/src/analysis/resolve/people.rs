@@ -321,8 +321,11 @@ fn subject_before(
             && doc.tokens[i].lower == doc.tokens[at].lower
             && !(outside && quoted[i])
     };
-    // The first person or pronoun of `range` (before `at`).
-    let first = |range: std::ops::Range<usize>| -> Option<usize> {
+    // The first person or pronoun of `range` (before `at`); `None` when it
+    // has neither, `Some` of the answer when it decides (a pronoun decides
+    // even when its own antecedent is unknown, so that one search does not
+    // start another from every earlier "he").
+    let first = |range: std::ops::Range<usize>| -> Option<Option<usize>> {
         let end = range.end.min(at);
         let mention = resolution
             .mentions_in(&range)
@@ -331,20 +334,23 @@ fn subject_before(
             .filter(is_person)
             .find(free);
         if let Some(m) = mention {
-            return Some(m.entity);
+            return Some(Some(m.entity));
         }
         let p = (range.start..end).find(|&i| pronoun(i))?;
-        (depth > 0)
-            .then(|| subject_before(doc, resolution, quoted, p, depth - 1))
-            .flatten()
+        Some(
+            (depth > 0)
+                .then(|| subject_before(doc, resolution, quoted, p, depth - 1))
+                .flatten(),
+        )
     };
     let range = doc.sentences[sentence].tokens.clone();
-    if let Some(entity) = first(range) {
-        return Some(entity);
+    if let Some(found) = first(range) {
+        return found;
     }
     (0..sentence)
         .rev()
         .find_map(|s| first(doc.sentences[s].tokens.clone()))
+        .flatten()
 }
 
 /// The entity of the last person mentioned before token `at`.

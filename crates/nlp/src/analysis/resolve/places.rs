@@ -108,6 +108,15 @@ impl ArticlePlaces {
 /// for", "the Bonn government".
 pub(super) fn acts_for_state(doc: &Doc, span: &NamedSpan) -> bool {
     let next = doc.tokens.get(span.tokens.end);
+    // "Washington-based": where something is, whatever governs it.
+    let based = next.is_some_and(|t| t.text == "-")
+        && doc
+            .tokens
+            .get(span.tokens.end + 1)
+            .is_some_and(|t| t.lower == "based");
+    if based {
+        return false;
+    }
     let before = span
         .tokens
         .start

@@ -275,19 +275,16 @@ fn role_antecedent(doc: &Doc, resolution: &Resolution, at: usize) -> Option<(usi
         return None;
     }
     let sentence_end = doc.sentences[doc.sentence_of[at]].tokens.end;
-    let words = |from: usize, len: usize| -> Option<String> {
-        (from + len <= doc.tokens.len()).then(|| {
-            doc.tokens[from..from + len]
-                .iter()
-                .map(|t| t.lower.as_str())
-                .collect::<Vec<_>>()
-                .join(" ")
-        })
+    // Whether the words from token `from` on read `office`.
+    let reads = |from: usize, office: &str| {
+        office
+            .split(' ')
+            .enumerate()
+            .all(|(k, word)| doc.tokens.get(from + k).is_some_and(|t| t.lower == word))
     };
     let (office, len) = OFFICES.iter().find_map(|office| {
         let len = office.split(' ').count();
-        (at + 1 + len <= sentence_end && words(at + 1, len).as_deref() == Some(*office))
-            .then_some((*office, len))
+        (at + 1 + len <= sentence_end && reads(at + 1, office)).then_some((*office, len))
     })?;
     // "the Chancellor Gordon Brown", "the prime minister, Gordon Brown,":
     // the title of the name that follows; "the chancellor of ..." another
@@ -300,6 +297,26 @@ fn role_antecedent(doc: &Doc, resolution: &Resolution, at: usize) -> Option<(usi
     {
         return None;
     }
+    // Not "deputy prime minister John Prescott" for "the prime minister".
+    let qualified = |at: Option<usize>| {
+        at.and_then(|i| doc.tokens.get(i)).is_some_and(|t| {
+            matches!(
+                t.lower.as_str(),
+                "deputy"
+                    | "vice"
+                    | "former"
+                    | "ex"
+                    | "acting"
+                    | "shadow"
+                    | "assistant"
+                    | "under"
+                    | "junior"
+                    | "then"
+                    | "-"
+                    | "lord"
+            )
+        })
+    };
     resolution
         .mentions
         .iter()
@@ -307,41 +324,19 @@ fn role_antecedent(doc: &Doc, resolution: &Resolution, at: usize) -> Option<(usi
         .filter(|m| m.tokens.end <= at)
         .filter(|m| resolution.entities[m.entity].kind == NerKind::Person)
         .find(|m| {
-            // Not "deputy prime minister John Prescott" for "the prime
-            // minister".
-            let qualified = |at: Option<usize>| {
-                at.and_then(|i| doc.tokens.get(i)).is_some_and(|t| {
-                    matches!(
-                        t.lower.as_str(),
-                        "deputy"
-                            | "vice"
-                            | "former"
-                            | "ex"
-                            | "acting"
-                            | "shadow"
-                            | "assistant"
-                            | "under"
-                            | "junior"
-                            | "then"
-                            | "-"
-                            | "lord"
-                    )
-                })
-            };
             let before = m
                 .tokens
                 .start
                 .checked_sub(len)
-                .filter(|&from| !qualified(from.checked_sub(1)))
-                .and_then(|from| words(from, len));
+                .is_some_and(|from| !qualified(from.checked_sub(1)) && reads(from, office));
             let apposed = doc.tokens.get(m.tokens.end).is_some_and(|t| t.text == ",")
                 && doc
                     .tokens
                     .get(m.tokens.end + 1)
                     .is_some_and(|t| t.lower == "the")
                 && !qualified(Some(m.tokens.end + 2))
-                && words(m.tokens.end + 2, len).as_deref() == Some(office);
-            before.as_deref() == Some(office) || apposed
+                && reads(m.tokens.end + 2, office);
+            before || apposed
         })
         .map(|m| (m.entity, len))
 }

@@ -77,12 +77,19 @@ pub struct Resolution {
     pub mentions: Vec<ResolvedMention>,
     /// The mention covering each token, if any.
     mention_of_token: Vec<Option<usize>>,
+    /// Whether each token stands inside quotation marks.
+    quoted: Vec<bool>,
 }
 
 impl Resolution {
     /// The mention covering token `index`, if any.
     pub fn mention_at(&self, index: usize) -> Option<usize> {
         self.mention_of_token.get(index).copied().flatten()
+    }
+
+    /// Whether token `index` stands inside quotation marks.
+    pub fn is_quoted(&self, index: usize) -> bool {
+        self.quoted.get(index).copied().unwrap_or(false)
     }
 
     /// Indices of the mentions that start inside the token range `tokens`.
@@ -466,6 +473,7 @@ impl EntityResolver {
         }
         resolution.mentions.sort_by_key(|m| m.start);
         resolution.mention_of_token = vec![None; doc.tokens.len()];
+        resolution.quoted = crate::analysis::quotes::quoted_tokens(doc);
         for (i, mention) in resolution.mentions.iter().enumerate() {
             for slot in &mut resolution.mention_of_token[mention.tokens.clone()] {
                 *slot = Some(i);

@@ -279,8 +279,7 @@ pub(super) fn from_patrons(resolution: &mut Resolution, patrons: &[(usize, usize
 /// the last sentence that names one (usually its subject: "Blinken met Qin.
 /// He will ..." is Blinken).
 fn subject_person_before(doc: &Doc, resolution: &Resolution, at: usize) -> Option<usize> {
-    let quoted = crate::analysis::quotes::quoted_tokens(doc);
-    subject_before(doc, resolution, &quoted, at, 4)
+    subject_before(doc, resolution, at, 4)
 }
 
 /// The subject person before the pronoun at `at`: the first person of its
@@ -289,15 +288,10 @@ fn subject_person_before(doc: &Doc, resolution: &Resolution, at: usize) -> Optio
 /// antecedent ("In a letter he wrote: 'Tony Blair ...'. He criticised" is
 /// the writer, not Blair). Outside a quotation, quoted names do not count: they are
 /// the speaker's words, not the narrative's subjects.
-fn subject_before(
-    doc: &Doc,
-    resolution: &Resolution,
-    quoted: &[bool],
-    at: usize,
-    depth: usize,
-) -> Option<usize> {
+fn subject_before(doc: &Doc, resolution: &Resolution, at: usize, depth: usize) -> Option<usize> {
     let sentence = doc.sentence_of[at];
-    let outside = !quoted[at];
+    let quoted = |i: usize| resolution.is_quoted(i);
+    let outside = !quoted(at);
     let is_person =
         |m: &&super::ResolvedMention| resolution.entities[m.entity].kind == NerKind::Person;
     // Not one governed by a preposition, nor a possessive ("admired Mr
@@ -313,13 +307,13 @@ fn subject_before(
             .tokens
             .get(m.tokens.end)
             .is_some_and(|t| matches!(t.text.as_str(), "'s" | "\u{2019}s"));
-        let quoted_here = outside && quoted[m.tokens.start];
+        let quoted_here = outside && quoted(m.tokens.start);
         !(governed || possessive || quoted_here)
     };
     let pronoun = |i: usize| {
         matches!(doc.tokens[i].lower.as_str(), "he" | "she")
             && doc.tokens[i].lower == doc.tokens[at].lower
-            && !(outside && quoted[i])
+            && !(outside && quoted(i))
     };
     // The first person or pronoun of `range` (before `at`); `None` when it
     // has neither, `Some` of the answer when it decides (a pronoun decides
@@ -339,7 +333,7 @@ fn subject_before(
         let p = (range.start..end).find(|&i| pronoun(i))?;
         Some(
             (depth > 0)
-                .then(|| subject_before(doc, resolution, quoted, p, depth - 1))
+                .then(|| subject_before(doc, resolution, p, depth - 1))
                 .flatten(),
         )
     };

@@ -288,12 +288,18 @@ impl Actors {
                 roles,
             };
             let index = actors.people.len();
-            if let Some(last) = fields[0].rsplit(' ').next().filter(|l| l.len() > 2) {
+            // A title phrase ("american secretary of defence") has no
+            // surname to index.
+            let words: Vec<&str> = fields[0].split(' ').collect();
+            let title = words.len() >= 2
+                && (words[words.len() - 2] == "of"
+                    || crate::lexicon::is_title_word(words[words.len() - 1]));
+            if let Some(last) = words.last().filter(|l| l.len() > 2 && !title) {
                 let country = person.country.clone();
                 let people = &actors.people;
                 actors
                     .by_surname
-                    .entry(last.to_owned())
+                    .entry((*last).to_owned())
                     .and_modify(|known| {
                         if known.is_some_and(|k| people[k].country != country) {
                             *known = None;

@@ -500,7 +500,17 @@ fn unit_of_mention(
                     ..plain(Some(sector.to_owned()), mention.tokens.end)
                 });
             }
-            if STATE_ACTS.contains(&next_lower) {
+            // "Iranian attack", "an Iranian cross-border offensive".
+            let acts = doc.tokens[mention.tokens.end..]
+                .iter()
+                .take(3)
+                .position(|t| !super::coder::qualifies_noun(&t.lower))
+                .is_some_and(|k| {
+                    doc.tokens
+                        .get(mention.tokens.end + k)
+                        .is_some_and(|t| STATE_ACTS.contains(&t.lower.as_str()))
+                });
+            if acts {
                 return Some(plain(None, mention.tokens.end));
             }
             let after_the = mention

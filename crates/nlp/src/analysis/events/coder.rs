@@ -353,6 +353,12 @@ impl Coder<'_> {
             self.possessor(words, offset, units, trigger)
                 .or_else(|| nominal_agent(words, offset, units, trigger))
                 .or_else(|| subject(self.doc, words, offset, units, trigger.start, clause_start))
+        } else if let Some(first) = verb.filter(|v| shares_subject(words, v, trigger)) {
+            // "the United States was pressing Canada ... and was talking
+            // with Canadian representatives": a verb coordinated with an
+            // earlier one has its subject.
+            let (first_clause, _) = clause_bounds(words, first.start, first.end);
+            subject(self.doc, words, offset, units, first.start, first_clause)
         } else {
             subject(self.doc, words, offset, units, trigger.start, clause_start)
                 .or_else(|| opening_participle_subject(self.doc, words, offset, units, trigger))
@@ -563,31 +569,25 @@ impl Coder<'_> {
         // "China's refusal", "Iran's week-old offensive", "Gorbachev's new
         // offer": the possessive, through a few words that qualify the noun
         // (not "Iran's foreign minister said talks").
-        let qualifier = |w: &str| {
-            (w.contains('-') && w.chars().all(|c| c.is_ascii_lowercase() || c == '-'))
-                || w.chars().all(|c| c.is_ascii_digit())
-                || NOUN_MODIFIERS.contains(&w)
-                || matches!(
-                    w,
-                    "new" | "first" | "fresh" | "major" | "recent" | "surprise"
-                )
-        };
         let possessive = (before.saturating_sub(3)..=before).rev().find(|&p| {
             matches!(words[p], "'s" | "\u{2019}s")
-                && words[p + 1..trigger.start].iter().all(|w| qualifier(w))
+                && words[p + 1..trigger.start]
+                    .iter()
+                    .all(|w| qualifies_noun(w))
         });
         if let Some(p) = possessive {
             let owner = units.iter().position(|u| u.tokens.end == offset + p)?;
             return Some(vec![owner]);
         }
         // "a new Soviet offer", "the Iranian offensive", "a Conservative
-        // compromise offer": an actor right before the noun, or before one
-        // word that only qualifies it, owns it.
-        let owner_end = if NOUN_MODIFIERS.contains(&words[before]) {
-            before
-        } else {
-            trigger.start
-        };
+        // compromise offer", "an Iranian cross-border offensive": an actor
+        // right before the noun, or before two words at most that only
+        // qualify it, owns it.
+        let mut owner_end = trigger.start;
+        while owner_end > 0 && trigger.start - owner_end < 2 && qualifies_noun(words[owner_end - 1])
+        {
+            owner_end -= 1;
+        }
         let owner = units
             .iter()
             .position(|u| u.tokens.end == offset + owner_end && u.via != Via::Pronoun)?;
@@ -928,6 +928,44 @@ fn is_joint(code: &str) -> bool {
 
 /// The clause of a trigger (tokens `start..end`) within its sentence: from
 /// after the last boundary before it to the first boundary after it.
+/// A word that only qualifies the noun after it ("week-old", "new",
+/// "compromise", "1987").
+pub(super) fn qualifies_noun(w: &str) -> bool {
+    (w.contains('-') && w.chars().all(|c| c.is_ascii_lowercase() || c == '-'))
+        || w.chars().all(|c| c.is_ascii_digit())
+        || NOUN_MODIFIERS.contains(&w)
+        || matches!(
+            w,
+            "new" | "first" | "fresh" | "major" | "recent" | "surprise"
+        )
+}
+
+/// Is `trigger` a verb coordinated with the earlier verb `first` ("was
+/// pressing Canada ... and was talking with ...")? Only helpers and adverbs
+/// stand between the "and" and the verb, and no clause opens between them.
+fn shares_subject(words: &[&str], first: &Trigger, trigger: &Trigger) -> bool {
+    if first.nominal || first.end > trigger.start {
+        return false;
+    }
+    let mut p = trigger.start;
+    while p > first.end
+        && matches!(
+            words[p - 1],
+            "was" | "were" | "is" | "are" | "has" | "have" | "had" | "also" | "then" | "later"
+        )
+    {
+        p -= 1;
+    }
+    p > first.end
+        && words[p - 1] == "and"
+        && !words[first.end..p - 1].iter().any(|w| {
+            matches!(
+                *w,
+                "who" | "which" | "that" | "when" | "while" | "but" | ";"
+            )
+        })
+}
+
 fn clause_bounds(words: &[&str], start: usize, end: usize) -> (usize, usize) {
     let from = words[..start]
         .iter()

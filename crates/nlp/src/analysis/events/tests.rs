@@ -814,3 +814,31 @@ fn a_present_accusation_with_a_day_is_no_schedule_and_who_in_capitals_is_no_clau
         "{found:?}"
     );
 }
+
+#[test]
+fn a_verb_coordinated_with_an_earlier_one_shares_its_subject() {
+    let events = coded(
+        "He said the United States was pressing Canada to stop favouring domestic banks \
+         over foreign competitors and was talking with Canadian representatives.",
+    );
+    assert!(
+        events.iter().any(|e| e.starts_with("040 USA>CAN")),
+        "{events:?}"
+    );
+}
+
+#[test]
+fn a_demonym_owns_a_noun_through_its_qualifiers() {
+    let events = coded(
+        "Iraq said fierce battles followed an Iranian cross-border offensive launched on \
+         Friday against Iraq.",
+    );
+    assert!(
+        events.iter().any(|e| e.starts_with("190 IRN>IRQ")),
+        "{events:?}"
+    );
+    assert!(
+        !events.iter().any(|e| e.starts_with("190 IRQ>IRN")),
+        "{events:?}"
+    );
+}

@@ -676,3 +676,61 @@ fn a_datelined_storys_unplaced_people_are_of_the_datelines_country() {
     );
     assert_eq!(entity_of(&r, "Youssri Mustapha").country, None);
 }
+
+#[test]
+fn a_region_named_for_a_firm_in_a_story_that_never_names_its_country_is_the_firm() {
+    let r = resolve_on(
+        "USAir Group Inc said Piedmont Aviation Inc has agreed to be acquired. \
+         Approval by the U.S. Department of Transportation is needed. \
+         Piedmont said its board backed the offer. \
+         The Transportation Department on Friday rejected a rival bid.",
+        Some("1987-03-09"),
+    );
+    let piedmont = entity_of(&r, "Piedmont");
+    assert_eq!(piedmont.key, "org:piedmont-aviation-inc", "{:?}", keys(&r));
+    assert_eq!(piedmont.country.as_deref(), Some("USA"));
+    // The department named without its country is the one named with it.
+    assert_eq!(
+        entity_of(&r, "Transportation Department").key,
+        entity_of(&r, "U.S. Department of Transportation").key
+    );
+    // A region in a story naming its country stays the region.
+    let r = resolve_on(
+        "Italy said floods hit Piedmont, where Fiat Piedmont Works Inc has a plant.",
+        None,
+    );
+    assert!(
+        entity_of(&r, "Piedmont").key.starts_with("place:"),
+        "{:?}",
+        keys(&r)
+    );
+}
+
+#[test]
+fn a_ministry_is_its_possessors_and_a_datelined_state_body_the_datelines() {
+    // No one's surname is "Defence" ("American secretary of defence").
+    let r = resolve_on(
+        "BAGHDAD, March 11 - The head of the political department at Iraq's Defence \
+         Ministry said fighting was continuing.",
+        Some("1987-03-11"),
+    );
+    assert_eq!(
+        entity_of(&r, "Defence Ministry").country.as_deref(),
+        Some("IRQ"),
+        "{:?}",
+        keys(&r)
+    );
+    let r = resolve_on(
+        "WASHINGTON, March 6 - The Justice Department told the Transportation Department \
+         it backed a request by USAir Group.",
+        Some("1987-03-06"),
+    );
+    assert_eq!(
+        entity_of(&r, "Transportation Department")
+            .country
+            .as_deref(),
+        Some("USA"),
+        "{:?}",
+        keys(&r)
+    );
+}

@@ -147,35 +147,87 @@ fn from_the_article_country(doc: &Doc, resolution: &mut Resolution) {
         })
         .map(|m| &resolution.entities[m.entity])
         .filter(|e| e.kind == NerKind::Loc && !e.is_country)
-        .and_then(|e| e.country.as_deref());
+        .and_then(|e| e.country.clone());
     let leader = match ranked[..] {
-        [(country, n), (_, second), ..] if n >= 3 && n * 2 >= second * 3 => country,
-        [(country, n)] if n >= 2 => country,
+        [(country, n), (_, second), ..] if n >= 3 && n * 2 >= second * 3 => Some(country),
+        [(country, n)] if n >= 2 => Some(country),
         // Else the dateline's country, when none is named more (on the
         // development stories, limiting this to officials lost more
         // business people than it saved visitors).
-        [(_, n), ..] if n >= 2 => match dateline {
-            Some(place)
-                if ranked
-                    .iter()
-                    .take_while(|(_, k)| *k == n)
-                    .any(|(c, _)| *c == place) =>
-            {
-                place
-            }
-            _ => return,
-        },
-        _ => return,
-    };
-    let leader = leader.to_owned();
+        [(_, n), ..] if n >= 2 => dateline.as_deref().filter(|place| {
+            ranked
+                .iter()
+                .take_while(|(_, k)| *k == n)
+                .any(|(c, _)| c == place)
+        }),
+        _ => None,
+    }
+    .map(str::to_owned);
     for entity in &mut resolution.entities {
         let international = matches!(entity.sector.as_deref(), Some("IGO" | "NGO" | "IMG"));
-        if !international
-            && entity.country.is_none()
-            && entity.code.is_none()
-            && matches!(entity.kind, NerKind::Person | NerKind::Org)
-        {
-            entity.country = Some(leader.clone());
+        if international || entity.country.is_some() || entity.code.is_some() {
+            continue;
+        }
+        // "WASHINGTON, March 6 - The Transportation Department ...": a
+        // state body is the dateline's when the article has no country of
+        // its own.
+        let state_body = entity.kind == NerKind::Org
+            && matches!(entity.sector.as_deref(), Some("GOV" | "MIL" | "COP"));
+        if matches!(entity.kind, NerKind::Person | NerKind::Org) && leader.is_some() {
+            entity.country.clone_from(&leader);
+        } else if state_body {
+            entity.country.clone_from(&dateline);
+        }
+    }
+}
+
+/// The place `text` names; but "Piedmont" after "Piedmont Aviation Inc",
+/// in a story that never names Italy, is the firm, not the Italian region.
+fn place_or_firm(
+    gazetteer: &Gazetteer,
+    doc: &Doc,
+    span: &NamedSpan,
+    text: &str,
+    places: &ArticlePlaces,
+    resolution: &Resolution,
+) -> ResolvedEntity {
+    let place = places::resolve(gazetteer, doc, span, text, places);
+    // Not a city ("Houston" of "Houston Industries").
+    let foreign = places::is_region(gazetteer, text)
+        && place
+            .country
+            .as_deref()
+            .is_some_and(|iso3| !places.names_country(iso3));
+    match foreign
+        .then(|| organisations::firm_beginning_with(span, text, resolution, true))
+        .flatten()
+    {
+        Some(firm) => firm,
+        None => place,
+    }
+}
+
+/// "The Transportation Department" after "the U.S. Department of
+/// Transportation": a state body named without its country is the one the
+/// article named with it, when there is one only.
+fn bodies_named_before(resolution: &mut Resolution) {
+    for i in 0..resolution.entities.len() {
+        let entity = &resolution.entities[i];
+        let state_body = entity.kind == NerKind::Org
+            && matches!(entity.sector.as_deref(), Some("GOV" | "MIL" | "COP"));
+        if !state_body || entity.country.is_some() {
+            continue;
+        }
+        let tail = format!("-{}", slug(&body_name(&entity.name)));
+        let mut countries = resolution.entities.iter().filter_map(|other| {
+            let named = other.kind == NerKind::Org
+                && other.key.strip_prefix("org:").is_some_and(|rest| {
+                    rest.len() == 3 + tail.len() && rest.ends_with(tail.as_str())
+                });
+            named.then_some(other.country.as_ref()).flatten()
+        });
+        if let (Some(country), None) = (countries.next(), countries.next()) {
+            resolution.entities[i].country = Some(country.clone());
         }
     }
 }
@@ -501,6 +553,7 @@ impl EntityResolver {
         people::from_patrons(&mut resolution, &patrons);
         people::from_descriptions(doc, &mut resolution);
         people::from_family(&mut resolution);
+        bodies_named_before(&mut resolution);
         from_the_article_country(doc, &mut resolution);
         state_bodies_by_country(&mut resolution);
         resolution
@@ -584,7 +637,7 @@ impl EntityResolver {
             // "Tory", "Labour", "Fianna Fail": an organisation known by
             // name, whatever its tag.
             NerKind::Misc | NerKind::Person if crate::lexicon::known_org(text).is_some() => {
-                organisations::resolve(gazetteer, span, text, context, resolution)
+                organisations::resolve(gazetteer, span, text, context, resolution, places)
             }
             // "Downing Street has indicated", "the White House said": the
             // seat of a government is the government, one key however it
@@ -594,7 +647,7 @@ impl EntityResolver {
                 if crate::lexicon::known_org(text)
                     .is_some_and(|(_, sector)| matches!(sector, "GOV" | "MIL" | "PTY")) =>
             {
-                organisations::resolve(gazetteer, span, text, context, resolution)
+                organisations::resolve(gazetteer, span, text, context, resolution, places)
             }
             // "Oliver Letwin" tagged MISC: someone the actor dictionary
             // knows by that full name, with dated offices (which bodies
@@ -611,7 +664,7 @@ impl EntityResolver {
             // "Reagan Administration", "Commons public accounts committee":
             // an organisation by its head word, whatever the tag.
             NerKind::Misc if text.contains(' ') && crate::lexicon::org_sector(text).is_some() => {
-                organisations::resolve(gazetteer, span, text, context, resolution)
+                organisations::resolve(gazetteer, span, text, context, resolution, places)
             }
             NerKind::Misc => plain_entity(format!("misc:{}", slug(text)), text, NerKind::Misc),
             // "Bonn said" in 1987: a former seat of government acting,
@@ -623,14 +676,16 @@ impl EntityResolver {
             {
                 country_entity(gazetteer, iso3)
             }
-            NerKind::Loc => places::resolve(gazetteer, doc, span, text, places),
+            NerKind::Loc => place_or_firm(gazetteer, doc, span, text, places, resolution),
             // A region or subdivision taken for an organisation
             // ("Yorkshire company ...") is a place; "Yorkshire Water" is not
             // the region's name, and stays an organisation.
             NerKind::Org if places::is_region(gazetteer, text) => {
-                places::resolve(gazetteer, doc, span, text, places)
+                place_or_firm(gazetteer, doc, span, text, places, resolution)
             }
-            NerKind::Org => organisations::resolve(gazetteer, span, text, context, resolution),
+            NerKind::Org => {
+                organisations::resolve(gazetteer, span, text, context, resolution, places)
+            }
             NerKind::Person => people::person(text),
         }
     }

@@ -8,6 +8,7 @@
 //! ("org:chn-foreign-ministry").
 
 use super::context::Context;
+use super::places::ArticlePlaces;
 use super::{Resolution, ResolvedEntity, plain_entity, slug};
 use crate::analysis::recognize::{NamedSpan, NerKind};
 use crate::gazetteer::Gazetteer;
@@ -148,9 +149,23 @@ fn first_words_of_a_firm(
     resolution: &Resolution,
 ) -> Option<ResolvedEntity> {
     // Not a person's or a place's name ("Houston" of "Houston Industries").
-    if !matches!(span.kind, NerKind::Org | NerKind::Misc)
-        || !text.starts_with(|c: char| c.is_uppercase())
-    {
+    if !matches!(span.kind, NerKind::Org | NerKind::Misc) {
+        return None;
+    }
+    firm_beginning_with(span, text, resolution, false)
+}
+
+/// The one company named before `span` whose name is `text` and corporate
+/// words ("Pittston Co" for "Pittston"), or, `loosely`, `text` and any
+/// words ending in a corporate one ("Piedmont Aviation Inc" for
+/// "Piedmont"), whatever the span's tag.
+pub(super) fn firm_beginning_with(
+    span: &NamedSpan,
+    text: &str,
+    resolution: &Resolution,
+    loosely: bool,
+) -> Option<ResolvedEntity> {
+    if !text.starts_with(|c: char| c.is_uppercase()) {
         return None;
     }
     let prefix = format!("{text} ");
@@ -163,9 +178,12 @@ fn first_words_of_a_firm(
         let Some(rest) = entity.name.strip_prefix(&prefix) else {
             continue;
         };
-        let corporate = rest
-            .split(' ')
-            .all(|w| CORPORATE.contains(&w.to_lowercase().as_str()));
+        let is_corporate = |w: &str| CORPORATE.contains(&w.to_lowercase().as_str());
+        let corporate = if loosely {
+            rest.rsplit(' ').next().is_some_and(is_corporate)
+        } else {
+            rest.split(' ').all(is_corporate)
+        };
         if entity.kind != NerKind::Org || !corporate {
             continue;
         }
@@ -206,6 +224,7 @@ pub(super) fn resolve(
     text: &str,
     context: &Context,
     resolution: &Resolution,
+    places: &ArticlePlaces,
 ) -> ResolvedEntity {
     // "BBC Radio 4", "BBC News 24", "CNN International": the broadcaster.
     let first = text.split(' ').next().unwrap_or(text);
@@ -262,7 +281,9 @@ pub(super) fn resolve(
         entity.sector = Some("GOV".to_owned());
     }
     // "Massachusetts Institute of Technology", "Texas Instruments": a
-    // region's name leads.
+    // region's name leads, in a story that names its country or none
+    // ("Piedmont Aviation" is not Italian in a story of the "U.S.
+    // Department of Transportation").
     let region_country = gazetteer
         .region(first)
         .or_else(|| {
@@ -272,11 +293,18 @@ pub(super) fn resolve(
                 .flatten()
         })
         .map(|r| r.country.clone())
-        .filter(|c| !c.is_empty());
+        .filter(|c| !c.is_empty() && places.may_mean(c));
     // "Reagan Administration", "Blair government": the leader's state.
     let leaders_state = (entity.sector.as_deref() == Some("GOV"))
         .then(|| {
-            let leader = text.rsplit_once(' ')?.0;
+            let (leader, head) = text.rsplit_once(' ')?;
+            let head = head.to_lowercase();
+            if !matches!(
+                head.as_str(),
+                "administration" | "government" | "cabinet" | "regime"
+            ) {
+                return None;
+            }
             let known = gazetteer
                 .person(leader)
                 .or_else(|| gazetteer.person_by_surname(leader))?;

@@ -14,7 +14,10 @@ use crate::text::{Doc, surface};
 /// Countries and first-order regions an article names.
 #[derive(Debug, Default)]
 pub(super) struct ArticlePlaces {
+    /// Countries named, or named through a region of theirs.
     countries: HashSet<String>,
+    /// Countries named by name ("Italy", "Italian").
+    named: HashSet<String>,
     regions: HashSet<(String, String)>,
     /// Capitals that stand for their state in most of the
     /// article's mentions of them.
@@ -22,6 +25,18 @@ pub(super) struct ArticlePlaces {
 }
 
 impl ArticlePlaces {
+    /// Does the article name the country `iso3` (not only a region of it)?
+    pub(super) fn names_country(&self, iso3: &str) -> bool {
+        self.named.contains(iso3)
+    }
+
+    /// Could a region's name stand for its country here: the article names
+    /// that country, or none at all ("Illinois Environmental Protection
+    /// Agency" in a story that never says "United States")?
+    pub(super) fn may_mean(&self, iso3: &str) -> bool {
+        self.named.is_empty() || self.named.contains(iso3)
+    }
+
     fn names_country_of(&self, city: &City) -> bool {
         self.countries.contains(&city.country)
     }
@@ -87,7 +102,16 @@ impl ArticlePlaces {
             .map(|(name, _)| name)
             .collect();
         for span in spans.all().iter().filter(|s| s.kind != NerKind::Person) {
+            // "the U.S. Department of Transportation" names the US too.
+            let first = &doc.tokens[span.tokens.start].text;
+            if let Some(country) = gazetteer
+                .country_by_alias(first)
+                .or_else(|| gazetteer.country_by_demonym(first))
+            {
+                places.named.insert(country.iso3.clone());
+            }
             if let Some(iso3) = super::country_of_span(gazetteer, doc, span) {
+                places.named.insert(iso3.clone());
                 places.countries.insert(iso3);
             } else if let Some(region) = gazetteer
                 .region(&surface(&doc.tokens[span.tokens.clone()]))

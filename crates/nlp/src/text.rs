@@ -265,11 +265,12 @@ fn ends_sentence(tokens: &[Token], i: usize) -> bool {
                 return false;
             }
             // "U.S. Secretary": a dotted acronym only ends a sentence before a
-            // function word.
+            // function word. Not before "And": wire copy capitalises the
+            // word after "U.S." ("trade with the U.S. And Japan").
             if token.text.len() > 1 {
                 return matches!(
                     next.lower.as_str(),
-                    "the" | "a" | "he" | "she" | "it" | "they" | "but" | "and" | "in" | "on"
+                    "the" | "a" | "he" | "she" | "it" | "they" | "but" | "in" | "on"
                 );
             }
             true

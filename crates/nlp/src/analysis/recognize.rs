@@ -3,6 +3,7 @@
 //! tagger ([`crate::tagger`]) and repairs its output for today's news.
 
 use std::borrow::Cow;
+use std::collections::HashSet;
 use std::ops::Range;
 use std::sync::Arc;
 
@@ -10,7 +11,7 @@ use crate::tagger::{self, Model};
 
 use crate::gazetteer::Gazetteer;
 use crate::lexicon;
-use crate::text::Doc;
+use crate::text::{Doc, surface};
 
 /// CoNLL-2003 entity types.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -65,6 +66,12 @@ impl TaggerRecognizer {
     /// acronyms and country names missed ("AUKUS", "US").
     pub fn refine(&self, doc: &Doc, spans: Vec<NamedSpan>) -> Vec<NamedSpan> {
         let tokens = &doc.tokens;
+        // The words the article writes in lowercase somewhere.
+        let lowercase_words: HashSet<&str> = tokens
+            .iter()
+            .filter(|t| t.text.starts_with(|c: char| c.is_lowercase()))
+            .map(|t| t.text.as_str())
+            .collect();
         let mut out: Vec<NamedSpan> = Vec::with_capacity(spans.len());
         for mut span in spans {
             // The wire's sign-off ("REUTER") is not a name.
@@ -123,9 +130,18 @@ impl TaggerRecognizer {
                 span.kind = NerKind::Person;
             }
             // "U.K. Suggestion", "U.S. Officials": wire style capitalises
-            // the noun after a country; the name is the country alone.
+            // the noun after a country; the name is the country alone. So
+            // is any word the article also writes in lowercase ("U.S.
+            // Sanctions", "U.S. Market"), unless the name is a body's ("U.S.
+            // Embassy").
+            let last = &tokens[span.tokens.end - 1];
+            let common = lexicon::is_common_noun(&last.lower)
+                || (lowercase_words.contains(last.lower.as_str())
+                    && last.is_capitalized()
+                    && !last.is_all_caps()
+                    && lexicon::org_sector(&surface(&tokens[span.tokens.clone()])).is_none());
             if span.tokens.len() > 1
-                && lexicon::is_common_noun(&tokens[span.tokens.end - 1].lower)
+                && common
                 && self
                     .gazetteer
                     .country_of(&tokens[span.tokens.start..span.tokens.end - 1])

@@ -734,3 +734,25 @@ fn a_ministry_is_its_possessors_and_a_datelined_state_body_the_datelines() {
         keys(&r)
     );
 }
+
+#[test]
+fn a_word_wire_copy_capitalises_after_a_country_is_not_part_of_a_name() {
+    let r = resolve_on(
+        "WARSAW, March 5 - Poland says U.S. Sanctions have cost its economy dearly. \
+         The sanctions were lifted two weeks ago, and trade with the U.S. And Japan \
+         should grow.",
+        Some("1987-03-05"),
+    );
+    assert!(
+        !r.mentions.iter().any(|m| m.text.starts_with("U.S. ")),
+        "{:?}",
+        r.mentions.iter().map(|m| &m.text).collect::<Vec<_>>()
+    );
+    assert_eq!(entity_of(&r, "U.S.").key, "country:USA");
+    // Two sentences, not three: "U.S. And Japan" does not end one.
+    let doc = analyze(
+        "The sanctions were lifted two weeks ago, and trade with the U.S. And Japan should grow. \
+         Poland said so.",
+    );
+    assert_eq!(doc.sentences.len(), 2);
+}

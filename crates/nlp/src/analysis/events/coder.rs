@@ -302,7 +302,13 @@ impl Coder<'_> {
             u.tokens.end == offset + trigger.start
                 && (u.tokens.start == offset || words[u.tokens.start - offset - 1] != "the")
         });
-        after_actor || previous.is_some_and(|p| VERB_CUES.contains(&p) || p.ends_with("ly"))
+        // "after meeting Qin", but "after talks between France and Iran":
+        // a conjunction of time makes only a gerund a verb.
+        let cue = |p: &str| {
+            VERB_CUES.contains(&p)
+                && (!matches!(p, "after" | "before" | "while") || form.ends_with("ing"))
+        };
+        after_actor || previous.is_some_and(|p| cue(p) || p.ends_with("ly"))
     }
 
     fn code_trigger(

@@ -3,6 +3,7 @@
 //! leads into) and the agent after "by" of a nominal one.
 
 use super::actors::{self, Unit, Via};
+use super::clause;
 use super::triggers::Trigger;
 use super::words::PREPOSITIONS;
 use crate::lexicon;
@@ -80,8 +81,13 @@ pub(super) fn subject(
     clause_start: usize,
 ) -> Option<Vec<usize>> {
     let governed = |u: &Unit| {
+        // Back over determiners and titles ("an aide to President
+        // Francois Mitterrand").
         let mut p = u.tokens.start - offset;
-        while p > 0 && matches!(words[p - 1], "the" | "a" | "an" | "both") {
+        while p > 0
+            && (matches!(words[p - 1], "the" | "a" | "an" | "both")
+                || lexicon::is_title_word(words[p - 1]))
+        {
             p -= 1;
         }
         let Some(previous) = p.checked_sub(1).map(|q| words[q]) else {
@@ -97,11 +103,33 @@ pub(super) fn subject(
         }
         // "before he is due to meet": a conjunction, not a preposition,
         // when a verb follows the actor.
+        // "after President Laurent Gbagbo broke a ceasefire" too.
         let verb_follows = words.get(u.tokens.end - offset).is_some_and(|w| {
             matches!(
                 *w,
-                "is" | "was" | "are" | "were" | "has" | "have" | "had" | "will" | "would"
-            )
+                "is" | "was"
+                    | "are"
+                    | "were"
+                    | "has"
+                    | "have"
+                    | "had"
+                    | "will"
+                    | "would"
+                    | "broke"
+                    | "met"
+                    | "made"
+                    | "took"
+                    | "gave"
+                    | "went"
+                    | "came"
+                    | "left"
+                    | "won"
+                    | "lost"
+                    | "began"
+                    | "held"
+                    | "told"
+                    | "sent"
+            ) || (w.len() > 4 && w.ends_with("ed") && w.chars().all(|c| c.is_ascii_lowercase()))
         });
         if verb_follows && matches!(previous, "before" | "after" | "until" | "since" | "as") {
             return false;
@@ -161,11 +189,13 @@ pub(super) fn subject(
     // before a gerund is its subject, whatever governs it.
     // "including Mitchell who urged Canada": so is the actor a relative
     // pronoun follows.
+    // "by Foreign Secretary Jack Straw, who accused": with its comma too.
     let relative = at >= 1
         && matches!(words[at - 1], "who" | "which")
-        && candidates
-            .last()
-            .is_some_and(|&i| units[i].tokens.end - offset == at - 1);
+        && candidates.last().is_some_and(|&i| {
+            let end = units[i].tokens.end - offset;
+            end == at - 1 || (end + 2 == at && words[end] == ",")
+        });
     let adjacent = relative
         || (words[at].ends_with("ing")
             && candidates
@@ -176,7 +206,12 @@ pub(super) fn subject(
     } else if gerund {
         candidates.iter().copied().find(|&i| free(i))
     } else {
-        candidates.iter().rev().copied().find(|&i| free(i))
+        candidates
+            .iter()
+            .rev()
+            .copied()
+            .find(|&i| free(i))
+            .map(|i| apposed_to(words, offset, units, &candidates, i, at).unwrap_or(i))
     }?;
     let group = actors::coordination(doc, units, chosen);
     Some(
@@ -184,4 +219,48 @@ pub(super) fn subject(
             .filter(|&k| units[k].tokens.end - offset <= at)
             .collect(),
     )
+}
+
+/// "Azmat Begg, father of Moazzam, thanked ...": an actor inside an
+/// appositive set off by commas right after another actor is not the
+/// subject; the one it describes is. Returns that one.
+fn apposed_to(
+    words: &[&str],
+    offset: usize,
+    units: &[Unit],
+    candidates: &[usize],
+    chosen: usize,
+    at: usize,
+) -> Option<usize> {
+    let start = units[chosen].tokens.start - offset;
+    // The closing comma: after the chosen actor, with no actor after it.
+    let close = (units[chosen].tokens.end - offset..at)
+        .rev()
+        .find(|&p| words[p] == ",")?;
+    if candidates
+        .iter()
+        .any(|&k| units[k].tokens.start - offset > close)
+    {
+        return None;
+    }
+    // The opening comma: right after an earlier actor.
+    let described = candidates.iter().copied().rev().find(|&k| {
+        let end = units[k].tokens.end - offset;
+        end < start && words[end] == ","
+    })?;
+    let open = units[described].tokens.end - offset;
+    // One appositive: no other comma or clause between the two.
+    let inside = &words[open + 1..close];
+    let plain = !inside
+        .iter()
+        .any(|w| *w == "," || clause::is_boundary(w) || matches!(*w, "who" | "which" | "that"));
+    // It opens like a description ("a close aide to", "father of", "the
+    // head of"), not a list of actors.
+    let describes = inside.first().is_some_and(|w| {
+        matches!(*w, "a" | "an" | "the" | "his" | "her" | "its" | "their")
+            || lexicon::is_title_word(w)
+            || lexicon::match_role(&[w]).is_some()
+            || inside.get(1) == Some(&"of")
+    });
+    (plain && describes).then_some(described)
 }

@@ -842,3 +842,52 @@ fn a_demonym_owns_a_noun_through_its_qualifiers() {
         "{events:?}"
     );
 }
+
+#[test]
+fn after_a_conjunction_of_time_only_a_gerund_is_a_verb() {
+    let events = coded(
+        "The report contrasts with French statements after talks between Iran and the \
+         French Finance Ministry.",
+    );
+    assert!(
+        events
+            .iter()
+            .any(|e| e.starts_with("040 IRN>org:fra-finance-ministry")),
+        "{events:?}"
+    );
+    // An actor after "after" with its verb is a subject, not governed.
+    let events = coded("The Tories lost power after Liberals demanded Edward Heath quit.");
+    assert!(
+        events.iter().any(|e| e.starts_with("100 org:liberals>")),
+        "{events:?}"
+    );
+}
+
+#[test]
+fn an_appositive_does_not_give_the_subject() {
+    let events = coded(
+        "Roland Dumas, a close aide to President Francois Mitterrand, on Friday met \
+         Iranian Foreign Minister Ali Akbar Velayati in Paris.",
+    );
+    assert!(
+        events
+            .iter()
+            .any(|e| e.starts_with("040 person:roland-dumas>")),
+        "{events:?}"
+    );
+    assert!(
+        !events.iter().any(|e| e.contains("mitterrand>")),
+        "{events:?}"
+    );
+    // Nor does a relative clause lose its antecedent behind a comma.
+    let events = coded(
+        "The claims were denied by Foreign Secretary Jack Straw, who accused the \
+         Conservatives of running scared.",
+    );
+    assert!(
+        events
+            .iter()
+            .any(|e| e.starts_with("112 person:jack-straw>")),
+        "{events:?}"
+    );
+}

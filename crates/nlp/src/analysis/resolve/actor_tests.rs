@@ -756,3 +756,25 @@ fn a_word_wire_copy_capitalises_after_a_country_is_not_part_of_a_name() {
     );
     assert_eq!(doc.sentences.len(), 2);
 }
+
+#[test]
+fn a_name_an_organisation_leads_is_its_body_or_its_own() {
+    let r = resolve_on(
+        "GENEVA, March 11 - The GATT Council met on Wednesday. Brazil said the \
+         EC Executive Commission broke the U.N. Charter.",
+        Some("1987-03-11"),
+    );
+    let council = entity_of(&r, "GATT Council");
+    assert_eq!(council.country, None, "{:?}", keys(&r));
+    assert_eq!(council.sector.as_deref(), Some("IGO"));
+    assert_eq!(
+        council.code,
+        organisations::international(&Gazetteer::bundled().expect("gazetteer"), "GATT")
+            .and_then(|g| g.code)
+    );
+    assert_eq!(
+        entity_of(&r, "EC Executive Commission").key,
+        "org:european-commission"
+    );
+    assert_eq!(entity_of(&r, "U.N. Charter").key, "org:united-nations");
+}

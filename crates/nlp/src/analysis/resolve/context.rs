@@ -150,7 +150,16 @@ pub(super) fn read(
                 words[i],
                 "deputy" | "vice" | "assistant" | "acting" | "senior" | "junior" | "chief"
             );
-            if qualifier && lexicon::match_role(&words[i + 1..]).is_some() {
+            // "Deputy Iranian Finance Minister": past a country's name too.
+            let after_country = span_at(from + i + 1)
+                .filter(|s| s.kind != NerKind::Person)
+                .map_or(i + 1, |s| {
+                    s.tokens.end.saturating_sub(from).min(words.len())
+                });
+            if qualifier
+                && (lexicon::match_role(&words[i + 1..]).is_some()
+                    || lexicon::match_role(&words[after_country..]).is_some())
+            {
                 i += 1;
                 continue;
             }

@@ -615,17 +615,36 @@ impl EntityResolver {
             {
                 return union;
             }
-            // "World Bank team", "EC External Trade [Commissioner]": the
-            // organisation and lowercase or title words.
-            if let Some(igo) = organisations::international_prefix(gazetteer, text)
-                && text[igo_len(gazetteer, text)..]
-                    .split_whitespace()
-                    .all(|w| {
-                        w.chars().all(char::is_lowercase)
-                            || crate::lexicon::is_title_word(&w.to_lowercase())
-                    })
-            {
-                return igo;
+            if let Some(igo) = organisations::international_prefix(gazetteer, text) {
+                let rest = text[igo_len(gazetteer, text)..].trim();
+                // "World Bank team", "EC External Trade [Commissioner]": the
+                // organisation and lowercase or title words.
+                let plain = rest.split_whitespace().all(|w| {
+                    w.chars().all(char::is_lowercase)
+                        || crate::lexicon::is_title_word(&w.to_lowercase())
+                });
+                if plain {
+                    return igo;
+                }
+                // "EC Executive Commission": the Union's body.
+                if organisations::is_eu(&igo)
+                    && let Some(body) = organisations::eu_body(gazetteer, rest, facts.union)
+                {
+                    return body;
+                }
+                // "GATT Council", "U.N. Economic Commission": a body of
+                // the organisation, international as it is.
+                if crate::lexicon::org_sector(rest).is_some() {
+                    let mut body = plain_entity(format!("org:{}", slug(text)), text, NerKind::Org);
+                    body.sector = igo.sector;
+                    body.code = igo.code;
+                    return body;
+                }
+                // "U.N. Charter", "EU Common Agricultural Policy", "E.C.
+                // Complained" (wire copy's capital): the organisation's.
+                if rest.starts_with(|c: char| c.is_uppercase()) {
+                    return igo;
+                }
             }
             // An acronym or a short form ("the Commission") of an
             // organisation the article named in full, whatever the tag.

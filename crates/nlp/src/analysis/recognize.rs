@@ -150,6 +150,35 @@ impl TaggerRecognizer {
                 span.tokens.end -= 1;
                 span.kind = NerKind::Loc;
             }
+            // "the Tower commission": a panel named after its chair is a
+            // body, not the person.
+            if tokens.get(span.tokens.end).is_some_and(|t| {
+                matches!(
+                    t.text.as_str(),
+                    "commission" | "committee" | "panel" | "inquiry"
+                )
+            }) && span.kind != NerKind::Loc
+            {
+                span.tokens.end += 1;
+                span.kind = NerKind::Org;
+            }
+            // "Foreign and Commonwealth Office" tagged from "Commonwealth":
+            // the whole name, when it is one the lexicon knows.
+            let start = span.tokens.start;
+            if start >= 2
+                && tokens[start - 1].lower == "and"
+                && tokens[start - 2].is_capitalized()
+                && out.last().is_none_or(|p| p.tokens.end <= start - 2)
+            {
+                let whole = surface(&tokens[start - 2..span.tokens.end]);
+                if lexicon::known_org(&whole).is_some()
+                    || lexicon::org_country(&whole).is_some()
+                    || self.gazetteer.igo(&whole).is_some()
+                {
+                    span.tokens.start -= 2;
+                    span.kind = NerKind::Org;
+                }
+            }
             if let Some(previous) = out.last_mut() {
                 let joined = span.tokens.start == previous.tokens.end + 1
                     && hyphen_joins(doc, previous.tokens.end);

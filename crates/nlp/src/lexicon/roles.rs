@@ -395,7 +395,7 @@ pub fn org_sector(name: &str) -> Option<&'static str> {
     Some(match last {
         "Ministry" | "Department" | "Administration" | "Council" | "Cabinet" | "Office"
         | "Agency" | "Commission" | "Bureau" | "Fed" | "Reserve" | "Bundesbank" | "Treasury"
-        | "Authority" => "GOV",
+        | "Authority" | "commission" | "panel" | "inquiry" => "GOV",
         "Parliament" | "Congress" | "Senate" | "Assembly" | "Commons" | "Lords" | "Bundestag"
         | "Duma" | "Knesset" | "Diet" | "Committee" | "committee" => "LEG",
         "Army" | "Navy" | "Forces" | "Guard" | "Guards" | "Auxiliary" | "Corps" | "Brigade"

@@ -778,3 +778,45 @@ fn a_name_an_organisation_leads_is_its_body_or_its_own() {
     );
     assert_eq!(entity_of(&r, "U.N. Charter").key, "org:united-nations");
 }
+
+#[test]
+fn a_name_the_tagger_cut_or_a_panel_named_for_its_chair_is_whole() {
+    let r = resolve_on(
+        "Mr Straw said the work was in line with the Foreign and Commonwealth Office's \
+         priorities. The Foreign Office has 6,100 staff.",
+        Some("2004-12-15"),
+    );
+    assert_eq!(
+        entity_of(&r, "Foreign Office").key,
+        r.mentions
+            .iter()
+            .find(|m| m.text.ends_with("Commonwealth Office"))
+            .map(|m| r.entities[m.entity].key.clone())
+            .unwrap_or_default(),
+        "{:?}",
+        keys(&r)
+    );
+    let r = resolve_on(
+        "WASHINGTON, March 2 - The Tower commission report was damaging. Reagan endorsed the \
+         Tower commission's recommendations.",
+        Some("1987-03-02"),
+    );
+    let panel = entity_of(&r, "Tower commission");
+    assert_eq!(
+        (panel.kind, panel.sector.as_deref()),
+        (NerKind::Org, Some("GOV")),
+        "{:?}",
+        keys(&r)
+    );
+    // A bay the gazetteer lacks is the place it is named after.
+    let r = resolve_on(
+        "Detainees at Guantanamo Bay in Cuba were released. Guantanamo holds others.",
+        Some("2005-01-11"),
+    );
+    assert_eq!(
+        entity_of(&r, "Guantanamo Bay").key,
+        entity_of(&r, "Guantanamo").key,
+        "{:?}",
+        keys(&r)
+    );
+}

@@ -271,6 +271,16 @@ pub(super) fn resolve(
             is_country: false,
             code: None,
         },
+        // "Guantanamo Bay": a bay the gazetteer lacks is the place it is
+        // named after, when that one is known.
+        None if text.ends_with(" Bay")
+            && let Some(place) = text
+                .strip_suffix(" Bay")
+                .map(|named| resolve(gazetteer, doc, span, named, places))
+                .filter(|place| place.country.is_some()) =>
+        {
+            place
+        }
         None => {
             // A world region the gazetteer lacks ("Latin America") still
             // has its code.

@@ -820,3 +820,19 @@ fn a_name_the_tagger_cut_or_a_panel_named_for_its_chair_is_whole() {
         keys(&r)
     );
 }
+
+#[test]
+fn a_party_taken_for_a_persons_name_still_affiliates() {
+    for text in [
+        "Charles Haughey, leader of the Irish party Fianna Fail, said he will seek advice.",
+        "Fianna Fail leader Charles Haughey said he will seek advice.",
+    ] {
+        let r = resolve_on(text, Some("1987-03-05"));
+        let haughey = entity_of(&r, "Charles Haughey");
+        assert_eq!(
+            (haughey.country.as_deref(), haughey.sector.as_deref()),
+            (Some("IRL"), Some("OPP")),
+            "{text}"
+        );
+    }
+}

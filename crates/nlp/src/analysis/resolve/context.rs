@@ -7,7 +7,7 @@
 use std::ops::Range;
 
 use super::{ArticleFacts, Spans};
-use crate::analysis::recognize::NerKind;
+use crate::analysis::recognize::{NamedSpan, NerKind};
 use crate::gazetteer::Gazetteer;
 use crate::lexicon;
 use crate::text::{Doc, surface};
@@ -58,6 +58,12 @@ pub(super) fn read(
     };
     let sentence = &doc.sentences[doc.sentence_of[range.start]];
     let span_at = |index: usize| spans.at(index);
+    // A person's name, not a party's the tagger took for one ("Fianna
+    // Fail").
+    let is_persons = |s: &NamedSpan| {
+        s.kind == NerKind::Person
+            && lexicon::known_org(&surface(&doc.tokens[s.tokens.clone()])).is_none()
+    };
 
     let read = |from: usize, to: usize, context: &mut Context| {
         let words: Vec<&str> = doc.tokens[from..to]
@@ -115,11 +121,11 @@ pub(super) fn read(
                         }
                     }
                     NerKind::Loc => {}
-                    NerKind::Misc if lexicon::known_org(&name).is_none() => {}
-                    NerKind::Misc | NerKind::Org => {
+                    NerKind::Misc | NerKind::Person if lexicon::known_org(&name).is_none() => {}
+                    // "Fianna Fail leader", whatever the tag.
+                    NerKind::Misc | NerKind::Org | NerKind::Person => {
                         affiliate(gazetteer, &name, facts, context);
                     }
-                    NerKind::Person => {}
                 }
                 i = span.tokens.end - from;
                 continue;
@@ -187,7 +193,7 @@ pub(super) fn read(
     let mut commas = 0;
     while from > sentence.tokens.start && range.start - from < 10 {
         let token = &doc.tokens[from - 1];
-        let in_span = span_at(from - 1).is_some_and(|s| s.kind != NerKind::Person);
+        let in_span = span_at(from - 1).is_some_and(|s| !is_persons(s));
         // A title word, or a role of the agents dictionary ("U.S. lawyer").
         let titled = lexicon::is_title_word(&token.lower)
             || (token.is_word() && lexicon::match_role(&[token.lower.as_str()]).is_some());
@@ -294,12 +300,11 @@ pub(super) fn read(
         while to < sentence.tokens.end
             && to - range.end < 12
             && !matches!(doc.tokens[to].text.as_str(), "," | "." | ";")
-            && span_at(to).is_none_or(|s| s.kind != NerKind::Person)
+            && span_at(to).is_none_or(|s| !is_persons(s))
         {
             to += 1;
         }
-        let person_next =
-            to < sentence.tokens.end && span_at(to).is_some_and(|s| s.kind == NerKind::Person);
+        let person_next = to < sentence.tokens.end && span_at(to).is_some_and(is_persons);
         // ", a spokesman for EU trade commissioner Peter Mandelson".
         let patron_next = person_next
             && doc.tokens[range.end + 1..to]

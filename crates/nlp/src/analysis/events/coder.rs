@@ -358,7 +358,14 @@ impl Coder<'_> {
         let mut sources = if trigger.nominal {
             self.possessor(words, offset, units, trigger)
                 .or_else(|| nominal_agent(words, offset, units, trigger))
-                .or_else(|| subject(self.doc, words, offset, units, trigger.start, clause_start))
+                .or_else(|| {
+                    // "to lift the arms embargo": a sanction is the
+                    // subject's only when the subject imposes it.
+                    if code.starts_with("16") && !imposed(words, trigger.start) {
+                        return None;
+                    }
+                    subject(self.doc, words, offset, units, trigger.start, clause_start)
+                })
         } else if let Some(first) = verb.filter(|v| shares_subject(words, v, trigger)) {
             // "the United States was pressing Canada ... and was talking
             // with Canadian representatives": a verb coordinated with an
@@ -944,6 +951,75 @@ pub(super) fn qualifies_noun(w: &str) -> bool {
             w,
             "new" | "first" | "fresh" | "major" | "recent" | "surprise"
         )
+}
+
+/// Does a verb of imposing govern the noun at `at` ("has approved an
+/// extensive trade ban", "imposed sanctions")?
+fn imposed(words: &[&str], at: usize) -> bool {
+    let mut p = at;
+    while p > 0
+        && (qualifies_noun(words[p - 1])
+            || DETERMINERS.contains(&words[p - 1])
+            || matches!(
+                words[p - 1],
+                "arms"
+                    | "trade"
+                    | "economic"
+                    | "extensive"
+                    | "oil"
+                    | "unilateral"
+                    | "tough"
+                    | "tougher"
+                    | "its"
+                    | "their"
+                    | "promised"
+                    | "program"
+                    | "programme"
+                    | "package"
+                    | "of"
+            ))
+    {
+        p -= 1;
+    }
+    p > 0
+        && [
+            "impose",
+            "imposes",
+            "imposed",
+            "imposing",
+            "approve",
+            "approves",
+            "approved",
+            "approving",
+            "announce",
+            "announces",
+            "announced",
+            "introduce",
+            "introduces",
+            "introduced",
+            "declare",
+            "declares",
+            "declared",
+            "slap",
+            "slaps",
+            "slapped",
+            "extend",
+            "extends",
+            "extended",
+            "tighten",
+            "tightens",
+            "tightened",
+            "decree",
+            "decrees",
+            "decreed",
+            "adopt",
+            "adopts",
+            "adopted",
+            "adopting",
+            "order",
+            "ordered",
+        ]
+        .contains(&words[p - 1])
 }
 
 /// Is `trigger` a verb coordinated with the earlier verb `first` ("was

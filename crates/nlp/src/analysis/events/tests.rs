@@ -891,3 +891,23 @@ fn an_appositive_does_not_give_the_subject() {
         "{events:?}"
     );
 }
+
+#[test]
+fn a_sanction_imposed_is_coded_and_one_only_talked_about_is_not() {
+    let events =
+        coded("Norway's parliament has approved an extensive trade ban against South Africa.");
+    assert!(
+        events.iter().any(|e| e.starts_with("163 NOR>ZAF")),
+        "{events:?}"
+    );
+    let events = coded(
+        "Menzies Campbell was among those worried about plans to lift the arms embargo \
+         imposed on China.",
+    );
+    assert!(
+        !events
+            .iter()
+            .any(|e| e.starts_with("163 person:menzies-campbell")),
+        "{events:?}"
+    );
+}

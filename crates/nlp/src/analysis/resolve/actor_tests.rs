@@ -836,3 +836,17 @@ fn a_party_taken_for_a_persons_name_still_affiliates() {
         );
     }
 }
+
+#[test]
+fn a_party_of_a_name_shared_across_countries_is_the_possessors() {
+    let r = resolve_on(
+        "STOCKHOLM, March 2 - Sweden's ruling Social Democratic Party backed the plan.",
+        Some("1987-03-02"),
+    );
+    assert_eq!(
+        entity_of(&r, "Social Democratic Party").country.as_deref(),
+        Some("SWE"),
+        "{:?}",
+        keys(&r)
+    );
+}

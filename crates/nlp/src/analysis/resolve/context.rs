@@ -221,6 +221,25 @@ pub(super) fn read(
             break;
         }
     }
+    // "Sweden's ruling Social Democratic Party": a country's possessive
+    // before the name, past a word or two that qualify it.
+    let mut p = range.start;
+    while p > sentence.tokens.start
+        && range.start - p < 2
+        && matches!(
+            doc.tokens[p - 1].lower.as_str(),
+            "ruling" | "governing" | "opposition" | "main" | "state-owned" | "national"
+        )
+    {
+        p -= 1;
+    }
+    if p >= sentence.tokens.start + 2
+        && matches!(doc.tokens[p - 1].lower.as_str(), "'s" | "\u{2019}s")
+        && let Some(owner) = span_at(p - 2).filter(|s| s.kind != NerKind::Person)
+        && let Some(country) = super::country_of_span(gazetteer, doc, owner)
+    {
+        context.country.get_or_insert(country);
+    }
     if from > sentence.tokens.start
         && from < range.start
         && matches!(doc.tokens[from].lower.as_str(), "'s" | "\u{2019}s")

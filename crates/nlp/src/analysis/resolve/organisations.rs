@@ -235,9 +235,14 @@ pub(super) fn resolve(
     if let Some((full, sector)) = lexicon::known_org(text) {
         let mut entity = plain_entity(format!("org:{}", slug(full)), full, NerKind::Org);
         entity.sector = party_on_day(Some(sector.to_owned()), full, context);
-        entity.country = lexicon::org_country(text)
-            .or_else(|| lexicon::org_country(full))
-            .map(str::to_owned);
+        // "Sweden's ruling Social Democratic Party": a party's name is
+        // shared across countries, and the text may say which.
+        let party = sector == "PTY";
+        entity.country = context.country.clone().filter(|_| party).or_else(|| {
+            lexicon::org_country(text)
+                .or_else(|| lexicon::org_country(full))
+                .map(str::to_owned)
+        });
         return entity;
     }
     // An acronym of a longer organisation named in the article (also
@@ -311,8 +316,12 @@ pub(super) fn resolve(
             (!known.country.is_empty()).then(|| known.country.clone())
         })
         .flatten();
+    // "Sweden's ruling Social Democratic Party": a party's name is shared
+    // across countries, and the text may say which.
+    let party = lexicon::org_sector(text) == Some("PTY");
     entity.country = named_country
         .clone()
+        .or_else(|| context.country.clone().filter(|_| party))
         .or_else(|| lexicon::org_country(text).map(str::to_owned))
         .or_else(|| body.map(|(country, _)| country.to_owned()))
         .or(region_country)

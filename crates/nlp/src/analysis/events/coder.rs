@@ -122,9 +122,23 @@ impl Coder<'_> {
                     let end = trigger.end;
                     // "the framework for talks", "the outcome of talks": a
                     // noun's complement is no event of its own.
+                    // Nor is "the breakdown in the negotiations": a noun's
+                    // setting.
+                    let setting = trigger.start >= 3
+                        && matches!(words[trigger.start - 1], "the" | "these" | "those")
+                        && matches!(words[trigger.start - 2], "in" | "on")
+                        && {
+                            let noun = words[trigger.start - 3];
+                            noun.chars().all(|c| c.is_ascii_lowercase())
+                                && !noun.ends_with("ed")
+                                && !DETERMINERS.contains(&noun)
+                                && !VERB_CUES.contains(&noun)
+                                && self.triggers.verb_at(&words, trigger.start - 3).is_none()
+                        };
                     let complement = trigger.nominal
                         && trigger.start > 0
-                        && matches!(words[trigger.start - 1], "for" | "of" | "about" | "over");
+                        && (matches!(words[trigger.start - 1], "for" | "of" | "about" | "over")
+                            || setting);
                     let object_of_verb = complement
                         || trigger.nominal
                             && verb_end.is_some_and(|e| {
@@ -466,6 +480,13 @@ impl Coder<'_> {
                 intended,
             });
         };
+        if targets.is_empty() && sources.len() == 2 && reciprocal(&words[trigger.end..clause_end]) {
+            // "The U.S. and Brazil have each laid the blame on the other":
+            // each acts on the other.
+            push(sources[0], sources[1]);
+            push(sources[1], sources[0]);
+            return;
+        }
         if targets.is_empty() {
             // Actors acting together: one event per pair. A longer list is
             // of members or beneficiaries, not of parties acting together
@@ -951,6 +972,16 @@ pub(super) fn qualifies_noun(w: &str) -> bool {
             w,
             "new" | "first" | "fresh" | "major" | "recent" | "surprise"
         )
+}
+
+/// Does the clause after a trigger make its subjects act on each other
+/// ("blamed each other", "laid the blame on the other", "accused one
+/// another")?
+fn reciprocal(after: &[&str]) -> bool {
+    after
+        .windows(2)
+        .take(4)
+        .any(|w| matches!(w, ["each", "other"] | ["one", "another"] | ["the", "other"]))
 }
 
 /// Does a verb of imposing govern the noun at `at` ("has approved an

@@ -911,3 +911,21 @@ fn a_sanction_imposed_is_coded_and_one_only_talked_about_is_not() {
         "{events:?}"
     );
 }
+
+#[test]
+fn actors_acting_on_each_other_give_an_event_each_way() {
+    let events = coded(
+        "The U.S. and Brazil have each laid the blame on the other for the breakdown in \
+         the negotiations.",
+    );
+    assert!(
+        events.iter().any(|e| e.starts_with("112 USA>BRA")),
+        "{events:?}"
+    );
+    assert!(
+        events.iter().any(|e| e.starts_with("112 BRA>USA")),
+        "{events:?}"
+    );
+    // "the breakdown in the negotiations" is no negotiation.
+    assert!(!events.iter().any(|e| e.starts_with("04")), "{events:?}");
+}

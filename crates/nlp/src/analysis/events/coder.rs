@@ -368,6 +368,24 @@ impl Coder<'_> {
         } else {
             code
         };
+        // "The agreement calls for Argo to ...": a document's terms are no
+        // appeal of the actor the sentence named before.
+        let thing_calls = trigger.lemma == "appeal" && !trigger.nominal && {
+            let mut p = trigger.start;
+            while p > 0
+                && trigger.start - p < 3
+                && words[p - 1].chars().all(|c| c.is_ascii_lowercase())
+                && !DETERMINERS.contains(&words[p - 1])
+                && !VERB_CUES.contains(&words[p - 1])
+                && !units.iter().any(|u| u.tokens.end == offset + p)
+            {
+                p -= 1;
+            }
+            p < trigger.start && p > 0 && DETERMINERS.contains(&words[p - 1])
+        };
+        if thing_calls {
+            return;
+        }
         let passive = !trigger.nominal && clause::is_passive(words, trigger.start);
         let mut sources = if trigger.nominal {
             self.possessor(words, offset, units, trigger)

@@ -929,3 +929,20 @@ fn actors_acting_on_each_other_give_an_event_each_way() {
     // "the breakdown in the negotiations" is no negotiation.
     assert!(!events.iter().any(|e| e.starts_with("04")), "{events:?}");
 }
+
+#[test]
+fn a_call_for_is_an_appeal_of_an_actor_not_of_a_document() {
+    let events = coded(
+        "Australia accused the U.S. of protectionism and called for an end to Washington's \
+         exemption from the rules.",
+    );
+    assert!(
+        events.iter().any(|e| e.starts_with("020 AUS>USA")),
+        "{events:?}"
+    );
+    let events = coded(
+        "Dixie Yarns Inc said it signed a merger agreement calling for TI-Caro Inc to sell \
+         its stock.",
+    );
+    assert!(!events.iter().any(|e| e.starts_with("020")), "{events:?}");
+}

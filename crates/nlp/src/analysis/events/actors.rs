@@ -673,18 +673,27 @@ fn joined(doc: &Doc, left: &Unit, right: &Unit) -> bool {
         .get(left.tokens.end..right.tokens.start)
         .unwrap_or_default();
     let conjunction = |lower: &str| matches!(lower, "and" | "," | "or");
+    // "Dilson Funaro and central bank president Francisco Gros": a title
+    // after its lowercase qualifiers.
+    let titled = between
+        .last()
+        .is_some_and(|t| lexicon::is_title_word(&t.lower))
+        && between
+            .iter()
+            .all(|t| t.is_word() && !matches!(t.lower.as_str(), "who" | "which" | "that"));
     !between.is_empty()
         && between.len() <= 6
         && conjunction(&between[0].lower)
-        && between.iter().all(|t| {
-            conjunction(&t.lower)
-                || matches!(
-                    t.lower.as_str(),
-                    "the" | "both" | "his" | "her" | "their" | "its"
-                )
-                || lexicon::is_title_word(&t.lower)
-                || (t.is_capitalized() && t.lower != "and")
-        })
+        && (titled
+            || between.iter().all(|t| {
+                conjunction(&t.lower)
+                    || matches!(
+                        t.lower.as_str(),
+                        "the" | "both" | "his" | "her" | "their" | "its"
+                    )
+                    || lexicon::is_title_word(&t.lower)
+                    || (t.is_capitalized() && t.lower != "and")
+            }))
 }
 
 /// The coordination `units[i]` belongs to, as a range of unit indices.

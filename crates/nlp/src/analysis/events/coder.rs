@@ -135,10 +135,47 @@ impl Coder<'_> {
                                 && !VERB_CUES.contains(&noun)
                                 && self.triggers.verb_at(&words, trigger.start - 3).is_none()
                         };
+                    // "the outcome of debt restructuring negotiations":
+                    // past two words that qualify the noun.
+                    let mut q = trigger.start;
+                    while q > 0
+                        && trigger.start - q < 2
+                        && words[q - 1]
+                            .chars()
+                            .all(|c| c.is_ascii_lowercase() || c == '-')
+                        && !matches!(words[q - 1], "for" | "of" | "about" | "over")
+                        && !DETERMINERS.contains(&words[q - 1])
+                        && !VERB_CUES.contains(&words[q - 1])
+                        && self.resolution.mention_at(range.start + q - 1).is_none()
+                    {
+                        q -= 1;
+                    }
+                    // Not "18 months of negotiations", "a new round of
+                    // talks", "a program of sanctions": those were held or
+                    // imposed.
+                    let governed_by_noun = |at: usize| {
+                        at > 0
+                            && matches!(words[at - 1], "for" | "of" | "about" | "over")
+                            && !(words[at - 1] == "of"
+                                && at >= 2
+                                && matches!(
+                                    words[at - 2],
+                                    "hours"
+                                        | "days"
+                                        | "weeks"
+                                        | "months"
+                                        | "years"
+                                        | "round"
+                                        | "rounds"
+                                        | "series"
+                                        | "program"
+                                        | "programme"
+                                        | "package"
+                                        | "set"
+                                ))
+                    };
                     let complement = trigger.nominal
-                        && trigger.start > 0
-                        && (matches!(words[trigger.start - 1], "for" | "of" | "about" | "over")
-                            || setting);
+                        && (governed_by_noun(trigger.start) || governed_by_noun(q) || setting);
                     let object_of_verb = complement
                         || trigger.nominal
                             && verb_end.is_some_and(|e| {
@@ -322,6 +359,17 @@ impl Coder<'_> {
             VERB_CUES.contains(&p)
                 && (!matches!(p, "after" | "before" | "while") || form.ends_with("ing"))
         };
+        // "is today meeting": past an adverb of time to the cue.
+        let mut p = trigger.start;
+        while p > 0
+            && matches!(
+                words[p - 1],
+                "today" | "yesterday" | "now" | "currently" | "still" | "already" | "again"
+            )
+        {
+            p -= 1;
+        }
+        let previous = if p > 0 { Some(words[p - 1]) } else { previous };
         after_actor || previous.is_some_and(|p| cue(p) || p.ends_with("ly"))
     }
 
@@ -509,7 +557,13 @@ impl Coder<'_> {
             // Actors acting together: one event per pair. A longer list is
             // of members or beneficiaries, not of parties acting together
             // ("aid to Tunisia, Israel, Jordan, Lebanon and Morocco").
-            if (2..=MAX_JOINT).contains(&sources.len()) && is_joint(&code) {
+            // An offer, proposal or pledge goes to someone: two firms
+            // "offering two products" act on no one.
+            let directed = matches!(
+                trigger.lemma.as_str(),
+                "offer" | "propose" | "pledge" | "suggest" | "promise"
+            );
+            if (2..=MAX_JOINT).contains(&sources.len()) && is_joint(&code) && !directed {
                 for (k, &a) in sources.iter().enumerate() {
                     for &b in &sources[k + 1..] {
                         push(a, b);

@@ -946,3 +946,41 @@ fn a_call_for_is_an_appeal_of_an_actor_not_of_a_document() {
     );
     assert!(!events.iter().any(|e| e.starts_with("020")), "{events:?}");
 }
+
+#[test]
+fn offers_are_not_joint_and_an_adverb_of_time_keeps_a_verb_a_verb() {
+    let events =
+        coded("Apple Computer Inc and AST Research Inc said they are offering two products.");
+    assert!(events.is_empty(), "{events:?}");
+    let events = coded(
+        "Brazilian Finance Minister Dilson Funaro and central bank president Francisco Gros \
+         arrived in London. Funaro and Gros are today meeting British Chancellor of the \
+         Exchequer Nigel Lawson.",
+    );
+    assert!(
+        events
+            .iter()
+            .any(|e| e.starts_with("040 person:dilson-funaro>person:nigel-lawson")),
+        "{events:?}"
+    );
+    assert!(
+        !events
+            .iter()
+            .any(|e| e.starts_with("040 person:dilson-funaro>person:francisco-gros")),
+        "{events:?}"
+    );
+}
+
+#[test]
+fn a_noun_that_only_names_talks_is_no_event_but_months_of_talks_are() {
+    let events = coded(
+        "Taylor said it would be premature to speculate on the outcome of debt \
+         restructuring negotiations with Brazil.",
+    );
+    assert!(!events.iter().any(|e| e.starts_with("04")), "{events:?}");
+    let events = coded(
+        "Lebanese President Amin Gemayel agreed to the proposals in two months of indirect \
+         negotiations with Syria.",
+    );
+    assert!(events.iter().any(|e| e.starts_with("04")), "{events:?}");
+}

@@ -563,7 +563,16 @@ impl Coder<'_> {
                 trigger.lemma.as_str(),
                 "offer" | "propose" | "pledge" | "suggest" | "promise"
             );
-            if (2..=MAX_JOINT).contains(&sources.len()) && is_joint(&code) && !directed {
+            // Nor do two "talking to government officials": their partner
+            // is someone else, unnamed.
+            let partner_unnamed = words
+                .get(trigger.end)
+                .is_some_and(|w| *w == "with" || (*w == "to" && code.starts_with("04")));
+            if (2..=MAX_JOINT).contains(&sources.len())
+                && is_joint(&code)
+                && !directed
+                && !partner_unnamed
+            {
                 for (k, &a) in sources.iter().enumerate() {
                     for &b in &sources[k + 1..] {
                         push(a, b);
@@ -723,6 +732,29 @@ impl Coder<'_> {
                 // "who will hold talks in Beijing, said an EU code ...":
                 // a verb of saying opens another clause.
                 crate::analysis::quotes::SAYING.contains(&words[p])
+                    // "talking to officials and will this week visit
+                    // Britain": a second verb phrase is the second verb's.
+                    || (matches!(words[p], "and" | "but")
+                        && words.get(p + 1).is_some_and(|w| {
+                            matches!(
+                                *w,
+                                "will"
+                                    | "would"
+                                    | "has"
+                                    | "have"
+                                    | "had"
+                                    | "is"
+                                    | "was"
+                                    | "are"
+                                    | "were"
+                                    | "can"
+                                    | "could"
+                                    | "should"
+                                    | "may"
+                                    | "might"
+                                    | "must"
+                            )
+                        }))
                     || !trigger.nominal
                         && self.resolution.mention_at(offset + p).is_none()
                         && self

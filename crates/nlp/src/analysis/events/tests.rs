@@ -984,3 +984,13 @@ fn a_noun_that_only_names_talks_is_no_event_but_months_of_talks_are() {
     );
     assert!(events.iter().any(|e| e.starts_with("04")), "{events:?}");
 }
+
+#[test]
+fn a_second_verb_phrase_and_an_unnamed_partner_give_the_first_verb_no_object() {
+    let events = coded(
+        "Brazilian Finance Minister Dilson Funaro and central bank president Francisco Gros \
+         spent two days in Washington talking to government officials and will this week \
+         visit Britain and France.",
+    );
+    assert!(!events.iter().any(|e| e.starts_with("040")), "{events:?}");
+}

@@ -850,3 +850,20 @@ fn a_party_of_a_name_shared_across_countries_is_the_possessors() {
         keys(&r)
     );
 }
+
+#[test]
+fn a_country_named_as_a_state_is_the_state() {
+    let r = resolve_on(
+        "U.S. Rep. Newt Gingrich, a Georgia Republican, met employees in Atlanta.",
+        Some("1987-03-16"),
+    );
+    assert_eq!(
+        entity_of(&r, "Georgia").country.as_deref(),
+        Some("USA"),
+        "{:?}",
+        keys(&r)
+    );
+    // Taiwan in a story naming China stays Taiwan.
+    let r = resolve_on("China said Taiwan must not buy the weapons.", None);
+    assert_eq!(entity_of(&r, "Taiwan").key, "country:TWN", "{:?}", keys(&r));
+}

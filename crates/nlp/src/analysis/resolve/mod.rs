@@ -578,7 +578,29 @@ impl EntityResolver {
         if (span.kind != NerKind::Person || several_words)
             && let Some(iso3) = country_of_span(gazetteer, doc, span)
         {
-            return country_entity(gazetteer, &iso3);
+            // "Newt Gingrich, a Georgia Republican", "the state of
+            // Georgia": a country's name that is also a state's, where the
+            // text says it is the state.
+            let state = gazetteer
+                .region(text)
+                .filter(|r| !r.country.is_empty() && r.country != iso3)
+                .filter(|_| {
+                    let after = doc.tokens.get(span.tokens.end).is_some_and(|t| {
+                        matches!(
+                            t.text.as_str(),
+                            "Republican" | "Democrat" | "Democratic" | "Sen." | "Rep."
+                        )
+                    });
+                    let start = span.tokens.start;
+                    let before = start >= 2
+                        && doc.tokens[start - 1].lower == "of"
+                        && doc.tokens[start - 2].lower == "state";
+                    after || before
+                });
+            if state.is_none() {
+                return country_entity(gazetteer, &iso3);
+            }
+            return places::resolve(gazetteer, doc, span, text, places);
         }
         if let Some(person) = people::lone_name(span, text, resolution) {
             return person;

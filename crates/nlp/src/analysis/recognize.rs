@@ -3,7 +3,6 @@
 //! tagger ([`crate::tagger`]) and repairs its output for today's news.
 
 use std::borrow::Cow;
-use std::collections::HashSet;
 use std::ops::Range;
 use std::sync::Arc;
 
@@ -66,12 +65,6 @@ impl TaggerRecognizer {
     /// acronyms and country names missed ("AUKUS", "US").
     pub fn refine(&self, doc: &Doc, spans: Vec<NamedSpan>) -> Vec<NamedSpan> {
         let tokens = &doc.tokens;
-        // The words the article writes in lowercase somewhere.
-        let lowercase_words: HashSet<&str> = tokens
-            .iter()
-            .filter(|t| t.text.starts_with(|c: char| c.is_lowercase()))
-            .map(|t| t.text.as_str())
-            .collect();
         let mut out: Vec<NamedSpan> = Vec::with_capacity(spans.len());
         for mut span in spans {
             // The wire's sign-off ("REUTER") is not a name.
@@ -135,17 +128,19 @@ impl TaggerRecognizer {
             // Sanctions", "U.S. Market"), unless the name is a body's ("U.S.
             // Embassy").
             let last = &tokens[span.tokens.end - 1];
-            let common = lexicon::is_common_noun(&last.lower)
-                || (lowercase_words.contains(last.lower.as_str())
-                    && last.is_capitalized()
-                    && !last.is_all_caps()
-                    && lexicon::org_sector(&surface(&tokens[span.tokens.clone()])).is_none());
+            let common = || {
+                lexicon::is_common_noun(&last.lower)
+                    || (last.is_capitalized()
+                        && !last.is_all_caps()
+                        && lexicon::org_sector(&surface(&tokens[span.tokens.clone()])).is_none()
+                        && tokens.iter().any(|t| t.text == last.lower))
+            };
             if span.tokens.len() > 1
-                && common
                 && self
                     .gazetteer
                     .country_of(&tokens[span.tokens.start..span.tokens.end - 1])
                     .is_some()
+                && common()
             {
                 span.tokens.end -= 1;
                 span.kind = NerKind::Loc;

@@ -349,9 +349,19 @@ impl Coder<'_> {
         }
         // "Japan offers", but "the Downing Street talks": a name after
         // "the" qualifies the noun after it.
+        // Nor after a possessive or a participle ("their Commons clashes",
+        // "increased Conservative support").
         let after_actor = units.iter().any(|u| {
             u.tokens.end == offset + trigger.start
-                && (u.tokens.start == offset || words[u.tokens.start - offset - 1] != "the")
+                && (u.tokens.start == offset || {
+                    let before = words[u.tokens.start - offset - 1];
+                    let modifier =
+                        matches!(before, "the" | "their" | "his" | "her" | "its" | "our")
+                            || ((before.ends_with("ed") || before.ends_with("ing"))
+                                && before.chars().all(|c| c.is_ascii_lowercase())
+                                && !crate::analysis::quotes::SAYING.contains(&before));
+                    !modifier
+                })
         });
         // "after meeting Qin", but "after talks between France and Iran":
         // a conjunction of time makes only a gerund a verb.

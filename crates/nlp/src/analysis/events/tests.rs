@@ -994,3 +994,18 @@ fn a_second_verb_phrase_and_an_unnamed_partner_give_the_first_verb_no_object() {
     );
     assert!(!events.iter().any(|e| e.starts_with("040")), "{events:?}");
 }
+
+#[test]
+fn a_name_after_a_possessive_or_participle_qualifies_the_noun_after_it() {
+    let events = coded(
+        "HELSINKI, March 5 - Finland's Conservative Party and the Communists fight the \
+         election. But increased Conservative support and a decline for the Communists could \
+         force Sorsa to allow the Conservatives into government.",
+    );
+    assert!(
+        !events
+            .iter()
+            .any(|e| e.starts_with("051") || e.starts_with("14")),
+        "{events:?}"
+    );
+}

@@ -26,8 +26,8 @@ use super::clause::{self, Modality};
 use super::subjects::{nominal_agent, opening_participle_subject, subject};
 use super::triggers::{Code, Trigger, Triggers};
 use super::words::{
-    AMBIGUOUS, DETERMINERS, LOCATIVE, NOUN_MODIFIERS, OBJECT_PREPOSITIONS, PREPOSITIONS, VERB_CUES,
-    WARFARE,
+    AMBIGUOUS, BE_HAVE, DETERMINERS, LOCATIVE, MODALS, NOUN_MODIFIERS, OBJECT_PREPOSITIONS,
+    PREPOSITIONS, VERB_CUES, WARFARE,
 };
 use super::{ArticleContext, CodedEvent, EventActor};
 use crate::analysis::dates::{self, Precision, ResolvedDate};
@@ -745,26 +745,9 @@ impl Coder<'_> {
                     // "talking to officials and will this week visit
                     // Britain": a second verb phrase is the second verb's.
                     || (matches!(words[p], "and" | "but")
-                        && words.get(p + 1).is_some_and(|w| {
-                            matches!(
-                                *w,
-                                "will"
-                                    | "would"
-                                    | "has"
-                                    | "have"
-                                    | "had"
-                                    | "is"
-                                    | "was"
-                                    | "are"
-                                    | "were"
-                                    | "can"
-                                    | "could"
-                                    | "should"
-                                    | "may"
-                                    | "might"
-                                    | "must"
-                            )
-                        }))
+                        && words
+                            .get(p + 1)
+                            .is_some_and(|w| BE_HAVE.contains(w) || MODALS.contains(w)))
                     || !trigger.nominal
                         && self.resolution.mention_at(offset + p).is_none()
                         && self
@@ -1074,8 +1057,6 @@ fn is_joint(code: &str) -> bool {
     matches!(&code[..2.min(code.len())], "03" | "04" | "06") || code == "057"
 }
 
-/// The clause of a trigger (tokens `start..end`) within its sentence: from
-/// after the last boundary before it to the first boundary after it.
 /// A word that only qualifies the noun after it ("week-old", "new",
 /// "compromise", "1987").
 pub(super) fn qualifies_noun(w: &str) -> bool {
@@ -1176,10 +1157,7 @@ fn shares_subject(words: &[&str], first: &Trigger, trigger: &Trigger) -> bool {
     }
     let mut p = trigger.start;
     while p > first.end
-        && matches!(
-            words[p - 1],
-            "was" | "were" | "is" | "are" | "has" | "have" | "had" | "also" | "then" | "later"
-        )
+        && (BE_HAVE.contains(&words[p - 1]) || matches!(words[p - 1], "also" | "then" | "later"))
     {
         p -= 1;
     }
@@ -1193,6 +1171,8 @@ fn shares_subject(words: &[&str], first: &Trigger, trigger: &Trigger) -> bool {
         })
 }
 
+/// The clause of a trigger (tokens `start..end`) within its sentence: from
+/// after the last boundary before it to the first boundary after it.
 fn clause_bounds(words: &[&str], start: usize, end: usize) -> (usize, usize) {
     let from = words[..start]
         .iter()

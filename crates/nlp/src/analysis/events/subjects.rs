@@ -5,7 +5,7 @@
 use super::actors::{self, Unit, Via};
 use super::clause;
 use super::triggers::Trigger;
-use super::words::PREPOSITIONS;
+use super::words::{BE_HAVE, PREPOSITIONS};
 use crate::lexicon;
 use crate::text::Doc;
 
@@ -105,31 +105,27 @@ pub(super) fn subject(
         // when a verb follows the actor.
         // "after President Laurent Gbagbo broke a ceasefire" too.
         let verb_follows = words.get(u.tokens.end - offset).is_some_and(|w| {
-            matches!(
-                *w,
-                "is" | "was"
-                    | "are"
-                    | "were"
-                    | "has"
-                    | "have"
-                    | "had"
-                    | "will"
-                    | "would"
-                    | "broke"
-                    | "met"
-                    | "made"
-                    | "took"
-                    | "gave"
-                    | "went"
-                    | "came"
-                    | "left"
-                    | "won"
-                    | "lost"
-                    | "began"
-                    | "held"
-                    | "told"
-                    | "sent"
-            ) || (w.len() > 4 && w.ends_with("ed") && w.chars().all(|c| c.is_ascii_lowercase()))
+            BE_HAVE.contains(w)
+                || matches!(
+                    *w,
+                    "will"
+                        | "would"
+                        | "broke"
+                        | "met"
+                        | "made"
+                        | "took"
+                        | "gave"
+                        | "went"
+                        | "came"
+                        | "left"
+                        | "won"
+                        | "lost"
+                        | "began"
+                        | "held"
+                        | "told"
+                        | "sent"
+                )
+                || (w.len() > 4 && w.ends_with("ed") && w.chars().all(|c| c.is_ascii_lowercase()))
         });
         if verb_follows && matches!(previous, "before" | "after" | "until" | "since" | "as") {
             return false;

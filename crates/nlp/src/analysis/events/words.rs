@@ -80,6 +80,14 @@ pub(super) const DETERMINERS: &[&str] = &[
     "possible",
 ];
 
+/// Forms of "be" and "have" that help a verb ("was talking", "has met").
+pub(super) const BE_HAVE: &[&str] = &["is", "was", "are", "were", "has", "have", "had"];
+
+/// Modal verbs ("will visit", "could meet").
+pub(super) const MODALS: &[&str] = &[
+    "will", "would", "can", "could", "should", "may", "might", "must",
+];
+
 /// Words before an ambiguous form that make it a verb ("he met", "to meet").
 pub(super) const VERB_CUES: &[&str] = &[
     "he", "she", "they", "it", "we", "i", "you", "who", "which", "to", "will", "would", "shall",

@@ -55,6 +55,12 @@ impl ResolvedEntity {
             ),
         }
     }
+
+    /// A body of a state: an organisation of its government, armed forces
+    /// or police.
+    pub(super) fn is_state_body(&self) -> bool {
+        self.kind == NerKind::Org && matches!(self.sector.as_deref(), Some("GOV" | "MIL" | "COP"))
+    }
 }
 
 /// One mention, linked to its entity.
@@ -171,8 +177,7 @@ fn from_the_article_country(doc: &Doc, resolution: &mut Resolution) {
         // "WASHINGTON, March 6 - The Transportation Department ...": a
         // state body is the dateline's when the article has no country of
         // its own.
-        let state_body = entity.kind == NerKind::Org
-            && matches!(entity.sector.as_deref(), Some("GOV" | "MIL" | "COP"));
+        let state_body = entity.is_state_body();
         if matches!(entity.kind, NerKind::Person | NerKind::Org) && leader.is_some() {
             entity.country.clone_from(&leader);
         } else if state_body {
@@ -213,9 +218,7 @@ fn place_or_firm(
 fn bodies_named_before(resolution: &mut Resolution) {
     for i in 0..resolution.entities.len() {
         let entity = &resolution.entities[i];
-        let state_body = entity.kind == NerKind::Org
-            && matches!(entity.sector.as_deref(), Some("GOV" | "MIL" | "COP"));
-        if !state_body || entity.country.is_some() {
+        if !entity.is_state_body() || entity.country.is_some() {
             continue;
         }
         let tail = format!("-{}", slug(&body_name(&entity.name)));
@@ -247,8 +250,7 @@ fn state_bodies_by_country(resolution: &mut Resolution) {
     let mut into: Vec<usize> = (0..count).collect();
     for (i, merged_into) in into.iter_mut().enumerate() {
         let entity = &resolution.entities[i];
-        let state_body = entity.kind == NerKind::Org
-            && matches!(entity.sector.as_deref(), Some("GOV" | "MIL" | "COP"));
+        let state_body = entity.is_state_body();
         let Some(iso3) = entity.country.as_deref().filter(|_| state_body) else {
             continue;
         };
@@ -581,26 +583,24 @@ impl EntityResolver {
             // "Newt Gingrich, a Georgia Republican", "the state of
             // Georgia": a country's name that is also a state's, where the
             // text says it is the state.
-            let state = gazetteer
-                .region(text)
-                .filter(|r| !r.country.is_empty() && r.country != iso3)
-                .filter(|_| {
-                    let after = doc.tokens.get(span.tokens.end).is_some_and(|t| {
-                        matches!(
-                            t.text.as_str(),
-                            "Republican" | "Democrat" | "Democratic" | "Sen." | "Rep."
-                        )
-                    });
-                    let start = span.tokens.start;
-                    let before = start >= 2
-                        && doc.tokens[start - 1].lower == "of"
-                        && doc.tokens[start - 2].lower == "state";
-                    after || before
-                });
-            if state.is_none() {
-                return country_entity(gazetteer, &iso3);
-            }
-            return places::resolve(gazetteer, doc, span, text, places);
+            let start = span.tokens.start;
+            let said_a_state = doc.tokens.get(span.tokens.end).is_some_and(|t| {
+                matches!(
+                    t.text.as_str(),
+                    "Republican" | "Democrat" | "Democratic" | "Sen." | "Rep."
+                )
+            }) || (start >= 2
+                && doc.tokens[start - 1].lower == "of"
+                && doc.tokens[start - 2].lower == "state");
+            let state = said_a_state
+                && gazetteer
+                    .region(text)
+                    .is_some_and(|r| !r.country.is_empty() && r.country != iso3);
+            return if state {
+                places::resolve(gazetteer, doc, span, text, places)
+            } else {
+                country_entity(gazetteer, &iso3)
+            };
         }
         if let Some(person) = people::lone_name(span, text, resolution) {
             return person;

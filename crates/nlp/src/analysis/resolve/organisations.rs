@@ -330,7 +330,7 @@ pub(super) fn resolve(
     // Every country has a "Foreign Ministry": a state body's key
     // names its country ("Chinese Foreign Ministry" and China's
     // "Foreign Ministry" are both org:chn-foreign-ministry).
-    let state_body = matches!(entity.sector.as_deref(), Some("GOV" | "MIL" | "COP"));
+    let state_body = entity.is_state_body();
     if state_body && let Some(iso3) = &entity.country {
         let body = if named_country.is_some() && !rest.is_empty() {
             rest

@@ -87,6 +87,17 @@ pub fn explain(args: &ExplainArgs) -> anyhow::Result<()> {
             event.supporting_sentences,
             if event.is_intention { " intention" } else { "" }
         );
+        // The sentence's char span, as the record carries it.
+        let sentence: String = article
+            .body
+            .chars()
+            .skip(event.sentence_start as usize)
+            .take(event.sentence_end.saturating_sub(event.sentence_start) as usize)
+            .collect();
+        println!(
+            "    in: {}",
+            sentence.split_whitespace().collect::<Vec<_>>().join(" ")
+        );
     }
     Ok(())
 }

@@ -200,7 +200,16 @@ fn shared_group(doc: &Doc, gazetteer: &Gazetteer, end: usize) -> Option<&'static
 /// not the media, a firm or academia; of those the text gives no role,
 /// people and states are, organisations (mostly firms) are not.
 pub(super) fn of_public_life(entity: &crate::analysis::resolve::ResolvedEntity) -> bool {
-    match entity.sector.as_deref() {
+    acts_in_public_life(entity, entity.sector.as_deref())
+}
+
+/// Whether an entity acting in `sector` (its own, or the one the sentence
+/// gives it: "Japanese officials") is of public life.
+pub(super) fn acts_in_public_life(
+    entity: &crate::analysis::resolve::ResolvedEntity,
+    sector: Option<&str>,
+) -> bool {
+    match sector {
         Some(sector) => !matches!(sector, "MED" | "BUS" | "EDU"),
         None => entity.kind == NerKind::Person || entity.is_country,
     }

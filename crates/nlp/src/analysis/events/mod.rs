@@ -169,6 +169,18 @@ impl EventCoder for RuleCoder {
             events.extend(coder.sentence(s));
         }
         events.extend(judgements::code(&coder, quotes, &self.tone));
+        // Dealings between firms (offers, mergers, contracts) are business
+        // news, not events between actors of public life: one side at
+        // least must be a state, a person, or a body of government,
+        // politics or civil life.
+        let public = |actor: &EventActor| {
+            actor.stands_for.is_some()
+                || actors::acts_in_public_life(
+                    &resolution.entities[actor.entity],
+                    actor.sector.as_deref(),
+                )
+        };
+        events.retain(|e| public(&e.source) || e.target.as_ref().is_some_and(public));
         merge(events, resolution)
     }
 }

@@ -590,6 +590,18 @@ fn a_firms_harsh_words_about_another_are_no_event() {
 }
 
 #[test]
+fn dealings_between_firms_are_no_event_but_a_government_acting_on_one_is() {
+    assert!(
+        coded("Paralax Video Enterprises Inc said it signed a definitive agreement with American Video Group Inc.")
+            .is_empty()
+    );
+    assert_eq!(
+        coded("The U.S. Justice Department sued American Video Group Inc on Friday."),
+        ["173 org:usa-justice-department>org:american-video-group-inc 2023-06-16 day"]
+    );
+}
+
+#[test]
 fn an_opening_participle_has_the_next_clauses_subject() {
     assert_eq!(
         coded("Welcoming Mikhail Gorbachev's offer, Ronald Reagan said it was good."),

@@ -251,11 +251,14 @@ fn ends_sentence(tokens: &[Token], i: usize) -> bool {
             if next.paragraph_before {
                 return true;
             }
-            // Closing quotes stay with the sentence they close.
+            // Closing quotes stay with the sentence they close; a straight
+            // quote set apart before a word opens the next one ('lies.
+            // "What we learned').
             if matches!(
                 next.text.as_str(),
                 "\u{201d}" | "\"" | "'" | "\u{2019}" | ")"
-            ) {
+            ) && !opens_quote(tokens, i + 1)
+            {
                 return false;
             }
             let next_starts = next.is_capitalized()
@@ -278,6 +281,16 @@ fn ends_sentence(tokens: &[Token], i: usize) -> bool {
     }
 }
 
+/// A straight double quote with a space before it and none after, before
+/// a capital: it opens a quotation.
+fn opens_quote(tokens: &[Token], i: usize) -> bool {
+    tokens[i].text == "\""
+        && tokens[i].space_before
+        && tokens
+            .get(i + 1)
+            .is_some_and(|n| !n.space_before && n.is_capitalized())
+}
+
 fn is_dotted_acronym(text: &str) -> bool {
     text.len() > 2 && text.chars().filter(|c| *c == '.').count() >= 2
 }
@@ -291,6 +304,7 @@ pub fn analyze(text: &str) -> Doc {
     for i in 0..tokens.len() {
         let closes_quote = i > begin
             && matches!(tokens[i].text.as_str(), "\u{201d}" | "\"")
+            && !opens_quote(&tokens, i)
             && matches!(tokens[i - 1].text.as_str(), "." | "!" | "?")
             && tokens
                 .get(i + 1)
@@ -379,5 +393,17 @@ mod tests {
         let doc = analyze("U.S. Secretary Blinken met Qin. He left.\nNew paragraph here");
         let spans: Vec<(u32, u32)> = doc.sentences.iter().map(|s| (s.start, s.end)).collect();
         assert_eq!(spans, [(0, 31), (32, 40), (41, 59)]);
+    }
+
+    #[test]
+    fn a_quotation_opening_after_a_full_stop_starts_the_next_sentence() {
+        let doc =
+            analyze("He attacked the lies. \"What we learned is fear,\" he said. \"Next.\" Done.");
+        let firsts: Vec<&str> = doc
+            .sentences
+            .iter()
+            .map(|s| doc.tokens[s.tokens.start].text.as_str())
+            .collect();
+        assert_eq!(firsts, ["He", "\"", "\"", "Done"]);
     }
 }

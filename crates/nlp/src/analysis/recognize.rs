@@ -66,19 +66,30 @@ impl TaggerRecognizer {
     pub fn refine(&self, doc: &Doc, spans: Vec<NamedSpan>) -> Vec<NamedSpan> {
         let tokens = &doc.tokens;
         let mut out: Vec<NamedSpan> = Vec::with_capacity(spans.len());
+        // The first word of its sentence, after any opening quotation mark
+        // or bracket.
+        let opens_sentence = |at: usize| {
+            doc.sentences[doc.sentence_of[at]]
+                .tokens
+                .clone()
+                .find(|&i| !matches!(tokens[i].text.as_str(), "\"" | "\u{201c}" | "'" | "("))
+                == Some(at)
+        };
         for mut span in spans {
-            // The wire's sign-off ("REUTER") is not a name.
-            if span.tokens.len() == 1 && lexicon::is_sign_off(&tokens[span.tokens.start].text) {
+            // The wire's sign-off ("REUTER") is not a name; nor is a
+            // sentence's opening word ("However, ...").
+            let first = &tokens[span.tokens.start].lower;
+            if span.tokens.len() == 1
+                && (lexicon::is_sign_off(&tokens[span.tokens.start].text)
+                    || (opens_sentence(span.tokens.start) && lexicon::is_function_word(first)))
+            {
                 continue;
             }
             // "Later Qin Gang left": a sentence-opening word is not a name;
             // nor is an honorific ("Ms Diemont").
             while span.tokens.len() > 1 && {
                 let first = &tokens[span.tokens.start];
-                let opens = doc.sentences[doc.sentence_of[span.tokens.start]]
-                    .tokens
-                    .start
-                    == span.tokens.start;
+                let opens = opens_sentence(span.tokens.start);
                 // Nor a peer's title or an office ("Lord Butler", "ex-PM
                 // Lord Callaghan", "King Fahd"): the name is the rest, and
                 // the title is read as its context.
@@ -102,6 +113,7 @@ impl TaggerRecognizer {
                             || lexicon::role_sector(&t.lower).is_some_and(|s| !s.is_empty())
                     });
                 (opens && lexicon::is_function_word(&first.lower))
+                    || matches!(first.text.as_str(), "the" | "a" | "an")
                     || (span.kind == NerKind::Person && (title || dated))
             } {
                 span.tokens.start += 1;
@@ -590,6 +602,35 @@ mod tests {
             .into_iter()
             .map(|s| (surface(&doc.tokens[s.tokens]), s.kind))
             .collect()
+    }
+
+    #[test]
+    fn a_sentences_opening_word_is_no_name() {
+        // As the tagger took them in a whole BBC story: "However" a person,
+        // "What the Law Lords" an organisation after an opening quote.
+        let gazetteer = Arc::new(Gazetteer::bundled().expect("gazetteer"));
+        let model = Arc::new(crate::tagger::bundled().expect("model"));
+        let doc = analyze(
+            "However, Norfolk police chief Andy Hayman also warned. \
+             \"What the Law Lords did was wrong,\" she said.",
+        );
+        let spans = vec![
+            NamedSpan {
+                tokens: 0..1,
+                kind: NerKind::Person,
+            },
+            NamedSpan {
+                tokens: 11..15,
+                kind: NerKind::Org,
+            },
+        ];
+        assert_eq!(surface(&doc.tokens[11..15]), "What the Law Lords");
+        let refined: Vec<String> = TaggerRecognizer::new(model, gazetteer)
+            .refine(&doc, spans)
+            .into_iter()
+            .map(|s| surface(&doc.tokens[s.tokens]))
+            .collect();
+        assert_eq!(refined, ["Law Lords"]);
     }
 
     #[test]

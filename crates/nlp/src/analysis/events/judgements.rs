@@ -32,8 +32,11 @@ pub(super) fn code(coder: &Coder<'_>, quotes: &[QuoteSpan], tone: &ToneLexicon) 
         };
         // A political speaker: an analyst's or a firm's harsh words about
         // a company are commentary, not an event.
+        // A speaker the article gives no role (an analyst, a shareholder)
+        // comments; a politician or a party judges.
         let kind = resolution.entities[speaker].kind;
         if !matches!(kind, NerKind::Person | NerKind::Org)
+            || resolution.entities[speaker].sector.is_none()
             || !actors::of_public_life(&resolution.entities[speaker])
         {
             continue;
@@ -41,6 +44,15 @@ pub(super) fn code(coder: &Coder<'_>, quotes: &[QuoteSpan], tone: &ToneLexicon) 
         if leaning(doc, tone, quote) > DISAPPROVAL {
             continue;
         }
+        // A partial quotation, woven into the reporter's sentence ("branded
+        // the way Mr Blunkett's office operated as 'scandalous'"), is the
+        // judgement the story reports; a whole quoted sentence mostly
+        // speaks of other things than those it names.
+        let sentence_start = doc.sentences[doc.sentence_of[quote.open]].tokens.start;
+        let woven = quote.open > sentence_start && {
+            let before = doc.tokens[quote.open - 1].lower.as_str();
+            before.chars().any(char::is_alphanumeric) && !quotes::SAYING.contains(&before)
+        };
         let code = "111";
         // The actors named in the quotation and around it in the sentence
         // that opens it, other than the speaker.
@@ -53,6 +65,11 @@ pub(super) fn code(coder: &Coder<'_>, quotes: &[QuoteSpan], tone: &ToneLexicon) 
         // Named in the quotation, or between the word that attributes it
         // and the quotation ("said Lord Butler's comments were '...'").
         let in_quote = |u: &Unit| u.tokens.start > quote.open && u.tokens.end <= quote.close;
+        let opens = |u: &Unit| {
+            let first = (quote.open + 1..quote.close)
+                .find(|&i| !matches!(doc.tokens[i].lower.as_str(), "but" | "and" | "so" | "the"));
+            first == Some(u.tokens.start)
+        };
         let introduced = |u: &Unit| {
             u.tokens.end <= quote.open
                 && (u.tokens.end..quote.open).all(|i| doc.sentence_of[i] == s)
@@ -60,6 +77,16 @@ pub(super) fn code(coder: &Coder<'_>, quotes: &[QuoteSpan], tone: &ToneLexicon) 
                     .any(|i| quotes::SAYING.contains(&doc.tokens[i].lower.as_str()))
         };
         let speaker_entity = &resolution.entities[speaker];
+        // What the speaker says comes after the speaker is named in the
+        // sentence: not the party of "Plaid Cymru's spokesman Dai Lloyd",
+        // nor "Mr Blair" of "Mr Blair said ... but Tory Dominic Grieve
+        // branded".
+        let after_speaker = resolution
+            .mentions_in(&doc.sentences[s].tokens)
+            .map(|m| &resolution.mentions[m])
+            .filter(|m| m.entity == speaker && m.tokens.end <= quote.open)
+            .last()
+            .map_or(offset, |m| m.tokens.end);
         // Not the speaker's own side: a party or body of the speaker's
         // country and sector ("Labour" in Blair's words).
         let own_side = |u: &Unit| {
@@ -72,7 +99,16 @@ pub(super) fn code(coder: &Coder<'_>, quotes: &[QuoteSpan], tone: &ToneLexicon) 
         };
         let mut targets: Vec<Unit> = (s..=doc.sentence_of[quote.close])
             .flat_map(|sentence| actors::units(doc, resolution, coder.gazetteer, sentence))
-            .filter(|u| in_quote(u) || introduced(u))
+            // Named where the judgement falls on them: in or before a
+            // partial quotation, as the first words of a whole one
+            // ("Labour's arrogance has been their undoing"), or between
+            // the word that attributes it and the quotation.
+            .filter(|u| {
+                let before = u.tokens.start >= after_speaker
+                    && u.tokens.end <= quote.open
+                    && doc.sentence_of[u.tokens.start] == s;
+                (woven && (in_quote(u) || before)) || opens(u) || introduced(u)
+            })
             // People and organisations: a country in quoted words is
             // mostly a topic ("thought Iraq was a very serious threat").
             // Nor someone the article gives no standing: no sector, and

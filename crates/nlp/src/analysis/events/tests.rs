@@ -327,17 +327,32 @@ fn a_partys_leader_a_possessive_and_a_complement_clause() {
 #[test]
 fn a_speakers_harsh_words_about_an_actor_are_disapproval() {
     let found = coded(
-        "Michael Howard said the BNP's policies were \"abhorrent, vile and evil\". \
+        "Tory leader Michael Howard said the BNP's policies were \"abhorrent, vile and evil\". \
          Michael Howard said the weather was \"good and fine today\" in London.",
     );
     assert_eq!(
         found,
         ["111 person:michael-howard>org:bnp 2023-06-18 article"]
     );
+    // A whole quoted sentence opening on whom it judges is a judgement.
+    assert_eq!(
+        coded(
+            "In London, Tory leader Michael Howard said: \"The BNP is a vile, evil and abhorrent party.\""
+        ),
+        ["111 person:michael-howard>org:bnp 2023-06-18 article"]
+    );
     // Unattributed words, or mild ones, are no one's judgement.
     assert!(
         coded("The BNP's policies were \"abhorrent, vile and evil\", one poster read.").is_empty()
     );
+    // Nor are bleak words of a whole quotation that names someone only in
+    // passing, nor those of a speaker the story gives no role.
+    let found = coded(
+        "In London, Tory leader Michael Howard said: \"It is a terrible, awful failure and a disaster \
+         that the BNP and others have pointed to.\" \
+         \"OPEC's failure to stop the decline remains a terrible worry,\" said Samuel Montagu.",
+    );
+    assert!(found.is_empty(), "{found:?}");
 }
 
 #[test]

@@ -385,6 +385,18 @@ pub fn known_org(name: &str) -> Option<(&'static str, &'static str)> {
 
 /// Sector of an organisation from its head word.
 pub fn org_sector(name: &str) -> Option<&'static str> {
+    // Broadcasters, agencies and publishers are the media whatever their
+    // head ("British Broadcasting Corp", "Polish Press Agency").
+    if name.contains("News Agency")
+        || name.split(' ').any(|w| {
+            matches!(
+                w,
+                "Broadcasting" | "Broadcasters" | "Newspapers" | "Press" | "Publishing"
+            )
+        })
+    {
+        return Some("MED");
+    }
     // "Petroleum Corp of Jamaica", "Ministry of Defence", "Department for
     // International Development": the head comes before "of" or "for".
     let head = name
@@ -419,6 +431,15 @@ pub fn org_sector(name: &str) -> Option<&'static str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn broadcasters_are_the_media_whatever_their_head() {
+        assert_eq!(org_sector("British Broadcasting Corp"), Some("MED"));
+        assert_eq!(org_sector("Kuwait News Agency"), Some("MED"));
+        assert_eq!(org_sector("Environment Agency"), Some("GOV"));
+        assert_eq!(org_sector("Polish Press Agency"), Some("MED"));
+        assert_eq!(org_sector("Texas Air Corp"), Some("BUS"));
+    }
 
     #[test]
     fn longest_role_wins() {

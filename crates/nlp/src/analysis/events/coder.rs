@@ -756,7 +756,20 @@ impl Coder<'_> {
                             .is_some_and(|t| self.reads_as_verb(words, units, offset, &t))
             })
             .unwrap_or(limit);
-        let limit = limit.min(next_verb);
+        let mut limit = limit.min(next_verb);
+        // "Welcoming the ruling, Maeve Sherlock, chief executive of the
+        // Refugee Council, said": an opening participle's object is in its
+        // own clause, before the comma.
+        let opening_participle = !trigger.nominal
+            && words[trigger.start].ends_with("ing")
+            && (trigger.start == 0
+                || (trigger.start == 1
+                    && matches!(words[0], "after" | "before" | "while" | "on" | "by")));
+        if opening_participle
+            && let Some(comma) = words[trigger.end..limit].iter().position(|w| *w == ",")
+        {
+            limit = trigger.end + comma;
+        }
         let mut first = None;
         // Units of a coordination passed over ("in Kuwait and Syria").
         let mut passed_until = 0;

@@ -817,10 +817,18 @@ impl Coder<'_> {
                 trigger.prepositions.iter().any(|q| q == previous)
                     && !words[trigger.end..at].contains(&",")
             } else {
+                // "criticised the government for claiming the EU ...": an
+                // actor past a preposition and its gerund is what the
+                // gerund governs, not the verb.
+                let inside_phrase = || {
+                    words[trigger.end..at]
+                        .windows(2)
+                        .any(|w| PREPOSITIONS.contains(&w[0]) && w[1].ends_with("ing"))
+                };
                 previous.is_empty()
-                    || !PREPOSITIONS.contains(&previous)
                     || OBJECT_PREPOSITIONS.contains(&previous)
                     || previous == "by"
+                    || (!PREPOSITIONS.contains(&previous) && !inside_phrase())
             };
             if accepted {
                 first = Some(i);

@@ -617,6 +617,19 @@ fn dealings_between_firms_are_no_event_but_a_government_acting_on_one_is() {
 }
 
 #[test]
+fn an_actor_a_gerund_governs_is_not_the_verbs_object() {
+    let found = coded(
+        "Michael Ancram accused the government of trying to confuse the issue \
+         by putting the EU referendum question in the same bill.",
+    );
+    assert!(found.is_empty(), "{found:?}");
+    assert_eq!(
+        coded("Michael Ancram accused the EU of trying to confuse the issue."),
+        ["112 person:michael-ancram>org:european-union 2023-06-18 article"]
+    );
+}
+
+#[test]
 fn an_opening_participle_has_the_next_clauses_subject() {
     assert_eq!(
         coded("Welcoming Mikhail Gorbachev's offer, Ronald Reagan said it was good."),

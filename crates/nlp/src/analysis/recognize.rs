@@ -310,12 +310,16 @@ impl TaggerRecognizer {
                 span.kind = NerKind::Org;
             }
             // A country's name is a place, whatever type the tagger gave it
-            // ("US" taken for MISC before "Defense Secretary").
-            if span.kind == NerKind::Misc
-                && self
-                    .gazetteer
-                    .country_by_alias(&crate::text::surface(&tokens[span.tokens.clone()]))
-                    .is_some()
+            // ("US" taken for MISC before "Defense Secretary", "Japan's
+            // tight-fisted fiscal policy" for a person). Not a one-word
+            // person's name that is also a given name ("Jordan", "Chad").
+            let text = crate::text::surface(&tokens[span.tokens.clone()]);
+            let person_named_so = span.kind == NerKind::Person
+                && (span.tokens.len() > 1
+                    || matches!(text.as_str(), "Jordan" | "Chad" | "Georgia"));
+            if matches!(span.kind, NerKind::Misc | NerKind::Person)
+                && !person_named_so
+                && self.gazetteer.country_by_alias(&text).is_some()
             {
                 span.kind = NerKind::Loc;
             }
@@ -631,6 +635,35 @@ mod tests {
             .map(|s| surface(&doc.tokens[s.tokens]))
             .collect();
         assert_eq!(refined, ["Law Lords"]);
+    }
+
+    #[test]
+    fn a_country_taken_for_a_person_is_a_place_unless_also_a_given_name() {
+        let gazetteer = Arc::new(Gazetteer::bundled().expect("gazetteer"));
+        let model = Arc::new(crate::tagger::bundled().expect("model"));
+        let doc = analyze("They attacked Japan's policy, Jordan said.");
+        let spans = vec![
+            NamedSpan {
+                tokens: 2..3,
+                kind: NerKind::Person,
+            },
+            NamedSpan {
+                tokens: 6..7,
+                kind: NerKind::Person,
+            },
+        ];
+        let kinds: Vec<(String, NerKind)> = TaggerRecognizer::new(model, gazetteer)
+            .refine(&doc, spans)
+            .into_iter()
+            .map(|s| (surface(&doc.tokens[s.tokens]), s.kind))
+            .collect();
+        assert_eq!(
+            kinds,
+            [
+                ("Japan".to_owned(), NerKind::Loc),
+                ("Jordan".to_owned(), NerKind::Person)
+            ]
+        );
     }
 
     #[test]

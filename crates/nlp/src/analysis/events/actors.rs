@@ -583,10 +583,14 @@ fn unit_of_mention(
             if (VENUES.contains(&last) && !seat) || entity.sector.as_deref() == Some("MED") {
                 return None;
             }
-            // "accused the Tory leader": the person the article names as
-            // that party's leader.
-            if next_lower == "leader"
-                && let Some(leader) = party_leader(doc, resolution, mention.entity)
+            // "accused the Tory leader", "the Tory co-chairman attacked":
+            // the person the article names in that office of the party.
+            let definite =
+                mention.tokens.start > 0 && doc.tokens[mention.tokens.start - 1].lower == "the";
+            let office = next_lower == "leader"
+                || (definite && matches!(next_lower, "chairman" | "co-chairman" | "chairwoman"));
+            if office
+                && let Some(leader) = party_officer(doc, resolution, mention.entity, next_lower)
             {
                 return Some(Unit {
                     entity: leader,
@@ -611,10 +615,10 @@ fn unit_of_mention(
     }
 }
 
-/// The person the article names as the leader of organisation `org`
+/// The person the article names in `office` of organisation `org`
 /// ("Tory leader Michael Howard", "Michael Howard, the Conservative
-/// leader").
-fn party_leader(doc: &Doc, resolution: &Resolution, org: usize) -> Option<usize> {
+/// leader", "Tory co-chairman Liam Fox").
+fn party_officer(doc: &Doc, resolution: &Resolution, org: usize, office: &str) -> Option<usize> {
     // The organisation's mention, or a party word the tagger left
     // ("Tory" in "Tory leader Michael Howard").
     let name = &resolution.entities[org].name;
@@ -634,7 +638,7 @@ fn party_leader(doc: &Doc, resolution: &Resolution, org: usize) -> Option<usize>
         }
         let start = p.tokens.start;
         // "Tory leader Michael Howard"
-        let before = start >= 2 && doc.tokens[start - 1].lower == "leader" && is_org_at(start - 2);
+        let before = start >= 2 && doc.tokens[start - 1].lower == office && is_org_at(start - 2);
         // "Michael Howard, the Conservative leader"
         let end = p.tokens.end;
         let after = doc.tokens.get(end).is_some_and(|t| t.text == ",")
@@ -642,7 +646,7 @@ fn party_leader(doc: &Doc, resolution: &Resolution, org: usize) -> Option<usize>
             && is_org_at(end + 2)
             && (end + 3..end + 6)
                 .find(|&i| !is_org_at(i))
-                .is_some_and(|i| doc.tokens.get(i).is_some_and(|t| t.lower == "leader"));
+                .is_some_and(|i| doc.tokens.get(i).is_some_and(|t| t.lower == office));
         (before || after).then_some(p.entity)
     })
 }

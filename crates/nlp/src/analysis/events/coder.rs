@@ -26,7 +26,7 @@ use super::clause::{self, Modality};
 use super::subjects::{nominal_agent, opening_participle_subject, subject};
 use super::triggers::{Code, Trigger, Triggers};
 use super::words::{
-    AMBIGUOUS, BE_HAVE, DETERMINERS, LOCATIVE, MODALS, NOUN_MODIFIERS, OBJECT_PREPOSITIONS,
+    AMBIGUOUS, ARMS, BE_HAVE, DETERMINERS, LOCATIVE, MODALS, NOUN_MODIFIERS, OBJECT_PREPOSITIONS,
     PREPOSITIONS, VERB_CUES, WARFARE,
 };
 use super::{ArticleContext, CodedEvent, EventActor};
@@ -800,7 +800,15 @@ impl Coder<'_> {
                 first = Some(i);
                 break;
             }
-            if !trigger.nominal && possessor && !(judging && direct) {
+            // "attacked Japan's fiscal policy": an attack on what an actor
+            // owns, other than its arms, is on the owner (in words).
+            let attacks_owner = direct
+                && matches!(
+                    words[trigger.start],
+                    "attack" | "attacks" | "attacked" | "attacking"
+                )
+                && !owns_arms(words, end);
+            if !trigger.nominal && possessor && !(judging && direct) && !attacks_owner {
                 continue;
             }
             // "returned from Moscow, this morning gave the Conservatives":
@@ -900,7 +908,15 @@ impl Coder<'_> {
             NerKind::Org => source.sector.as_deref().is_some_and(|s| s != "IGO"),
             _ => false,
         } && source.stands_for.is_none();
-        let code = if found.code == "190" && civil && !armed(source.sector.as_deref()) {
+        // "attacked Japan's tight-fisted fiscal policy": what a state
+        // attacks through its owner, other than the owner's arms, is words.
+        let owned_policy = || {
+            let end = found.target.tokens.end - offset;
+            matches!(words.get(end), Some(&("'s" | "\u{2019}s"))) && !owns_arms(words, end)
+        };
+        let code = if found.code == "190"
+            && ((civil && !armed(source.sector.as_deref())) || (!found.nominal && owned_policy()))
+        {
             "111"
         } else {
             found.code.as_str()
@@ -1060,6 +1076,14 @@ impl Coder<'_> {
 
 /// Codes that judge or answer what someone did or said: appeals, praise,
 /// demands, disapproval, rejection.
+/// Whether the possessive at `end` ("Iraq's ...") owns arms in the next
+/// few words ("Iraq's positions", "Iran's oil platforms").
+fn owns_arms(words: &[&str], end: usize) -> bool {
+    words
+        .get(end + 1..words.len().min(end + 5))
+        .is_some_and(|after| after.iter().any(|w| ARMS.contains(w)))
+}
+
 fn judges(code: &str) -> bool {
     matches!(&code[..2.min(code.len())], "02" | "05" | "10" | "11" | "12")
 }

@@ -617,6 +617,29 @@ fn dealings_between_firms_are_no_event_but_a_government_acting_on_one_is() {
 }
 
 #[test]
+fn an_attack_on_an_owners_policy_is_words_against_the_owner() {
+    assert_eq!(
+        coded("The United States openly attacked Japan's tight-fisted fiscal policy."),
+        ["111 USA>JPN 2023-06-18 article"]
+    );
+    // Its arms are another matter: a state's attack on them is armed.
+    let found = coded("Iran attacked Iraq's positions near Basra.");
+    assert!(found.iter().all(|e| e.starts_with("19")), "{found:?}");
+}
+
+#[test]
+fn a_party_office_is_the_person_named_in_it() {
+    let found = coded(
+        "Tory co-chairman Liam Fox spoke in London. \
+         The Tory co-chairman attacked Labour's six new pledges as vacuous.",
+    );
+    assert_eq!(
+        found,
+        ["111 person:liam-fox>org:labour-party 2023-06-18 article"]
+    );
+}
+
+#[test]
 fn an_actor_a_gerund_governs_is_not_the_verbs_object() {
     let found = coded(
         "Michael Ancram accused the government of trying to confuse the issue \

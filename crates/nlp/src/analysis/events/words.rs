@@ -138,6 +138,47 @@ pub(super) const AMBIGUOUS: &[&str] = &[
 
 /// Words of fighting between states, whose other side may go unsaid
 /// ("Iran launched a new offensive").
+/// What armed force attacks of a state ("Iraq's positions", "Iran's
+/// oil platforms"), as against its policies.
+pub(super) const ARMS: &[&str] = &[
+    "positions",
+    "position",
+    "forces",
+    "troops",
+    "army",
+    "navy",
+    "ships",
+    "ship",
+    "vessels",
+    "tankers",
+    "tanker",
+    "bases",
+    "base",
+    "territory",
+    "border",
+    "towns",
+    "cities",
+    "oil",
+    "platforms",
+    "installations",
+    "defences",
+    "defenses",
+    "lines",
+    "aircraft",
+    "planes",
+    "soldiers",
+    "units",
+    "brigade",
+    "division",
+    "front",
+    "capital",
+    "ports",
+    "port",
+    "islands",
+    "island",
+    "embassy",
+];
+
 pub(super) const WARFARE: &[&str] = &[
     "attack",
     "attacks",

@@ -326,6 +326,7 @@ pub const KNOWN_ORGS: &[(&str, &str, &str)] = &[
     ("Democrats", "Democratic Party", "PTY"),
     ("Republicans", "Republican Party", "PTY"),
     ("ASEAN", "Association of Southeast Asian Nations", "IGO"),
+    ("Paris Club", "Paris Club", "IGO"),
     (
         "OPEC",
         "Organization of the Petroleum Exporting Countries",
@@ -404,6 +405,33 @@ pub fn org_sector(name: &str) -> Option<&'static str> {
         .or_else(|| name.split_once(" for "))
         .map_or(name, |(head, _)| head);
     let last = head.rsplit(' ').next()?;
+    // "Foreign Intelligence Advisory Board"; "Federal Deposit Insurance
+    // Corp", "Federal Home Loan Bank Board": a government's boards and
+    // corporations, not firms ("Federal Express Corp" stays a firm).
+    let words: Vec<&str> = head.split(' ').collect();
+    let advisory =
+        words.contains(&"Advisory") && matches!(last, "Board" | "Council" | "Committee" | "Panel");
+    let federal_agency = words.first() == Some(&"Federal")
+        && matches!(
+            last,
+            "Board" | "Corp" | "Corp." | "Corporation" | "Administration"
+        )
+        && words.iter().any(|w| {
+            matches!(
+                *w,
+                "Deposit"
+                    | "Insurance"
+                    | "Loan"
+                    | "Savings"
+                    | "Housing"
+                    | "Home"
+                    | "Farm"
+                    | "Credit"
+            )
+        });
+    if advisory || federal_agency {
+        return Some("GOV");
+    }
     Some(match last {
         "Ministry" | "Department" | "Administration" | "Council" | "Cabinet" | "Office"
         | "Agency" | "Commission" | "Bureau" | "Fed" | "Reserve" | "Bundesbank" | "Treasury"
@@ -439,6 +467,18 @@ mod tests {
         assert_eq!(org_sector("Environment Agency"), Some("GOV"));
         assert_eq!(org_sector("Polish Press Agency"), Some("MED"));
         assert_eq!(org_sector("Texas Air Corp"), Some("BUS"));
+    }
+
+    #[test]
+    fn a_governments_boards_and_corporations_are_not_firms() {
+        assert_eq!(
+            org_sector("Foreign Intelligence Advisory Board"),
+            Some("GOV")
+        );
+        assert_eq!(org_sector("Federal Deposit Insurance Corp"), Some("GOV"));
+        assert_eq!(org_sector("Federal Home Loan Bank Board"), Some("GOV"));
+        assert_eq!(org_sector("Federal Express Corp"), Some("BUS"));
+        assert_eq!(org_sector("Dairy Board"), Some("BUS"));
     }
 
     #[test]

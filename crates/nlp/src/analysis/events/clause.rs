@@ -176,8 +176,21 @@ pub fn modality(words: &[&str], at: usize) -> Modality {
         && (words[k - 1].ends_with("ly")
             || matches!(
                 words[k - 1],
-                "continue" | "begin" | "start" | "resume" | "hold" | "have" | "open" | "make"
-            ))
+                "continue"
+                    | "begin"
+                    | "start"
+                    | "resume"
+                    | "hold"
+                    | "have"
+                    | "open"
+                    | "make"
+                    | "join"
+                    | "attend"
+                    | "take"
+                    | "part"
+            )
+            // "due to take part in talks"
+            || (words[k - 1] == "in" && k >= 2 && words[k - 2] == "part"))
     {
         k -= 1;
     }

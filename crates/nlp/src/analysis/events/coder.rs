@@ -854,10 +854,9 @@ impl Coder<'_> {
         let at = units[first].tokens.start - offset;
         // Nor one inside a complement clause ("rejected the idea that the
         // Tories ...").
-        if words[trigger.end..at]
-            .iter()
-            .any(|w| clause::is_boundary(w) || matches!(*w, "which" | "who" | "that"))
-        {
+        if words[trigger.end..at].iter().any(|w| {
+            clause::is_boundary(w) || matches!(*w, "which" | "who" | "whose" | "that" | "where")
+        }) {
             return None;
         }
         let group = actors::coordination(self.doc, units, first);
@@ -876,6 +875,7 @@ impl Coder<'_> {
             if in_name
                 || matches!(word, "the" | "a" | "an" | "both")
                 || lexicon::is_title_word(word)
+                || lexicon::is_honorific(word)
             {
                 p -= 1;
             } else {

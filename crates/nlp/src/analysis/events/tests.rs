@@ -640,6 +640,34 @@ fn a_party_office_is_the_person_named_in_it() {
 }
 
 #[test]
+fn an_honorific_does_not_hide_what_governs_a_name() {
+    let found = coded(
+        "Gordon Brown spoke on Monday. Cardinal Cormac Murphy O'Connor backed \
+         Mr Brown's stance and distanced himself from Labour.",
+    );
+    assert_eq!(
+        found,
+        ["051 person:cormac-murphy-oconnor>person:gordon-brown 2023-06-18 article"]
+    );
+}
+
+#[test]
+fn taking_part_in_talks_when_due_to_is_an_intention_and_where_ends_the_object() {
+    let found =
+        coded("Jack Straw is due to take part in talks with the Indian government on Friday.");
+    assert!(
+        found
+            .iter()
+            .all(|e| e.starts_with("03") && e.contains("2023-06-23")),
+        "{found:?}"
+    );
+    let found = coded(
+        "Charles Kennedy will visit Leicester South, where Lib Dem MP Parmjit Singh Gill won.",
+    );
+    assert!(found.iter().all(|e| !e.contains("gill")), "{found:?}");
+}
+
+#[test]
 fn an_actor_a_gerund_governs_is_not_the_verbs_object() {
     let found = coded(
         "Michael Ancram accused the government of trying to confuse the issue \

@@ -914,7 +914,23 @@ impl Coder<'_> {
             let end = found.target.tokens.end - offset;
             matches!(words.get(end), Some(&("'s" | "\u{2019}s"))) && !owns_arms(words, end)
         };
+        // Killing and bombing are never words: a president "killing"
+        // peacekeepers is not.
+        let literal = matches!(
+            words[found.trigger],
+            "kill"
+                | "kills"
+                | "killed"
+                | "killing"
+                | "bombed"
+                | "bombing"
+                | "shelled"
+                | "shelling"
+                | "massacred"
+                | "murdered"
+        );
         let code = if found.code == "190"
+            && !literal
             && ((civil && !armed(source.sector.as_deref())) || (!found.nominal && owned_policy()))
         {
             "111"

@@ -269,6 +269,15 @@ fn a_civilians_attack_is_criticism() {
     assert!(found.iter().any(|e| e.starts_with("111 ")), "{found:?}");
     let found = coded("The Iraqi Third Army Corps attacked Iran on Saturday.");
     assert!(found.iter().any(|e| e.starts_with("190 ")), "{found:?}");
+    // Killing is never words, whoever does it.
+    let found = coded(
+        "France has played a lead role in peacekeeping in Ivory Coast after President Laurent \
+         Gbagbo broke a ceasefire with rebels bombing their positions and killing nine French soldiers.",
+    );
+    assert!(
+        !found.is_empty() && found.iter().all(|e| e.starts_with("19")),
+        "{found:?}"
+    );
 }
 
 #[test]

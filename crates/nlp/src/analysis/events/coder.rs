@@ -470,6 +470,28 @@ impl Coder<'_> {
         let mut targets = self
             .object(words, offset, units, trigger, clause_end, judges(&code))
             .unwrap_or_default();
+        // "a message which suggested Labour was the party of tax rises": an
+        // actor right after a verb of offering and before a finite verb is
+        // the subject of what was said, not whom it was offered to.
+        let says_clause = !trigger.nominal
+            && code.starts_with("03")
+            && targets.last().is_some_and(|&t| {
+                let end = units[t].tokens.end - offset;
+                words
+                    .get(end)
+                    .is_some_and(|w| BE_HAVE.contains(w) || MODALS.contains(w))
+                    && self
+                        .governor(
+                            words,
+                            offset,
+                            trigger.end,
+                            units[targets[0]].tokens.start - offset,
+                        )
+                        .is_empty()
+            });
+        if says_clause {
+            targets.clear();
+        }
         // "Blair rejected a Conservative compromise offer": an owned offer
         // that a verb answers was made to that verb's subject.
         if targets.is_empty()
@@ -582,6 +604,7 @@ impl Coder<'_> {
                 && is_joint(&code)
                 && !directed
                 && !partner_unnamed
+                && !says_clause
             {
                 for (k, &a) in sources.iter().enumerate() {
                     for &b in &sources[k + 1..] {

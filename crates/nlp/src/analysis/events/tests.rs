@@ -677,6 +677,21 @@ fn taking_part_in_talks_when_due_to_is_an_intention_and_where_ends_the_object() 
 }
 
 #[test]
+fn an_offer_of_a_clause_is_no_offer_to_its_subject() {
+    for text in [
+        "Alan Milburn pledged Labour would encourage more people to achieve their aspirations.",
+        "John Williams and William Griggs agreed the Federal Reserve would ease policy.",
+    ] {
+        let found = coded(text);
+        assert!(found.is_empty(), "{text}: {found:?}");
+    }
+    assert_eq!(
+        coded("Alan Milburn pledged Labour a fair hearing."),
+        ["030 person:alan-milburn>org:labour-party 2023-06-18 article"]
+    );
+}
+
+#[test]
 fn an_actor_a_gerund_governs_is_not_the_verbs_object() {
     let found = coded(
         "Michael Ancram accused the government of trying to confuse the issue \

@@ -831,7 +831,8 @@ impl Coder<'_> {
                     "attack" | "attacks" | "attacked" | "attacking"
                 )
                 && !owns_arms(words, end);
-            if !trigger.nominal && possessor && !(judging && direct) && !attacks_owner {
+            let owner_is_object = (judging && direct) || attacks_owner;
+            if !trigger.nominal && possessor && !owner_is_object {
                 continue;
             }
             // "returned from Moscow, this morning gave the Conservatives":

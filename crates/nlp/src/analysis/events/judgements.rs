@@ -84,8 +84,7 @@ pub(super) fn code(coder: &Coder<'_>, quotes: &[QuoteSpan], tone: &ToneLexicon) 
         let after_speaker = resolution
             .mentions_in(&doc.sentences[s].tokens)
             .map(|m| &resolution.mentions[m])
-            .filter(|m| m.entity == speaker && m.tokens.end <= quote.open)
-            .last()
+            .rfind(|m| m.entity == speaker && m.tokens.end <= quote.open)
             .map_or(offset, |m| m.tokens.end);
         // Not the speaker's own side: a party or body of the speaker's
         // country and sector ("Labour" in Blair's words).

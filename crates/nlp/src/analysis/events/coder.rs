@@ -23,7 +23,7 @@ use std::ops::Range;
 use super::actors::{self, Unit, Via};
 use super::cameo::CameoTable;
 use super::clause::{self, Modality};
-use super::subjects::{nominal_agent, opening_participle_subject, subject};
+use super::subjects::{nominal_agent, opening_participle_subject, subject, subordinate_start};
 use super::triggers::{Code, Trigger, Triggers};
 use super::words::{
     AMBIGUOUS, ARMS, BE_HAVE, DETERMINERS, LOCATIVE, MODALS, NOUN_MODIFIERS, OBJECT_PREPOSITIONS,
@@ -463,6 +463,7 @@ impl Coder<'_> {
             let (first_clause, _) = clause_bounds(words, first.start, first.end);
             subject(self.doc, words, offset, units, first.start, first_clause)
         } else {
+            let clause_start = subordinate_start(words, clause_start, trigger.start);
             subject(self.doc, words, offset, units, trigger.start, clause_start)
                 .or_else(|| opening_participle_subject(self.doc, words, offset, units, trigger))
         }

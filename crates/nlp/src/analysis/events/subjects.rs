@@ -217,6 +217,24 @@ pub(super) fn subject(
     )
 }
 
+/// Where the clause of a verb at `at` starts when a conjunction opens it
+/// with a noun ("set out Mr Blair's view after the top Catholic ...
+/// backed"): its subject is in that clause, or none names an actor.
+pub(super) fn subordinate_start(words: &[&str], clause_start: usize, at: usize) -> usize {
+    (clause_start..at)
+        .rev()
+        .find(|&p| {
+            matches!(
+                words[p],
+                "after" | "before" | "since" | "until" | "while" | "when" | "because" | "although"
+            ) && words
+                .get(p + 1)
+                .is_some_and(|w| matches!(*w, "the" | "a" | "an" | "his" | "her" | "its" | "their"))
+                && !words[p..at].contains(&",")
+        })
+        .map_or(clause_start, |p| p + 1)
+}
+
 /// "Azmat Begg, father of Moazzam, thanked ...": an actor inside an
 /// appositive set off by commas right after another actor is not the
 /// subject; the one it describes is. Returns that one.

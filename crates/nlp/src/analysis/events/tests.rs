@@ -692,6 +692,21 @@ fn an_offer_of_a_clause_is_no_offer_to_its_subject() {
 }
 
 #[test]
+fn a_clause_a_conjunction_opens_has_its_own_subject() {
+    let found = coded(
+        "Tony Blair's spokesman set out Mr Blair's view after the top Catholic in England \
+         backed Michael Howard's stance.",
+    );
+    assert!(found.iter().all(|e| !e.contains("tony-blair")), "{found:?}");
+    assert_eq!(
+        coded(
+            "Tony Blair spoke after the Archbishop Rowan Williams backed Michael Howard's stance."
+        ),
+        ["051 person:rowan-williams>person:michael-howard 2023-06-18 article"]
+    );
+}
+
+#[test]
 fn an_actor_a_gerund_governs_is_not_the_verbs_object() {
     let found = coded(
         "Michael Ancram accused the government of trying to confuse the issue \

@@ -27,6 +27,7 @@ use std::time::Instant;
 use anyhow::Context as _;
 use chrono::{Datelike, NaiveDate};
 use tidings_nlp::analysis::Analyzer;
+use tidings_nlp::gazetteer::Gazetteer;
 use tidings_proto::RawArticle;
 use tidings_proto::v1::{Actor, Event};
 
@@ -207,6 +208,7 @@ pub fn evaluate(
     args: &EvalEventsArgs,
 ) -> anyhow::Result<Tally> {
     let repo = std::env::current_dir()?;
+    let gazetteer = Gazetteer::bundled()?;
     let mut tally = Tally::default();
     for article in gold {
         let raw = article_of(article, &args.data, &repo)?;
@@ -233,7 +235,7 @@ pub fn evaluate(
                     .location
                     .as_ref()
                     .map(|l| l.name.as_str());
-                if coded.is_some_and(|c| c.eq_ignore_ascii_case(place)) {
+                if coded.is_some_and(|c| same_place(&gazetteer, place, c)) {
                     tally.places_right += 1;
                 }
             }
@@ -243,6 +245,21 @@ pub fn evaluate(
         }
     }
     Ok(tally)
+}
+
+/// Whether the place the gold names is the one coded, however spelt:
+/// "Basra" is the gazetteer's "Basrah", "Britain" its "United Kingdom".
+pub fn same_place(gazetteer: &Gazetteer, expected: &str, coded: &str) -> bool {
+    if expected.eq_ignore_ascii_case(coded) {
+        return true;
+    }
+    let country = |name: &str| gazetteer.country_by_alias(name).map(|c| c.iso3.as_str());
+    if country(expected).is_some() && country(expected) == country(coded) {
+        return true;
+    }
+    gazetteer
+        .cities(expected)
+        .any(|city| city.name.eq_ignore_ascii_case(coded))
 }
 
 fn describe(event: &Event) -> String {
@@ -351,6 +368,15 @@ mod tests {
 
     fn day(y: i32, m: u32, d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, d).expect("date")
+    }
+
+    #[test]
+    fn places_match_however_spelt() {
+        let gazetteer = Gazetteer::bundled().expect("gazetteer");
+        assert!(same_place(&gazetteer, "Britain", "United Kingdom"));
+        assert!(same_place(&gazetteer, "beijing", "Beijing"));
+        assert!(!same_place(&gazetteer, "London", "United Kingdom"));
+        assert!(!same_place(&gazetteer, "United States", "United Kingdom"));
     }
 
     #[test]

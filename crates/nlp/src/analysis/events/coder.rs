@@ -1095,6 +1095,22 @@ impl Coder<'_> {
                 continue;
             }
             let at = mention.tokens.start - offset;
+            // "flying from the United States, where he met President
+            // Bush": the place a relative "where" opens on.
+            let end = mention.tokens.end - offset;
+            let where_at = if words.get(end) == Some(&",") {
+                end + 1
+            } else {
+                end
+            };
+            if words.get(where_at) == Some(&"where")
+                && where_at < found.trigger
+                && !words[where_at..found.trigger]
+                    .iter()
+                    .any(|w| *w == "," || clause::is_boundary(w))
+            {
+                return Some(mention.entity);
+            }
             let previous = at.checked_sub(1).map(|p| words[p]).unwrap_or("");
             let locative = LOCATIVE.contains(&previous)
                 || (visit && matches!(previous, "to" | "visited" | "visit" | "visiting"));
@@ -1115,8 +1131,6 @@ impl Coder<'_> {
     }
 }
 
-/// Codes that judge or answer what someone did or said: appeals, praise,
-/// demands, disapproval, rejection.
 /// Whether the possessive at `end` ("Iraq's ...") owns arms in the next
 /// few words ("Iraq's positions", "Iran's oil platforms").
 fn owns_arms(words: &[&str], end: usize) -> bool {
@@ -1125,6 +1139,8 @@ fn owns_arms(words: &[&str], end: usize) -> bool {
         .is_some_and(|after| after.iter().any(|w| ARMS.contains(w)))
 }
 
+/// Codes that judge or answer what someone did or said: appeals, praise,
+/// demands, disapproval, rejection.
 fn judges(code: &str) -> bool {
     matches!(&code[..2.min(code.len())], "02" | "05" | "10" | "11" | "12")
 }

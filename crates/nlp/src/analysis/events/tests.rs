@@ -203,6 +203,22 @@ fn the_dateline_places_only_that_days_events() {
 }
 
 #[test]
+fn a_relative_where_places_what_happens_in_its_clause() {
+    let found = events(
+        "Pervez Musharraf arrived in Britain on Sunday after flying from the United States, \
+         where he met President George W Bush.",
+    );
+    let met = found
+        .iter()
+        .find(|e| e.cameo_code == "040")
+        .expect("the meeting");
+    assert_eq!(
+        met.location.as_ref().map(|l| l.name.as_str()),
+        Some("United States")
+    );
+}
+
+#[test]
 fn actor_codes_join_country_and_role() {
     let found =
         events("U.S. Defense Secretary Lloyd Austin met Chinese Foreign Minister Qin Gang.");

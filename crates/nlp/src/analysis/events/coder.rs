@@ -1086,7 +1086,24 @@ impl Coder<'_> {
         found: &Found,
     ) -> Option<usize> {
         let resolution = self.resolution;
-        let visit = found.code.starts_with("042") || found.code.starts_with("043");
+        // A visit, or one intended ("will visit Moscow", "travels to
+        // Switzerland tomorrow").
+        let journey = || {
+            let word = words[found.trigger];
+            [
+                "visit", "travel", "trip", "fly", "flies", "flew", "go", "goes", "leave",
+            ]
+            .iter()
+            .any(|w| word.starts_with(w))
+        };
+        let visit = found.code.starts_with("042")
+            || found.code.starts_with("043")
+            || (found.code.starts_with("036") && journey());
+        // A visit to one of several places named ("to visit Thailand and
+        // Indonesia") is in the one visited.
+        if visit && resolution.entities[found.target.entity].kind == NerKind::Loc {
+            return Some(found.target.entity);
+        }
         let mut best: Option<(usize, usize)> = None;
         for m in resolution.mentions_in(&((offset + segment.start)..(offset + segment.end))) {
             let mention = &resolution.mentions[m];

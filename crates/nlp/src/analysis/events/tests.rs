@@ -219,6 +219,34 @@ fn a_relative_where_places_what_happens_in_its_clause() {
 }
 
 #[test]
+fn a_visit_intended_or_done_is_in_the_place_visited() {
+    let found =
+        events("Foreign Secretary Jack Straw is to visit Thailand and Indonesia this week.");
+    let places: Vec<(String, String)> = found
+        .iter()
+        .map(|e| {
+            (
+                e.target
+                    .as_ref()
+                    .map(|t| t.country.clone())
+                    .unwrap_or_default(),
+                e.location
+                    .as_ref()
+                    .map(|l| l.country.clone())
+                    .unwrap_or_default(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        places,
+        [
+            ("THA".to_owned(), "THA".to_owned()),
+            ("IDN".to_owned(), "IDN".to_owned())
+        ]
+    );
+}
+
+#[test]
 fn actor_codes_join_country_and_role() {
     let found =
         events("U.S. Defense Secretary Lloyd Austin met Chinese Foreign Minister Qin Gang.");

@@ -309,6 +309,16 @@ impl TaggerRecognizer {
                 span.tokens.end = end + offset + 1;
                 span.kind = NerKind::Org;
             }
+            // A wire dateline ("CAPE CANAVERAL, Fla, Feb 26 -") names a
+            // place, whatever type the tagger gave it.
+            if span.tokens.start == 0
+                && tokens[span.tokens.clone()].iter().all(|t| t.is_all_caps())
+                && tokens
+                    .get(span.tokens.end)
+                    .is_some_and(|t| matches!(t.text.as_str(), "," | "-" | "\u{2014}"))
+            {
+                span.kind = NerKind::Loc;
+            }
             // A country's name is a place, whatever type the tagger gave it
             // ("US" taken for MISC before "Defense Secretary", "Japan's
             // tight-fisted fiscal policy" for a person). Not a one-word
@@ -635,6 +645,23 @@ mod tests {
             .map(|s| surface(&doc.tokens[s.tokens]))
             .collect();
         assert_eq!(refined, ["Law Lords"]);
+    }
+
+    #[test]
+    fn a_dateline_names_a_place() {
+        let gazetteer = Arc::new(Gazetteer::bundled().expect("gazetteer"));
+        let model = Arc::new(crate::tagger::bundled().expect("model"));
+        let doc = analyze("CAPE CANAVERAL, Fla, Feb 26 - A rocket blasted off here today.");
+        let spans = vec![NamedSpan {
+            tokens: 0..2,
+            kind: NerKind::Person,
+        }];
+        let kinds: Vec<NerKind> = TaggerRecognizer::new(model, gazetteer)
+            .refine(&doc, spans)
+            .into_iter()
+            .map(|s| s.kind)
+            .collect();
+        assert_eq!(kinds, [NerKind::Loc]);
     }
 
     #[test]

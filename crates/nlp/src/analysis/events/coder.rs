@@ -598,9 +598,38 @@ impl Coder<'_> {
             );
             // Nor do two "talking to government officials": their partner
             // is someone else, unnamed.
-            let partner_unnamed = words
-                .get(trigger.end)
-                .is_some_and(|w| *w == "with" || (*w == "to" && code.starts_with("04")));
+            // Nor two who "met supporters' representatives": an object
+            // they met that names no actor.
+            let unnamed_object = code.starts_with("04")
+                && !trigger.nominal
+                && words.get(trigger.end).is_some_and(|w| {
+                    w.chars().all(|c| c.is_ascii_lowercase())
+                        && !PREPOSITIONS.contains(w)
+                        && !matches!(
+                            *w,
+                            "today"
+                                | "yesterday"
+                                | "tonight"
+                                | "again"
+                                | "last"
+                                | "this"
+                                | "here"
+                                | "there"
+                                | "briefly"
+                                | "privately"
+                                | "and"
+                                | "for"
+                                | "late"
+                                | "early"
+                                | "on"
+                                | "twice"
+                                | "once"
+                        )
+                });
+            let partner_unnamed = unnamed_object
+                || words
+                    .get(trigger.end)
+                    .is_some_and(|w| *w == "with" || (*w == "to" && code.starts_with("04")));
             if (2..=MAX_JOINT).contains(&sources.len())
                 && is_joint(&code)
                 && !directed

@@ -751,6 +751,17 @@ fn a_clause_a_conjunction_opens_has_its_own_subject() {
 }
 
 #[test]
+fn two_who_met_someone_unnamed_did_not_meet_each_other() {
+    let found = coded(
+        "Last week Cathy Jamieson and First Minister Jack McConnell met supporters' \
+         representatives from both clubs.",
+    );
+    assert!(found.is_empty(), "{found:?}");
+    let found = coded("Antony Blinken and Qin Gang met on Sunday.");
+    assert_eq!(found.len(), 1, "{found:?}");
+}
+
+#[test]
 fn an_actor_a_gerund_governs_is_not_the_verbs_object() {
     let found = coded(
         "Michael Ancram accused the government of trying to confuse the issue \

@@ -873,6 +873,17 @@ impl Coder<'_> {
             if ends_in_preposition && !previous.is_empty() && !DETERMINERS.contains(&previous) {
                 break;
             }
+            // "criticised its record on the NHS", "praised his stance on
+            // Iraq": after a judged thing, "on" names its topic (but
+            // "blamed the end of the freeze on the U.S.").
+            if judging
+                && !trigger.nominal
+                && !words[trigger.start].starts_with("blam")
+                && matches!(previous, "on" | "over" | "about")
+                && at - trigger.end > 2
+            {
+                break;
+            }
             let accepted = if trigger.nominal {
                 // "a tender offer or otherwise, subject to X": a noun's
                 // complement does not cross a comma.

@@ -762,6 +762,16 @@ fn two_who_met_someone_unnamed_did_not_meet_each_other() {
 }
 
 #[test]
+fn a_judged_things_topic_is_not_the_judged() {
+    let found = coded("Liam Fox criticised the government's record on the NHS.");
+    assert!(found.iter().all(|e| !e.contains("nhs")), "{found:?}");
+    assert_eq!(
+        coded("Moscow blamed the end of the freeze on Washington."),
+        ["112 RUS>USA 2023-06-18 article"]
+    );
+}
+
+#[test]
 fn an_actor_a_gerund_governs_is_not_the_verbs_object() {
     let found = coded(
         "Michael Ancram accused the government of trying to confuse the issue \

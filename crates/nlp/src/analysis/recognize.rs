@@ -618,74 +618,56 @@ mod tests {
             .collect()
     }
 
+    /// What `refine` makes of spans as the tagger might have given them:
+    /// each kept span's words and kind.
+    fn refined(text: &str, spans: &[(std::ops::Range<usize>, NerKind)]) -> Vec<(String, NerKind)> {
+        let gazetteer = Arc::new(Gazetteer::bundled().expect("gazetteer"));
+        let model = Arc::new(crate::tagger::bundled().expect("model"));
+        let doc = analyze(text);
+        let spans = spans
+            .iter()
+            .map(|(tokens, kind)| NamedSpan {
+                tokens: tokens.clone(),
+                kind: *kind,
+            })
+            .collect();
+        TaggerRecognizer::new(model, gazetteer)
+            .refine(&doc, spans)
+            .into_iter()
+            .map(|s| (surface(&doc.tokens[s.tokens]), s.kind))
+            .collect()
+    }
+
     #[test]
     fn a_sentences_opening_word_is_no_name() {
         // As the tagger took them in a whole BBC story: "However" a person,
-        // "What the Law Lords" an organisation after an opening quote.
-        let gazetteer = Arc::new(Gazetteer::bundled().expect("gazetteer"));
-        let model = Arc::new(crate::tagger::bundled().expect("model"));
-        let doc = analyze(
+        // "What the Law Lords" (tokens 11..15) an organisation after an
+        // opening quote.
+        let found = refined(
             "However, Norfolk police chief Andy Hayman also warned. \
              \"What the Law Lords did was wrong,\" she said.",
+            &[(0..1, NerKind::Person), (11..15, NerKind::Org)],
         );
-        let spans = vec![
-            NamedSpan {
-                tokens: 0..1,
-                kind: NerKind::Person,
-            },
-            NamedSpan {
-                tokens: 11..15,
-                kind: NerKind::Org,
-            },
-        ];
-        assert_eq!(surface(&doc.tokens[11..15]), "What the Law Lords");
-        let refined: Vec<String> = TaggerRecognizer::new(model, gazetteer)
-            .refine(&doc, spans)
-            .into_iter()
-            .map(|s| surface(&doc.tokens[s.tokens]))
-            .collect();
-        assert_eq!(refined, ["Law Lords"]);
+        assert_eq!(found, [("Law Lords".to_owned(), NerKind::Org)]);
     }
 
     #[test]
     fn a_dateline_names_a_place() {
-        let gazetteer = Arc::new(Gazetteer::bundled().expect("gazetteer"));
-        let model = Arc::new(crate::tagger::bundled().expect("model"));
-        let doc = analyze("CAPE CANAVERAL, Fla, Feb 26 - A rocket blasted off here today.");
-        let spans = vec![NamedSpan {
-            tokens: 0..2,
-            kind: NerKind::Person,
-        }];
-        let kinds: Vec<NerKind> = TaggerRecognizer::new(model, gazetteer)
-            .refine(&doc, spans)
-            .into_iter()
-            .map(|s| s.kind)
-            .collect();
-        assert_eq!(kinds, [NerKind::Loc]);
+        let found = refined(
+            "CAPE CANAVERAL, Fla, Feb 26 - A rocket blasted off here today.",
+            &[(0..2, NerKind::Person)],
+        );
+        assert_eq!(found, [("CAPE CANAVERAL".to_owned(), NerKind::Loc)]);
     }
 
     #[test]
     fn a_country_taken_for_a_person_is_a_place_unless_also_a_given_name() {
-        let gazetteer = Arc::new(Gazetteer::bundled().expect("gazetteer"));
-        let model = Arc::new(crate::tagger::bundled().expect("model"));
-        let doc = analyze("They attacked Japan's policy, Jordan said.");
-        let spans = vec![
-            NamedSpan {
-                tokens: 2..3,
-                kind: NerKind::Person,
-            },
-            NamedSpan {
-                tokens: 6..7,
-                kind: NerKind::Person,
-            },
-        ];
-        let kinds: Vec<(String, NerKind)> = TaggerRecognizer::new(model, gazetteer)
-            .refine(&doc, spans)
-            .into_iter()
-            .map(|s| (surface(&doc.tokens[s.tokens]), s.kind))
-            .collect();
+        let found = refined(
+            "They attacked Japan's policy, Jordan said.",
+            &[(2..3, NerKind::Person), (6..7, NerKind::Person)],
+        );
         assert_eq!(
-            kinds,
+            found,
             [
                 ("Japan".to_owned(), NerKind::Loc),
                 ("Jordan".to_owned(), NerKind::Person)

@@ -23,7 +23,9 @@ use std::ops::Range;
 use super::actors::{self, Unit, Via};
 use super::cameo::CameoTable;
 use super::clause::{self, Modality};
-use super::subjects::{nominal_agent, opening_participle_subject, subject, subordinate_start};
+use super::subjects::{
+    nominal_agent, opening_participle_subject, opens_with_participle, subject, subordinate_start,
+};
 use super::triggers::{Code, Trigger, Triggers};
 use super::words::{
     AMBIGUOUS, ARMS, BE_HAVE, DETERMINERS, LOCATIVE, MODALS, NOUN_MODIFIERS, OBJECT_PREPOSITIONS,
@@ -813,12 +815,8 @@ impl Coder<'_> {
         // "Welcoming the ruling, Maeve Sherlock, chief executive of the
         // Refugee Council, said": an opening participle's object is in its
         // own clause, before the comma.
-        let opening_participle = !trigger.nominal
-            && words[trigger.start].ends_with("ing")
-            && (trigger.start == 0
-                || (trigger.start == 1
-                    && matches!(words[0], "after" | "before" | "while" | "on" | "by")));
-        if opening_participle
+        if !trigger.nominal
+            && opens_with_participle(words, trigger)
             && let Some(comma) = words[trigger.end..limit].iter().position(|w| *w == ",")
         {
             limit = trigger.end + comma;

@@ -38,6 +38,14 @@ pub(super) fn nominal_agent(
     Some(vec![agent])
 }
 
+/// Whether the sentence opens with the trigger as a participle
+/// ("Welcoming ...", "After meeting ...").
+pub(super) fn opens_with_participle(words: &[&str], trigger: &Trigger) -> bool {
+    let opens = trigger.start == 0
+        || (trigger.start == 1 && matches!(words[0], "after" | "before" | "while" | "on" | "by"));
+    opens && words[trigger.start].ends_with("ing")
+}
+
 /// "Welcoming Gorbachev's offer, Reagan said ...", "After meeting Qin,
 /// Blinken flew home": a participle opening the sentence has the subject
 /// of the clause after its comma.
@@ -48,9 +56,7 @@ pub(super) fn opening_participle_subject(
     units: &[Unit],
     trigger: &Trigger,
 ) -> Option<Vec<usize>> {
-    let opens = trigger.start == 0
-        || (trigger.start == 1 && matches!(words[0], "after" | "before" | "while" | "on" | "by"));
-    if !opens || !words[trigger.start].ends_with("ing") {
+    if !opens_with_participle(words, trigger) {
         return None;
     }
     let comma = trigger.end + words[trigger.end..].iter().position(|w| *w == ",")?;

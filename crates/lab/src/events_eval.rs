@@ -208,7 +208,6 @@ pub fn evaluate(
     args: &EvalEventsArgs,
 ) -> anyhow::Result<Tally> {
     let repo = std::env::current_dir()?;
-    let gazetteer = Gazetteer::bundled()?;
     let mut tally = Tally::default();
     for article in gold {
         let raw = article_of(article, &args.data, &repo)?;
@@ -235,7 +234,7 @@ pub fn evaluate(
                     .location
                     .as_ref()
                     .map(|l| l.name.as_str());
-                if coded.is_some_and(|c| same_place(&gazetteer, place, c)) {
+                if coded.is_some_and(|c| same_place(analyzer.gazetteer(), place, c)) {
                     tally.places_right += 1;
                 }
             }

@@ -95,6 +95,7 @@ pub struct Analyzer {
     resolver: EntityResolver,
     coder: Box<dyn EventCoder>,
     tone: Arc<ToneLexicon>,
+    gazetteer: Arc<Gazetteer>,
     max_body_bytes: usize,
     /// The version and revision stamped on each analysis.
     version: String,
@@ -117,10 +118,11 @@ impl Analyzer {
             coder: Box::new(RuleCoder::new(
                 Triggers::bundled(),
                 CameoTable::bundled(),
-                gazetteer,
+                gazetteer.clone(),
                 tone.clone(),
             )),
             tone,
+            gazetteer,
             max_body_bytes,
             version: EXTRACTOR_VERSION.clone(),
             revision: RULES_REVISION,
@@ -139,6 +141,11 @@ impl Analyzer {
     /// The version stamped on this analyzer's analyses.
     pub fn version(&self) -> &str {
         &self.version
+    }
+
+    /// The gazetteer the stages read (places, countries, known actors).
+    pub fn gazetteer(&self) -> &Gazetteer {
+        &self.gazetteer
     }
 
     /// The stages up to entity resolution: what the event coder reads.

@@ -28,8 +28,8 @@ use super::subjects::{
 };
 use super::triggers::{Code, Trigger, Triggers};
 use super::words::{
-    AMBIGUOUS, ARMS, BE_HAVE, DETERMINERS, LOCATIVE, MODALS, NOUN_MODIFIERS, OBJECT_PREPOSITIONS,
-    PREPOSITIONS, VERB_CUES, WARFARE,
+    AMBIGUOUS, ARMS, BE_HAVE, DETERMINERS, LOCATIVE, NOUN_MODIFIERS, OBJECT_PREPOSITIONS,
+    PREPOSITIONS, VERB_CUES, WARFARE, is_auxiliary,
 };
 use super::{ArticleContext, CodedEvent, EventActor};
 use crate::analysis::dates::{self, Precision, ResolvedDate};
@@ -478,20 +478,17 @@ impl Coder<'_> {
         // the subject of what was said, not whom it was offered to.
         let says_clause = !trigger.nominal
             && code.starts_with("03")
-            && targets.last().is_some_and(|&t| {
-                let end = units[t].tokens.end - offset;
-                words
-                    .get(end)
-                    .is_some_and(|w| BE_HAVE.contains(w) || MODALS.contains(w))
-                    && self
-                        .governor(
-                            words,
-                            offset,
-                            trigger.end,
-                            units[targets[0]].tokens.start - offset,
-                        )
-                        .is_empty()
-            });
+            && match (targets.first(), targets.last()) {
+                (Some(&first), Some(&last)) => {
+                    let (start, end) = (
+                        units[first].tokens.start - offset,
+                        units[last].tokens.end - offset,
+                    );
+                    words.get(end).is_some_and(|w| is_auxiliary(w))
+                        && self.governor(words, offset, trigger.end, start).is_empty()
+                }
+                _ => false,
+            };
         if says_clause {
             targets.clear();
         }
@@ -620,10 +617,8 @@ impl Coder<'_> {
                                 | "briefly"
                                 | "privately"
                                 | "and"
-                                | "for"
                                 | "late"
                                 | "early"
-                                | "on"
                                 | "twice"
                                 | "once"
                         )
@@ -800,9 +795,7 @@ impl Coder<'_> {
                     // "talking to officials and will this week visit
                     // Britain": a second verb phrase is the second verb's.
                     || (matches!(words[p], "and" | "but")
-                        && words
-                            .get(p + 1)
-                            .is_some_and(|w| BE_HAVE.contains(w) || MODALS.contains(w)))
+                        && words.get(p + 1).is_some_and(|w| is_auxiliary(w)))
                     || !trigger.nominal
                         && self.resolution.mention_at(offset + p).is_none()
                         && self

@@ -30,29 +30,19 @@ pub(super) fn code(coder: &Coder<'_>, quotes: &[QuoteSpan], tone: &ToneLexicon) 
         let Some(speaker) = quote.attributed else {
             continue;
         };
-        // A political speaker: an analyst's or a firm's harsh words about
-        // a company are commentary, not an event.
-        // A speaker the article gives no role (an analyst, a shareholder)
-        // comments; a politician or a party judges.
-        let kind = resolution.entities[speaker].kind;
-        if !matches!(kind, NerKind::Person | NerKind::Org)
-            || resolution.entities[speaker].sector.is_none()
-            || !actors::of_public_life(&resolution.entities[speaker])
+        // A political speaker with a role: an analyst's, a shareholder's
+        // or a firm's harsh words are commentary, not an event; a
+        // politician or a party judges.
+        let speaker_entity = &resolution.entities[speaker];
+        if !matches!(speaker_entity.kind, NerKind::Person | NerKind::Org)
+            || speaker_entity.sector.is_none()
+            || !actors::of_public_life(speaker_entity)
         {
             continue;
         }
         if leaning(doc, tone, quote) > DISAPPROVAL {
             continue;
         }
-        // A partial quotation, woven into the reporter's sentence ("branded
-        // the way Mr Blunkett's office operated as 'scandalous'"), is the
-        // judgement the story reports; a whole quoted sentence mostly
-        // speaks of other things than those it names.
-        let sentence_start = doc.sentences[doc.sentence_of[quote.open]].tokens.start;
-        let woven = quote.open > sentence_start && {
-            let before = doc.tokens[quote.open - 1].lower.as_str();
-            before.chars().any(char::is_alphanumeric) && !quotes::SAYING.contains(&before)
-        };
         let code = "111";
         // The actors named in the quotation and around it in the sentence
         // that opens it, other than the speaker.
@@ -62,6 +52,14 @@ pub(super) fn code(coder: &Coder<'_>, quotes: &[QuoteSpan], tone: &ToneLexicon) 
             .iter()
             .map(|t| t.lower.as_str())
             .collect();
+        // A partial quotation, woven into the reporter's sentence ("branded
+        // the way Mr Blunkett's office operated as 'scandalous'"), is the
+        // judgement the story reports; a whole quoted sentence mostly
+        // speaks of other things than those it names.
+        let woven = quote.open > offset && {
+            let before = doc.tokens[quote.open - 1].lower.as_str();
+            before.chars().any(char::is_alphanumeric) && !quotes::SAYING.contains(&before)
+        };
         // Named in the quotation, or between the word that attributes it
         // and the quotation ("said Lord Butler's comments were '...'").
         let in_quote = |u: &Unit| u.tokens.start > quote.open && u.tokens.end <= quote.close;
@@ -76,7 +74,6 @@ pub(super) fn code(coder: &Coder<'_>, quotes: &[QuoteSpan], tone: &ToneLexicon) 
                 && (offset..u.tokens.start)
                     .any(|i| quotes::SAYING.contains(&doc.tokens[i].lower.as_str()))
         };
-        let speaker_entity = &resolution.entities[speaker];
         // What the speaker says comes after the speaker is named in the
         // sentence: not the party of "Plaid Cymru's spokesman Dai Lloyd",
         // nor "Mr Blair" of "Mr Blair said ... but Tory Dominic Grieve

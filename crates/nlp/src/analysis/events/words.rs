@@ -88,6 +88,12 @@ pub(super) const MODALS: &[&str] = &[
     "will", "would", "can", "could", "should", "may", "might", "must",
 ];
 
+/// A helping verb or a modal: what opens a finite verb phrase ("was",
+/// "had", "would").
+pub(super) fn is_auxiliary(word: &str) -> bool {
+    BE_HAVE.contains(&word) || MODALS.contains(&word)
+}
+
 /// Words before an ambiguous form that make it a verb ("he met", "to meet").
 pub(super) const VERB_CUES: &[&str] = &[
     "he", "she", "they", "it", "we", "i", "you", "who", "which", "to", "will", "would", "shall",

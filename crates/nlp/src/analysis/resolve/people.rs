@@ -24,6 +24,7 @@ impl Resolution {
 /// The person a one-word name stands for when the article names them in
 /// full, even when the tagger took the lone word for an organisation.
 pub(super) fn lone_name(
+    doc: &Doc,
     span: &NamedSpan,
     text: &str,
     resolution: &Resolution,
@@ -54,10 +55,37 @@ pub(super) fn lone_name(
                 .map(|m| m.tokens.start)
                 .max()
         };
-        let chosen = candidates
-            .iter()
-            .copied()
-            .max_by_key(|&i| (last_before(i), std::cmp::Reverse(i)))?;
+        // A title picks the one the article introduced with it:
+        // "Treasury Secretary Baker" is "Treasury Secretary James Baker",
+        // not "Chief of Staff Howard Baker".
+        let title = title_before(doc, span.tokens.start);
+        let titled: Vec<usize> = if candidates.len() > 1 && !title.is_empty() {
+            candidates
+                .iter()
+                .copied()
+                .filter(|&i| {
+                    resolution.mentions.iter().any(|m| {
+                        let theirs = title_before(doc, m.tokens.start);
+                        m.entity == i
+                            && theirs.len() >= title.len()
+                            && theirs
+                                .iter()
+                                .rev()
+                                .zip(title.iter().rev())
+                                .all(|(a, b)| a.lower == b.lower)
+                    })
+                })
+                .collect()
+        } else {
+            Vec::new()
+        };
+        let chosen = match titled[..] {
+            [only] => only,
+            _ => candidates
+                .iter()
+                .copied()
+                .max_by_key(|&i| (last_before(i), std::cmp::Reverse(i)))?,
+        };
         return Some(resolution.entities[chosen].clone());
     }
     // A surname of several words ("De Croo" of "Herman De Croo").
@@ -71,6 +99,22 @@ pub(super) fn lone_name(
                 .cloned()
         })
         .flatten()
+}
+
+/// The capitalised words of a title just before token `at` ("Treasury
+/// Secretary" of "Treasury Secretary Baker"), at most three; none when
+/// only an honorific stands there.
+fn title_before(doc: &Doc, at: usize) -> &[crate::text::Token] {
+    let tokens = &doc.tokens[at.saturating_sub(3)..at];
+    let start = tokens
+        .iter()
+        .rposition(|t| !t.text.starts_with(|c: char| c.is_uppercase()))
+        .map_or(0, |i| i + 1);
+    let title = &tokens[start..];
+    match title {
+        [one] if matches!(one.lower.trim_end_matches('.'), "mr" | "mrs" | "ms" | "dr") => &[],
+        _ => title,
+    }
 }
 
 /// A person by their name as written.

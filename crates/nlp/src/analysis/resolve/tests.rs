@@ -334,3 +334,18 @@ fn a_state_body_has_one_key_in_either_word_order() {
     assert_eq!(key("Finance Ministry"), "org:jpn-finance-ministry");
     assert_eq!(key("Treasury Department"), key("Treasury"));
 }
+
+#[test]
+fn a_title_picks_which_of_two_namesakes_a_surname_is() {
+    let r = resolve(
+        "Chief of Staff Howard Baker met Treasury Secretary James Baker. Howard Baker spoke. \
+         Officials said Treasury Secretary Baker agreed. Baker left.",
+    );
+    let keys: Vec<String> = r
+        .mentions
+        .iter()
+        .filter(|m| m.text == "Baker")
+        .map(|m| r.entities[m.entity].key.clone())
+        .collect();
+    assert_eq!(keys, ["person:james-baker", "person:james-baker"]);
+}

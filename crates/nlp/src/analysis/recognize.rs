@@ -134,6 +134,21 @@ impl TaggerRecognizer {
                 span.tokens.start += 1;
                 span.kind = NerKind::Person;
             }
+            // "Marine Lt. Col. Oliver North" taken for an organisation: the
+            // name after the last abbreviated rank is a person's.
+            if span.kind != NerKind::Person
+                && let Some(rank) = (span.tokens.start + 1..span.tokens.end - 1)
+                    .rev()
+                    .find(|&i| {
+                        tokens[i].text.ends_with('.') && lexicon::is_honorific(&tokens[i].lower)
+                    })
+                && tokens[rank + 1..span.tokens.end]
+                    .iter()
+                    .all(|t| t.is_capitalized())
+            {
+                span.tokens.start = rank + 1;
+                span.kind = NerKind::Person;
+            }
             // "U.K. Suggestion", "U.S. Officials": wire style capitalises
             // the noun after a country; the name is the country alone. So
             // is any word the article also writes in lowercase ("U.S.
@@ -857,6 +872,17 @@ mod tests {
             found.contains(&("Diemont".into(), NerKind::Person)),
             "{found:?}"
         );
+    }
+
+    #[test]
+    fn a_name_after_an_abbreviated_rank_is_a_persons() {
+        // As the tagger took it in a Reuters story: "Marine Lt. Col.
+        // Oliver North" (tokens 1..6) an organisation.
+        let found = refined(
+            "and Marine Lt. Col. Oliver North who was fired.",
+            &[(1..6, NerKind::Org)],
+        );
+        assert_eq!(found, [("Oliver North".to_owned(), NerKind::Person)]);
     }
 
     #[test]

@@ -867,3 +867,28 @@ fn a_country_named_as_a_state_is_the_state() {
     let r = resolve_on("China said Taiwan must not buy the weapons.", None);
     assert_eq!(entity_of(&r, "Taiwan").key, "country:TWN", "{:?}", keys(&r));
 }
+
+#[test]
+fn the_head_of_a_central_bank_is_the_states() {
+    let r = resolve_on(
+        "Polish National Bank head Wladyslaw Baka made it clear that Poland wanted a lead.",
+        Some("1987-03-05"),
+    );
+    let baka = entity_of(&r, "Wladyslaw Baka");
+    assert_eq!(
+        (baka.country.as_deref(), baka.sector.as_deref()),
+        (Some("POL"), Some("GOV"))
+    );
+}
+
+#[test]
+fn a_deputy_is_of_the_office_named_after_it() {
+    let r = resolve_on(
+        "Deputy foreign trade minister Janusz Kaczurba recognised this fact recently.",
+        Some("1987-03-05"),
+    );
+    assert_eq!(
+        entity_of(&r, "Janusz Kaczurba").sector.as_deref(),
+        Some("GOV")
+    );
+}

@@ -156,6 +156,9 @@ pub(super) fn read(
                 words[i],
                 "deputy" | "vice" | "assistant" | "acting" | "senior" | "junior" | "chief"
             );
+            // "Deputy foreign trade minister": past words that say of what.
+            let role_later =
+                || (i + 2..words.len()).any(|j| lexicon::match_role(&words[j..]).is_some());
             // "Deputy Iranian Finance Minister": past a country's name too.
             let after_country = span_at(from + i + 1)
                 .filter(|s| s.kind != NerKind::Person)
@@ -164,7 +167,8 @@ pub(super) fn read(
                 });
             if qualifier
                 && (lexicon::match_role(&words[i + 1..]).is_some()
-                    || lexicon::match_role(&words[after_country..]).is_some())
+                    || lexicon::match_role(&words[after_country..]).is_some()
+                    || role_later())
             {
                 i += 1;
                 continue;
@@ -450,7 +454,6 @@ fn affiliate(gazetteer: &Gazetteer, name: &str, facts: ArticleFacts, context: &m
     if let Some(sector) = sector
         && context.affiliation.is_none()
     {
-        context.affiliation = Some(sector.to_owned());
         // "the Danish Dairy Board": its country too.
         let first = name.split(' ').next().unwrap_or("");
         context.affiliation_country = gazetteer
@@ -458,6 +461,11 @@ fn affiliate(gazetteer: &Gazetteer, name: &str, facts: ArticleFacts, context: &m
             .or_else(|| gazetteer.country_by_alias(first))
             .map(|c| c.iso3.clone())
             .or_else(|| lexicon::org_country(full).map(str::to_owned));
+        // "Polish National Bank head": a central bank is the state's, as
+        // its own entity is.
+        let central_bank =
+            super::organisations::is_central_bank(name, context.affiliation_country.is_some());
+        context.affiliation = Some(if central_bank { "GOV" } else { sector }.to_owned());
     }
 }
 

@@ -349,7 +349,7 @@ pub(super) fn resolve(
 /// A central bank's name: "Central Bank", "Reserve Bank", "Federal
 /// Reserve", or a country's "National Bank" or "Bank of" (not the
 /// commercial "Bank of America" or "Bank of Ireland").
-fn is_central_bank(name: &str, names_country: bool) -> bool {
+pub(super) fn is_central_bank(name: &str, names_country: bool) -> bool {
     name.contains("Central Bank")
         || name.contains("Reserve Bank")
         || name.starts_with("Federal Reserve")

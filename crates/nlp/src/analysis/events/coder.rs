@@ -889,9 +889,16 @@ impl Coder<'_> {
                         .windows(2)
                         .any(|w| PREPOSITIONS.contains(&w[0]) && w[1].ends_with("ing"))
                 };
+                // "would meet its financial obligations to the United
+                // States": one meets someone, or meets with them.
+                let meets = matches!(words[trigger.start], "meet" | "meets" | "met");
+                let through = if meets {
+                    previous == "with"
+                } else {
+                    OBJECT_PREPOSITIONS.contains(&previous) || previous == "by"
+                };
                 previous.is_empty()
-                    || OBJECT_PREPOSITIONS.contains(&previous)
-                    || previous == "by"
+                    || through
                     || (!PREPOSITIONS.contains(&previous) && !inside_phrase())
             };
             if accepted {
@@ -915,7 +922,16 @@ impl Coder<'_> {
         }) {
             return None;
         }
+        // "proposed a freeze and Canada has begun": an actor after "and"
+        // and before a helping verb is the subject of a clause of its own.
         let group = actors::coordination(self.doc, units, first);
+        let after = units[group.end - 1].tokens.end - offset;
+        if at > trigger.end
+            && matches!(words[at - 1], "and" | "but" | "while" | "whereas")
+            && words.get(after).is_some_and(|w| is_auxiliary(w))
+        {
+            return None;
+        }
         Some((first..group.end).collect())
     }
 

@@ -1209,3 +1209,20 @@ fn a_name_after_a_possessive_or_participle_qualifies_the_noun_after_it() {
         "{events:?}"
     );
 }
+
+#[test]
+fn obligations_met_those_excepted_and_a_clause_of_its_own_are_no_event() {
+    for text in [
+        // One meets someone, not obligations to them.
+        "Poland would meet its financial obligations to the United States.",
+        // Those excepted do not act.
+        "All ATPC members except Zaire and Australia recently agreed to adhere to the quotas.",
+        // Canada opens a clause of its own.
+        "Germany also proposed a freeze and Canada has begun its own moratorium.",
+    ] {
+        let events = coded(text);
+        assert!(events.is_empty(), "{text}: {events:?}");
+    }
+    let events = coded("Poland's foreign minister will meet with the United States envoy.");
+    assert!(events.iter().any(|e| e.starts_with("036")), "{events:?}");
+}

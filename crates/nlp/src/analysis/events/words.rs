@@ -35,6 +35,11 @@ pub(super) const PREPOSITIONS: &[&str] = &[
     "within",
     "without",
     "despite",
+    // "All ATPC members except Zaire and Australia agreed": those excepted
+    // do not act.
+    "except",
+    "excluding",
+    "besides",
 ];
 
 /// Prepositions that may introduce a verb's object ("met with X", "appealed

@@ -420,6 +420,10 @@ impl Coder<'_> {
             Modality::Intended => true,
             Modality::Asserted => false,
         };
+        // What is done, when the code is of its intention: "a bill Reagan
+        // and Republicans would endorse" is no joint act, as "endorsed" is
+        // not.
+        let acted = code.clone();
         let code = if intended && !code.starts_with("13") {
             match intention_of(&code) {
                 Some(intention) => intention.to_owned(),
@@ -591,9 +595,18 @@ impl Coder<'_> {
             // ("aid to Tunisia, Israel, Jordan, Lebanon and Morocco").
             // An offer, proposal or pledge goes to someone: two firms
             // "offering two products" act on no one.
+            // Nor do two who visit or travel: "Funaro and Gros will visit
+            // Britain" together, not each other.
             let directed = matches!(
                 trigger.lemma.as_str(),
-                "offer" | "propose" | "pledge" | "suggest" | "promise"
+                "offer"
+                    | "propose"
+                    | "pledge"
+                    | "suggest"
+                    | "promise"
+                    | "visit"
+                    | "travel"
+                    | "tour"
             );
             // Nor do two "talking to government officials": their partner
             // is someone else, unnamed.
@@ -628,7 +641,7 @@ impl Coder<'_> {
                     .get(trigger.end)
                     .is_some_and(|w| *w == "with" || (*w == "to" && code.starts_with("04")));
             if (2..=MAX_JOINT).contains(&sources.len())
-                && is_joint(&code)
+                && is_joint(&acted)
                 && !directed
                 && !partner_unnamed
                 && !says_clause

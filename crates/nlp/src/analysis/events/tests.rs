@@ -1226,3 +1226,24 @@ fn obligations_met_those_excepted_and_a_clause_of_its_own_are_no_event() {
     let events = coded("Poland's foreign minister will meet with the United States envoy.");
     assert!(events.iter().any(|e| e.starts_with("036")), "{events:?}");
 }
+
+#[test]
+fn two_who_visit_together_or_would_endorse_do_not_act_on_each_other() {
+    for text in [
+        "Brazilian Finance Minister Dilson Funaro and central bank president Francisco Gros \
+         will this week visit Britain, France and Italy for discussions with governments.",
+        "He said lawmakers would work toward a bill President Reagan and the Republicans \
+         would ultimately endorse.",
+    ] {
+        let events = coded(text);
+        assert!(
+            !events
+                .iter()
+                .any(|e| e.contains(">person:francisco-gros") || e.contains(">org:republican")),
+            "{text}: {events:?}"
+        );
+    }
+    // Meeting is still done together.
+    let events = coded("Egypt and the Soviet Union are expected to sign an agreement next week.");
+    assert!(events.iter().any(|e| e.starts_with("03")), "{events:?}");
+}

@@ -447,7 +447,7 @@ impl Coder<'_> {
             }
             p < trigger.start && p > 0 && DETERMINERS.contains(&words[p - 1])
         };
-        if thing_calls {
+        if thing_calls || kept_or_broken(words, trigger) {
             return;
         }
         let passive = !trigger.nominal && clause::is_passive(words, trigger.start);
@@ -1214,6 +1214,55 @@ fn owns_arms(words: &[&str], end: usize) -> bool {
     words
         .get(end + 1..words.len().min(end + 5))
         .is_some_and(|after| after.iter().any(|w| ARMS.contains(w)))
+}
+
+/// "denied breaking a pact with the U.S.", "to uphold the December
+/// agreement": an agreement broken, kept or carried out was made before,
+/// and is not made here.
+fn kept_or_broken(words: &[&str], trigger: &Trigger) -> bool {
+    let mut p = trigger.start;
+    while p > 0
+        && trigger.start - p < 4
+        && (DETERMINERS.contains(&words[p - 1])
+            || qualifies_noun(words[p - 1])
+            || lexicon::MONTHS.contains(&words[p - 1])
+            || matches!(words[p - 1], "'s" | "\u{2019}s"))
+    {
+        p -= 1;
+    }
+    let verb = p.checked_sub(1).map_or("", |q| words[q]);
+    let stem = verb
+        .trim_end_matches("ing")
+        .trim_end_matches("ed")
+        .trim_end_matches('s');
+    trigger.nominal
+        && p < trigger.start
+        && matches!(
+            stem,
+            "break"
+                | "broke"
+                | "broken"
+                | "breach"
+                | "violat"
+                | "violate"
+                | "uphold"
+                | "upheld"
+                | "honour"
+                | "honor"
+                | "respect"
+                | "implement"
+                | "abandon"
+                | "scrap"
+                | "scrapp"
+                | "abid"
+                | "abide"
+                | "observ"
+                | "observe"
+                | "enforc"
+                | "enforce"
+                | "renounc"
+                | "renounce"
+        )
 }
 
 /// Codes that judge or answer what someone did or said: appeals, praise,

@@ -1247,3 +1247,20 @@ fn two_who_visit_together_or_would_endorse_do_not_act_on_each_other() {
     let events = coded("Egypt and the Soviet Union are expected to sign an agreement next week.");
     assert!(events.iter().any(|e| e.starts_with("03")), "{events:?}");
 }
+
+#[test]
+fn an_agreement_broken_or_kept_is_not_made() {
+    for text in [
+        "TOKYO, March 13 - Japan denied breaking a pact with the U.S.",
+        "Nigeria and all member countries of OPEC remain determined to uphold the December \
+         agreement.",
+    ] {
+        let events = coded(text);
+        assert!(
+            !events.iter().any(|e| e.starts_with("057")),
+            "{text}: {events:?}"
+        );
+    }
+    let events = coded("West Germany and Sierra Leone signed an agreement to reschedule debt.");
+    assert!(events.iter().any(|e| e.starts_with("057")), "{events:?}");
+}

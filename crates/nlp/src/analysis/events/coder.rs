@@ -1188,6 +1188,16 @@ impl Coder<'_> {
             {
                 return Some(mention.entity);
             }
+            // "had talks with Moi, who afterwards appealed for investment
+            // in Kenya": a place in a relative clause after the trigger is
+            // where that clause happens.
+            if at > found.trigger
+                && words[found.trigger..at]
+                    .iter()
+                    .any(|w| matches!(*w, "who" | "which" | "whose"))
+            {
+                continue;
+            }
             let previous = at.checked_sub(1).map(|p| words[p]).unwrap_or("");
             let locative = LOCATIVE.contains(&previous)
                 || (visit && matches!(previous, "to" | "visited" | "visit" | "visiting"));

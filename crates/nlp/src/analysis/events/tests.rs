@@ -219,6 +219,22 @@ fn a_relative_where_places_what_happens_in_its_clause() {
 }
 
 #[test]
+fn a_place_in_a_relative_clause_after_the_trigger_is_that_clauses() {
+    let found = events(
+        "WASHINGTON, June 18 - President Reagan today had talks with Kenyan President Daniel \
+         Arap Moi, who afterwards appealed for more U.S. investment in Kenya.",
+    );
+    let talks = found
+        .iter()
+        .find(|e| e.cameo_code.starts_with("04"))
+        .expect("the talks");
+    assert_eq!(
+        talks.location.as_ref().map(|l| l.name.as_str()),
+        Some("Washington")
+    );
+}
+
+#[test]
 fn a_visit_intended_or_done_is_in_the_place_visited() {
     let found =
         events("Foreign Secretary Jack Straw is to visit Thailand and Indonesia this week.");

@@ -320,6 +320,16 @@ impl Coder<'_> {
         if previous.is_some_and(|p| DETERMINERS.contains(&p)) {
             return false;
         }
+        // "had come under pressure from": a bare form after a preposition
+        // (but "to") is a noun.
+        let form = words[trigger.start];
+        if trigger.end - trigger.start == 1
+            && !form.ends_with("ing")
+            && !form.ends_with("ed")
+            && previous.is_some_and(|p| p != "to" && PREPOSITIONS.contains(&p))
+        {
+            return false;
+        }
         // "said proposed super-casinos", "against proposed cuts": a
         // participle before a noun, where no verb can stand.
         let participle = words[trigger.start].ends_with("ed")
@@ -345,7 +355,6 @@ impl Coder<'_> {
         {
             return false;
         }
-        let form = words[trigger.start];
         if trigger.end - trigger.start > 1 || !AMBIGUOUS.contains(&form) {
             return true;
         }
@@ -477,6 +486,28 @@ impl Coder<'_> {
         let mut targets = self
             .object(words, offset, units, trigger, clause_end, judges(&code))
             .unwrap_or_default();
+        // "repelled an attack by Iranian Revolutionary Guards": the attack
+        // is the attacker's, on the side that repelled it.
+        // "had come under pressure from the United States", "strong
+        // protest from exporters": what comes from an actor is its act, on
+        // the subject.
+        let repelled = !trigger.nominal
+            && code.starts_with("19")
+            && ["repel", "repuls"]
+                .iter()
+                .any(|w| words[trigger.start].starts_with(w));
+        if repelled
+            || trigger.nominal
+                && matches!(
+                    &code[..2.min(code.len())],
+                    "02" | "07" | "10" | "11" | "12" | "13" | "17" | "18" | "19"
+                )
+                && targets.first().is_some_and(|&t| {
+                    self.governor(words, offset, trigger.end, local(&units[t])) == "from"
+                })
+        {
+            std::mem::swap(&mut sources, &mut targets);
+        }
         // "a message which suggested Labour was the party of tax rises": an
         // actor right after a verb of offering and before a finite verb is
         // the subject of what was said, not whom it was offered to.
@@ -910,9 +941,13 @@ impl Coder<'_> {
                 } else {
                     OBJECT_PREPOSITIONS.contains(&previous) || previous == "by"
                 };
-                previous.is_empty()
+                // Nor past a thing met: "rules now meet health standards
+                // and the EC should require".
+                let past_thing_met = meets && previous == "and";
+                (previous.is_empty()
                     || through
-                    || (!PREPOSITIONS.contains(&previous) && !inside_phrase())
+                    || (!PREPOSITIONS.contains(&previous) && !inside_phrase()))
+                    && !past_thing_met
             };
             if accepted {
                 first = Some(i);

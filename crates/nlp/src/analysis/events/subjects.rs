@@ -32,6 +32,25 @@ pub(super) fn nominal_agent(
     {
         p += 1;
     }
+    // "an attack by three divisions of Iranian Revolutionary Guards": the
+    // units of an actor are the actor.
+    if let Some(of) = words
+        .get(p..words.len().min(p + 4))
+        .and_then(|w| w.iter().position(|w| *w == "of"))
+        && of > 0
+        && words[p..p + of].iter().all(|w| {
+            w.chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
+        })
+    {
+        p += of + 1;
+        while words
+            .get(p)
+            .is_some_and(|w| matches!(*w, "the" | "a" | "an"))
+        {
+            p += 1;
+        }
+    }
     let agent = units
         .iter()
         .position(|u| u.tokens.start == offset + p && u.via != Via::Pronoun)?;

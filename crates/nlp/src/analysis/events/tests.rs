@@ -1280,3 +1280,27 @@ fn an_agreement_broken_or_kept_is_not_made() {
     let events = coded("West Germany and Sierra Leone signed an agreement to reschedule debt.");
     assert!(events.iter().any(|e| e.starts_with("057")), "{events:?}");
 }
+
+#[test]
+fn the_attack_repelled_is_the_attackers_and_a_noun_after_a_preposition_is_no_verb() {
+    let events = coded(
+        "BAGHDAD, June 18 - Iraq said its troops repelled an overnight attack by three \
+         divisions of Iranian Revolutionary Guards near Basra.",
+    );
+    assert!(
+        events
+            .iter()
+            .any(|e| e.starts_with("19") && e.contains("org:revolutionary-guards>IRQ")),
+        "{events:?}"
+    );
+    for text in [
+        // "pressure" after "under" is the noun, not the verb "to pressure".
+        "The West German government had come under pressure from the United States.",
+        // A thing met, then a clause of its own.
+        "U.S. officials say its rules now meet health standards and the EC should require \
+         equivalent standards.",
+    ] {
+        let events = coded(text);
+        assert!(events.is_empty(), "{text}: {events:?}");
+    }
+}

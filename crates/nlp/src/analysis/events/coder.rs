@@ -496,17 +496,40 @@ impl Coder<'_> {
             && ["repel", "repuls"]
                 .iter()
                 .any(|w| words[trigger.start].starts_with(w));
-        if repelled
-            || trigger.nominal
-                && matches!(
-                    &code[..2.min(code.len())],
-                    "02" | "07" | "10" | "11" | "12" | "13" | "17" | "18" | "19"
-                )
-                && targets.first().is_some_and(|&t| {
-                    self.governor(words, offset, trigger.end, local(&units[t])) == "from"
-                })
-        {
+        let from_actor = trigger.nominal
+            && matches!(
+                &code[..2.min(code.len())],
+                "02" | "07" | "10" | "11" | "12" | "13" | "17" | "18" | "19"
+            )
+            && targets.first().is_some_and(|&t| {
+                self.governor(words, offset, trigger.end, local(&units[t])) == "from"
+            });
+        if repelled {
             std::mem::swap(&mut sources, &mut targets);
+        } else if from_actor {
+            // Only an actor right after "from" is the one it comes from
+            // ("protest from exporters to the EC" is the exporters'), and
+            // not one that qualifies a noun ("from EC consumer groups"); nor
+            // is it on the subject across a relative clause ("opposed a tax
+            // which has sparked protest from").
+            let first = &units[targets[0]];
+            let at = local(first);
+            let before = |k: usize| at.checked_sub(k).map_or("", |p| words[p]);
+            let right_after =
+                before(1) == "from" || (DETERMINERS.contains(&before(1)) && before(2) == "from");
+            let qualifies = words.get(at + first.tokens.len()).is_some_and(|w| {
+                w.chars().all(|c| c.is_ascii_lowercase())
+                    && !PREPOSITIONS.contains(w)
+                    && !matches!(*w, "and" | "or")
+            });
+            let relative = words[clause_start..trigger.start]
+                .iter()
+                .any(|w| matches!(*w, "which" | "who" | "that"));
+            if right_after && !qualifies && !relative {
+                std::mem::swap(&mut sources, &mut targets);
+            } else {
+                targets.clear();
+            }
         }
         // "a message which suggested Labour was the party of tax rises": an
         // actor right after a verb of offering and before a finite verb is

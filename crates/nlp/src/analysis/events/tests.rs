@@ -1282,7 +1282,7 @@ fn an_agreement_broken_or_kept_is_not_made() {
 }
 
 #[test]
-fn the_attack_repelled_is_the_attackers_and_a_noun_after_a_preposition_is_no_verb() {
+fn the_attack_repelled_and_the_pressure_or_protest_from_an_actor_are_that_actors() {
     let events = coded(
         "BAGHDAD, June 18 - Iraq said its troops repelled an overnight attack by three \
          divisions of Iranian Revolutionary Guards near Basra.",
@@ -1293,9 +1293,23 @@ fn the_attack_repelled_is_the_attackers_and_a_noun_after_a_preposition_is_no_ver
             .any(|e| e.starts_with("19") && e.contains("org:revolutionary-guards>IRQ")),
         "{events:?}"
     );
+    // "pressure" after "under" is the noun, not the verb "to pressure", and
+    // what comes from an actor is its act on the subject.
+    let events =
+        coded("The West German government had come under pressure from the United States.");
+    assert_eq!(events.len(), 1, "{events:?}");
+    assert!(events[0].starts_with("020 USA>DEU"), "{events:?}");
+    let events = coded("Japan received a formal protest from the United States.");
+    assert!(
+        events.iter().any(|e| e.starts_with("111 USA>JPN")),
+        "{events:?}"
+    );
+    // Not from a name that qualifies a noun, nor across a relative clause.
+    let events = coded(
+        "Britain opposed a proposed tax which has sparked strong protest from EC consumer groups.",
+    );
+    assert!(events.is_empty(), "{events:?}");
     for text in [
-        // "pressure" after "under" is the noun, not the verb "to pressure".
-        "The West German government had come under pressure from the United States.",
         // A thing met, then a clause of its own.
         "U.S. officials say its rules now meet health standards and the EC should require \
          equivalent standards.",

@@ -456,7 +456,8 @@ impl Coder<'_> {
             }
             p < trigger.start && p > 0 && DETERMINERS.contains(&words[p - 1])
         };
-        if thing_calls || kept_or_broken(words, trigger) {
+        let named = |at: usize| self.resolution.mention_at(offset + at).is_some();
+        if thing_calls || kept_or_broken(words, trigger) || trades(words, trigger, &code, named) {
             return;
         }
         let passive = !trigger.nominal && clause::is_passive(words, trigger.start);
@@ -993,6 +994,14 @@ impl Coder<'_> {
         }) {
             return None;
         }
+        // "MITI, which is pressuring the firms, can successfully battle ...
+        // the U.S. Industry": a comma and a helping verb close the clause.
+        if words[trigger.end..at]
+            .windows(2)
+            .any(|w| w[0] == "," && is_auxiliary(w[1]))
+        {
+            return None;
+        }
         // "proposed a freeze and Canada has begun": an actor after "and"
         // and before a helping verb is the subject of a clause of its own.
         let group = actors::coordination(self.doc, units, first);
@@ -1282,6 +1291,31 @@ fn owns_arms(words: &[&str], end: usize) -> bool {
     words
         .get(end + 1..words.len().min(end + 5))
         .is_some_and(|after| after.iter().any(|w| ARMS.contains(w)))
+}
+
+/// "agreed to purchase the seat", "will offer 7.5 billion francs worth of
+/// Treasury bills": buying, selling and issuing paper is trade, not an
+/// intention between actors.
+/// Words of a name (`named`) are not paper ("the Securities and Exchange
+/// Commission").
+fn trades(words: &[&str], trigger: &Trigger, code: &str, named: impl Fn(usize) -> bool) -> bool {
+    let after = trigger.end..words.len().min(trigger.end + 9);
+    code.starts_with("03")
+        && (words[after.clone()]
+            .windows(2)
+            .any(|w| w[0] == "to" && matches!(w[1], "buy" | "purchase" | "sell" | "acquire"))
+            || after.into_iter().any(|at| {
+                matches!(
+                    words[at],
+                    "bills"
+                        | "shares"
+                        | "stock"
+                        | "bonds"
+                        | "debentures"
+                        | "warrants"
+                        | "securities"
+                ) && !named(at)
+            }))
 }
 
 /// "denied breaking a pact with the U.S.", "to uphold the December

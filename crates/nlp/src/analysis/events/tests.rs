@@ -1318,3 +1318,24 @@ fn the_attack_repelled_and_the_pressure_or_protest_from_an_actor_are_that_actors
         assert!(events.is_empty(), "{text}: {events:?}");
     }
 }
+
+#[test]
+fn buying_selling_and_issuing_paper_is_trade_and_a_comma_and_helping_verb_close_a_clause() {
+    for text in [
+        "PARIS, March 4 - The Bank of France said it will offer 7.5 billion francs worth of \
+         negotiable Treasury bills to the French Treasury at its next tender.",
+        "South Korean Foreign Trade Minister Rah Woon Bae said he has agreed to buy 1.8 \
+         billion dlrs worth of goods from the United States.",
+        "The analysts said Sy, backed by the government, would probably suggest replacements \
+         for PCGG nominees.",
+    ] {
+        let events = coded(text);
+        assert!(events.is_empty(), "{text}: {events:?}");
+    }
+    // A name is not paper.
+    let events = coded(
+        "The New York Stock Exchange said it will cooperate with the Securities and Exchange \
+         Commission.",
+    );
+    assert!(events.iter().any(|e| e.starts_with("03")), "{events:?}");
+}

@@ -321,12 +321,16 @@ impl Coder<'_> {
             return false;
         }
         // "had come under pressure from": a bare form after a preposition
-        // (but "to") is a noun.
+        // (but "to") is a noun; "as soon as the Commons is back": after a
+        // form of "be", an adverb or a noun.
         let form = words[trigger.start];
         if trigger.end - trigger.start == 1
             && !form.ends_with("ing")
             && !form.ends_with("ed")
-            && previous.is_some_and(|p| p != "to" && PREPOSITIONS.contains(&p))
+            && previous.is_some_and(|p| {
+                (p != "to" && PREPOSITIONS.contains(&p))
+                    || matches!(p, "is" | "are" | "was" | "were" | "be" | "been" | "am")
+            })
         {
             return false;
         }
@@ -995,11 +999,13 @@ impl Coder<'_> {
             return None;
         }
         // "MITI, which is pressuring the firms, can successfully battle ...
-        // the U.S. Industry": a comma and a helping verb close the clause.
-        if words[trigger.end..at]
-            .windows(2)
-            .any(|w| w[0] == "," && is_auxiliary(w[1]))
-        {
+        // the U.S. Industry": a comma and a helping verb close the clause;
+        // so does "as did" ("offered his congratulations, as did Michael
+        // Howard").
+        if words[trigger.end..at].windows(2).any(|w| {
+            (w[0] == "," && is_auxiliary(w[1]))
+                || (w[0] == "as" && matches!(w[1], "did" | "does" | "do" | "had" | "has" | "have"))
+        }) {
             return None;
         }
         // "proposed a freeze and Canada has begun": an actor after "and"
@@ -1009,6 +1015,26 @@ impl Coder<'_> {
         if at > trigger.end
             && matches!(words[at - 1], "and" | "but" | "while" | "whereas")
             && words.get(after).is_some_and(|w| is_auxiliary(w))
+        {
+            return None;
+        }
+        // "with shadow chancellor Oliver Letwin branding stamp duty": an
+        // actor after "with" and before a gerund does what the gerund says.
+        if self.governor(words, offset, trigger.end, at) == "with"
+            && words.get(after).is_some_and(|w| {
+                w.len() > 4
+                    && w.ends_with("ing")
+                    && !PREPOSITIONS.contains(w)
+                    && !matches!(
+                        *w,
+                        "following"
+                            | "regarding"
+                            | "concerning"
+                            | "according"
+                            | "morning"
+                            | "evening"
+                    )
+            })
         {
             return None;
         }

@@ -157,6 +157,33 @@ pub(super) fn subject(
         }
         PREPOSITIONS.contains(&previous)
     };
+    // "just one in 10 recognised Charles Kennedy", "the two meet": a
+    // number of people no name gives is the subject.
+    if at > 0
+        && (words[at - 1].chars().all(|c| c.is_ascii_digit())
+            || matches!(
+                words[at - 1],
+                "one"
+                    | "two"
+                    | "three"
+                    | "four"
+                    | "five"
+                    | "six"
+                    | "seven"
+                    | "eight"
+                    | "nine"
+                    | "ten"
+                    | "dozens"
+                    | "hundreds"
+                    | "thousands"
+                    | "millions"
+            ))
+        && !units.iter().any(|u| u.tokens.end - offset == at)
+        // Not a day of the month ("after their January 21 consultations").
+        && !(at >= 2 && lexicon::MONTHS.contains(&words[at - 2]))
+    {
+        return None;
+    }
     let gerund = at > 0 && words[at].ends_with("ing") && PREPOSITIONS.contains(&words[at - 1]);
     let candidates: Vec<usize> = (0..units.len())
         .filter(|&i| {

@@ -1339,3 +1339,27 @@ fn buying_selling_and_issuing_paper_is_trade_and_a_comma_and_helping_verb_close_
     );
     assert!(events.iter().any(|e| e.starts_with("03")), "{events:?}");
 }
+
+#[test]
+fn numbers_of_people_as_did_and_an_adverb_after_be_code_nothing() {
+    for text in [
+        "Only one in six knew who Michael Howard was, and just one in 10 recognised Charles \
+         Kennedy.",
+        "Tony Blair offered his congratulations, as did Conservative leader Michael Howard.",
+        "As soon as the Commons is back after the recess, Tony Blair goes to the Palace.",
+        "Congress has rejected it as unrealistic, with the Congressional Budget Office saying \
+         the deficit is understated.",
+    ] {
+        let events = coded(text);
+        assert!(events.is_empty(), "{text}: {events:?}");
+    }
+    // "talks" after "were" is the noun, with its parties after "between".
+    let events = coded("Heller said there were talks between the United States and Japan.");
+    assert!(events.iter().any(|e| e.starts_with("04")), "{events:?}");
+    // A day of the month is no number of people.
+    let events = coded(
+        "Treasury Secretary James Baker met Japanese finance minister Kiichi Miyazawa after \
+         their January 21 consultations.",
+    );
+    assert!(events.iter().any(|e| e.starts_with("04")), "{events:?}");
+}

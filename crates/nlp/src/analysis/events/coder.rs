@@ -993,8 +993,22 @@ impl Coder<'_> {
         let at = units[first].tokens.start - offset;
         // Nor one inside a complement clause ("rejected the idea that the
         // Tories ...").
+        // Nor past a conjunction that opens a clause of its own ("would
+        // back the government's plans although Michael Howard was").
         if words[trigger.end..at].iter().any(|w| {
-            clause::is_boundary(w) || matches!(*w, "which" | "who" | "whose" | "that" | "where")
+            clause::is_boundary(w)
+                || matches!(
+                    *w,
+                    "which"
+                        | "who"
+                        | "whose"
+                        | "that"
+                        | "where"
+                        | "although"
+                        | "though"
+                        | "because"
+                        | "whereas"
+                )
         }) {
             return None;
         }

@@ -1363,3 +1363,15 @@ fn numbers_of_people_as_did_and_an_adverb_after_be_code_nothing() {
     );
     assert!(events.iter().any(|e| e.starts_with("04")), "{events:?}");
 }
+
+#[test]
+fn a_conjunction_that_opens_a_clause_ends_the_object_search() {
+    let events = coded(
+        "Earlier this week the Tories announced they would back the government's plans \
+         although Michael Howard was forced to deny the shadow cabinet was split.",
+    );
+    assert!(
+        !events.iter().any(|e| e.contains(">person:michael-howard")),
+        "{events:?}"
+    );
+}

@@ -1375,3 +1375,12 @@ fn a_conjunction_that_opens_a_clause_ends_the_object_search() {
         "{events:?}"
     );
 }
+
+#[test]
+fn handing_over_a_draft_is_proposing() {
+    let events = coded("The United States handed the Soviet Union a draft treaty.");
+    assert!(
+        events.iter().any(|e| e.starts_with("030 USA>RUS")),
+        "{events:?}"
+    );
+}

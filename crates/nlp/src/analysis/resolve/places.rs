@@ -223,14 +223,18 @@ pub(super) fn resolve(
         return country_entity(gazetteer, &country.iso3.clone());
     }
     // "Strasbourg": the one place of the world so called, if a sizeable
-    // one, needs no support from the article.
-    let only = gazetteer.cities(text).nth(1).is_none();
+    // one, needs no support from the article; nor does "Geneva", many
+    // times the size of any other so called.
+    let mut sizes: Vec<u64> = gazetteer.cities(text).map(|c| c.population).collect();
+    sizes.sort_unstable_by(|a, b| b.cmp(a));
+    let dominant = |city: &City| {
+        city.population >= SMALL_PLACE
+            && sizes.first() == Some(&city.population)
+            && sizes.get(1).is_none_or(|&next| city.population >= 5 * next)
+    };
     let best = gazetteer
         .cities(text)
-        .filter(|city| {
-            plausible_place(city, places, gazetteer.is_capital(city))
-                || (only && city.population >= SMALL_PLACE)
-        })
+        .filter(|city| plausible_place(city, places, gazetteer.is_capital(city)) || dominant(city))
         .map(|city| (place_score(city, places), city))
         .fold(None, |best: Option<(f64, _)>, (score, city)| match best {
             Some((top, _)) if top >= score => best,

@@ -349,3 +349,14 @@ fn a_title_picks_which_of_two_namesakes_a_surname_is() {
         .collect();
     assert_eq!(keys, ["person:james-baker", "person:james-baker"]);
 }
+
+#[test]
+fn a_city_many_times_the_size_of_its_namesakes_needs_no_support() {
+    // The article names the United States, not Switzerland: Geneva is
+    // still the Swiss city, not the Illinois town.
+    let r = resolve("GENEVA, March 4 - The United States handed the Soviet Union a draft treaty.");
+    assert_eq!(
+        entity(&r, "place:geneva-che").country.as_deref(),
+        Some("CHE")
+    );
+}

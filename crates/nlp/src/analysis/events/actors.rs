@@ -483,7 +483,42 @@ fn unit_of_mention(
     {
         return None;
     }
-    let group = group_sector(next_lower);
+    // "U.S. officials", and past one word of what they deal in ("Soviet
+    // arms negotiators", "U.S. trade officials").
+    let second = doc.tokens.get(mention.tokens.end + 1);
+    let (group, group_end) = match group_sector(next_lower) {
+        Some(sector) => (Some(sector), mention.tokens.end + 1),
+        None if next.is_some_and(|t| {
+            t.is_word() && !t.is_capitalized() && !lexicon::is_function_word(&t.lower)
+        }) && matches!(
+            next_lower,
+            "arms"
+                | "trade"
+                | "finance"
+                | "foreign"
+                | "defence"
+                | "defense"
+                | "security"
+                | "peace"
+                | "farm"
+                | "agriculture"
+                | "oil"
+                | "debt"
+                | "treasury"
+                | "embassy"
+                | "intelligence"
+                | "military"
+                | "naval"
+                | "border"
+                | "government"
+                | "state"
+        ) =>
+        {
+            let sector = second.and_then(|t| group_sector(&t.lower));
+            (sector, mention.tokens.end + 2)
+        }
+        None => (None, mention.tokens.end + 1),
+    };
     let plain = |sector: Option<String>, end: usize| Unit {
         tokens: mention.tokens.start..end,
         entity: mention.entity,
@@ -497,7 +532,7 @@ fn unit_of_mention(
             let sector = (!sector.is_empty()).then(|| sector.to_owned());
             return Some(Unit {
                 via: Via::Group,
-                ..plain(sector, mention.tokens.end + 1)
+                ..plain(sector, group_end)
             });
         }
         let demonym = gazetteer.country_by_alias(&mention.text).is_none()
@@ -606,7 +641,7 @@ fn unit_of_mention(
                 .map(str::to_owned)
                 .or_else(|| mention.role.map(str::to_owned));
             let end = if group.is_some() {
-                mention.tokens.end + 1
+                group_end
             } else {
                 mention.tokens.end
             };

@@ -1384,3 +1384,12 @@ fn handing_over_a_draft_is_proposing() {
         "{events:?}"
     );
 }
+
+#[test]
+fn a_countrys_group_may_be_named_past_what_it_deals_in() {
+    let events = coded("The United States today handed Soviet arms negotiators a draft treaty.");
+    assert!(
+        events.iter().any(|e| e.starts_with("030 USA>RUS")),
+        "{events:?}"
+    );
+}

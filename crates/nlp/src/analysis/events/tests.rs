@@ -1393,3 +1393,17 @@ fn a_countrys_group_may_be_named_past_what_it_deals_in() {
         "{events:?}"
     );
 }
+
+#[test]
+fn stressing_a_point_to_someone_is_pressing_it_on_them() {
+    let events = coded(
+        "A senior official said that during the talks President Reagan stressed to Kenyan \
+         President Daniel Arap Moi the importance of human rights.",
+    );
+    assert!(
+        events
+            .iter()
+            .any(|e| e.starts_with("020") && e.contains(">person:daniel-arap-moi")),
+        "{events:?}"
+    );
+}

@@ -228,7 +228,9 @@ pub fn units(doc: &Doc, resolution: &Resolution, gazetteer: &Gazetteer, s: usize
         if resolution.mention_at(i).is_some() {
             continue;
         }
-        if let Some((entity, len)) = role_antecedent(doc, resolution, i) {
+        if let Some((entity, len)) = role_antecedent(doc, resolution, i)
+            .or_else(|| country_antecedent(doc, resolution, i).map(|e| (e, 1)))
+        {
             units.push(Unit {
                 tokens: i..i + 1 + len,
                 entity,
@@ -253,6 +255,26 @@ pub fn units(doc: &Doc, resolution: &Resolution, gazetteer: &Gazetteer, s: usize
     }
     units.sort_by_key(|u| u.tokens.start);
     units
+}
+
+/// The country "the country" at `at` (the "the") names again: the last
+/// country the article named before it, within this sentence or the two
+/// before ("appealed for greater effort by the country" after "deploring
+/// Japan's ... imbalance").
+fn country_antecedent(doc: &Doc, resolution: &Resolution, at: usize) -> Option<usize> {
+    if doc.tokens[at].lower != "the" || doc.tokens.get(at + 1).is_none_or(|t| t.lower != "country")
+    {
+        return None;
+    }
+    let sentence = doc.sentence_of[at];
+    let from = doc.sentences[sentence.saturating_sub(2)].tokens.start;
+    resolution
+        .mentions
+        .iter()
+        .rev()
+        .filter(|m| m.tokens.start >= from && m.tokens.end <= at)
+        .find(|m| resolution.entities[m.entity].is_country)
+        .map(|m| m.entity)
 }
 
 /// Offices one person holds at a time, by which the text names them again

@@ -956,10 +956,24 @@ impl Coder<'_> {
                 // "criticised the government for claiming the EU ...": an
                 // actor past a preposition and its gerund is what the
                 // gerund governs, not the verb.
+                // "urging private banks to grant new loans to the country":
+                // so is one in the infinitive an appeal's unnamed addressee
+                // is asked to do.
+                let asked_to_do = |k: usize| {
+                    judging
+                        && k > trigger.end
+                        && words[k] == "to"
+                        && words.get(k + 1).is_some_and(|w| {
+                            w.chars().all(|c| c.is_ascii_lowercase())
+                                && !DETERMINERS.contains(w)
+                                && !PREPOSITIONS.contains(w)
+                        })
+                };
                 let inside_phrase = || {
                     words[trigger.end..at]
                         .windows(2)
                         .any(|w| PREPOSITIONS.contains(&w[0]) && w[1].ends_with("ing"))
+                        || (trigger.end..at).any(asked_to_do)
                 };
                 // "would meet its financial obligations to the United
                 // States": one meets someone, or meets with them.
@@ -973,7 +987,7 @@ impl Coder<'_> {
                 // and the EC should require".
                 let past_thing_met = meets && previous == "and";
                 (previous.is_empty()
-                    || through
+                    || (through && !(trigger.end..at).any(asked_to_do))
                     || (!PREPOSITIONS.contains(&previous) && !inside_phrase()))
                     && !past_thing_met
             };

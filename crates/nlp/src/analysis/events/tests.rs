@@ -1407,3 +1407,29 @@ fn stressing_a_point_to_someone_is_pressing_it_on_them() {
         "{events:?}"
     );
 }
+
+#[test]
+fn the_country_names_the_last_country_and_an_appeals_infinitive_holds_no_addressee() {
+    let events = coded(
+        "EC foreign ministers issued a statement deploring Japan's continued trade imbalance \
+         and appealed for greater effort by the country to open its markets.",
+    );
+    assert!(
+        events
+            .iter()
+            .any(|e| e.starts_with("020") && e.contains(">JPN")),
+        "{events:?}"
+    );
+    for text in [
+        "World Bank Vice-President David Knox said he was urging private banks to grant new \
+         loans to Argentina.",
+        "UKIP chairman Petrina Holdsworth urged the men to step down from the Greater London \
+         Authority.",
+    ] {
+        let events = coded(text);
+        assert!(
+            !events.iter().any(|e| e.starts_with("02")),
+            "{text}: {events:?}"
+        );
+    }
+}

@@ -240,6 +240,19 @@ pub fn units(doc: &Doc, resolution: &Resolution, gazetteer: &Gazetteer, s: usize
             });
             continue;
         }
+        if let Some((pair, len)) = pair_antecedent(doc, resolution, i) {
+            // Two units over the same words, which stand coordinated.
+            for entity in pair {
+                units.push(Unit {
+                    tokens: i..i + len,
+                    entity,
+                    sector: None,
+                    stands_for: None,
+                    via: Via::Pronoun,
+                });
+            }
+            continue;
+        }
         let found = resolution
             .antecedent(doc, i)
             .or_else(|| it_antecedent(doc, resolution, gazetteer, i));
@@ -255,6 +268,44 @@ pub fn units(doc: &Doc, resolution: &Resolution, gazetteer: &Gazetteer, s: usize
     }
     units.sort_by_key(|u| u.tokens.start);
     units
+}
+
+/// The two "both sides", "the two countries" or "the two leaders" at `at`
+/// name again: the last pair the article joined with "and" ("India and
+/// Pakistan"), of countries for "countries", of people for "leaders";
+/// with the phrase's length in words.
+fn pair_antecedent(doc: &Doc, resolution: &Resolution, at: usize) -> Option<([usize; 2], usize)> {
+    let word = |k: usize| doc.tokens.get(at + k).map_or("", |t| t.lower.as_str());
+    let (noun, len) = match (word(0), word(1)) {
+        ("both", noun) => (noun, 2),
+        ("the", "two") => (word(2), 3),
+        _ => return None,
+    };
+    let fits: fn(&crate::analysis::resolve::ResolvedEntity) -> bool = match noun {
+        "sides" => |e| matches!(e.kind, NerKind::Person | NerKind::Org) || e.is_country,
+        "countries" | "governments" | "nations" => |e| e.is_country,
+        "leaders" | "men" => |e| e.kind == NerKind::Person,
+        _ => return None,
+    };
+    let before: Vec<&crate::analysis::resolve::ResolvedMention> = resolution
+        .mentions
+        .iter()
+        .filter(|m| m.tokens.end <= at)
+        .collect();
+    before.windows(2).rev().find_map(|pair| {
+        let (a, b) = (pair[0], pair[1]);
+        let between: Vec<&str> = doc.tokens[a.tokens.end..b.tokens.start]
+            .iter()
+            .map(|t| t.lower.as_str())
+            .collect();
+        let joined = matches!(between[..], ["and"] | ["and", "the"]);
+        let (left, right) = (
+            &resolution.entities[a.entity],
+            &resolution.entities[b.entity],
+        );
+        (joined && a.entity != b.entity && fits(left) && fits(right))
+            .then_some(([a.entity, b.entity], len))
+    })
 }
 
 /// The country "the country" at `at` (the "the") names again: the last
@@ -738,6 +789,10 @@ fn is_modifier(doc: &Doc, resolution: &Resolution, m: usize) -> bool {
 /// and the Philippines", "Silvio Berlusconi and German Chancellor Gerhard
 /// Schroeder": titles and the names they hold may stand between)?
 fn joined(doc: &Doc, left: &Unit, right: &Unit) -> bool {
+    // "both sides": the pair it names, over the same words.
+    if left.tokens == right.tokens {
+        return true;
+    }
     let between = doc
         .tokens
         .get(left.tokens.end..right.tokens.start)

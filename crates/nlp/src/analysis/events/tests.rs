@@ -1433,3 +1433,22 @@ fn the_country_names_the_last_country_and_an_appeals_infinitive_holds_no_address
         );
     }
 }
+
+#[test]
+fn both_sides_and_the_two_countries_are_the_last_pair_named() {
+    let events = coded(
+        "The UK has welcomed the decision by India and Pakistan to open a bus link. Both sides \
+         agreed to begin talks on reducing the risk of nuclear accidents.",
+    );
+    assert!(
+        events
+            .iter()
+            .any(|e| e.starts_with("036") && (e.contains("IND>PAK") || e.contains("PAK>IND"))),
+        "{events:?}"
+    );
+    let events = coded(
+        "Trade between Finland and the Soviet Union fell. In January the two countries signed \
+         a 1987 agreement worth 30 billion markka.",
+    );
+    assert!(events.iter().any(|e| e.starts_with("057")), "{events:?}");
+}

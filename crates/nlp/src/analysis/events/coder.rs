@@ -488,6 +488,20 @@ impl Coder<'_> {
                 .or_else(|| opening_participle_subject(self.doc, words, offset, units, trigger))
         }
         .unwrap_or_default();
+        // "Lukman was in Kingston": being somewhere is said of the actor
+        // right before it (or closing an apposition), not of one further
+        // back ("Mobil said gains were in Indonesia").
+        let being = !trigger.nominal
+            && matches!(words[trigger.start], "was" | "were" | "is")
+            && code.starts_with("04");
+        if being
+            && !sources
+                .last()
+                .is_some_and(|&u| local(&units[u]) + units[u].tokens.len() == trigger.start)
+            && !matches!(words[trigger.start - 1], "," | "who")
+        {
+            return;
+        }
         let mut targets = self
             .object(words, offset, units, trigger, clause_end, judges(&code))
             .unwrap_or_default();
@@ -738,7 +752,18 @@ impl Coder<'_> {
     /// within four words after the trigger, in its clause.
     fn visited(&self, offset: usize, trigger: &Trigger, clause_end: usize) -> Option<Unit> {
         let from = offset + trigger.end;
-        let to = offset + clause_end.min(trigger.end + 4);
+        // "was in Kingston": being somewhere is only where the place
+        // follows at once ("is in doubt as Spain" is not in Spain).
+        let being = matches!(
+            self.doc.tokens[offset + trigger.start].lower.as_str(),
+            "was" | "were" | "is"
+        );
+        let reach = if being {
+            1 + usize::from(self.doc.tokens.get(from).is_some_and(|t| t.lower == "the"))
+        } else {
+            4
+        };
+        let to = offset + clause_end.min(trigger.end + reach);
         let resolution = self.resolution;
         resolution.mentions_in(&(from..to)).find_map(|m| {
             let mention = &resolution.mentions[m];

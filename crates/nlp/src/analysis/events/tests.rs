@@ -1452,3 +1452,26 @@ fn both_sides_and_the_two_countries_are_the_last_pair_named() {
     );
     assert!(events.iter().any(|e| e.starts_with("057")), "{events:?}");
 }
+
+#[test]
+fn being_in_a_foreign_place_is_visiting_it() {
+    let events =
+        coded("Nigerian Oil Minister Rilwanu Lukman was in Kingston as a guest of the state.");
+    assert!(
+        events
+            .iter()
+            .any(|e| e.starts_with("042") && e.contains(">JAM")),
+        "{events:?}"
+    );
+    for text in [
+        "A plan to rid the European Community of surplus butter is in doubt as Spain refuses \
+         to drop its opposition.",
+        "Mobil said gains were in Indonesia.",
+    ] {
+        let events = coded(text);
+        assert!(
+            !events.iter().any(|e| e.starts_with("04")),
+            "{text}: {events:?}"
+        );
+    }
+}

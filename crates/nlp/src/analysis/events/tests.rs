@@ -1475,3 +1475,17 @@ fn being_in_a_foreign_place_is_visiting_it() {
         );
     }
 }
+
+#[test]
+fn a_trip_that_took_someone_somewhere_is_their_visit() {
+    let events = coded(
+        "Brazilian Finance Minister Dilson Funaro told reporters his trip, which has already \
+         taken him to London, was aimed at explaining his country's stance.",
+    );
+    assert!(
+        events
+            .iter()
+            .any(|e| e.starts_with("042") && e.contains(">GBR")),
+        "{events:?}"
+    );
+}

@@ -5,7 +5,7 @@
 use super::actors::{self, Unit, Via};
 use super::clause;
 use super::triggers::Trigger;
-use super::words::{BE_HAVE, PREPOSITIONS};
+use super::words::{BE_HAVE, PREPOSITIONS, is_number};
 use crate::lexicon;
 use crate::text::Doc;
 
@@ -160,24 +160,8 @@ pub(super) fn subject(
     // "just one in 10 recognised Charles Kennedy", "the two meet": a
     // number of people no name gives is the subject.
     if at > 0
-        && (words[at - 1].chars().all(|c| c.is_ascii_digit())
-            || matches!(
-                words[at - 1],
-                "one"
-                    | "two"
-                    | "three"
-                    | "four"
-                    | "five"
-                    | "six"
-                    | "seven"
-                    | "eight"
-                    | "nine"
-                    | "ten"
-                    | "dozens"
-                    | "hundreds"
-                    | "thousands"
-                    | "millions"
-            ))
+        && (is_number(words[at - 1])
+            || matches!(words[at - 1], "dozens" | "hundreds" | "thousands" | "millions"))
         && !units.iter().any(|u| u.tokens.end - offset == at)
         // Not a day of the month ("after their January 21 consultations").
         && !(at >= 2 && lexicon::MONTHS.contains(&words[at - 2]))
@@ -195,27 +179,8 @@ pub(super) fn subject(
     // of an earlier verb in a list of verbs is not the next one's subject.
     let object_of_listed_verb = |u: &Unit| {
         let mut p = u.tokens.start - offset;
-        let counting = |w: &str| {
-            matches!(
-                w,
-                "the"
-                    | "a"
-                    | "an"
-                    | "two"
-                    | "three"
-                    | "four"
-                    | "five"
-                    | "six"
-                    | "seven"
-                    | "eight"
-                    | "nine"
-                    | "ten"
-                    | "several"
-                    | "many"
-            ) || (w.chars().any(|c| c.is_ascii_digit())
-                && w.chars()
-                    .all(|c| c.is_ascii_digit() || c == ',' || c == '.'))
-        };
+        let counting =
+            |w: &str| matches!(w, "the" | "a" | "an" | "several" | "many") || is_number(w);
         while p > 0 && counting(words[p - 1]) {
             p -= 1;
         }

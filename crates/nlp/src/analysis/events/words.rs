@@ -95,6 +95,17 @@ pub(super) const MODALS: &[&str] = &[
 
 /// A helping verb or a modal: what opens a finite verb phrase ("was",
 /// "had", "would").
+/// A number in words or digits ("two", "10", "1,200").
+pub(super) fn is_number(word: &str) -> bool {
+    matches!(
+        word,
+        "one" | "two" | "three" | "four" | "five" | "six" | "seven" | "eight" | "nine" | "ten"
+    ) || (word.chars().any(|c| c.is_ascii_digit())
+        && word
+            .chars()
+            .all(|c| c.is_ascii_digit() || c == ',' || c == '.'))
+}
+
 pub(super) fn is_auxiliary(word: &str) -> bool {
     BE_HAVE.contains(&word) || MODALS.contains(&word)
 }

@@ -180,7 +180,24 @@ impl EventCoder for RuleCoder {
                     actor.sector.as_deref(),
                 )
         };
-        events.retain(|e| public(&e.source) || e.target.as_ref().is_some_and(public));
+        // Nor does someone nothing places or gives a role ("Robertson,
+        // Colman and Stephens co-managed the deal") carry a firm's dealings
+        // into public life; two such people still may.
+        let unplaced = |actor: &EventActor| {
+            let entity = &resolution.entities[actor.entity];
+            entity.kind == NerKind::Person
+                && actor.stands_for.is_none()
+                && actor.sector.is_none()
+                && entity.country.is_none()
+                && entity.code.is_none()
+        };
+        let placed = |actor: &EventActor| public(actor) && !unplaced(actor);
+        events.retain(|e| match &e.target {
+            Some(target) => {
+                placed(&e.source) || placed(target) || (public(&e.source) && public(target))
+            }
+            None => public(&e.source),
+        });
         merge(events, resolution)
     }
 }

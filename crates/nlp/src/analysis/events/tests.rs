@@ -1489,3 +1489,13 @@ fn a_trip_that_took_someone_somewhere_is_their_visit() {
         "{events:?}"
     );
 }
+
+#[test]
+fn someone_nothing_places_does_not_carry_a_firms_dealings_into_public_life() {
+    let events =
+        coded("Robertson, Colman and Stephens co-managed the deal with Shearson Lehman Inc.");
+    assert!(events.is_empty(), "{events:?}");
+    // A person the text places still does.
+    let events = coded("British Foreign Secretary Jack Straw signed a deal with Airbus Industrie.");
+    assert!(events.iter().any(|e| e.starts_with("057")), "{events:?}");
+}

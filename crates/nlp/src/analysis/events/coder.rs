@@ -495,9 +495,9 @@ impl Coder<'_> {
             && matches!(words[trigger.start], "was" | "were" | "is")
             && code.starts_with("04");
         if being
-            && !sources
+            && sources
                 .last()
-                .is_some_and(|&u| local(&units[u]) + units[u].tokens.len() == trigger.start)
+                .is_none_or(|&u| local(&units[u]) + units[u].tokens.len() != trigger.start)
             && !matches!(words[trigger.start - 1], "," | "who")
         {
             return;

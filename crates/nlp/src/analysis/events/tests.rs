@@ -1309,14 +1309,12 @@ fn the_attack_repelled_and_the_pressure_or_protest_from_an_actor_are_that_actors
         "Britain opposed a proposed tax which has sparked strong protest from EC consumer groups.",
     );
     assert!(events.is_empty(), "{events:?}");
-    for text in [
-        // A thing met, then a clause of its own.
+    // A thing met, then a clause of its own.
+    let events = coded(
         "U.S. officials say its rules now meet health standards and the EC should require \
          equivalent standards.",
-    ] {
-        let events = coded(text);
-        assert!(events.is_empty(), "{text}: {events:?}");
-    }
+    );
+    assert!(events.is_empty(), "{events:?}");
 }
 
 #[test]
@@ -1492,9 +1490,14 @@ fn a_trip_that_took_someone_somewhere_is_their_visit() {
 
 #[test]
 fn someone_nothing_places_does_not_carry_a_firms_dealings_into_public_life() {
-    let events =
-        coded("Robertson, Colman and Stephens co-managed the deal with Shearson Lehman Inc.");
-    assert!(events.is_empty(), "{events:?}");
+    for text in [
+        "Aero Services International Inc said it signed an agreement with Dibo Attar to sell \
+         its unit.",
+        "Walker said it had requested indications of interest from Tipperary Corp.",
+    ] {
+        let events = coded(text);
+        assert!(events.is_empty(), "{text}: {events:?}");
+    }
     // A person the text places still does.
     let events = coded("British Foreign Secretary Jack Straw signed a deal with Airbus Industrie.");
     assert!(events.iter().any(|e| e.starts_with("057")), "{events:?}");

@@ -498,7 +498,10 @@ impl Coder<'_> {
             && sources
                 .last()
                 .is_none_or(|&u| local(&units[u]) + units[u].tokens.len() != trigger.start)
-            && !matches!(words[trigger.start - 1], "," | "who")
+            && !trigger
+                .start
+                .checked_sub(1)
+                .is_some_and(|p| matches!(words[p], "," | "who"))
         {
             return;
         }

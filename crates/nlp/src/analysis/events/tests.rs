@@ -1502,3 +1502,8 @@ fn someone_nothing_places_does_not_carry_a_firms_dealings_into_public_life() {
     let events = coded("British Foreign Secretary Jack Straw signed a deal with Airbus Industrie.");
     assert!(events.iter().any(|e| e.starts_with("057")), "{events:?}");
 }
+
+#[test]
+fn a_sentence_opening_on_a_form_of_be_in_codes_nothing_and_does_not_fail() {
+    assert!(coded("Was in London. Is in Paris").is_empty());
+}

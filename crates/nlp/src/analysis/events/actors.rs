@@ -294,7 +294,10 @@ fn pair_antecedent(doc: &Doc, resolution: &Resolution, at: usize) -> Option<([us
         .collect();
     before.windows(2).rev().find_map(|pair| {
         let (a, b) = (pair[0], pair[1]);
-        let between: Vec<&str> = doc.tokens[a.tokens.end..b.tokens.start]
+        let between: Vec<&str> = doc
+            .tokens
+            .get(a.tokens.end..b.tokens.start)
+            .unwrap_or_default()
             .iter()
             .map(|t| t.lower.as_str())
             .collect();

@@ -460,6 +460,23 @@ impl Coder<'_> {
             }
             p < trigger.start && p > 0 && DETERMINERS.contains(&words[p - 1])
         };
+        // "Deng Xiaoping told visiting U.S. Secretary of State George
+        // Shultz": "visiting" before a name says who is the visitor, not
+        // whom the sentence's subject visits.
+        let attributive = !trigger.nominal
+            && words[trigger.start] == "visiting"
+            && trigger.start.checked_sub(1).is_some_and(|p| {
+                let before = words[p];
+                DETERMINERS.contains(&before)
+                    || (before.ends_with("ed") && !is_auxiliary(before))
+                    || matches!(
+                        before,
+                        "met" | "told" | "meet" | "meets" | "tells" | "with" | "to" | "for"
+                    )
+            });
+        if attributive {
+            return;
+        }
         let named = |at: usize| self.resolution.mention_at(offset + at).is_some();
         if thing_calls || kept_or_broken(words, trigger) || trades(words, trigger, &code, named) {
             return;

@@ -1507,3 +1507,17 @@ fn someone_nothing_places_does_not_carry_a_firms_dealings_into_public_life() {
 fn a_sentence_opening_on_a_form_of_be_in_codes_nothing_and_does_not_fail() {
     assert!(coded("Was in London. Is in Paris").is_empty());
 }
+
+#[test]
+fn visiting_before_a_name_says_who_visits() {
+    let events = coded(
+        "PEKING, March 3 - Chinese leader Deng Xiaoping told visiting U.S. Secretary of State \
+         George Shultz China's recent troubles were over.",
+    );
+    assert!(
+        !events
+            .iter()
+            .any(|e| e.starts_with("04") && e.contains("deng-xiaoping>")),
+        "{events:?}"
+    );
+}

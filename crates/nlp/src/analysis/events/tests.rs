@@ -1521,3 +1521,14 @@ fn visiting_before_a_name_says_who_visits() {
         "{events:?}"
     );
 }
+
+#[test]
+fn requests_granted_are_a_noun() {
+    let events = coded(
+        "The SEC granted requests made by Seemala Partners L.P. to withdraw as registered \
+         brokers.",
+    );
+    assert!(!events.iter().any(|e| e.starts_with("02")), "{events:?}");
+    let events = coded("Japan appeals to the United States to open talks.");
+    assert!(events.iter().any(|e| e.starts_with("02")), "{events:?}");
+}

@@ -144,6 +144,8 @@ pub(super) const AMBIGUOUS: &[&str] = &[
     "promise",
     "promises",
     "request",
+    "requests",
+    "appeals",
     "sanctions",
     "deal",
     "charge",

@@ -1525,8 +1525,9 @@ fn visiting_before_a_name_says_who_visits() {
 #[test]
 fn requests_granted_are_a_noun() {
     let events = coded(
-        "The SEC granted requests made by Seemala Partners L.P. to withdraw as registered \
-         brokers.",
+        "WASHINGTON, March 16 - The Securities and Exchange Commission granted requests made \
+         by Seemala Partners L.P. and IFB Managing Partnership L.P., to withdraw as registered \
+         brokers, effective March 12.",
     );
     assert!(!events.iter().any(|e| e.starts_with("02")), "{events:?}");
     let events = coded("Japan appeals to the United States to open talks.");

@@ -875,6 +875,24 @@ mod tests {
     }
 
     #[test]
+    fn a_countrys_capitalised_stance_is_the_country() {
+        // As the tagger took it in a Reuters story: "U.S. Refusal"
+        // (tokens 8..10) an organisation.
+        let found = refined(
+            "Moscow blamed the end of the freeze on U.S. Refusal to join a total test ban.",
+            &[(8..10, NerKind::Org)],
+        );
+        assert!(
+            found.contains(&("U.S.".to_owned(), NerKind::Loc)),
+            "{found:?}"
+        );
+        assert!(
+            found.iter().all(|(t, _)| !t.contains("Refusal")),
+            "{found:?}"
+        );
+    }
+
+    #[test]
     fn a_name_after_an_abbreviated_rank_is_a_persons() {
         // As the tagger took it in a Reuters story: "Marine Lt. Col.
         // Oliver North" (tokens 1..6) an organisation.

@@ -348,6 +348,22 @@ pub fn is_common_noun(lower: &str) -> bool {
             | "banks"
             | "companies"
             | "firms"
+            // "blamed the end of the freeze on U.S. Refusal to join".
+            | "refusal"
+            | "position"
+            | "stance"
+            | "pressure"
+            | "opposition"
+            | "insistence"
+            | "failure"
+            | "approval"
+            | "rejection"
+            | "threat"
+            | "threats"
+            | "warning"
+            | "criticism"
+            | "commitment"
+            | "efforts"
     )
 }
 

@@ -92,7 +92,12 @@ impl Coder<'_> {
         if clause::is_question(&words) {
             return Vec::new();
         }
-        let units = actors::units(doc, self.resolution, self.gazetteer, s);
+        // An opening dateline ("MANILA, March 13 -") places the story; it
+        // does not act in it.
+        let units: Vec<Unit> = actors::units(doc, self.resolution, self.gazetteer, s)
+            .into_iter()
+            .filter(|u| u.tokens.end > self.dateline_end)
+            .collect();
         if units.is_empty() {
             return Vec::new();
         }

@@ -1533,3 +1533,12 @@ fn requests_granted_are_a_noun() {
     let events = coded("Japan appeals to the United States to open talks.");
     assert!(events.iter().any(|e| e.starts_with("02")), "{events:?}");
 }
+
+#[test]
+fn an_opening_dateline_places_the_story_and_does_not_act_in_it() {
+    let events = coded(
+        "MANILA, March 13 - Kidnapped Japanese businessman Noboyuki Wakaoji is alive and well \
+         and may soon be released, Cardinal Jaime Sin, the archbishop of Manila, said.",
+    );
+    assert!(!events.iter().any(|e| e.starts_with("18")), "{events:?}");
+}

@@ -738,11 +738,28 @@ impl Coder<'_> {
                 || words
                     .get(trigger.end)
                     .is_some_and(|w| *w == "with" || (*w == "to" && code.starts_with("04")));
+            // Nor two who "agreed the Fed will let the rate float": what
+            // they agreed is a clause about someone else.
+            let clause_follows = {
+                let mut k = trigger.end;
+                for skip in ["that", "the"] {
+                    if words.get(k) == Some(&skip) {
+                        k += 1;
+                    }
+                }
+                units.iter().any(|u| {
+                    local(u) == k
+                        && words
+                            .get(k + u.tokens.len())
+                            .is_some_and(|w| is_auxiliary(w))
+                })
+            };
             if (2..=MAX_JOINT).contains(&sources.len())
                 && is_joint(&acted)
                 && !directed
                 && !partner_unnamed
                 && !says_clause
+                && !clause_follows
             {
                 for (k, &a) in sources.iter().enumerate() {
                     for &b in &sources[k + 1..] {
@@ -1086,13 +1103,12 @@ impl Coder<'_> {
         }) {
             return None;
         }
-        // "proposed a freeze and Canada has begun": an actor after "and"
-        // and before a helping verb is the subject of a clause of its own.
+        // "proposed a freeze and Canada has begun", "promised the most
+        // upbeat campaign Labour has ever run": an actor before a helping
+        // verb is the subject of a clause of its own.
         let group = actors::coordination(self.doc, units, first);
         let after = units[group.end - 1].tokens.end - offset;
-        if at > trigger.end
-            && matches!(words[at - 1], "and" | "but" | "while" | "whereas")
-            && words.get(after).is_some_and(|w| is_auxiliary(w))
+        if at > trigger.end && !trigger.nominal && words.get(after).is_some_and(|w| is_auxiliary(w))
         {
             return None;
         }

@@ -1542,3 +1542,18 @@ fn an_opening_dateline_places_the_story_and_does_not_act_in_it() {
     );
     assert!(!events.iter().any(|e| e.starts_with("18")), "{events:?}");
 }
+
+#[test]
+fn an_actor_before_a_helping_verb_opens_a_clause_of_its_own() {
+    for text in [
+        "Alan Milburn promised \"the most positive and upbeat election campaign Labour has ever \
+         run\".",
+        "Liberal Democrat shadow chancellor Vince Cable warned the picture was not as rosy as \
+         Gordon Brown would like to portray it.",
+        "Economists John Williams and William Griggs agreed the Federal Reserve will let the \
+         funds rate be largely market-driven.",
+    ] {
+        let events = coded(text);
+        assert!(events.is_empty(), "{text}: {events:?}");
+    }
+}

@@ -483,7 +483,11 @@ impl Coder<'_> {
             return;
         }
         let named = |at: usize| self.resolution.mention_at(offset + at).is_some();
-        if thing_calls || kept_or_broken(words, trigger) || trades(words, trigger, &code, named) {
+        if thing_calls
+            || kept_or_broken(words, trigger)
+            || trades(words, trigger, &code, named)
+            || only_thought_of(words, trigger)
+        {
             return;
         }
         let passive = !trigger.nominal && clause::is_passive(words, trigger.start);
@@ -1411,6 +1415,31 @@ fn owns_arms(words: &[&str], end: usize) -> bool {
     words
         .get(end + 1..words.len().min(end + 5))
         .is_some_and(|after| after.iter().any(|w| ARMS.contains(w)))
+}
+
+/// "pushing the idea of a budget summit with Reagan", "the prospect of
+/// talks": a meeting or act only thought of or hoped for is none (one
+/// proposed or called for is an intention, coded by its own trigger).
+fn only_thought_of(words: &[&str], trigger: &Trigger) -> bool {
+    trigger.nominal
+        && (1..=3).any(|back| {
+            trigger.start >= back + 1
+                && matches!(words[trigger.start - back], "of" | "for")
+                && matches!(
+                    words[trigger.start - back - 1],
+                    "idea"
+                        | "prospect"
+                        | "prospects"
+                        | "possibility"
+                        | "hope"
+                        | "hopes"
+                        | "chance"
+                        | "chances"
+                )
+                && words[trigger.start - back + 1..trigger.start]
+                    .iter()
+                    .all(|w| w.chars().all(|c| c.is_ascii_lowercase() || c == '-'))
+        })
 }
 
 /// "agreed to purchase the seat", "will offer 7.5 billion francs worth of

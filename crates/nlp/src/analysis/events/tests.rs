@@ -1557,3 +1557,12 @@ fn an_actor_before_a_helping_verb_opens_a_clause_of_its_own() {
         assert!(events.is_empty(), "{text}: {events:?}");
     }
 }
+
+#[test]
+fn a_meeting_only_thought_of_is_none() {
+    let events = coded(
+        "House sources said that William Gray, who has been pushing the idea of a budget \
+         summit with President Reagan, is anxious to work with the White House.",
+    );
+    assert!(!events.iter().any(|e| e.starts_with("04")), "{events:?}");
+}

@@ -111,6 +111,15 @@ const GROUPS: &[(&str, &str)] = &[
     ("aircraft", "MIL"),
     ("planes", "MIL"),
     ("police", "COP"),
+    // "attacked the Saudi Arabian supertanker": a country's ships.
+    ("tanker", ""),
+    ("tankers", ""),
+    ("supertanker", ""),
+    ("ship", ""),
+    ("ships", ""),
+    ("vessel", ""),
+    ("vessels", ""),
+    ("freighter", ""),
 ];
 
 /// Nouns a name before them only qualifies ("the Iraq war").

@@ -1566,3 +1566,15 @@ fn a_meeting_only_thought_of_is_none() {
     );
     assert!(!events.iter().any(|e| e.starts_with("04")), "{events:?}");
 }
+
+#[test]
+fn a_countrys_ships_are_the_country_and_a_place_off_which_they_sail_is_no_target() {
+    let events = coded("Iran attacked a Kuwaiti tanker in the Gulf.");
+    assert!(
+        events.iter().any(|e| e.starts_with("190 IRN>KWT")),
+        "{events:?}"
+    );
+    let events =
+        coded("Iran attacked the supertanker Arabian Sea off the United Arab Emirates last night.");
+    assert!(!events.iter().any(|e| e.contains(">ARE")), "{events:?}");
+}

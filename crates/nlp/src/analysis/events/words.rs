@@ -35,6 +35,7 @@ pub(super) const PREPOSITIONS: &[&str] = &[
     "within",
     "without",
     "despite",
+    "off",
     // "All ATPC members except Zaire and Australia agreed": those excepted
     // do not act.
     "except",
@@ -48,7 +49,7 @@ pub(super) const OBJECT_PREPOSITIONS: &[&str] =
     &["with", "to", "on", "against", "from", "for", "upon"];
 
 /// Prepositions of place.
-pub(super) const LOCATIVE: &[&str] = &["in", "at", "near", "inside", "outside"];
+pub(super) const LOCATIVE: &[&str] = &["in", "at", "near", "inside", "outside", "off"];
 
 /// Words before a verb form that make it a noun ("the talks", "a visit").
 pub(super) const DETERMINERS: &[&str] = &[

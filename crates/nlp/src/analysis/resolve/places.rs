@@ -218,6 +218,15 @@ pub(super) fn resolve(
         .strip_suffix(" DC")
         .or_else(|| text.strip_suffix(" D.C."))
         .unwrap_or(text);
+    // "the Gulf" in the news is the Persian Gulf, a sea of no country (not
+    // Papua New Guinea's Gulf province).
+    if matches!(text, "Gulf" | "Persian Gulf" | "Arabian Gulf") {
+        return plain_entity(
+            "place:persian-gulf".to_owned(),
+            "Persian Gulf",
+            NerKind::Loc,
+        );
+    }
     let stands = acts_for_state(doc, span) || places.capitals_for_states.contains(text);
     if stands && let Some(country) = gazetteer.country_of_capital(text) {
         return country_entity(gazetteer, &country.iso3.clone());

@@ -360,3 +360,9 @@ fn a_city_many_times_the_size_of_its_namesakes_needs_no_support() {
         Some("CHE")
     );
 }
+
+#[test]
+fn the_gulf_is_the_persian_gulf() {
+    let r = resolve("Iran attacked a Kuwaiti tanker in the Gulf.");
+    assert_eq!(entity(&r, "place:persian-gulf").country, None);
+}

@@ -1423,7 +1423,7 @@ fn owns_arms(words: &[&str], end: usize) -> bool {
 fn only_thought_of(words: &[&str], trigger: &Trigger) -> bool {
     trigger.nominal
         && (1..=3).any(|back| {
-            trigger.start >= back + 1
+            trigger.start > back
                 && matches!(words[trigger.start - back], "of" | "for")
                 && matches!(
                     words[trigger.start - back - 1],

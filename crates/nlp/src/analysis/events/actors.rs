@@ -296,13 +296,9 @@ fn pair_antecedent(doc: &Doc, resolution: &Resolution, at: usize) -> Option<([us
         "leaders" | "men" => |e| e.kind == NerKind::Person,
         _ => return None,
     };
-    let before: Vec<&crate::analysis::resolve::ResolvedMention> = resolution
-        .mentions
-        .iter()
-        .filter(|m| m.tokens.end <= at)
-        .collect();
+    let before = &resolution.mentions[resolution.mentions_in(&(0..at))];
     before.windows(2).rev().find_map(|pair| {
-        let (a, b) = (pair[0], pair[1]);
+        let (a, b) = (&pair[0], &pair[1]);
         let between: Vec<&str> = doc
             .tokens
             .get(a.tokens.end..b.tokens.start)
@@ -331,11 +327,9 @@ fn country_antecedent(doc: &Doc, resolution: &Resolution, at: usize) -> Option<u
     }
     let sentence = doc.sentence_of[at];
     let from = doc.sentences[sentence.saturating_sub(2)].tokens.start;
-    resolution
-        .mentions
+    resolution.mentions[resolution.mentions_in(&(from..at))]
         .iter()
         .rev()
-        .filter(|m| m.tokens.start >= from && m.tokens.end <= at)
         .find(|m| resolution.entities[m.entity].is_country)
         .map(|m| m.entity)
 }

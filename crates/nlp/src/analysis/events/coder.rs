@@ -29,7 +29,7 @@ use super::subjects::{
 use super::triggers::{Code, Trigger, Triggers};
 use super::words::{
     AMBIGUOUS, ARMS, BE_HAVE, DETERMINERS, LOCATIVE, NOUN_MODIFIERS, OBJECT_PREPOSITIONS,
-    PREPOSITIONS, VERB_CUES, WARFARE, is_auxiliary,
+    PREPOSITIONS, VERB_CUES, WARFARE, is_auxiliary, is_being,
 };
 use super::{ArticleContext, CodedEvent, EventActor};
 use crate::analysis::dates::{self, Precision, ResolvedDate};
@@ -517,9 +517,7 @@ impl Coder<'_> {
         // "Lukman was in Kingston": being somewhere is said of the actor
         // right before it (or closing an apposition), not of one further
         // back ("Mobil said gains were in Indonesia").
-        let being = !trigger.nominal
-            && matches!(words[trigger.start], "was" | "were" | "is")
-            && code.starts_with("04");
+        let being = !trigger.nominal && is_being(words[trigger.start]) && code.starts_with("04");
         if being
             && sources
                 .last()
@@ -800,10 +798,7 @@ impl Coder<'_> {
         let from = offset + trigger.end;
         // "was in Kingston": being somewhere is only where the place
         // follows at once ("is in doubt as Spain" is not in Spain).
-        let being = matches!(
-            self.doc.tokens[offset + trigger.start].lower.as_str(),
-            "was" | "were" | "is"
-        );
+        let being = is_being(&self.doc.tokens[offset + trigger.start].lower);
         let reach = if being {
             1 + usize::from(self.doc.tokens.get(from).is_some_and(|t| t.lower == "the"))
         } else {

@@ -96,6 +96,12 @@ pub(super) const MODALS: &[&str] = &[
 
 /// A helping verb or a modal: what opens a finite verb phrase ("was",
 /// "had", "would").
+/// A form of "be" that, with "in", says where someone is ("was in
+/// Kingston"): a visit.
+pub(super) fn is_being(word: &str) -> bool {
+    matches!(word, "was" | "were" | "is")
+}
+
 /// A number in words or digits ("two", "10", "1,200").
 pub(super) fn is_number(word: &str) -> bool {
     matches!(

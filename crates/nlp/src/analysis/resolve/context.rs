@@ -156,19 +156,10 @@ pub(super) fn read(
                 words[i],
                 "deputy" | "vice" | "assistant" | "acting" | "senior" | "junior" | "chief"
             );
-            // "Deputy foreign trade minister": past words that say of what.
-            let role_later =
-                || (i + 2..words.len()).any(|j| lexicon::match_role(&words[j..]).is_some());
-            // "Deputy Iranian Finance Minister": past a country's name too.
-            let after_country = span_at(from + i + 1)
-                .filter(|s| s.kind != NerKind::Person)
-                .map_or(i + 1, |s| {
-                    s.tokens.end.saturating_sub(from).min(words.len())
-                });
-            if qualifier
-                && (lexicon::match_role(&words[i + 1..]).is_some()
-                    || lexicon::match_role(&words[after_country..]).is_some()
-                    || role_later())
+            // "Deputy foreign trade minister", "Deputy Iranian Finance
+            // Minister": a role anywhere after it, past words that say of
+            // what or a country's name.
+            if qualifier && (i + 1..words.len()).any(|j| lexicon::match_role(&words[j..]).is_some())
             {
                 i += 1;
                 continue;

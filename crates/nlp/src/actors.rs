@@ -192,9 +192,8 @@ pub struct Actors {
     /// ("clayton yeutter" of "Clayton K. Yeutter", "james baker" of "James
     /// A. Baker III"): the one person so called (`None` when several are).
     by_short_name: HashMap<String, Option<usize>>,
-    /// Lowercase last name → the known person of that name, when all who
-    /// bear it share one country (`None` when they do not).
-    by_surname: HashMap<String, Option<usize>>,
+    /// Lowercase last name → the known people of that name.
+    by_surname: HashMap<String, Vec<usize>>,
     igos: Vec<Igo>,
     /// Long names, folded ([`igo_key`]).
     igo_by_name: HashMap<String, usize>,
@@ -295,17 +294,11 @@ impl Actors {
                 && (words[words.len() - 2] == "of"
                     || crate::lexicon::is_title_word(words[words.len() - 1]));
             if let Some(last) = words.last().filter(|l| l.len() > 2 && !title) {
-                let country = person.country.clone();
-                let people = &actors.people;
                 actors
                     .by_surname
                     .entry((*last).to_owned())
-                    .and_modify(|known| {
-                        if known.is_some_and(|k| people[k].country != country) {
-                            *known = None;
-                        }
-                    })
-                    .or_insert(Some(index));
+                    .or_default()
+                    .push(index);
             }
             let key = person_key(fields[0]);
             if let Some(short) = short_name(&key) {
@@ -367,9 +360,20 @@ impl Actors {
     /// The known person called `surname` ("Reagan", "Gorbachev"), when every
     /// one of that name has the same country.
     pub fn person_by_surname(&self, surname: &str) -> Option<&KnownPerson> {
+        let mut people = self.people_by_surname(surname);
+        let first = people.next()?;
+        people
+            .all(|other| other.country == first.country)
+            .then_some(first)
+    }
+
+    /// Every known person called `surname`.
+    pub fn people_by_surname(&self, surname: &str) -> impl Iterator<Item = &KnownPerson> {
         self.by_surname
-            .get(&surname.to_lowercase())?
-            .map(|i| &self.people[i])
+            .get(&surname.to_lowercase())
+            .into_iter()
+            .flatten()
+            .map(|&i| &self.people[i])
     }
 
     /// The international organisation `name` names: a long name in any

@@ -124,6 +124,11 @@ impl Gazetteer {
         self.actors.person_by_surname(surname)
     }
 
+    /// Every known person called `surname`.
+    pub fn people_by_surname(&self, surname: &str) -> impl Iterator<Item = &KnownPerson> {
+        self.actors.people_by_surname(surname)
+    }
+
     /// The international organisation `name` names, in any of its forms.
     pub fn igo(&self, name: &str) -> Option<&Igo> {
         self.actors.igo(name)

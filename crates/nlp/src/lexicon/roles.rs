@@ -93,6 +93,18 @@ pub const ROLES: &[(&str, &str)] = &[
     ("prof.", "EDU"),
     ("expert", "EDU"),
     ("analyst", "EDU"),
+    // "Civil rights group Liberty", "the lobby group ...": campaigning
+    // bodies are non-governmental.
+    ("civil rights group", "NGO"),
+    ("human rights group", "NGO"),
+    ("rights group", "NGO"),
+    ("pressure group", "NGO"),
+    ("lobby group", "NGO"),
+    ("campaign group", "NGO"),
+    ("environmental group", "NGO"),
+    ("think tank", "NGO"),
+    ("think-tank", "NGO"),
+    ("charity", "NGO"),
     ("pope", "REL"),
     ("cleric", "REL"),
     ("imam", "REL"),

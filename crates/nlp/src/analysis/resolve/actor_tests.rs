@@ -74,12 +74,13 @@ fn a_known_persons_role_counts_only_on_its_dates() {
         (before.actor_code().as_str(), before.country.as_deref()),
         ("IGOEUREEC", None)
     );
-    // After it, no role: only his country.
+    // After it, not that role: his country, and the standing of someone
+    // out of office (the elite's).
     let after = resolve_on(text, Some("2012-01-01"));
     let after = entity_of(&after, "Peter Mandelson");
     assert_eq!(
-        (after.country.as_deref(), after.sector.as_deref()),
-        (Some("GBR"), None)
+        (after.country.as_deref(), after.actor_code().as_str()),
+        (Some("GBR"), "GBRELI")
     );
     let text = "Kofi Annan called for calm.";
     let annan = resolve_on(text, Some("2003-05-01"));
@@ -890,5 +891,86 @@ fn a_deputy_is_of_the_office_named_after_it() {
     assert_eq!(
         entity_of(&r, "Janusz Kaczurba").sector.as_deref(),
         Some("GOV")
+    );
+}
+
+#[test]
+fn an_ordinal_before_a_title_keeps_the_country_before_it() {
+    let r = resolve_on(
+        "PARIS, March 11 - Soviet first deputy prime minister Vsevolod Murakhovsky said his \
+         country wanted to boost joint business with France.",
+        Some("1987-03-11"),
+    );
+    let murakhovsky = entity_of(&r, "Vsevolod Murakhovsky");
+    assert_eq!(murakhovsky.country.as_deref(), Some("RUS"));
+    assert_eq!(murakhovsky.sector.as_deref(), Some("GOV"));
+}
+
+#[test]
+fn someone_whose_every_office_had_ended_is_a_former_office_holder() {
+    // The dictionary has William J. Casey at the CIA until 29 January 1987.
+    let r = resolve_on(
+        "William Casey was asked about the arms sales.",
+        Some("1987-03-02"),
+    );
+    assert_eq!(
+        entity_of(&r, "William Casey").sector.as_deref(),
+        Some("ELI")
+    );
+    let r = resolve_on(
+        "William Casey was asked about the arms sales.",
+        Some("1986-03-02"),
+    );
+    assert_eq!(
+        entity_of(&r, "William Casey").sector.as_deref(),
+        Some("SPY")
+    );
+}
+
+#[test]
+fn a_campaign_group_the_text_names_is_an_ngo_of_its_country() {
+    let r = resolve_on(
+        "Civil rights group Liberty said Britain must free the men. The lobby group Guantanamo \
+         Human Rights Commission agreed, as did the Foreign Policy Centre think tank in London.",
+        Some("2005-01-11"),
+    );
+    for name in [
+        "Liberty",
+        "Guantanamo Human Rights Commission",
+        "Foreign Policy Centre",
+    ] {
+        let e = entity_of(&r, name);
+        assert_eq!(e.sector.as_deref(), Some("NGO"), "{name}");
+        assert_ne!(e.country.as_deref(), Some("CUB"), "{name}");
+    }
+    // One known by name acts across borders.
+    let r = resolve_on(
+        "The charity Oxfam said Britain must act.",
+        Some("2005-01-11"),
+    );
+    assert_eq!(entity_of(&r, "Oxfam").country, None);
+}
+
+#[test]
+fn a_titled_surname_is_the_namesake_then_in_office_for_a_country_named() {
+    // The dictionary knows a British and an American Blair.
+    let r = resolve_on(
+        "Campaigners said Mr Blair must push Britain to cancel debts.",
+        Some("2005-01-26"),
+    );
+    let blair = entity_of(&r, "Blair");
+    assert_eq!(blair.country.as_deref(), Some("GBR"));
+    assert_eq!(blair.sector.as_deref(), Some("GOV"));
+    // Without a title, a surname is no one's in particular.
+    let r = resolve_on(
+        "Merrill Lynch, Pierce, Fenner and Smith said Britain would sign.",
+        Some("1987-03-11"),
+    );
+    assert!(
+        r.entities
+            .iter()
+            .all(|e| e.sector.as_deref() != Some("VGB")),
+        "{:?}",
+        r.entities
     );
 }

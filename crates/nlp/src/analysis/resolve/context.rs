@@ -190,8 +190,13 @@ pub(super) fn read(
         let token = &doc.tokens[from - 1];
         let in_span = span_at(from - 1).is_some_and(|s| !is_persons(s));
         // A title word, or a role of the agents dictionary ("U.S. lawyer").
+        // "Soviet first deputy prime minister": an ordinal ranks the title
+        // after it.
         let titled = lexicon::is_title_word(&token.lower)
-            || (token.is_word() && lexicon::match_role(&[token.lower.as_str()]).is_some());
+            || (token.is_word() && lexicon::match_role(&[token.lower.as_str()]).is_some())
+            || (matches!(token.lower.as_str(), "first" | "second")
+                && from < range.start
+                && lexicon::is_title_word(&doc.tokens[from].lower));
         // "Washington, Sir Menzies Campbell": a comma right before the name
         // or before the titles that lead up to it.
         let only_titles = doc.tokens[from..range.start]
@@ -307,6 +312,17 @@ pub(super) fn read(
                 read(span.tokens.start, span.tokens.end, &mut context);
             }
         }
+    }
+    // After: "the Foreign Policy Centre think tank", "the Refugee Council
+    // charity": what the text calls an organisation.
+    let after: Vec<&str> = doc.tokens[range.end..sentence.tokens.end.min(range.end + 3)]
+        .iter()
+        .map(|t| t.lower.as_str())
+        .collect();
+    if span_at(range.start).is_some_and(|s| s.kind == NerKind::Org)
+        && lexicon::match_role(&after).is_some_and(|(_, sector)| sector == "NGO")
+    {
+        context.sector.get_or_insert_with(|| "NGO".to_owned());
     }
     // After: ", the top US diplomat for East Asia,"
     if doc.tokens.get(range.end).is_some_and(|t| t.text == ",") {

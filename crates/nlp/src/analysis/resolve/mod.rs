@@ -61,6 +61,18 @@ impl ResolvedEntity {
     pub(super) fn is_state_body(&self) -> bool {
         self.kind == NerKind::Org && matches!(self.sector.as_deref(), Some("GOV" | "MIL" | "COP"))
     }
+
+    /// Acts across borders, for no country: an international organisation
+    /// and its people, a transnational armed group, an NGO known by name
+    /// (Oxfam, Amnesty). A campaign group only the text calls one ("civil
+    /// rights group Liberty") is of its country.
+    fn is_international(&self) -> bool {
+        match self.sector.as_deref() {
+            Some("IGO" | "IMG") => true,
+            Some("NGO") => self.code.is_some() || crate::lexicon::known_org(&self.name).is_some(),
+            _ => false,
+        }
+    }
 }
 
 /// One mention, linked to its entity.
@@ -170,8 +182,7 @@ fn from_the_article_country(doc: &Doc, resolution: &mut Resolution) {
     }
     .map(str::to_owned);
     for entity in &mut resolution.entities {
-        let international = matches!(entity.sector.as_deref(), Some("IGO" | "NGO" | "IMG"));
-        if international || entity.country.is_some() || entity.code.is_some() {
+        if entity.is_international() || entity.country.is_some() || entity.code.is_some() {
             continue;
         }
         // "WASHINGTON, March 6 - The Transportation Department ...": a
@@ -505,10 +516,7 @@ impl EntityResolver {
                 target.country = None;
             }
             // International organisations have no country of their own.
-            if target.kind != NerKind::Loc
-                && target.code.is_none()
-                && !matches!(target.sector.as_deref(), Some("IGO" | "NGO"))
-            {
+            if target.kind != NerKind::Loc && target.code.is_none() && !target.is_international() {
                 if target.country.is_none() {
                     target.country = context.country.clone();
                 }

@@ -262,6 +262,13 @@ pub(super) fn resolve(
         .or_else(|| lexicon::known_org(text.split(' ').next().unwrap_or("")).map(|(_, s)| s))
         .map(str::to_owned);
     entity.sector = party_on_day(entity.sector, text, context);
+    // "the lobby group Guantanamo Human Rights Commission": what the text
+    // calls it says more than its head word, and a place in its name is
+    // what it campaigns about.
+    let campaigning = context.sector.as_deref() == Some("NGO") && context.code.is_none();
+    if campaigning {
+        entity.sector = Some("NGO".to_owned());
+    }
     // "Chinese Foreign Ministry": the leading demonym is the country.
     let (first, rest) = text.split_once(' ').unwrap_or((text, ""));
     // "Petroleum Corp of Jamaica": a country after the last "of" is too.
@@ -298,7 +305,7 @@ pub(super) fn resolve(
                 .flatten()
         })
         .map(|r| r.country.clone())
-        .filter(|c| !c.is_empty() && places.may_mean(c));
+        .filter(|c| !c.is_empty() && places.may_mean(c) && !campaigning);
     // "Reagan Administration", "Blair government": the leader's state.
     let leaders_state = (entity.sector.as_deref() == Some("GOV"))
         .then(|| {

@@ -132,6 +132,12 @@ pub(super) fn from_actor_dictionary(
     date: Option<chrono::NaiveDate>,
 ) {
     let mentions = &resolution.mentions;
+    let named_countries: Vec<String> = resolution
+        .entities
+        .iter()
+        .filter(|e| e.is_country)
+        .filter_map(|e| e.country.clone())
+        .collect();
     for entity in &mut resolution.entities {
         if entity.kind != NerKind::Person {
             continue;
@@ -150,7 +156,35 @@ pub(super) fn from_actor_dictionary(
         let known = if entity.name.contains(' ') {
             gazetteer.person(&entity.name)
         } else {
-            gazetteer.person_by_surname(&entity.name).or_else(titled)
+            gazetteer
+                .person_by_surname(&entity.name)
+                .or_else(titled)
+                .or_else(|| {
+                    // Else, after a title, the one namesake then in office
+                    // for a country the article names ("Mr Blair" in a
+                    // British story of 2005, not the American admiral; not
+                    // the "Smith" of "Fenner and Smith").
+                    let date = date?;
+                    entity
+                        .mentions
+                        .iter()
+                        .any(|&m| {
+                            let start = mentions[m].tokens.start;
+                            start
+                                .checked_sub(1)
+                                .map(|p| doc.tokens[p].lower.as_str())
+                                .is_some_and(|w| {
+                                    crate::lexicon::is_honorific(w)
+                                        || crate::lexicon::is_title_word(w)
+                                })
+                        })
+                        .then_some(())?;
+                    let mut serving = gazetteer
+                        .people_by_surname(&entity.name)
+                        .filter(|k| k.in_office_on(date) && named_countries.contains(&k.country));
+                    let one = serving.next()?;
+                    serving.next().is_none().then_some(one)
+                })
         };
         let Some(standing) = known.map(|person| person.on(date)) else {
             continue;
@@ -173,12 +207,14 @@ pub(super) fn from_actor_dictionary(
         let retired = date.is_some_and(|d| {
             known.is_some_and(|k| k.retired_on(d)) && !titled().is_some_and(|k| k.in_office_on(d))
         });
+        // Nor without one: someone whose every office had ended by then
+        // is a former office-holder ("William Casey" in March 1987).
         if retired
             && entity.code.is_none()
             && entity
                 .sector
                 .as_deref()
-                .is_some_and(|s| matches!(s, "GOV" | "LEG" | "OPP" | "PTY"))
+                .is_none_or(|s| matches!(s, "GOV" | "LEG" | "OPP" | "PTY"))
         {
             entity.sector = Some("ELI".to_owned());
         }

@@ -119,11 +119,14 @@ impl Coder<'_> {
                 i += 1;
                 continue;
             }
+            // "pressure group Liberty", "a protest group": a word naming a
+            // kind of body, not an act.
             let trigger = self
                 .triggers
                 .verb_at(&words, i)
                 .filter(|t| self.reads_as_verb(&words, &units, range.start, t))
-                .or_else(|| self.triggers.noun_at(&words, i));
+                .or_else(|| self.triggers.noun_at(&words, i))
+                .filter(|t| !matches!(words.get(t.end), Some(&("group" | "groups"))));
             match trigger {
                 Some(trigger) => {
                     let end = trigger.end;
@@ -630,7 +633,9 @@ impl Coder<'_> {
         // a state fights the other side of the article's war.
         let inferred = if !targets.is_empty() || reversed || passive {
             None
-        } else if code.starts_with("042") {
+        } else if code.starts_with("042") || trigger.lemma == "visit" {
+            // Also where a pattern makes the visit talks ("arrived in Paris
+            // for talks").
             self.visited(offset, trigger, clause_end)
         } else if code.starts_with("19")
             && WARFARE.contains(&words[trigger.start])
@@ -806,23 +811,41 @@ impl Coder<'_> {
         };
         let to = offset + clause_end.min(trigger.end + reach);
         let resolution = self.resolution;
-        resolution.mentions_in(&(from..to)).find_map(|m| {
-            let mention = &resolution.mentions[m];
-            let entity = &resolution.entities[mention.entity];
-            if entity.kind != NerKind::Loc {
+        let place = |entity: usize, tokens: std::ops::Range<usize>| {
+            let e = &resolution.entities[entity];
+            if e.kind != NerKind::Loc {
                 return None;
             }
-            let iso3 = entity.country.as_ref()?;
+            let iso3 = e.country.as_ref()?;
             let country = self.gazetteer.country(iso3)?;
             Some(Unit {
-                tokens: mention.tokens.clone(),
-                entity: mention.entity,
+                tokens,
+                entity,
                 sector: None,
                 stands_for: Some((iso3.clone(), country.name.clone())),
                 // Marks a place standing for its country.
                 via: Via::Group,
             })
-        })
+        };
+        // A place by its name: "visit the Pakistani community" goes to no
+        // country.
+        let named = resolution.mentions_in(&(from..to)).find_map(|m| {
+            let mention = &resolution.mentions[m];
+            let demonym = self.gazetteer.country_by_alias(&mention.text).is_none()
+                && self.gazetteer.country_by_demonym(&mention.text).is_some();
+            (!demonym)
+                .then(|| place(mention.entity, mention.tokens.clone()))
+                .flatten()
+        });
+        // "a brief visit here", "arrived here": the dateline's place.
+        let here = || {
+            let at = [trigger.end - 1, trigger.end]
+                .into_iter()
+                .map(|at| offset + at)
+                .find(|&at| self.doc.tokens.get(at).is_some_and(|t| t.lower == "here"))?;
+            place(self.dateline?, at..at + 1)
+        };
+        named.or_else(here)
     }
 
     /// The other side of a state's fighting when the sentence names none:

@@ -307,8 +307,12 @@ fn merge(events: Vec<CodedEvent>, resolution: &Resolution) -> Vec<CodedEvent> {
         if out[u].date.precision != Precision::Article {
             continue;
         }
+        // Not one a whole year dates ("his visit here last year" is not
+        // this week's talks).
         let Some(d) = (0..out.len()).find(|&d| {
-            !dropped[d] && out[d].date.precision != Precision::Article && same(&out[u], &out[d])
+            !dropped[d]
+                && !matches!(out[d].date.precision, Precision::Article | Precision::Year)
+                && same(&out[u], &out[d])
         }) else {
             continue;
         };

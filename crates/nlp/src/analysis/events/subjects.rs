@@ -22,6 +22,22 @@ pub(super) fn nominal_agent(
     if words.get(p).is_some_and(|w| w.ends_with("ed")) {
         p += 1;
     }
+    // "a visit here this week by Ecuador's Deputy Energy Minister": past
+    // where and when.
+    loop {
+        match words.get(p..) {
+            Some(["here" | "there" | "yesterday" | "today", ..]) => p += 1,
+            Some(
+                [
+                    "this" | "last",
+                    "week" | "weekend" | "month" | "year" | "monday" | "tuesday" | "wednesday"
+                    | "thursday" | "friday" | "saturday" | "sunday",
+                    ..,
+                ],
+            ) => p += 2,
+            _ => break,
+        }
+    }
     if words.get(p) != Some(&"by") {
         return None;
     }
@@ -51,10 +67,27 @@ pub(super) fn nominal_agent(
             p += 1;
         }
     }
-    let agent = units
-        .iter()
-        .position(|u| u.tokens.start == offset + p && u.via != Via::Pronoun)?;
-    Some(vec![agent])
+    // "by Ecuador's Deputy Energy Minister Fernando Santos Alvite": past a
+    // country's possessive and the title.
+    let agent_at = |p: usize| {
+        units
+            .iter()
+            .position(|u| u.tokens.start == offset + p && u.via != Via::Pronoun)
+    };
+    if let Some(agent) = agent_at(p) {
+        return Some(vec![agent]);
+    }
+    if matches!(words.get(p + 1), Some(&("'s" | "\u{2019}s"))) {
+        p += 2;
+        while words
+            .get(p)
+            .is_some_and(|w| crate::lexicon::is_title_word(w) && agent_at(p).is_none())
+        {
+            p += 1;
+        }
+        return agent_at(p).map(|agent| vec![agent]);
+    }
+    None
 }
 
 /// Whether the sentence opens with the trigger as a participle

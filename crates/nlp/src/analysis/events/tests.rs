@@ -1578,3 +1578,57 @@ fn a_countrys_ships_are_the_country_and_a_place_off_which_they_sail_is_no_target
         coded("Iran attacked the supertanker Arabian Sea off the United Arab Emirates last night.");
     assert!(!events.iter().any(|e| e.contains(">ARE")), "{events:?}");
 }
+
+#[test]
+fn a_visit_here_goes_to_the_datelines_place() {
+    assert_eq!(
+        coded(
+            "PARIS, June 18 - Soviet deputy prime minister Vsevolod Murakhovsky arrived here \
+             for talks on trade."
+        ),
+        ["046 person:vsevolod-murakhovsky>FRA 2023-06-18 article"]
+    );
+}
+
+#[test]
+fn a_nominal_visit_is_by_whom_the_by_phrase_names_past_where_and_when() {
+    let coded = coded(
+        "CARACAS, June 18 - Venezuelan Energy Minister Arturo Hernandez Grisanti said the loan \
+         was agreed during a visit here this week by Ecuador's Deputy Energy Minister Fernando \
+         Santos Alvite.",
+    );
+    assert_eq!(
+        coded,
+        ["042 person:fernando-santos-alvite>VEN 2023-06-12 week"]
+    );
+}
+
+#[test]
+fn a_pressure_group_is_no_pressure() {
+    assert_eq!(
+        coded(
+            "The administration will have to convince Congress and pressure groups of the need \
+             for accommodation, Dutch Foreign Minister Hans van den Broek said."
+        ),
+        Vec::<String>::new()
+    );
+}
+
+#[test]
+fn an_undated_contact_is_not_one_a_whole_year_dates() {
+    let coded = coded(
+        "British Trade Secretary Paul Channon spoke after two days of talks with Reagan \
+         Administration officials in Washington. Channon said protectionism had grown since \
+         his visit to the United States last year.",
+    );
+    assert!(
+        coded
+            .iter()
+            .any(|e| e.starts_with("040 person:paul-channon>") && e.ends_with("article")),
+        "{coded:?}"
+    );
+    assert!(
+        coded.contains(&"042 person:paul-channon>USA 2022-01-01 year".to_owned()),
+        "{coded:?}"
+    );
+}

@@ -536,7 +536,8 @@ impl Coder<'_> {
             .object(words, offset, units, trigger, clause_end, judges(&code))
             .unwrap_or_default();
         // "repelled an attack by Iranian Revolutionary Guards": the attack
-        // is the attacker's, on the side that repelled it.
+        // is the attacker's, on the side that repelled it (which fights
+        // back: both are coded).
         // "had come under pressure from the United States", "strong
         // protest from exporters": what comes from an actor is its act, on
         // the subject.
@@ -793,6 +794,10 @@ impl Coder<'_> {
                     seen.push(c);
                 }
                 push(source, target);
+                // And repelling it is the other side's fighting.
+                if repelled {
+                    push(target, source);
+                }
             }
         }
     }

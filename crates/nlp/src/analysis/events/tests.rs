@@ -1293,6 +1293,13 @@ fn the_attack_repelled_and_the_pressure_or_protest_from_an_actor_are_that_actors
             .any(|e| e.starts_with("19") && e.contains("org:revolutionary-guards>IRQ")),
         "{events:?}"
     );
+    // And Iraq, repelling it, fights back.
+    assert!(
+        events
+            .iter()
+            .any(|e| e.starts_with("19") && e.contains("IRQ>org:revolutionary-guards")),
+        "{events:?}"
+    );
     // "pressure" after "under" is the noun, not the verb "to pressure", and
     // what comes from an actor is its act on the subject.
     let events =

@@ -974,3 +974,30 @@ fn a_titled_surname_is_the_namesake_then_in_office_for_a_country_named() {
         r.entities
     );
 }
+
+#[test]
+fn the_last_words_of_a_name_are_the_organisation_named_in_full() {
+    let r = resolve_on(
+        "Mr Brown welcomed news that the Bill Gates Foundation and Norway are joining up. \
+         Britain, France and the Gates Foundation have drawn up proposals. The House Ways and \
+         Means Committee met. Jim Wright asked the Ways and Means Committee to act.",
+        Some("2005-01-26"),
+    );
+    let foundation = entity_of(&r, "Bill Gates Foundation");
+    assert_eq!(entity_of(&r, "Gates Foundation").key, foundation.key);
+    // A national NGO's dictionary code names its country.
+    assert_eq!(foundation.country.as_deref(), Some("USA"));
+    assert_eq!(
+        entity_of(&r, "Ways and Means Committee").key,
+        entity_of(&r, "House Ways and Means Committee").key
+    );
+    // The United States' council is not the UN's.
+    let r = resolve_on(
+        "Kurt Campbell, the top Asia expert on the National Security Council, said so.",
+        Some("2023-06-18"),
+    );
+    assert_ne!(
+        entity_of(&r, "National Security Council").sector.as_deref(),
+        Some("IGO")
+    );
+}

@@ -622,7 +622,9 @@ impl EntityResolver {
         if span.kind != NerKind::Person {
             // An international organisation by any of its names, whatever
             // the tag ("Nato" as MISC, "European Union" as LOC).
-            if let Some(igo) = organisations::international(gazetteer, text) {
+            if let Some(igo) = organisations::international(gazetteer, text)
+                .or_else(|| organisations::international_suffix(gazetteer, text))
+            {
                 return igo;
             }
             if facts.about_eu

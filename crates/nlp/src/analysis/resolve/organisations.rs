@@ -22,6 +22,13 @@ pub(super) fn international(gazetteer: &Gazetteer, text: &str) -> Option<Resolve
     let mut entity = plain_entity(format!("org:{}", slug(&igo.name)), &igo.name, NerKind::Org);
     entity.sector = Some(igo.code[..3].to_owned());
     entity.code = Some(igo.code.clone());
+    // A national NGO's code ends with its country ("NGODEVUSA").
+    if igo.code.starts_with("NGO") && igo.code.len() >= 6 {
+        let tail = &igo.code[igo.code.len() - 3..];
+        if gazetteer.country(tail).is_some() {
+            entity.country = Some(tail.to_owned());
+        }
+    }
     Some(entity)
 }
 
@@ -33,6 +40,23 @@ pub(super) fn international_prefix(gazetteer: &Gazetteer, text: &str) -> Option<
     (1..words.len())
         .rev()
         .find_map(|n| international(gazetteer, &words[..n].join(" ")))
+}
+
+/// The international organisation a longer name ends with, in two words
+/// or more, after capitalised words ("Bill Gates Foundation" is the Gates
+/// Foundation the dictionary knows).
+pub(super) fn international_suffix(gazetteer: &Gazetteer, text: &str) -> Option<ResolvedEntity> {
+    let words: Vec<&str> = text.split(' ').collect();
+    (1..words.len().saturating_sub(1))
+        .take_while(|&n| {
+            // Not "National Security Council" for the UN's.
+            let word = words[n - 1];
+            word.starts_with(|c: char| c.is_uppercase())
+                && !lexicon::is_title_word(&word.to_lowercase())
+                && gazetteer.country_by_demonym(word).is_none()
+                && gazetteer.country_by_alias(word).is_none()
+        })
+        .find_map(|n| international(gazetteer, &words[n..].join(" ")))
 }
 
 /// In an article about the European Union (or Community), its bodies by
@@ -68,7 +92,8 @@ pub(super) fn named_before(
     resolution: &Resolution,
 ) -> Option<ResolvedEntity> {
     if span.tokens.len() != 1 {
-        return first_words_of_a_firm(span, text, resolution);
+        return first_words_of_a_firm(span, text, resolution)
+            .or_else(|| last_words_of_a_name(span, text, resolution));
     }
     if let Some(firm) = first_words_of_a_firm(span, text, resolution) {
         return Some(firm);
@@ -98,6 +123,26 @@ pub(super) fn named_before(
                 && entity.name.contains(' ')
                 && ((acronym && initials(&entity.name).eq_ignore_ascii_case(&bare))
                     || (short_form && head_word(&entity.name) == Some(text)))
+        })
+        .max_by_key(|m| m.tokens.start)
+        .map(|m| resolution.entities[m.entity].clone())
+}
+
+/// "the Gates Foundation" after "the Bill Gates Foundation": an
+/// organisation named before in full, of which this is the last words.
+fn last_words_of_a_name(
+    span: &NamedSpan,
+    text: &str,
+    resolution: &Resolution,
+) -> Option<ResolvedEntity> {
+    let tail = format!(" {text}");
+    resolution
+        .mentions
+        .iter()
+        .filter(|m| m.tokens.start < span.tokens.start)
+        .filter(|m| {
+            let entity = &resolution.entities[m.entity];
+            entity.kind == NerKind::Org && m.text.ends_with(&tail)
         })
         .max_by_key(|m| m.tokens.start)
         .map(|m| resolution.entities[m.entity].clone())

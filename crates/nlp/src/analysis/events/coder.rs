@@ -25,6 +25,7 @@ use super::cameo::CameoTable;
 use super::clause::{self, Modality};
 use super::subjects::{
     nominal_agent, opening_participle_subject, opens_with_participle, subject, subordinate_start,
+    unnamed_subject,
 };
 use super::triggers::{Code, Trigger, Triggers};
 use super::words::{
@@ -511,6 +512,8 @@ impl Coder<'_> {
             // earlier one has its subject.
             let (first_clause, _) = clause_bounds(words, first.start, first.end);
             subject(self.doc, words, offset, units, first.start, first_clause)
+        } else if unnamed_subject(words, offset, units, trigger.start) {
+            None
         } else {
             let clause_start = subordinate_start(words, clause_start, trigger.start);
             subject(self.doc, words, offset, units, trigger.start, clause_start)

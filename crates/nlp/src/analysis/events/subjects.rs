@@ -90,6 +90,42 @@ pub(super) fn nominal_agent(
     None
 }
 
+/// "why ministers attacked Lib Dem plans": people no name gives, right
+/// before the verb at `at`, are its subject.
+pub(super) fn unnamed_subject(words: &[&str], offset: usize, units: &[Unit], at: usize) -> bool {
+    at >= 1 && !units.iter().any(|u| u.tokens.end - offset == at) && PEOPLE.contains(&words[at - 1])
+}
+
+/// People a plural noun names without naming them.
+const PEOPLE: &[&str] = &[
+    "ministers",
+    "officials",
+    "mps",
+    "critics",
+    "campaigners",
+    "protesters",
+    "demonstrators",
+    "analysts",
+    "diplomats",
+    "sources",
+    "leaders",
+    "members",
+    "negotiators",
+    "delegates",
+    "experts",
+    "economists",
+    "bankers",
+    "traders",
+    "dealers",
+    "opponents",
+    "voters",
+    "people",
+    "residents",
+    "lawmakers",
+    "legislators",
+    "activists",
+];
+
 /// Whether the sentence opens with the trigger as a participle
 /// ("Welcoming ...", "After meeting ...").
 pub(super) fn opens_with_participle(words: &[&str], trigger: &Trigger) -> bool {

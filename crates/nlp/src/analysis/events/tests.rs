@@ -1639,3 +1639,23 @@ fn an_undated_contact_is_not_one_a_whole_year_dates() {
         "{coded:?}"
     );
 }
+
+#[test]
+fn people_no_name_gives_right_before_the_verb_are_its_subject() {
+    for text in [
+        "Vince Cable asked why ministers attacked Liberal Democrat plans for a new tax.",
+        "Labour put on a show of unity after MPs criticised Tony Blair and Gordon Brown.",
+        "Mr Telford said it was difficult when people asked what Labour had done.",
+    ] {
+        let events = coded(text);
+        assert!(events.is_empty(), "{text}: {events:?}");
+    }
+    // A name before them still acts.
+    let events = coded("Vince Cable attacked Labour's plans.");
+    assert!(
+        events
+            .iter()
+            .any(|e| e.starts_with("111 person:vince-cable")),
+        "{events:?}"
+    );
+}

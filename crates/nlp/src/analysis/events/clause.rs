@@ -161,6 +161,32 @@ pub fn modality(words: &[&str], at: usize) -> Modality {
     {
         return Modality::Negated;
     }
+    // "denied a report claiming he warned Michael Howard": what a denied
+    // report says is not asserted.
+    let denial = |w: &str| matches!(w, "denied" | "denies" | "deny" | "denying" | "dismissed");
+    let report = |w: &str| {
+        matches!(
+            w,
+            "report"
+                | "reports"
+                | "claim"
+                | "claims"
+                | "suggestion"
+                | "suggestions"
+                | "allegation"
+                | "allegations"
+                | "speculation"
+                | "rumours"
+                | "rumors"
+        )
+    };
+    if window
+        .iter()
+        .enumerate()
+        .any(|(i, w)| denial(w) && window[i + 1..].iter().take(3).any(|w| report(w)))
+    {
+        return Modality::Negated;
+    }
     if near.iter().any(|w| SUPPOSING.contains(w)) {
         return Modality::Supposed;
     }

@@ -1659,3 +1659,12 @@ fn people_no_name_gives_right_before_the_verb_are_its_subject() {
         "{events:?}"
     );
 }
+
+#[test]
+fn what_a_denied_report_says_is_not_asserted() {
+    let events = coded(
+        "The Conservatives' campaign director Lynton Crosby has denied a report claiming he \
+         warned Michael Howard the party could not win.",
+    );
+    assert!(events.is_empty(), "{events:?}");
+}

@@ -610,6 +610,9 @@ impl Coder<'_> {
             && code.starts_with("03")
             && !sources.is_empty()
             && let Some(verb) = verb
+            // Backing a proposal answers no one ("Abbot backs Mr Phillips'
+            // proposal").
+            && verb.lemma != "support"
             && verb.end <= trigger.start
             && trigger.start - verb.end <= 5
             && !words[verb.end..trigger.start]

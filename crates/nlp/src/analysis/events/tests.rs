@@ -1668,3 +1668,12 @@ fn what_a_denied_report_says_is_not_asserted() {
     );
     assert!(events.is_empty(), "{events:?}");
 }
+
+#[test]
+fn backing_a_proposal_is_not_being_offered_it() {
+    let events = coded(
+        "Labour MP Diane Abbot, who backs Trevor Phillips' proposal of shortlists, said she \
+         had been elected in 1987.",
+    );
+    assert!(!events.iter().any(|e| e.starts_with("03")), "{events:?}");
+}

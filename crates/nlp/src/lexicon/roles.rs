@@ -40,6 +40,7 @@ pub const ROLES: &[(&str, &str)] = &[
     ("spokeswoman", "GOV"),
     ("senator", "LEG"),
     ("sen.", "LEG"),
+    ("rep.", "LEG"),
     ("congressman", "LEG"),
     ("congresswoman", "LEG"),
     ("legislator", "LEG"),

@@ -1001,3 +1001,16 @@ fn the_last_words_of_a_name_are_the_organisation_named_in_full() {
         Some("IGO")
     );
 }
+
+#[test]
+fn a_surname_in_a_capitals_headline_is_the_person_named_in_full() {
+    let r = resolve_on(
+        "DINGELL URGES SEC TO SEEK MORE DISCLOSURE\n\nWASHINGTON, March 4 - Rep. John Dingell \
+         said the Securities and Exchange Commission should require more disclosure.",
+        Some("1987-03-04"),
+    );
+    let dingell = entity_of(&r, "John Dingell");
+    assert_eq!(entity_of(&r, "DINGELL").key, dingell.key);
+    // "Rep." is a representative's title.
+    assert_eq!(dingell.sector.as_deref(), Some("LEG"));
+}

@@ -40,9 +40,12 @@ pub(super) fn lone_name(
             .iter()
             .enumerate()
             .filter(|(_, e)| {
+                // "DINGELL URGES SEC" in a headline is John Dingell too.
                 e.kind == NerKind::Person && e.name.contains(' ') && {
                     let mut parts = e.name.split(' ');
-                    parts.next() == Some(text) || parts.next_back() == Some(text)
+                    let same =
+                        |part: Option<&str>| part.is_some_and(|p| p.eq_ignore_ascii_case(text));
+                    same(parts.next()) || same(parts.next_back())
                 }
             })
             .map(|(i, _)| i)

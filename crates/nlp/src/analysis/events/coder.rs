@@ -368,7 +368,10 @@ impl Coder<'_> {
         {
             return false;
         }
-        if trigger.end - trigger.start > 1 || !AMBIGUOUS.contains(&form) {
+        // "travel to" as in "to boost travel to the U.S." is ambiguous too.
+        let phrase = trigger.end - trigger.start > 1
+            && !(trigger.end - trigger.start == 2 && words[trigger.start + 1] == "to");
+        if phrase || !AMBIGUOUS.contains(&form) {
             return true;
         }
         // "Japan offers", but "the Downing Street talks": a name after
@@ -724,7 +727,8 @@ impl Coder<'_> {
             // is someone else, unnamed.
             // Nor two who "met supporters' representatives": an object
             // they met that names no actor.
-            let unnamed_object = code.starts_with("04")
+            // (What they would do: "they would welcome a debate".)
+            let unnamed_object = acted.starts_with("04")
                 && !trigger.nominal
                 && words.get(trigger.end).is_some_and(|w| {
                     w.chars().all(|c| c.is_ascii_lowercase())
@@ -751,7 +755,7 @@ impl Coder<'_> {
             let partner_unnamed = unnamed_object
                 || words
                     .get(trigger.end)
-                    .is_some_and(|w| *w == "with" || (*w == "to" && code.starts_with("04")));
+                    .is_some_and(|w| *w == "with" || (*w == "to" && acted.starts_with("04")));
             // Nor two who "agreed the Fed will let the rate float": what
             // they agreed is a clause about someone else.
             let clause_follows = {

@@ -1677,3 +1677,21 @@ fn backing_a_proposal_is_not_being_offered_it() {
     );
     assert!(!events.iter().any(|e| e.starts_with("03")), "{events:?}");
 }
+
+#[test]
+fn travel_as_a_noun_and_a_welcome_of_no_one_are_no_events() {
+    for text in [
+        "KLM said it would start a campaign in the Netherlands to boost travel to the U.S.",
+        "Michael Howard and Charles Kennedy have said they would welcome a debate.",
+    ] {
+        let events = coded(text);
+        assert!(events.is_empty(), "{text}: {events:?}");
+    }
+    let events = coded("Brazilian Finance Minister Dilson Funaro will travel to Tokyo on Sunday.");
+    assert!(
+        events
+            .iter()
+            .any(|e| e.starts_with("036 person:dilson-funaro>JPN")),
+        "{events:?}"
+    );
+}

@@ -165,6 +165,8 @@ pub(super) const AMBIGUOUS: &[&str] = &[
     "clash",
     "threat",
     "threats",
+    "travel",
+    "travels",
 ];
 
 /// Words of fighting between states, whose other side may go unsaid

@@ -39,6 +39,15 @@ pub const ROLES: &[(&str, &str)] = &[
     ("spokesman", "GOV"),
     ("spokeswoman", "GOV"),
     ("senator", "LEG"),
+    // Members of the House of Lords legislate; its offices are others'.
+    ("lord chancellor", "GOV"),
+    ("lord mayor", "GOV"),
+    ("lord justice", "JUD"),
+    ("lord chief justice", "JUD"),
+    ("peer", "LEG"),
+    ("peers", "LEG"),
+    ("lord", "LEG"),
+    ("baroness", "LEG"),
     ("sen.", "LEG"),
     ("rep.", "LEG"),
     ("congressman", "LEG"),
@@ -460,7 +469,7 @@ pub fn org_sector(name: &str) -> Option<&'static str> {
         "Times" | "Post" | "Journal" | "News" | "Network" | "Reuters" | "Mirror" | "Telegraph"
         | "Guardian" | "Herald" | "Gazette" | "Tribune" | "Observer" | "Chronicle" | "Express"
         | "Mail" | "Radio" | "Television" | "TV" | "BBC" | "CNN" | "ITV" => "MED",
-        "University" | "Institute" => "EDU",
+        "University" | "Institute" | "School" | "College" => "EDU",
         "Foundation" | "Charity" | "Campaign" => "NGO",
         "Party" => "PTY",
         "Police" => "COP",

@@ -1014,3 +1014,22 @@ fn a_surname_in_a_capitals_headline_is_the_person_named_in_full() {
     // "Rep." is a representative's title.
     assert_eq!(dingell.sector.as_deref(), Some("LEG"));
 }
+
+#[test]
+fn peers_legislate_and_schools_teach() {
+    let r = resolve_on(
+        "Former cabinet colleague Lord Hattersley said it was sad. Conservative peer Lord \
+         Heseltine said they became friends. He was educated at Portsmouth Northern Secondary \
+         School.",
+        Some("2005-03-26"),
+    );
+    assert_eq!(entity_of(&r, "Hattersley").sector.as_deref(), Some("LEG"));
+    // The party comes first.
+    assert_eq!(entity_of(&r, "Heseltine").sector.as_deref(), Some("OPP"));
+    assert_eq!(
+        entity_of(&r, "Portsmouth Northern Secondary School")
+            .sector
+            .as_deref(),
+        Some("EDU")
+    );
+}

@@ -1033,3 +1033,20 @@ fn peers_legislate_and_schools_teach() {
         Some("EDU")
     );
 }
+
+#[test]
+fn a_surname_one_letter_off_is_the_person_named_in_full_unless_someone_known() {
+    let r = resolve_on(
+        "U.S. Secretary of State George Shultz is likely to visit Moscow soon. Schultz is \
+         currently visiting Peking. Donald Regan said Reagan would decide.",
+        Some("1987-03-02"),
+    );
+    assert_eq!(
+        entity_of(&r, "Schultz").key,
+        entity_of(&r, "George Shultz").key
+    );
+    assert_ne!(
+        entity_of(&r, "Reagan").key,
+        entity_of(&r, "Donald Regan").key
+    );
+}

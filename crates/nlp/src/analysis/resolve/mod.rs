@@ -610,7 +610,7 @@ impl EntityResolver {
                 country_entity(gazetteer, &iso3)
             };
         }
-        if let Some(person) = people::lone_name(doc, span, text, resolution) {
+        if let Some(person) = people::lone_name(gazetteer, doc, span, text, resolution) {
             return person;
         }
         // An organisation's acronym the tagger took for a name ("Gavi").

@@ -24,6 +24,7 @@ impl Resolution {
 /// The person a one-word name stands for when the article names them in
 /// full, even when the tagger took the lone word for an organisation.
 pub(super) fn lone_name(
+    gazetteer: &Gazetteer,
     doc: &Doc,
     span: &NamedSpan,
     text: &str,
@@ -82,6 +83,26 @@ pub(super) fn lone_name(
         } else {
             Vec::new()
         };
+        // "Schultz is currently visiting Peking" after "George Shultz": a
+        // long surname one letter off the one person so named, when no
+        // one known is called so ("Reagan" is not "Regan").
+        if candidates.is_empty()
+            && span.kind == NerKind::Person
+            && text.chars().count() >= 6
+            && gazetteer.people_by_surname(text).next().is_none()
+        {
+            let mut misspelt = resolution.entities.iter().filter(|e| {
+                e.kind == NerKind::Person
+                    && e.name.contains(' ')
+                    && e.name
+                        .rsplit(' ')
+                        .next()
+                        .is_some_and(|surname| one_letter_off(surname, text))
+            });
+            if let (Some(one), None) = (misspelt.next(), misspelt.next()) {
+                return Some(one.clone());
+            }
+        }
         let chosen = match titled[..] {
             [only] => only,
             _ => candidates
@@ -102,6 +123,22 @@ pub(super) fn lone_name(
                 .cloned()
         })
         .flatten()
+}
+
+/// Whether `a` and `b` differ by one letter added, dropped or changed,
+/// the first letter the same ("Shultz" and "Schultz").
+fn one_letter_off(a: &str, b: &str) -> bool {
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    if a == b || a.first() != b.first() || a.len().abs_diff(b.len()) > 1 {
+        return false;
+    }
+    let common = a.iter().zip(&b).take_while(|(x, y)| x == y).count();
+    let (rest_a, rest_b) = (&a[common..], &b[common..]);
+    match rest_a.len().cmp(&rest_b.len()) {
+        std::cmp::Ordering::Equal => rest_a[1..] == rest_b[1..],
+        std::cmp::Ordering::Less => rest_a == &rest_b[1..],
+        std::cmp::Ordering::Greater => &rest_a[1..] == rest_b,
+    }
 }
 
 /// The capitalised words of a title just before token `at` ("Treasury

@@ -630,6 +630,47 @@ impl Coder<'_> {
                 .filter(|t| !sources.contains(t))
                 .collect();
         }
+        // "Greece, responding to a warning by Turkey, said": what one
+        // responds to was addressed to the one responding.
+        if targets.is_empty()
+            && trigger.nominal
+            && !sources.is_empty()
+            && let Some(k) = (trigger.start.saturating_sub(4)..trigger.start)
+                .rev()
+                .find(|&k| {
+                    words[k] == "to"
+                        && k > 0
+                        && matches!(
+                            words[k - 1],
+                            "responding" | "reacting" | "replying" | "response" | "reply"
+                        )
+                })
+            && !words[k + 1..trigger.start]
+                .iter()
+                .any(|w| *w == "," || clause::is_boundary(w))
+        {
+            let mut at = k - 1;
+            if at > 0 && words[at - 1] == "in" {
+                at -= 1;
+            }
+            let responding = subject(self.doc, words, offset, units, at, clause_start)
+                .or_else(|| {
+                    // ", responding to ...": the actor before the comma.
+                    (at >= 1 && words[at - 1] == ",")
+                        .then(|| {
+                            units
+                                .iter()
+                                .position(|u| u.tokens.end - offset == at - 1)
+                                .map(|u| vec![u])
+                        })
+                        .flatten()
+                })
+                .unwrap_or_default();
+            targets = responding
+                .into_iter()
+                .filter(|t| !sources.contains(t))
+                .collect();
+        }
         // "Talks between France and Iran": the parties after "between" act
         // together, whoever reports it.
         let between = trigger.nominal

@@ -1695,3 +1695,15 @@ fn travel_as_a_noun_and_a_welcome_of_no_one_are_no_events() {
         "{events:?}"
     );
 }
+
+#[test]
+fn what_one_responds_to_was_addressed_to_the_one_responding() {
+    let events = coded(
+        "ATHENS, June 18 - Greece, responding to a warning by Turkey against conducting oil \
+         activities in the Aegean Sea, said today it had the right to decide where to drill.",
+    );
+    assert!(
+        events.iter().any(|e| e.starts_with("130 TUR>GRC")),
+        "{events:?}"
+    );
+}

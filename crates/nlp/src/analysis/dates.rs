@@ -140,16 +140,19 @@ pub fn resolve(
     published: NaiveDate,
     future: bool,
 ) -> Option<ResolvedDate> {
-    resolve_near(tokens, anchor, published, future, usize::MAX)
+    resolve_near(tokens, anchor, published, future, usize::MAX, &[])
 }
 
-/// [`resolve`], taking only date words at most `reach` tokens from `anchor`.
+/// [`resolve`], taking only date words at most `reach` tokens from `anchor`
+/// and not those right after one of `owners` (nouns of other events:
+/// "welcoming Gorbachev's offer Saturday" dates the offer).
 pub fn resolve_near(
     tokens: &[Token],
     anchor: usize,
     published: NaiveDate,
     future: bool,
     reach: usize,
+    owners: &[usize],
 ) -> Option<ResolvedDate> {
     // A future marker shortly before a weekday points forward; so does an
     // intended event, for a weekday named after it.
@@ -162,7 +165,11 @@ pub fn resolve_near(
     let mut best: Option<(usize, ResolvedDate)> = None;
     let mut consider = |index: usize, resolved: ResolvedDate| {
         let distance = index.abs_diff(anchor);
+        let owned = owners
+            .iter()
+            .any(|&o| o != anchor && index > o && index - o <= 2 && index - o < distance);
         if distance <= reach
+            && !owned
             && best.is_none_or(|(d, _)| distance < d)
             && !bounds_a_span(tokens, index)
         {

@@ -217,9 +217,14 @@ impl Coder<'_> {
             }
         }
         self.appeals(&words, range.start, &units, &mut found);
+        let nouns: Vec<usize> = found
+            .iter()
+            .filter(|f| f.nominal)
+            .map(|f| f.trigger)
+            .collect();
         found
             .into_iter()
-            .filter_map(|f| self.event(s, &words, range.start, f))
+            .filter_map(|f| self.event(s, &words, range.start, f, &nouns))
             .collect()
     }
 
@@ -1242,6 +1247,7 @@ impl Coder<'_> {
         words: &[&str],
         offset: usize,
         found: Found,
+        nouns: &[usize],
     ) -> Option<CodedEvent> {
         let source = self.actor(&found.source);
         let target = self.actor(&found.target);
@@ -1304,12 +1310,19 @@ impl Coder<'_> {
             && trigger_word.ends_with('s')
             && !trigger_word.ends_with("ss")
             && !matches!(trigger_word, "says" | "has" | "was" | "is" | "does");
+        // A date right after another event's noun is that event's.
+        let owners: Vec<usize> = nouns
+            .iter()
+            .filter(|&&n| dated.contains(&n))
+            .map(|&n| n - dated.start)
+            .collect();
         let explicit = dates::resolve_near(
             &sentence[dated.clone()],
             found.trigger - dated.start,
             reference,
             found.intended || scheduled,
             DATE_REACH,
+            &owners,
         );
         let date = explicit.unwrap_or(ResolvedDate {
             date: reference,

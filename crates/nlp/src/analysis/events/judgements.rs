@@ -136,7 +136,7 @@ pub(super) fn code(coder: &Coder<'_>, quotes: &[QuoteSpan], tone: &ToneLexicon) 
                 intended: false,
             };
             // A quotation is less sure evidence than a verb.
-            events.extend(coder.event(s, &words, offset, found).map(|mut e| {
+            events.extend(coder.event(s, &words, offset, found, &[]).map(|mut e| {
                 e.confidence = (e.confidence - 0.2).max(0.1);
                 e
             }));

@@ -1707,3 +1707,18 @@ fn what_one_responds_to_was_addressed_to_the_one_responding() {
         "{events:?}"
     );
 }
+
+#[test]
+fn a_date_right_after_another_events_noun_is_that_events() {
+    let events = coded(
+        "WASHINGTON, June 18 - President Reagan spoke at the White House. Welcoming Soviet \
+         leader Mikhail Gorbachev's offer Friday to proceed with a treaty on missiles, Reagan \
+         said: \"This removes a serious obstacle.\"",
+    );
+    assert!(
+        events
+            .iter()
+            .any(|e| e.starts_with("051 person:reagan>person:mikhail-gorbachev 2023-06-18")),
+        "{events:?}"
+    );
+}

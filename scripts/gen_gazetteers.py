@@ -75,7 +75,7 @@ HISTORIC_DEMONYMS = {
 
 # Names the news uses that the code lists do not carry.
 EXTRA_ALIASES = {
-    "USA": ["U.S.", "US", "U.S.A.", "USA", "United States", "United States of America", "America"],
+    "USA": ["U.S.", "U.S", "US", "U.S.A.", "USA", "United States", "United States of America", "America"],
     "GBR": ["Britain", "Great Britain", "UK", "U.K.", "United Kingdom"],
     "RUS": ["Russia", "Russian Federation", "Soviet Union", "USSR", "U.S.S.R."],
     "KOR": ["South Korea", "Republic of Korea"],

@@ -528,6 +528,11 @@ fn unit_of_mention(
     if TOPICS.contains(&next_lower) {
         return None;
     }
+    // "an offering of U.S 100 mln dlrs": a currency's country before an
+    // amount.
+    if next.is_some_and(|t| t.text.starts_with(|c: char| c.is_ascii_digit())) && entity.is_country {
+        return None;
+    }
     let hyphened = |i: usize| doc.tokens.get(i).is_some_and(|t| t.text == "-");
     // "a Madrid-style bombing", "Iran-backed groups": a name made an
     // adjective is no actor.
@@ -804,6 +809,15 @@ fn joined(doc: &Doc, left: &Unit, right: &Unit) -> bool {
         .get(left.tokens.end..right.tokens.start)
         .unwrap_or_default();
     let conjunction = |lower: &str| matches!(lower, "and" | "," | "or");
+    // "between the U.S and the U.K., Corporate Affairs Minister Michael
+    // Howard said": after a comma, the one who says it is not of the list.
+    let says = doc
+        .tokens
+        .get(right.tokens.end)
+        .is_some_and(|t| crate::analysis::quotes::SAYING.contains(&t.lower.as_str()));
+    if says && between.first().is_some_and(|t| t.text == ",") {
+        return false;
+    }
     // "Dilson Funaro and central bank president Francisco Gros": a title
     // after its lowercase qualifiers.
     let titled = between

@@ -647,7 +647,15 @@ impl Coder<'_> {
                         && k > 0
                         && matches!(
                             words[k - 1],
-                            "responding" | "reacting" | "replying" | "response" | "reply"
+                            "responding"
+                                | "responded"
+                                | "responds"
+                                | "reacting"
+                                | "reacted"
+                                | "replying"
+                                | "replied"
+                                | "response"
+                                | "reply"
                         )
                 })
             && !words[k + 1..trigger.start]
@@ -1014,6 +1022,17 @@ impl Coder<'_> {
                 // "who will hold talks in Beijing, said an EU code ...":
                 // a verb of saying opens another clause.
                 crate::analysis::quotes::SAYING.contains(&words[p])
+                    // "..., Energy Minister Arturo Hernandez Grisanti said":
+                    // the one who says it after a comma.
+                    || (words[p] == "," && {
+                        let tail = &words[p + 1..limit.min(p + 10)];
+                        tail.iter()
+                            .position(|w| crate::analysis::quotes::SAYING.contains(w))
+                            .is_some_and(|k| {
+                                !tail[..k].iter().any(|w| matches!(*w, "," | "that"))
+                                    && units.iter().any(|u| u.tokens.end - offset == p + 1 + k)
+                            })
+                    })
                     // "talking to officials and will this week visit
                     // Britain": a second verb phrase is the second verb's.
                     || (matches!(words[p], "and" | "but")

@@ -1722,3 +1722,21 @@ fn a_date_right_after_another_events_noun_is_that_events() {
         "{events:?}"
     );
 }
+
+#[test]
+fn the_speaker_after_a_comma_is_no_object_nor_of_a_list() {
+    for text in [
+        "Venezuela will lend Ecuador crude oil to help it meet its export commitments, Energy \
+         and Mines Minister Arturo Hernandez Grisanti said today.",
+        "The Tory leader wanted to meet as many ordinary members of the public, Mr Fox said.",
+        "Mr Brown's rebate was less than what the Tories were offering, Mr Howard said.",
+    ] {
+        let events = coded(text);
+        assert!(events.is_empty(), "{text}: {events:?}");
+    }
+    let events = coded(
+        "LONDON, June 18 - Britain wants rules along the lines of a January outline agreement \
+         between the U.S and the U.K., Corporate Affairs Minister Michael Howard said.",
+    );
+    assert_eq!(events, ["057 USA>GBR 2023-01-01 month"]);
+}

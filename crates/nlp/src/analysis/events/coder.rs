@@ -120,14 +120,32 @@ impl Coder<'_> {
                 i += 1;
                 continue;
             }
-            // "pressure group Liberty", "a protest group": a word naming a
-            // kind of body, not an act.
+            // "pressure group Liberty", "a protest group", "Soviet attack
+            // helicopters": a word naming a kind of body or craft, not an
+            // act.
             let trigger = self
                 .triggers
                 .verb_at(&words, i)
                 .filter(|t| self.reads_as_verb(&words, &units, range.start, t))
                 .or_else(|| self.triggers.noun_at(&words, i))
-                .filter(|t| !matches!(words.get(t.end), Some(&("group" | "groups"))));
+                .filter(|t| {
+                    !matches!(
+                        words.get(t.end),
+                        Some(
+                            &("group"
+                                | "groups"
+                                | "helicopter"
+                                | "helicopters"
+                                | "aircraft"
+                                | "planes"
+                                | "jets"
+                                | "submarine"
+                                | "submarines"
+                                | "boats"
+                                | "dogs")
+                        )
+                    )
+                });
             match trigger {
                 Some(trigger) => {
                     let end = trigger.end;
@@ -826,8 +844,16 @@ impl Coder<'_> {
                             .is_some_and(|w| is_auxiliary(w))
                 })
             };
+            // Nor two "opposing the scheme at a meeting of EC ministers":
+            // a meeting they were at is a setting, not their act.
+            let setting = trigger.nominal
+                && (trigger.start.saturating_sub(4)..trigger.start)
+                    .rev()
+                    .find(|&k| !DETERMINERS.contains(&words[k]) && !qualifies_noun(words[k]))
+                    .is_some_and(|k| matches!(words[k], "at" | "during"));
             if (2..=MAX_JOINT).contains(&sources.len())
                 && is_joint(&acted)
+                && !setting
                 && !directed
                 && !partner_unnamed
                 && !says_clause

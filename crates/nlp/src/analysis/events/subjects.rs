@@ -93,7 +93,22 @@ pub(super) fn nominal_agent(
 /// "why ministers attacked Lib Dem plans": people no name gives, right
 /// before the verb at `at`, are its subject.
 pub(super) fn unnamed_subject(words: &[&str], offset: usize, units: &[Unit], at: usize) -> bool {
-    at >= 1 && !units.iter().any(|u| u.tokens.end - offset == at) && PEOPLE.contains(&words[at - 1])
+    if at >= 1
+        && !units.iter().any(|u| u.tokens.end - offset == at)
+        && PEOPLE.contains(&words[at - 1])
+    {
+        return true;
+    }
+    // "Two local councillors who back Mr Flight met Mr Tanguay": past the
+    // relative clause of such people.
+    (at.saturating_sub(8)..at).rev().any(|k| {
+        k >= 1
+            && words[k] == "who"
+            && PEOPLE.contains(&words[k - 1])
+            && !words[k..at]
+                .iter()
+                .any(|w| matches!(*w, "," | "and" | "said" | "says"))
+    })
 }
 
 /// People a plural noun names without naming them.
@@ -124,6 +139,9 @@ const PEOPLE: &[&str] = &[
     "lawmakers",
     "legislators",
     "activists",
+    "councillors",
+    "supporters",
+    "workers",
 ];
 
 /// Whether the sentence opens with the trigger as a participle
@@ -278,7 +296,19 @@ pub(super) fn subject(
             let end = units[i].tokens.end - offset;
             end == at - 1 || (end + 2 == at && words[end] == ",")
         });
+    // "planes from Afghanistan attacked Pakistani villages": the actor a
+    // noun comes from, right before the verb, is the subject.
+    let from_noun = candidates.last().is_some_and(|&i| {
+        let (start, end) = (units[i].tokens.start - offset, units[i].tokens.end - offset);
+        end == at
+            && start >= 2
+            && words[start - 1] == "from"
+            && words[start - 2].len() > 3
+            && words[start - 2].ends_with('s')
+            && words[start - 2].chars().all(|c| c.is_ascii_lowercase())
+    });
     let adjacent = relative
+        || from_noun
         || (words[at].ends_with("ing")
             && candidates
                 .last()

@@ -1740,3 +1740,33 @@ fn the_speaker_after_a_comma_is_no_object_nor_of_a_list() {
     );
     assert_eq!(events, ["057 USA>GBR 2023-01-01 month"]);
 }
+
+#[test]
+fn planes_from_a_country_attack_for_it() {
+    let events = coded(
+        "UNITED NATIONS, June 18 - Pakistan complained to the United Nations today that planes \
+         from Afghanistan attacked Pakistani villages on Thursday.",
+    );
+    assert!(
+        events.iter().any(|e| e.starts_with("190 AFG>PAK")),
+        "{events:?}"
+    );
+    assert!(!events.iter().any(|e| e.contains("PAK>AFG")), "{events:?}");
+}
+
+#[test]
+fn settings_kinds_of_craft_and_people_no_name_gives_make_no_events() {
+    for text in [
+        // A relative clause of unnamed people before the verb.
+        "Two local councillors who back Mr Flight met Mr Tanguay in Arundel on Tuesday.",
+        // A meeting the subjects were at.
+        "Spain and Portugal continued to oppose the scheme at a meeting of EC finance \
+         ministers here.",
+        // "attack" naming a kind of craft.
+        "The gun was to protect ground forces from Soviet attack helicopters, Defense \
+         Department officials said.",
+    ] {
+        let events = coded(text);
+        assert!(events.is_empty(), "{text}: {events:?}");
+    }
+}

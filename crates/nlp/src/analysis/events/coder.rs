@@ -737,6 +737,21 @@ impl Coder<'_> {
             }
             None => units,
         };
+        // "shot basketball hoops with students": force used on a thing is
+        // done with those after "with", not to them ("clashed with" still
+        // fights).
+        let with_others = !trigger.nominal
+            && matches!(&code[..2.min(code.len())], "18" | "19" | "20")
+            && words.get(trigger.end).is_some_and(|w| {
+                w.chars().all(|c| c.is_ascii_lowercase()) && !PREPOSITIONS.contains(w)
+            })
+            && targets
+                .first()
+                .and_then(|t| words.get(trigger.end..local(&units[*t])))
+                .is_some_and(|between| between.contains(&"with"));
+        if with_others {
+            return;
+        }
         // ", backed by the Netherlands": a participle's agent after "by"
         // without a form of "be" leaves unclear who acted on whom.
         let by_agent = words.get(trigger.end) == Some(&"by")

@@ -1770,3 +1770,14 @@ fn settings_kinds_of_craft_and_people_no_name_gives_make_no_events() {
         assert!(events.is_empty(), "{text}: {events:?}");
     }
 }
+
+#[test]
+fn force_used_on_a_thing_is_done_with_those_after_with() {
+    let events = coded(
+        "Mr Blair completed an agility course and shot basketball hoops with students from \
+         the Waverley Sports College in Southwark.",
+    );
+    assert!(events.is_empty(), "{events:?}");
+    let events = coded("Iraqi troops clashed with Iranian forces near Basra on Sunday.");
+    assert!(events.iter().any(|e| e.starts_with("19")), "{events:?}");
+}

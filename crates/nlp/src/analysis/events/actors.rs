@@ -818,6 +818,21 @@ fn joined(doc: &Doc, left: &Unit, right: &Unit) -> bool {
     if says && between.first().is_some_and(|t| t.text == ",") {
         return false;
     }
+    // "According to Mr Sands, Lord Goldsmith had warned": the source
+    // cited is not of the clause after it.
+    let mut start = left.tokens.start;
+    while start > 0 && {
+        let word = doc.tokens[start - 1].lower.as_str();
+        lexicon::is_honorific(word) || (lexicon::is_title_word(word) && word != "to")
+    } {
+        start -= 1;
+    }
+    let cited = start >= 2
+        && doc.tokens[start - 1].lower == "to"
+        && doc.tokens[start - 2].lower == "according";
+    if cited && between.first().is_some_and(|t| t.text == ",") {
+        return false;
+    }
     // "Dilson Funaro and central bank president Francisco Gros": a title
     // after its lowercase qualifiers.
     let titled = between

@@ -513,6 +513,20 @@ impl Coder<'_> {
             return;
         }
         let named = |at: usize| self.resolution.mention_at(offset + at).is_some();
+        // "fired the head of the mergers department": dismissed from a
+        // post, not shot at.
+        let dismissed = matches!(
+            words[trigger.start],
+            "fired" | "fires" | "firing" | "sacked"
+        ) && words
+            .get(trigger.end)
+            .is_some_and(|w| matches!(*w, "the" | "a" | "an" | "its" | "his" | "her" | "their"))
+            && words
+                .get(trigger.end + 1..trigger.end + 3)
+                .is_some_and(|w| w.iter().any(|w| lexicon::is_title_word(w)));
+        if dismissed {
+            return;
+        }
         if thing_calls
             || kept_or_broken(words, trigger)
             || trades(words, trigger, &code, named)

@@ -1781,3 +1781,20 @@ fn force_used_on_a_thing_is_done_with_those_after_with() {
     let events = coded("Iraqi troops clashed with Iranian forces near Basra on Sunday.");
     assert!(events.iter().any(|e| e.starts_with("19")), "{events:?}");
 }
+
+#[test]
+fn a_source_cited_and_a_dismissal_are_not_the_act() {
+    let events = coded(
+        "According to Mr Sands, Lord Goldsmith had warned Tony Blair that the use of force \
+         could be illegal.",
+    );
+    assert_eq!(
+        events,
+        ["130 person:goldsmith>person:tony-blair 2023-06-18 article"]
+    );
+    let events = coded(
+        "NEW YORK, June 18 - Merrill Lynch and Co Inc fired the head of the mergers \
+         department in its London office today.",
+    );
+    assert!(events.is_empty(), "{events:?}");
+}

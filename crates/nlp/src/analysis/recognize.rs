@@ -157,6 +157,7 @@ impl TaggerRecognizer {
             let last = &tokens[span.tokens.end - 1];
             let common = || {
                 lexicon::is_common_noun(&last.lower)
+                    || (span.tokens.len() == 2 && lexicon::is_wire_capitalised_verb(&last.lower))
                     || (last.is_capitalized()
                         && !last.is_all_caps()
                         && lexicon::org_sector(&surface(&tokens[span.tokens.clone()])).is_none()
@@ -890,6 +891,24 @@ mod tests {
             found.iter().all(|(t, _)| !t.contains("Refusal")),
             "{found:?}"
         );
+    }
+
+    #[test]
+    fn a_verb_or_noun_wire_copy_capitalises_after_a_country_is_not_its_name() {
+        // "U.S. Kick" (tokens 3..5) and "U.S. Dlrs" as the tagger took them.
+        let found = refined(
+            "Japan and the U.S. Kick off top-level trade talks tomorrow.",
+            &[(0..1, NerKind::Loc), (3..5, NerKind::Loc)],
+        );
+        assert!(
+            found.contains(&("U.S.".to_owned(), NerKind::Loc)),
+            "{found:?}"
+        );
+        let found = refined(
+            "It raised 100 mln U.S. Dlrs in the offering.",
+            &[(4..6, NerKind::Org)],
+        );
+        assert!(found.iter().all(|(t, _)| !t.contains("Dlrs")), "{found:?}");
     }
 
     #[test]

@@ -113,7 +113,15 @@ impl Coder<'_> {
             // sentence ("March 2", "Trade Minister").
             // The sentence starts anew after an opening dateline.
             let token = &doc.tokens[range.start + i];
-            let opening = i == 0 || range.start + i == self.dateline_end;
+            // Wire copy capitalises the word after "U.S." ("Japan and the
+            // U.S. Kick off top-level trade talks"): that word may be read.
+            let after_abbreviation = i > 0 && {
+                let previous = &doc.tokens[range.start + i - 1].text;
+                previous.len() <= 6
+                    && previous.ends_with('.')
+                    && previous[..previous.len() - 1].contains('.')
+            };
+            let opening = i == 0 || range.start + i == self.dateline_end || after_abbreviation;
             if self.resolution.mention_at(range.start + i).is_some()
                 || (!opening && token.is_capitalized() && !token.is_all_caps())
             {

@@ -44,6 +44,8 @@ pub const ROLES: &[(&str, &str)] = &[
     ("lord mayor", "GOV"),
     ("lord justice", "JUD"),
     ("lord chief justice", "JUD"),
+    ("backbencher", "LEG"),
+    ("backbenchers", "LEG"),
     ("peer", "LEG"),
     ("peers", "LEG"),
     ("lord", "LEG"),

@@ -695,6 +695,16 @@ fn unit_of_mention(
                 ..plain(Some("GOV".to_owned()), mention.tokens.end)
             })
         }
+        // "Gordon Brown's Budget": a document or plan written as a name
+        // is no actor.
+        NerKind::Org
+            if matches!(
+                entity.name.as_str(),
+                "Budget" | "Bill" | "Act" | "Treaty" | "Report" | "Plan" | "Accord"
+            ) =>
+        {
+            None
+        }
         NerKind::Org => {
             let last = entity.name.rsplit(' ').next().unwrap_or("");
             // "the White House said" is the government, not a building.
@@ -816,6 +826,19 @@ fn joined(doc: &Doc, left: &Unit, right: &Unit) -> bool {
         .get(right.tokens.end)
         .is_some_and(|t| crate::analysis::quotes::SAYING.contains(&t.lower.as_str()));
     if says && between.first().is_some_and(|t| t.text == ",") {
+        return false;
+    }
+    // "Sir Anthony Meyer, the Tory backbencher who": a description of the
+    // one before, not another of a list.
+    let describes = between.len() >= 2
+        && between[0].text == ","
+        && between
+            .last()
+            .is_some_and(|t| matches!(t.lower.as_str(), "the" | "a" | "an"))
+        && doc.tokens.get(right.tokens.end).is_some_and(|t| {
+            !t.is_capitalized() && lexicon::match_role(&[t.lower.as_str()]).is_some()
+        });
+    if describes {
         return false;
     }
     // "According to Mr Sands, Lord Goldsmith had warned": the source

@@ -139,6 +139,7 @@ const PEOPLE: &[&str] = &[
     "lawmakers",
     "legislators",
     "activists",
+    "those",
     "councillors",
     "supporters",
     "workers",
@@ -363,10 +364,15 @@ fn apposed_to(
     at: usize,
 ) -> Option<usize> {
     let start = units[chosen].tokens.start - offset;
-    // The closing comma: after the chosen actor, with no actor after it.
-    let close = (units[chosen].tokens.end - offset..at)
-        .rev()
-        .find(|&p| words[p] == ",")?;
+    // The closing comma: after the chosen actor, with no actor after it;
+    // or the relative pronoun of the verb ("Sir Anthony Meyer, the Tory
+    // backbencher who challenged").
+    let end = units[chosen].tokens.end - offset;
+    let close = if at >= 1 && at - 1 >= end && words[at - 1] == "who" {
+        at - 1
+    } else {
+        (end..at).rev().find(|&p| words[p] == ",")?
+    };
     if candidates
         .iter()
         .any(|&k| units[k].tokens.start - offset > close)

@@ -1798,3 +1798,27 @@ fn a_source_cited_and_a_dismissal_are_not_the_act() {
     );
     assert!(events.is_empty(), "{events:?}");
 }
+
+#[test]
+fn an_appositive_describes_and_a_budget_does_not_act() {
+    let events = coded(
+        "Sir Anthony Meyer, the Tory backbencher who challenged Margaret Thatcher for the \
+         party leadership in 1989, has died.",
+    );
+    assert_eq!(
+        events,
+        ["110 person:anthony-meyer>person:margaret-thatcher 1989-01-01 year"]
+    );
+    for text in [
+        "Tory leader Michael Howard has dismissed Gordon Brown's Budget as a fraud.",
+        "Labour fears losing those who supported the party in the past but will vote Tory.",
+    ] {
+        let events = coded(text);
+        assert!(
+            events
+                .iter()
+                .all(|e| !e.contains("org:budget") && !e.starts_with("051")),
+            "{text}: {events:?}"
+        );
+    }
+}

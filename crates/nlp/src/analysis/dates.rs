@@ -165,9 +165,17 @@ pub fn resolve_near(
     let mut best: Option<(usize, ResolvedDate)> = None;
     let mut consider = |index: usize, resolved: ResolvedDate| {
         let distance = index.abs_diff(anchor);
-        let owned = owners
-            .iter()
-            .any(|&o| o != anchor && index > o && index - o <= 2 && index - o < distance);
+        // Right after it, with no preposition ("offer Saturday", "offer
+        // last week", but not "rejected a compromise offer on Sunday").
+        let owned = owners.iter().any(|&o| {
+            o != anchor
+                && index > o
+                && index - o <= 2
+                && index - o < distance
+                && !tokens[o + 1..index]
+                    .iter()
+                    .any(|t| matches!(t.lower.as_str(), "on" | "in" | "at" | "since" | "by"))
+        });
         if distance <= reach
             && !owned
             && best.is_none_or(|(d, _)| distance < d)

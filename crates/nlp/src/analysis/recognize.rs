@@ -118,6 +118,26 @@ impl TaggerRecognizer {
             } {
                 span.tokens.start += 1;
             }
+            // "daughter Victoria" taken for a place: a relative is a person.
+            if span.kind != NerKind::Person
+                && span.tokens.len() <= 2
+                && span.tokens.start > 0
+                && matches!(
+                    tokens[span.tokens.start - 1].lower.as_str(),
+                    "daughter"
+                        | "son"
+                        | "wife"
+                        | "husband"
+                        | "brother"
+                        | "sister"
+                        | "mother"
+                        | "father"
+                        | "widow"
+                        | "widower"
+                )
+            {
+                span.kind = NerKind::Person;
+            }
             // "Gen Musharraf" taken for a place: an honorific makes the
             // rest a person.
             // So does a peer's title ("Lord Butler" taken for an
@@ -909,6 +929,16 @@ mod tests {
             &[(4..6, NerKind::Org)],
         );
         assert!(found.iter().all(|(t, _)| !t.contains("Dlrs")), "{found:?}");
+    }
+
+    #[test]
+    fn a_relative_is_a_person() {
+        // "Victoria" (token 8) as the tagger took it: a place.
+        let found = refined(
+            "His career included a public disagreement with daughter Victoria over civil rights.",
+            &[(8..9, NerKind::Loc)],
+        );
+        assert_eq!(found, [("Victoria".to_owned(), NerKind::Person)]);
     }
 
     #[test]

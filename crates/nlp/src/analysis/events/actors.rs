@@ -676,6 +676,18 @@ fn unit_of_mention(
                 )
             });
             let country = gazetteer.country_of_capital(&entity.name)?;
+            // A small capital only where the article names its country
+            // ("Victoria, a lobbyist for disabled rights" is no Seychelles).
+            let big = gazetteer
+                .cities(&entity.name)
+                .any(|city| city.population >= 500_000 && gazetteer.is_capital(city));
+            let named = resolution
+                .entities
+                .iter()
+                .any(|e| e.is_country && e.country.as_deref() == Some(country.iso3.as_str()));
+            if !big && !named {
+                return None;
+            }
             (!governed).then(|| Unit {
                 stands_for: Some((country.iso3.clone(), country.name.clone())),
                 ..plain(None, mention.tokens.end)

@@ -1822,3 +1822,12 @@ fn an_appositive_describes_and_a_budget_does_not_act() {
         );
     }
 }
+
+#[test]
+fn a_small_capital_stands_for_its_country_only_where_the_article_names_it() {
+    let events = coded(
+        "Victoria, a lobbyist for disabled rights, denounced Sir Nicholas Scott and joined the \
+         calls for him to resign.",
+    );
+    assert!(events.iter().all(|e| !e.contains("SYC")), "{events:?}");
+}

@@ -613,6 +613,7 @@ impl EntityResolver {
         if let Some(person) = people::lone_name(gazetteer, doc, span, text, resolution) {
             return person;
         }
+
         // An organisation's acronym the tagger took for a name ("Gavi").
         if span.kind == NerKind::Person
             && let Some(named) = organisations::named_before(doc, span, text, resolution)

@@ -228,7 +228,18 @@ pub(super) fn resolve(
         );
     }
     let stands = acts_for_state(doc, span) || places.capitals_for_states.contains(text);
-    if stands && let Some(country) = gazetteer.country_of_capital(text) {
+    // A small capital only where the article names its country ("Victoria,
+    // a lobbyist for disabled rights, denounced" is no Seychelles).
+    let known = |country: &crate::gazetteer::Country| {
+        places.named.contains(&country.iso3)
+            || gazetteer
+                .cities(text)
+                .any(|city| city.population >= 500_000 && gazetteer.is_capital(city))
+    };
+    if stands
+        && let Some(country) = gazetteer.country_of_capital(text)
+        && known(country)
+    {
         return country_entity(gazetteer, &country.iso3.clone());
     }
     // "Strasbourg": the one place of the world so called, if a sizeable

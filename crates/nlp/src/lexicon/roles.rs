@@ -79,6 +79,8 @@ pub const ROLES: &[(&str, &str)] = &[
     ("co-founder", "BUS"),
     ("founder", "BUS"),
     ("ceo", "BUS"),
+    ("vice-chairman", "BUS"),
+    ("vice-president", "GOV"),
     ("chairman", "BUS"),
     ("chairwoman", "BUS"),
     ("executive", "BUS"),

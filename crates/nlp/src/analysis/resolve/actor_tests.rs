@@ -1050,3 +1050,22 @@ fn a_surname_one_letter_off_is_the_person_named_in_full_unless_someone_known() {
         entity_of(&r, "Donald Regan").key
     );
 }
+
+#[test]
+fn the_head_of_a_public_body_written_in_lowercase_is_of_its_sector() {
+    let r = resolve_on(
+        "Regan leaked a story that Beryl Sprinkel, chairman of the council of economic \
+         advisers, had been chosen to replace Volcker.",
+        Some("1987-03-02"),
+    );
+    assert_eq!(
+        entity_of(&r, "Beryl Sprinkel").sector.as_deref(),
+        Some("GOV")
+    );
+    // A company's chairman stays in business.
+    let r = resolve_on(
+        "Lee Iacocca, chairman of the company, said sales rose.",
+        Some("1987-03-02"),
+    );
+    assert_eq!(entity_of(&r, "Lee Iacocca").sector.as_deref(), Some("BUS"));
+}

@@ -165,6 +165,22 @@ pub(super) fn read(
                 continue;
             }
             if let Some((len, sector)) = lexicon::match_role(&words[i..]) {
+                // "chairman of the council of economic advisers": a public
+                // body written in lowercase gives the head of it its sector.
+                let body = (words.get(i + len) == Some(&"of"))
+                    .then(|| {
+                        words[i + len + 1..].iter().take(3).find_map(|w| match *w {
+                            "committee" | "subcommittee" => Some("LEG"),
+                            "council" | "commission" | "agency" | "department" | "ministry"
+                            | "bureau" | "authority" => Some("GOV"),
+                            _ => None,
+                        })
+                    })
+                    .flatten();
+                let sector = match body {
+                    Some(body) if matches!(sector, "BUS" | "") => body,
+                    _ => sector,
+                };
                 if !sector.is_empty() && context.sector.is_none() {
                     context.sector = Some(sector.to_owned());
                 }

@@ -1069,3 +1069,15 @@ fn the_head_of_a_public_body_written_in_lowercase_is_of_its_sector() {
     );
     assert_eq!(entity_of(&r, "Lee Iacocca").sector.as_deref(), Some("BUS"));
 }
+
+#[test]
+fn a_partys_mp_sits_in_the_legislature() {
+    let r = resolve_on(
+        "Moazzam Begg's Labour MP Roger Godsiff welcomed his release.",
+        Some("2005-01-26"),
+    );
+    assert_eq!(
+        entity_of(&r, "Roger Godsiff").sector.as_deref(),
+        Some("LEG")
+    );
+}

@@ -38,6 +38,9 @@ pub(super) struct Context {
     pub named: bool,
     /// "the ruling United National Independence Party": the party governs.
     pub ruling: bool,
+    /// A legislator's title ("Labour MP", "Republican senator"): the
+    /// legislature, whatever the party.
+    pub legislator: bool,
     /// A person whose possessive heads the title ("*Biden's* national
     /// security adviser, Jake Sullivan"): a token of that person's mention.
     pub patron: Option<usize>,
@@ -183,6 +186,23 @@ pub(super) fn read(
                 };
                 if !sector.is_empty() && context.sector.is_none() {
                     context.sector = Some(sector.to_owned());
+                }
+                if sector == "LEG"
+                    && matches!(
+                        words[i],
+                        "mp" | "mps"
+                            | "mep"
+                            | "senator"
+                            | "sen."
+                            | "congressman"
+                            | "congresswoman"
+                            | "lawmaker"
+                            | "legislator"
+                            | "backbencher"
+                            | "rep."
+                    )
+                {
+                    context.legislator = true;
                 }
                 // A Commissioner, in an article about the European Union
                 // or Community, is one of its commissioners.
@@ -418,6 +438,15 @@ pub(super) fn read(
     context.named = context.country.is_some() || context.affiliation.is_some();
     // Where someone works says more than what they do: "the top Asia
     // expert on the National Security Council" is government.
+    // A party's MP sits in the legislature ("Labour MP Roger Godsiff").
+    if context.legislator
+        && context
+            .affiliation
+            .as_deref()
+            .is_some_and(|a| matches!(a, "GOV" | "OPP" | "PTY"))
+    {
+        context.affiliation = Some("LEG".to_owned());
+    }
     if context.affiliation.is_some() {
         context.sector = context.affiliation.take();
         if context.country.is_none() {

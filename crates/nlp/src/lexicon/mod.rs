@@ -393,6 +393,10 @@ pub fn is_common_noun(lower: &str) -> bool {
             | "farmers"
             | "grains"
             | "lines"
+            | "sanctions"
+            | "embargo"
+            | "quotas"
+            | "tariffs"
     )
 }
 

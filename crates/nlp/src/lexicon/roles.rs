@@ -472,7 +472,8 @@ pub fn org_sector(name: &str) -> Option<&'static str> {
         | "Industries" | "Plc" | "plc" | "AG" | "SA" | "GmbH" => "BUS",
         "Times" | "Post" | "Journal" | "News" | "Network" | "Reuters" | "Mirror" | "Telegraph"
         | "Guardian" | "Herald" | "Gazette" | "Tribune" | "Observer" | "Chronicle" | "Express"
-        | "Mail" | "Radio" | "Television" | "TV" | "BBC" | "CNN" | "ITV" => "MED",
+        | "Mail" | "Radio" | "Television" | "TV" | "BBC" | "CNN" | "ITV" | "Supplement"
+        | "Magazine" => "MED",
         "University" | "Institute" | "School" | "College" => "EDU",
         "Foundation" | "Charity" | "Campaign" => "NGO",
         "Party" => "PTY",

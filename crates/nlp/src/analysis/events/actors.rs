@@ -157,6 +157,13 @@ const TOPICS: &[&str] = &[
     "taxes",
     "currency",
     "aid",
+    // "still meeting his 1987/88 PSBR target".
+    "target",
+    "targets",
+    "requirement",
+    "requirements",
+    "standards",
+    "obligations",
 ];
 
 fn group_sector(word: &str) -> Option<&'static str> {

@@ -523,15 +523,18 @@ impl Coder<'_> {
         let named = |at: usize| self.resolution.mention_at(offset + at).is_some();
         // "fired the head of the mergers department": dismissed from a
         // post, not shot at.
+        // "fired National Security Council aide Oliver North" too.
         let dismissed = matches!(
             words[trigger.start],
             "fired" | "fires" | "firing" | "sacked"
         ) && words
-            .get(trigger.end)
-            .is_some_and(|w| matches!(*w, "the" | "a" | "an" | "its" | "his" | "her" | "their"))
-            && words
-                .get(trigger.end + 1..trigger.end + 3)
-                .is_some_and(|w| w.iter().any(|w| lexicon::is_title_word(w)));
+            .get(trigger.end..words.len().min(trigger.end + 5))
+            .is_some_and(|after| {
+                after
+                    .iter()
+                    .take_while(|w| !PREPOSITIONS.contains(w) || **w == "of")
+                    .any(|w| !matches!(*w, "the" | "a" | "an") && lexicon::is_title_word(w))
+            });
         if dismissed {
             return;
         }

@@ -1831,3 +1831,16 @@ fn a_small_capital_stands_for_its_country_only_where_the_article_names_it() {
     );
     assert!(events.iter().all(|e| !e.contains("SYC")), "{events:?}");
 }
+
+#[test]
+fn a_fired_aide_a_target_met_and_a_paper_quoted_are_no_events() {
+    for text in [
+        "Senator Bill Bradley said until several key figures in the scandal, including fired \
+         National Security Council aide Oliver North, testified, the truth would not be known.",
+        "Chancellor Nigel Lawson cut taxes while still meeting his earlier PSBR target.",
+        "But Michael Howard told the Times Educational Supplement that truancy was \"very bad\".",
+    ] {
+        let events = coded(text);
+        assert!(events.is_empty(), "{text}: {events:?}");
+    }
+}

@@ -368,7 +368,7 @@ fn apposed_to(
     // or the relative pronoun of the verb ("Sir Anthony Meyer, the Tory
     // backbencher who challenged").
     let end = units[chosen].tokens.end - offset;
-    let close = if at >= 1 && at - 1 >= end && words[at - 1] == "who" {
+    let close = if at > end && words[at - 1] == "who" {
         at - 1
     } else {
         (end..at).rev().find(|&p| words[p] == ",")?

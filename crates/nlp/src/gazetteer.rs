@@ -270,6 +270,15 @@ impl Gazetteer {
             .is_some_and(|c| c.capital == city.name)
     }
 
+    /// Whether the most populous place called `name` is a national capital
+    /// of half a million people or more ("Peking", not "Victoria"): big
+    /// enough to stand for its state without the text naming it.
+    pub fn is_big_capital(&self, name: &str) -> bool {
+        self.cities(name)
+            .next()
+            .is_some_and(|city| city.population >= 500_000 && self.is_capital(city))
+    }
+
     /// Places called `name`, most populous first.
     pub fn cities(&self, name: &str) -> impl Iterator<Item = &City> {
         self.city_by_name

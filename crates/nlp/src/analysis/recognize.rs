@@ -443,7 +443,7 @@ impl TaggerRecognizer {
                 Some(NerKind::Loc)
             } else if self.gazetteer.country_by_demonym(&token.text).is_some() {
                 Some(NerKind::Misc)
-            } else if self.is_big_capital(&token.text) {
+            } else if self.gazetteer.is_big_capital(&token.text) {
                 // "Peking said": a big capital, by any of its names.
                 Some(NerKind::Loc)
             } else {
@@ -497,15 +497,6 @@ impl TaggerRecognizer {
                 span
             })
             .collect()
-    }
-
-    /// A national capital of half a million people or more, by any of its
-    /// names ("Peking").
-    fn is_big_capital(&self, name: &str) -> bool {
-        self.gazetteer
-            .cities(name)
-            .next()
-            .is_some_and(|city| city.population >= 500_000 && self.gazetteer.is_capital(city))
     }
 
     /// "Manchester, Liverpool, Leicester": a city the tagger took for an

@@ -685,9 +685,7 @@ fn unit_of_mention(
             let country = gazetteer.country_of_capital(&entity.name)?;
             // A small capital only where the article names its country
             // ("Victoria, a lobbyist for disabled rights" is no Seychelles).
-            let big = gazetteer
-                .cities(&entity.name)
-                .any(|city| city.population >= 500_000 && gazetteer.is_capital(city));
+            let big = gazetteer.is_big_capital(&entity.name);
             let named = resolution
                 .entities
                 .iter()

@@ -231,10 +231,7 @@ pub(super) fn resolve(
     // A small capital only where the article names its country ("Victoria,
     // a lobbyist for disabled rights, denounced" is no Seychelles).
     let known = |country: &crate::gazetteer::Country| {
-        places.named.contains(&country.iso3)
-            || gazetteer
-                .cities(text)
-                .any(|city| city.population >= 500_000 && gazetteer.is_capital(city))
+        places.named.contains(&country.iso3) || gazetteer.is_big_capital(text)
     };
     if stands
         && let Some(country) = gazetteer.country_of_capital(text)

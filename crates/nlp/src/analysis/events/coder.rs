@@ -129,8 +129,8 @@ impl Coder<'_> {
                 continue;
             }
             // "pressure group Liberty", "a protest group", "Soviet attack
-            // helicopters": a word naming a kind of body or craft, not an
-            // act.
+            // helicopters", "London interbank offered rates": a word naming
+            // a kind of body, craft or rate, not an act.
             let trigger = self
                 .triggers
                 .verb_at(&words, i)
@@ -150,7 +150,9 @@ impl Coder<'_> {
                                 | "submarine"
                                 | "submarines"
                                 | "boats"
-                                | "dogs")
+                                | "dogs"
+                                | "rate"
+                                | "rates")
                         )
                     )
                 });

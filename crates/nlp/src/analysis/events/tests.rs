@@ -1844,3 +1844,22 @@ fn a_fired_aide_a_target_met_and_a_paper_quoted_are_no_events() {
         assert!(events.is_empty(), "{text}: {events:?}");
     }
 }
+
+#[test]
+fn taking_part_in_talks_is_meeting_and_an_offered_rate_no_offer() {
+    let events = coded(
+        "Foreign Secretary Jack Straw is due to take part in talks with the Indian government \
+         on Friday.",
+    );
+    assert!(
+        events
+            .iter()
+            .any(|e| e.starts_with("036 person:jack-straw>IND")),
+        "{events:?}"
+    );
+    let events = coded(
+        "Jaime Ongpin said Manila is sticking to its demand of a spread over London interbank \
+         offered rates (LIBOR).",
+    );
+    assert!(!events.iter().any(|e| e.starts_with("03")), "{events:?}");
+}

@@ -2,6 +2,7 @@
 //! sentences, the mentions with the entity, country and role each resolved
 //! to, and the events coded — for finding why a rule fires or does not.
 
+use std::io::Write as _;
 use std::path::PathBuf;
 
 use anyhow::Context as _;
@@ -50,22 +51,27 @@ pub fn explain(args: &ExplainArgs) -> anyhow::Result<()> {
     let analyzer = Analyzer::bundled(usize::MAX)?;
     let prepared = analyzer.prepare(&article)?;
     let (doc, resolution) = (&prepared.doc, &prepared.resolution);
+    // Written, not printed: a reader that stops early ("| head") ends the
+    // command quietly instead of a panic.
+    let mut out = std::io::stdout().lock();
     for (s, sentence) in doc.sentences.iter().enumerate() {
-        println!(
+        writeln!(
+            out,
             "S{s}: {}",
             text::surface(&doc.tokens[sentence.tokens.clone()])
-        );
+        )?;
         for m in resolution.mentions_in(&sentence.tokens) {
             let mention = &resolution.mentions[m];
             let entity = &resolution.entities[mention.entity];
-            println!(
+            writeln!(
+                out,
                 "    {:<28} {:<40} {:<4} {:<4} {}",
                 mention.text,
                 entity.key,
                 entity.country.as_deref().unwrap_or("-"),
                 entity.sector.as_deref().unwrap_or("-"),
                 mention.role.unwrap_or("")
-            );
+            )?;
         }
     }
     let analysis = analyzer.analyze(&article, 0)?;
@@ -74,7 +80,8 @@ pub fn explain(args: &ExplainArgs) -> anyhow::Result<()> {
             a.map(|a| format!("{} [{}]", a.key, a.actor_code))
                 .unwrap_or_default()
         };
-        println!(
+        writeln!(
+            out,
             "EVENT {} {} -> {} {} p{} @{} \"{}\" conf={} x{}{}",
             event.cameo_code,
             actor(event.source.as_ref()),
@@ -86,7 +93,7 @@ pub fn explain(args: &ExplainArgs) -> anyhow::Result<()> {
             event.confidence,
             event.supporting_sentences,
             if event.is_intention { " intention" } else { "" }
-        );
+        )?;
         // The sentence's char span, as the record carries it.
         let sentence: String = article
             .body
@@ -94,10 +101,11 @@ pub fn explain(args: &ExplainArgs) -> anyhow::Result<()> {
             .skip(event.sentence_start as usize)
             .take(event.sentence_end.saturating_sub(event.sentence_start) as usize)
             .collect();
-        println!(
+        writeln!(
+            out,
             "    in: {}",
             sentence.split_whitespace().collect::<Vec<_>>().join(" ")
-        );
+        )?;
     }
     Ok(())
 }

@@ -46,6 +46,12 @@ fn main() -> anyhow::Result<()> {
         Command::EvalNer(args) => commands::eval_ner(&args),
         Command::EvalEvents(args) => events_eval::eval_events(&args),
         Command::EvalActors(args) => actors_eval::eval_actors(&args),
-        Command::Explain(args) => explain::explain(&args),
+        Command::Explain(args) => explain::explain(&args).or_else(|error| {
+            // The reader went away ("| head"): nothing is left to say.
+            let closed = error
+                .downcast_ref::<std::io::Error>()
+                .is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe);
+            if closed { Ok(()) } else { Err(error) }
+        }),
     }
 }

@@ -242,12 +242,13 @@ pub(super) fn resolve(
     // "Strasbourg": the one place of the world so called, if a sizeable
     // one, needs no support from the article; nor does "Geneva", many
     // times the size of any other so called.
-    let mut sizes: Vec<u64> = gazetteer.cities(text).map(|c| c.population).collect();
-    sizes.sort_unstable_by(|a, b| b.cmp(a));
+    // (`cities` gives the most populous first.)
+    let mut sizes = gazetteer.cities(text).map(|c| c.population);
+    let (largest, next) = (sizes.next(), sizes.next());
     let dominant = |city: &City| {
         city.population >= SMALL_PLACE
-            && sizes.first() == Some(&city.population)
-            && sizes.get(1).is_none_or(|&next| city.population >= 5 * next)
+            && largest == Some(city.population)
+            && next.is_none_or(|next| city.population >= 5 * next)
     };
     let best = gazetteer
         .cities(text)

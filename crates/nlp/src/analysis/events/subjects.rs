@@ -5,7 +5,7 @@
 use super::actors::{self, Unit, Via};
 use super::clause;
 use super::triggers::Trigger;
-use super::words::{BE_HAVE, PREPOSITIONS, is_number};
+use super::words::{BE_HAVE, LOCATIVE, PREPOSITIONS, is_number};
 use crate::lexicon;
 use crate::text::Doc;
 
@@ -243,7 +243,8 @@ pub(super) fn subject(
         if verb_follows && matches!(previous, "before" | "after" | "until" | "since" | "as") {
             return false;
         }
-        PREPOSITIONS.contains(&previous)
+        // "65 km inside Iraq was the scene of heavy fighting".
+        PREPOSITIONS.contains(&previous) || LOCATIVE.contains(&previous)
     };
     // "just one in 10 recognised Charles Kennedy", "the two meet": a
     // number of people no name gives is the subject.

@@ -1863,3 +1863,17 @@ fn taking_part_in_talks_is_meeting_and_an_offered_rate_no_offer() {
     );
     assert!(!events.iter().any(|e| e.starts_with("03")), "{events:?}");
 }
+
+#[test]
+fn a_place_inside_a_country_is_not_the_subject() {
+    let events = coded(
+        "Iran said its troops repulsed heavy Iraqi counter-attacks in overnight fighting. \
+         Iran launched the new offensive on Tuesday night. \
+         The area between Haj Omran and the Kurdish town of Rawandiz some 65 km inside Iraq \
+         was the scene of heavy fighting in 1983.",
+    );
+    assert!(
+        events.iter().all(|e| !e.contains("1983")),
+        "no actor fought in 1983: {events:?}"
+    );
+}

@@ -1105,6 +1105,23 @@ impl Coder<'_> {
                     // Britain": a second verb phrase is the second verb's.
                     || (matches!(words[p], "and" | "but")
                         && words.get(p + 1).is_some_and(|w| is_auxiliary(w)))
+                    // "agreed to disregard penalty interest and negotiations
+                    // were continuing with Argentina": a clause of its own,
+                    // with an unnamed subject.
+                    || (matches!(words[p], "and" | "but") && {
+                        let subject = (p + 1..limit.min(p + 4))
+                            .take_while(|&q| {
+                                self.resolution.mention_at(offset + q).is_none()
+                                    && words[q].chars().all(|c| c.is_ascii_lowercase())
+                                    && !BE_HAVE.contains(&words[q])
+                                    && !PREPOSITIONS.contains(&words[q])
+                            })
+                            .count();
+                        subject > 0
+                            && words
+                                .get(p + 1 + subject)
+                                .is_some_and(|w| BE_HAVE.contains(w))
+                    })
                     || !trigger.nominal
                         && self.resolution.mention_at(offset + p).is_none()
                         && self

@@ -1877,3 +1877,12 @@ fn a_place_inside_a_country_is_not_the_subject() {
         "no actor fought in 1983: {events:?}"
     );
 }
+
+#[test]
+fn a_clause_after_and_with_its_own_subject_ends_the_object_search() {
+    let events = coded(
+        "Finance Minister Juan Nogales said Bolivia had agreed to disregard penalty interest \
+         payments and negotiations were continuing with Argentina and Brazil.",
+    );
+    assert!(!events.iter().any(|e| e.starts_with("03")), "{events:?}");
+}

@@ -526,7 +526,7 @@ fn unit_of_mention(
     if next.is_some_and(|t| t.text.starts_with('/')) {
         return None;
     }
-    if is_modifier(doc, resolution, m) {
+    if is_modifier(doc, resolution, m) || in_title_of_person(doc, resolution, m) {
         return None;
     }
     // "the Iraq war", "the Turkey-EU talks deal": a name before a topic
@@ -795,6 +795,42 @@ fn party_officer(doc: &Doc, resolution: &Resolution, org: usize, office: &str) -
                 .is_some_and(|i| doc.tokens.get(i).is_some_and(|t| t.lower == office));
         (before || after).then_some(p.entity)
     })
+}
+
+/// A name inside the title of an appositive after a person ("greeted by
+/// Belkacem Nabi, the Algerian Minister of *Energy, Chemical* and
+/// Petro-*Chemical Industries*"): part of the person's title, not an actor
+/// of its own.
+fn in_title_of_person(doc: &Doc, resolution: &Resolution, m: usize) -> bool {
+    let tokens = &doc.tokens;
+    // Back over the names the title lists, to its "of".
+    let mut i = resolution.mentions[m].tokens.start;
+    while i > 0 {
+        let t = &tokens[i - 1];
+        let listed = matches!(t.text.as_str(), "," | "-" | "&" | "and")
+            || (t.is_capitalized() && t.lower != "of");
+        if !listed {
+            break;
+        }
+        i -= 1;
+    }
+    if i < 2
+        || tokens[i - 1].lower != "of"
+        || lexicon::match_role(&[&tokens[i - 2].lower]).is_none()
+    {
+        return false;
+    }
+    // Back over the rest of the title ("the Algerian Minister") to a comma
+    // that closes a person's name.
+    let mut j = i - 2;
+    while j > 0 && (tokens[j - 1].is_capitalized() || tokens[j - 1].lower == "the") {
+        j -= 1;
+    }
+    j >= 2
+        && tokens[j - 1].text == ","
+        && resolution.mention_at(j - 2).is_some_and(|p| {
+            resolution.entities[resolution.mentions[p].entity].kind == NerKind::Person
+        })
 }
 
 /// A mention that only modifies the name after it ("Chinese" in "Chinese

@@ -1886,3 +1886,13 @@ fn a_clause_after_and_with_its_own_subject_ends_the_object_search() {
     );
     assert!(!events.iter().any(|e| e.starts_with("03")), "{events:?}");
 }
+
+#[test]
+fn names_in_an_appositive_title_are_not_actors() {
+    let events = coded(
+        "Iranian Oil Minister Gholamreza Aqazadeh was greeted on arrival by Belkacem Nabi, \
+         the Algerian Minister of Energy, Chemical and Petro-Chemical Industries.",
+    );
+    assert_eq!(events.len(), 1, "{events:?}");
+    assert!(events[0].contains("person:belkacem-nabi>"), "{events:?}");
+}

@@ -190,9 +190,6 @@ pub fn modality(words: &[&str], at: usize) -> Modality {
     if near.iter().any(|w| SUPPOSING.contains(w)) {
         return Modality::Supposed;
     }
-    if near.iter().any(|w| FUTURE.contains(w)) {
-        return Modality::Intended;
-    }
     // An infinitive ("plans to visit", "pressed the Chinese to release"):
     // intended after a word of intent, otherwise only wanted by someone.
     // Adverbs, and a light or aspectual verb before a noun trigger ("keen to
@@ -219,6 +216,34 @@ pub fn modality(words: &[&str], at: usize) -> Modality {
             || (words[k - 1] == "in" && k >= 2 && words[k - 2] == "part"))
     {
         k -= 1;
+    }
+    // "will ask Japan to offer a share of its rice market": what an
+    // appeal asks of its addressee is only wanted, whatever the tense of
+    // the asking.
+    let asked = |w: &str| {
+        matches!(
+            w,
+            "ask"
+                | "asks"
+                | "asked"
+                | "asking"
+                | "urge"
+                | "urges"
+                | "urged"
+                | "urging"
+                | "press"
+                | "presses"
+                | "pressed"
+                | "pressing"
+                | "persuade"
+                | "persuaded"
+        )
+    };
+    if k > start + 1 && words[k - 1] == "to" && words[start..k - 1].iter().any(|w| asked(w)) {
+        return Modality::Supposed;
+    }
+    if near.iter().any(|w| FUTURE.contains(w)) {
+        return Modality::Intended;
     }
     if k > start && words[k - 1] == "to" {
         let intent = k >= 2 && INTENT_BEFORE_TO.contains(&words[k - 2]);
@@ -325,6 +350,25 @@ mod tests {
         assert_eq!(
             modality_of("if china attacks taiwan", "attacks"),
             Modality::Supposed
+        );
+    }
+
+    #[test]
+    fn what_an_appeal_asks_is_only_wanted_whatever_the_tense() {
+        assert_eq!(
+            modality_of(
+                "lyng will ask japan to offer a share of its market",
+                "offer"
+            ),
+            Modality::Supposed
+        );
+        assert_eq!(
+            modality_of("he urged iran to agree to hold talks", "talks"),
+            Modality::Supposed
+        );
+        assert_eq!(
+            modality_of("he will agree to hold talks", "talks"),
+            Modality::Intended
         );
     }
 

@@ -1240,10 +1240,28 @@ impl Coder<'_> {
                 // Nor past a thing met: "rules now meet health standards
                 // and the EC should require".
                 let past_thing_met = meets && previous == "and";
+                // "proposed deregulating air fares between Scandinavia and
+                // the U.S.": what follows a gerund object is the gerund's.
+                let gerund_object =
+                    words.get(trigger.end).is_some_and(|w| {
+                        w.len() > 4
+                        && w.ends_with("ing")
+                        && !w.ends_with("thing")
+                        && w.chars().all(|c| c.is_ascii_lowercase())
+                        && !PREPOSITIONS.contains(w)
+                        // "proposed holding talks with Japan" still names
+                        // whom the talks are with.
+                        && !matches!(
+                            *w,
+                            "holding" | "opening" | "resuming" | "starting" | "beginning"
+                                | "continuing" | "having" | "making" | "taking"
+                        )
+                    }) && self.resolution.mention_at(offset + trigger.end).is_none();
                 (previous.is_empty()
                     || (through && !(trigger.end..at).any(asked_to_do))
                     || (!PREPOSITIONS.contains(&previous) && !inside_phrase()))
                     && !past_thing_met
+                    && !gerund_object
             };
             if accepted {
                 first = Some(i);

@@ -1896,3 +1896,12 @@ fn names_in_an_appositive_title_are_not_actors() {
     assert_eq!(events.len(), 1, "{events:?}");
     assert!(events[0].contains("person:belkacem-nabi>"), "{events:?}");
 }
+
+#[test]
+fn what_follows_a_gerund_object_is_the_gerunds() {
+    assert!(
+        coded("Denmark has proposed deregulating air fares between Scandinavia and the U.S.")
+            .is_empty()
+    );
+    assert!(coded("Denmark has proposed cutting air fares to the United States.").is_empty());
+}

@@ -155,6 +155,28 @@ impl Coder<'_> {
                                 | "rates")
                         )
                     )
+                })
+                // "a diplomatic and coffee market offensive", "a price
+                // war": force only in a figure of speech.
+                .filter(|t| {
+                    !(WARFARE.contains(&words[t.start])
+                        && t.start > 0
+                        && matches!(
+                            words[t.start - 1],
+                            "diplomatic"
+                                | "market"
+                                | "peace"
+                                | "charm"
+                                | "propaganda"
+                                | "publicity"
+                                | "media"
+                                | "price"
+                                | "sales"
+                                | "marketing"
+                                | "advertising"
+                                | "takeover"
+                                | "export"
+                        ))
                 });
             match trigger {
                 Some(trigger) => {

@@ -1905,3 +1905,21 @@ fn what_follows_a_gerund_object_is_the_gerunds() {
     );
     assert!(coded("Denmark has proposed cutting air fares to the United States.").is_empty());
 }
+
+#[test]
+fn a_diplomatic_or_market_offensive_is_no_force() {
+    assert!(
+        coded(
+            "Brazil proposed maintaining the traditional division. \
+             However, other U.S. government officials involved in coffee policy said they are \
+             bracing for a diplomatic and coffee market offensive from producer countries, led \
+             by Brazil and Colombia, to soften the consumer position."
+        )
+        .iter()
+        .all(|e| !e.starts_with("19"))
+    );
+    assert_eq!(
+        coded("Iraq said it repelled an Iranian offensive on Saturday."),
+        ["190 IRN>IRQ 2023-06-17 day", "190 IRQ>IRN 2023-06-17 day"]
+    );
+}

@@ -144,6 +144,11 @@ pub fn modality(words: &[&str], at: usize) -> Modality {
         return Modality::Supposed;
     }
     let near = &window[window.len().saturating_sub(4)..];
+    // "more interested in keeping their own skirts clean than supporting
+    // the president": what is compared with is not done.
+    if window.last() == Some(&"than") {
+        return Modality::Negated;
+    }
     if near.iter().any(|w| NEGATION.contains(w)) {
         return Modality::Negated;
     }
@@ -369,6 +374,17 @@ mod tests {
         assert_eq!(
             modality_of("he will agree to hold talks", "talks"),
             Modality::Intended
+        );
+    }
+
+    #[test]
+    fn what_a_comparison_sets_against_is_not_done() {
+        assert_eq!(
+            modality_of(
+                "more interested in keeping clean than supporting the president",
+                "supporting"
+            ),
+            Modality::Negated
         );
     }
 

@@ -384,6 +384,15 @@ impl Coder<'_> {
         if previous.is_some_and(|p| DETERMINERS.contains(&p)) {
             return false;
         }
+        // "a widely respected leader": a participle after a determiner and
+        // adverbs qualifies a noun.
+        let mut p = trigger.start;
+        while p > 0 && words[p - 1].len() > 3 && words[p - 1].ends_with("ly") {
+            p -= 1;
+        }
+        if p < trigger.start && p > 0 && DETERMINERS.contains(&words[p - 1]) {
+            return false;
+        }
         // "had come under pressure from": a bare form after a preposition
         // (but "to") is a noun; "as soon as the Commons is back": after a
         // form of "be", an adverb or a noun.

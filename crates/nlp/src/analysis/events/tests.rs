@@ -1923,3 +1923,22 @@ fn a_diplomatic_or_market_offensive_is_no_force() {
         ["190 IRN>IRQ 2023-06-17 day", "190 IRQ>IRN 2023-06-17 day"]
     );
 }
+
+#[test]
+fn a_participle_after_a_determiner_and_adverbs_qualifies_a_noun() {
+    assert!(
+        coded("Andre Bergeron, a widely respected leader of the Force Ouvriere union, spoke.")
+            .is_empty()
+    );
+}
+
+#[test]
+fn what_a_comparison_sets_against_is_not_done() {
+    assert!(
+        coded(
+            "George Shultz was more interested in keeping his own skirts clean than supporting \
+             President Reagan."
+        )
+        .is_empty()
+    );
+}

@@ -504,6 +504,32 @@ impl Coder<'_> {
         {
             return;
         }
+        // "saying a subsidy offer to the Soviet Union could help": an
+        // indefinite noun that the verb of its clause only supposes.
+        let mut p = trigger.start;
+        while p > 0
+            && trigger.start - p < 2
+            && words[p - 1]
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c == '-')
+            && !DETERMINERS.contains(&words[p - 1])
+        {
+            p -= 1;
+        }
+        let indefinite = p > 0 && matches!(words[p - 1], "a" | "an");
+        let supposed_after = words[trigger.end..clause_end.min(trigger.end + 8)]
+            .iter()
+            .find(|w| {
+                matches!(
+                    **w,
+                    "might" | "could" | "may" | "would" | "," | "that" | "which" | "who"
+                ) || BE_HAVE.contains(w)
+                    || clause::is_boundary(w)
+            })
+            .is_some_and(|w| matches!(*w, "might" | "could" | "may" | "would"));
+        if trigger.nominal && indefinite && supposed_after {
+            return;
+        }
         let intended = match modality {
             Modality::Negated | Modality::Supposed => return,
             Modality::Intended => true,

@@ -1942,3 +1942,23 @@ fn what_a_comparison_sets_against_is_not_done() {
         .is_empty()
     );
 }
+
+#[test]
+fn an_indefinite_noun_its_verb_only_supposes_is_no_event() {
+    assert!(
+        coded(
+            "A free trade pact between the United States and Canada could spur the economies \
+             of both sides."
+        )
+        .is_empty()
+    );
+    // A real offer that a relative clause says could have done something.
+    assert_eq!(
+        coded(
+            "Tony Blair rejected a Conservative compromise offer that could have eased the \
+             passage of the bill."
+        )
+        .len(),
+        2
+    );
+}

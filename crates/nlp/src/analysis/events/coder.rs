@@ -1351,6 +1351,7 @@ impl Coder<'_> {
                         | "though"
                         | "because"
                         | "whereas"
+                        | "while"
                 )
         }) {
             return None;

@@ -1962,3 +1962,14 @@ fn an_indefinite_noun_its_verb_only_supposes_is_no_event() {
         2
     );
 }
+
+#[test]
+fn while_opens_a_clause_of_its_own() {
+    assert!(
+        coded(
+            "The Tories dismissed the maternity pay plan as \"desperate\", while the Liberal \
+             Democrats said it was misdirected."
+        )
+        .is_empty()
+    );
+}

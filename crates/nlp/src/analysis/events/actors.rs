@@ -535,6 +535,14 @@ fn unit_of_mention(
     if TOPICS.contains(&next_lower) {
         return None;
     }
+    // "the Iran arms scandal": through what the topic is about.
+    let after_next = doc
+        .tokens
+        .get(mention.tokens.end + 1)
+        .map_or("", |t| t.lower.as_str());
+    if next_lower == "arms" && TOPICS.contains(&after_next) {
+        return None;
+    }
     // "an offering of U.S 100 mln dlrs": a currency's country before an
     // amount.
     if next.is_some_and(|t| t.text.starts_with(|c: char| c.is_ascii_digit())) && entity.is_country {
@@ -797,10 +805,11 @@ fn party_officer(doc: &Doc, resolution: &Resolution, org: usize, office: &str) -
     })
 }
 
-/// A name inside the title of an appositive after a person ("greeted by
-/// Belkacem Nabi, the Algerian Minister of *Energy, Chemical* and
-/// Petro-*Chemical Industries*"): part of the person's title, not an actor
-/// of its own.
+/// A name inside a person's title after "Minister of" and the like, in an
+/// appositive ("greeted by Belkacem Nabi, the Algerian Minister of *Energy,
+/// Chemical* and Petro-*Chemical Industries*") or before the name ("Minister
+/// of *International Trade* and Industry Hajime Tamura"): part of the
+/// title, not an actor of its own.
 fn in_title_of_person(doc: &Doc, resolution: &Resolution, m: usize) -> bool {
     let tokens = &doc.tokens;
     // Back over the names the title lists, to its "of".
@@ -820,17 +829,30 @@ fn in_title_of_person(doc: &Doc, resolution: &Resolution, m: usize) -> bool {
     {
         return false;
     }
+    // "Japan's Minister of International Trade and Industry Hajime
+    // Tamura": forward over the rest of the title to the person's name.
+    let mut k = resolution.mentions[m].tokens.end;
+    while k < tokens.len()
+        && resolution.mention_at(k).is_none_or(|p| p == m)
+        && (tokens[k].is_capitalized() || matches!(tokens[k].text.as_str(), "and" | "&" | "-"))
+    {
+        k += 1;
+    }
+    let person_at = |at: usize| {
+        resolution.mention_at(at).is_some_and(|p| {
+            p != m && resolution.entities[resolution.mentions[p].entity].kind == NerKind::Person
+        })
+    };
+    if k < tokens.len() && person_at(k) {
+        return true;
+    }
     // Back over the rest of the title ("the Algerian Minister") to a comma
     // that closes a person's name.
     let mut j = i - 2;
     while j > 0 && (tokens[j - 1].is_capitalized() || tokens[j - 1].lower == "the") {
         j -= 1;
     }
-    j >= 2
-        && tokens[j - 1].text == ","
-        && resolution.mention_at(j - 2).is_some_and(|p| {
-            resolution.entities[resolution.mentions[p].entity].kind == NerKind::Person
-        })
+    j >= 2 && tokens[j - 1].text == "," && person_at(j - 2)
 }
 
 /// A mention that only modifies the name after it ("Chinese" in "Chinese

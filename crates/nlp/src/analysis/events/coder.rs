@@ -177,6 +177,24 @@ impl Coder<'_> {
                                 | "takeover"
                                 | "export"
                         ))
+                })
+                // "sell part of its stake in a public offering": shares
+                // offered for sale, not an offer to anyone.
+                .filter(|t| {
+                    !(matches!(words[t.start], "offering" | "offerings")
+                        && t.start > 0
+                        && matches!(
+                            words[t.start - 1],
+                            "public"
+                                | "secondary"
+                                | "initial"
+                                | "rights"
+                                | "share"
+                                | "stock"
+                                | "bond"
+                                | "debt"
+                                | "equity"
+                        ))
                 });
             match trigger {
                 Some(trigger) => {
@@ -843,6 +861,22 @@ impl Coder<'_> {
                 self.governor(words, offset, trigger.end, local(&units[*t])) == "by"
             });
         if !passive && !trigger.nominal && by_agent {
+            return;
+        }
+        // "the Stalinists, expelled from the official Communist Party in
+        // 1986": a participle after a comma and a name, then a preposition,
+        // tells what was done to that name, by no one named.
+        let reduced_passive = !trigger.nominal
+            && words[trigger.start].ends_with("ed")
+            && trigger.start >= 1
+            && words[trigger.start - 1] == ","
+            && words
+                .get(trigger.end)
+                .is_some_and(|w| PREPOSITIONS.contains(w) && *w != "by")
+            && units
+                .iter()
+                .any(|u| u.tokens.end - offset + 1 == trigger.start);
+        if reduced_passive {
             return;
         }
         if passive {

@@ -1973,3 +1973,46 @@ fn while_opens_a_clause_of_its_own() {
         .is_empty()
     );
 }
+
+#[test]
+fn names_in_a_title_before_a_name_are_not_actors() {
+    assert_eq!(
+        coded(
+            "Dutch Minister of Foreign Affairs and Trade Hans van den Broek met Kuwaiti \
+             officials on Monday."
+        ),
+        ["040 person:hans-van-den-broek>KWT 2023-06-12 day"]
+    );
+}
+
+#[test]
+fn a_country_before_arms_and_a_topic_is_the_topic() {
+    assert!(
+        coded("The Senate committees investigating the Iran arms scandal met on Friday.")
+            .iter()
+            .all(|e| !e.contains("IRN")),
+    );
+}
+
+#[test]
+fn a_public_offering_is_no_offer() {
+    assert!(
+        coded(
+            "British Petroleum made a public offering to Kuwait on Friday. The Treasury \
+             launched a share offering to Japan."
+        )
+        .is_empty()
+    );
+}
+
+#[test]
+fn a_participle_after_a_comma_and_a_name_tells_what_was_done_to_it() {
+    assert!(
+        coded(
+            "The Communists split into pro-Moscow Stalinists and Eurocommunists. The \
+             Eurocommunists retained their 17 seats, while the Stalinists, expelled from the \
+             official Communist Party in 1986, lost six of their 10 seats."
+        )
+        .is_empty()
+    );
+}

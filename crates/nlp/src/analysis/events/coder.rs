@@ -1524,6 +1524,11 @@ impl Coder<'_> {
             && trigger_word.ends_with('s')
             && !trigger_word.ends_with("ss")
             && !matches!(trigger_word, "says" | "has" | "was" | "is" | "does");
+        // "has agreed to become a Visa member in May": a promise's date
+        // after its infinitive is that of what is promised, ahead.
+        let promised = found.code.starts_with("03")
+            && !found.nominal
+            && words.get(found.trigger + 1) == Some(&"to");
         // A date right after another event's noun is that event's.
         let owners: Vec<usize> = nouns
             .iter()
@@ -1534,7 +1539,7 @@ impl Coder<'_> {
             &sentence[dated.clone()],
             found.trigger - dated.start,
             reference,
-            found.intended || scheduled,
+            found.intended || scheduled || promised,
             DATE_REACH,
             &owners,
         );

@@ -2016,3 +2016,15 @@ fn a_participle_after_a_comma_and_a_name_tells_what_was_done_to_it() {
         .is_empty()
     );
 }
+
+#[test]
+fn a_promises_date_after_its_infinitive_lies_ahead() {
+    let events = coded(
+        "Visa International said Bank of China has agreed to become a Visa member in \
+         September.",
+    );
+    assert!(
+        events.iter().any(|e| e.contains("2023-09-01 month")),
+        "{events:?}"
+    );
+}

@@ -24,6 +24,9 @@ pub enum Via {
     Name,
     /// A pronoun, resolved to the last person named before it.
     Pronoun,
+    /// A title standing for the last one so titled ("the prince", "the
+    /// prime minister"): clearer than a pronoun.
+    Role,
     /// A group or role named by its country ("U.S. officials").
     Group,
 }
@@ -244,15 +247,16 @@ pub fn units(doc: &Doc, resolution: &Resolution, gazetteer: &Gazetteer, s: usize
         if resolution.mention_at(i).is_some() {
             continue;
         }
-        if let Some((entity, len)) = role_antecedent(doc, resolution, i)
-            .or_else(|| country_antecedent(doc, resolution, i).map(|e| (e, 1)))
-        {
+        let antecedent = role_antecedent(doc, resolution, i)
+            .map(|(entity, len)| (entity, len, Via::Role))
+            .or_else(|| country_antecedent(doc, resolution, i).map(|e| (e, 1, Via::Pronoun)));
+        if let Some((entity, len, via)) = antecedent {
             units.push(Unit {
                 tokens: i..i + 1 + len,
                 entity,
                 sector: None,
                 stands_for: None,
-                via: Via::Pronoun,
+                via,
             });
             continue;
         }
@@ -358,6 +362,17 @@ const OFFICES: &[&str] = &[
     "premier",
     "governor",
     "mayor",
+    // "Foreign Minister Qin Gang ... the minister", "Prince Harry ... the
+    // prince": the last one so titled, whatever the title's first words.
+    "minister",
+    "prince",
+    "princess",
+    "king",
+    "queen",
+    "pope",
+    "ambassador",
+    "senator",
+    "envoy",
 ];
 
 /// The person "the prime minister" at `at` (the "the") names again: the
@@ -431,7 +446,9 @@ fn role_antecedent(doc: &Doc, resolution: &Resolution, at: usize) -> Option<(usi
                     .is_some_and(|t| t.lower == "the")
                 && !qualified(Some(m.tokens.end + 2))
                 && reads(m.tokens.end + 2, office);
-            before || apposed
+            // "Prince Harry", the title inside the name.
+            let inside = m.tokens.len() > len && reads(m.tokens.start, office);
+            before || apposed || inside
         })
         .map(|m| (m.entity, len))
 }

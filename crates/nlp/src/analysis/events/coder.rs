@@ -1572,6 +1572,7 @@ impl Coder<'_> {
         for unit in [&found.source, &found.target] {
             match unit.via {
                 Via::Pronoun => confidence -= 0.15,
+                Via::Role => confidence -= 0.1,
                 Via::Group => confidence -= 0.05,
                 Via::Name => {}
             }

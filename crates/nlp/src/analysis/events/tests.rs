@@ -2028,3 +2028,20 @@ fn a_promises_date_after_its_infinitive_lies_ahead() {
         "{events:?}"
     );
 }
+
+#[test]
+fn a_title_stands_for_the_last_one_so_titled() {
+    assert_eq!(
+        coded(
+            "Prince Harry wore a Nazi uniform. Michael Howard said the prince should make a \
+             public apology."
+        ),
+        ["020 person:michael-howard>person:prince-harry 2023-06-18 article"]
+    );
+    assert_eq!(
+        coded(
+            "Chinese Foreign Minister Qin Gang arrived on Sunday. The minister criticised Japan."
+        ),
+        ["111 person:qin-gang>JPN 2023-06-18 article"]
+    );
+}

@@ -2045,3 +2045,14 @@ fn a_title_stands_for_the_last_one_so_titled() {
         ["111 person:qin-gang>JPN 2023-06-18 article"]
     );
 }
+
+#[test]
+fn attacking_a_bill_or_a_policy_is_no_force() {
+    let events = coded(
+        "U.S. Ambassador Michael Samuels said the fee imposed by the U.S. does not breach GATT \
+         rules. In another development, Hong Kong, supported by a large number of developing \
+         countries, attacked the textile and apparel trade act introduced in the U.S. Congress \
+         last February 19.",
+    );
+    assert!(events.iter().all(|e| !e.starts_with("19")), "{events:?}");
+}

@@ -1387,6 +1387,11 @@ impl Coder<'_> {
                         | "whereas"
                         | "while"
                 )
+                // "agreed it was another option, if Congress decided": a
+                // condition's actor is not the object; but a warning's may
+                // be ("warned a trade row will develop if the EC proceeds").
+                || (matches!(*w, "if" | "unless")
+                    && !matches!(trigger.lemma.as_str(), "warn" | "threaten"))
         }) {
             return None;
         }

@@ -2056,3 +2056,21 @@ fn attacking_a_bill_or_a_policy_is_no_force() {
     );
     assert!(events.iter().all(|e| !e.starts_with("19")), "{events:?}");
 }
+
+#[test]
+fn a_conditions_actor_is_no_object_but_a_warnings_may_be() {
+    assert!(
+        coded(
+            "House Budget Committee chairman William Gray agreed it was another option to be \
+             looked at, if Congress decided it needed to raise revenues, an aide said."
+        )
+        .is_empty()
+    );
+    assert_eq!(
+        coded(
+            "U.S. trade representative Clayton Yeutter warned another trade row will develop \
+             if the EC proceeds with the vegetable oils tax."
+        ),
+        ["130 person:clayton-yeutter>org:european-community 2023-06-18 article"]
+    );
+}

@@ -1081,3 +1081,27 @@ fn a_partys_mp_sits_in_the_legislature() {
         Some("LEG")
     );
 }
+
+#[test]
+fn a_titled_lone_name_the_dictionary_knows_is_no_untitled_namesake() {
+    let r = resolve_on(
+        "WASHINGTON, March 4 - President Reagan will visit Rome in June, the White House said. \
+         The announcement said Reagan and Nancy Reagan would be in Rome from June 3 to 6.",
+        Some("1987-03-04"),
+    );
+    let nancy = entity_of(&r, "Nancy Reagan");
+    assert!(
+        r.mentions
+            .iter()
+            .filter(|m| m.text == "Reagan")
+            .all(|m| r.entities[m.entity].key != nancy.key),
+        "{:?}",
+        keys(&r)
+    );
+    // An untitled full name before it is the same person still.
+    let r = resolve_on(
+        "James Baker met Japanese officials. Treasury Secretary Baker said talks went well.",
+        Some("1987-03-04"),
+    );
+    assert_eq!(entity_of(&r, "Baker").key, "person:james-baker");
+}

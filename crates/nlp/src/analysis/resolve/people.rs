@@ -34,6 +34,41 @@ pub(super) fn lone_name(
         return None;
     }
     if span.tokens.len() == 1 {
+        // "President Reagan" beside "Nancy Reagan": a lone name with a
+        // public office's title, that the actor dictionary knows, is not a
+        // namesake it does not know and the text never titled so. Nor is
+        // the same lone name again ("Reagan and Nancy Reagan").
+        let title = title_before(doc, span.tokens.start);
+        let office = title.last().is_some_and(|t| {
+            crate::lexicon::match_role(&[t.lower.as_str()])
+                .is_some_and(|(_, sector)| matches!(sector, "GOV" | "MIL"))
+        });
+        let known = span.kind == NerKind::Person
+            && (gazetteer.person(text).is_some()
+                || gazetteer.people_by_surname(text).next().is_some());
+        if known
+            && resolution
+                .entities
+                .iter()
+                .any(|e| e.kind == NerKind::Person && e.name == text)
+        {
+            return None;
+        }
+        let never_titled = |entity: usize| {
+            resolution
+                .mentions
+                .iter()
+                .filter(|m| m.entity == entity)
+                .all(|m| title_before(doc, m.tokens.start).is_empty())
+        };
+        let unknown_namesake = |entity: usize| {
+            office
+                && known
+                && gazetteer
+                    .person(&resolution.entities[entity].name)
+                    .is_none()
+                && never_titled(entity)
+        };
         // Of several so named ("Howard Baker" and "James Baker"), the one
         // named last before it (or first after it).
         let candidates: Vec<usize> = resolution
@@ -50,6 +85,7 @@ pub(super) fn lone_name(
                 }
             })
             .map(|(i, _)| i)
+            .filter(|&i| !unknown_namesake(i))
             .collect();
         let last_before = |entity: usize| {
             resolution
@@ -62,7 +98,6 @@ pub(super) fn lone_name(
         // A title picks the one the article introduced with it:
         // "Treasury Secretary Baker" is "Treasury Secretary James Baker",
         // not "Chief of Staff Howard Baker".
-        let title = title_before(doc, span.tokens.start);
         let titled: Vec<usize> = if candidates.len() > 1 && !title.is_empty() {
             candidates
                 .iter()

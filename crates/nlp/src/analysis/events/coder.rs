@@ -1533,7 +1533,15 @@ impl Coder<'_> {
         // after its infinitive is that of what is promised, ahead.
         let promised = found.code.starts_with("03")
             && !found.nominal
-            && words.get(found.trigger + 1) == Some(&"to");
+            && words.get(found.trigger + 1) == Some(&"to")
+            && words.get(found.trigger + 2).is_some_and(|w| {
+                w.chars().all(|c| c.is_ascii_lowercase())
+                    && !DETERMINERS.contains(w)
+                    && self
+                        .resolution
+                        .mention_at(offset + found.trigger + 2)
+                        .is_none()
+            });
         // A date right after another event's noun is that event's.
         let owners: Vec<usize> = nouns
             .iter()

@@ -468,6 +468,16 @@ EXTRA_IGOS = [
     ("World Health Organization", "IGOUNOHLH", ["WHO", "World Health Organisation"]),  # ours
     ("Council of Europe", "IGOEURCOE", []),
     ("International Court of Justice", "IGOUNOJUDICJ", ["ICJ", "World Court"]),
+    # Ours: UN agencies the file knows only by acronym, the Council of
+    # Europe's court.
+    ("United Nations Development Programme", "IGOUNODEV",
+     ["UNDP", "UN Development Programme", "U.N. Development Programme",
+      "United Nations Development Program", "UN Development Program"]),
+    ("United Nations High Commissioner for Refugees", "IGOUNOREFHCR",
+     ["UNHCR", "UN High Commissioner for Refugees", "U.N. High Commissioner for Refugees",
+      "UN refugee agency", "UN refugees agency", "United Nations refugee agency",
+      "U.N. refugee agency"]),
+    ("European Court of Human Rights", "IGOEURCOE", []),
 ]
 
 ORG_WORDS = {

@@ -345,6 +345,29 @@ impl TaggerRecognizer {
                 span.tokens.end = end + offset + 1;
                 span.kind = NerKind::Org;
             }
+            // "the UN refugee agency": an international organisation's
+            // agency named by lowercase words after it.
+            if span.kind != NerKind::Person {
+                let name = crate::text::surface(&tokens[span.tokens.clone()]);
+                if self.gazetteer.igo(&name).is_some() {
+                    let longer = (1..=2).rev().find(|&k| {
+                        let end = span.tokens.end;
+                        end + k <= tokens.len()
+                            && doc.sentence_of[end + k - 1] == doc.sentence_of[span.tokens.start]
+                            && tokens[end..end + k]
+                                .iter()
+                                .all(|t| t.text.chars().all(|c| c.is_lowercase()))
+                            && self
+                                .gazetteer
+                                .igo(&crate::text::surface(&tokens[span.tokens.start..end + k]))
+                                .is_some()
+                    });
+                    if let Some(k) = longer {
+                        span.tokens.end += k;
+                        span.kind = NerKind::Org;
+                    }
+                }
+            }
             // A wire dateline ("CAPE CANAVERAL, Fla, Feb 26 -") names a
             // place, whatever type the tagger gave it.
             if span.tokens.start == 0

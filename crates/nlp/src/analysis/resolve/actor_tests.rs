@@ -1105,3 +1105,28 @@ fn a_titled_lone_name_the_dictionary_knows_is_no_untitled_namesake() {
     );
     assert_eq!(entity_of(&r, "Baker").key, "person:james-baker");
 }
+
+#[test]
+fn un_agencies_courts_and_british_bodies_by_name() {
+    let r = resolve_on(
+        "But the UN refugees agency is worried the policy sends the wrong message. \
+         The Law Lords ruled that detention without trial breached the European Court of \
+         Human Rights' standards, the Inland Revenue said.",
+        Some("2005-01-24"),
+    );
+    let agency = entity_of(&r, "UN refugees agency");
+    assert_eq!(agency.code.as_deref(), Some("IGOUNOREFHCR"));
+    assert_eq!(agency.country, None);
+    let lords = entity_of(&r, "Law Lords");
+    assert_eq!(
+        (lords.country.as_deref(), lords.sector.as_deref()),
+        (Some("GBR"), Some("JUD"))
+    );
+    let court = entity_of(&r, "European Court of Human Rights");
+    assert_eq!(court.code.as_deref(), Some("IGOEURCOE"));
+    let revenue = entity_of(&r, "Inland Revenue");
+    assert_eq!(
+        (revenue.kind, revenue.sector.as_deref()),
+        (NerKind::Org, Some("GOV"))
+    );
+}

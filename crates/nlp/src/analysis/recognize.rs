@@ -336,10 +336,19 @@ impl TaggerRecognizer {
             // "the Commons public accounts committee": a committee named by
             // its chamber and lowercase words.
             let end = span.tokens.end;
+            // Not after a person's name ("William Rhodes and representatives
+            // from committee vice-chairmen", "Baker told the committee"), nor
+            // across a preposition.
             if let Some(offset) =
                 (0..4).find(|&k| tokens.get(end + k).is_some_and(|t| t.lower == "committee"))
-                && (end..end + offset)
-                    .all(|i| tokens[i].text.chars().all(|c| c.is_lowercase() || c == '-'))
+                && span.kind != NerKind::Person
+                && (end..end + offset).all(|i| {
+                    tokens[i].text.chars().all(|c| c.is_lowercase() || c == '-')
+                        && !matches!(
+                            tokens[i].lower.as_str(),
+                            "from" | "of" | "with" | "for" | "to" | "by" | "in" | "on"
+                        )
+                })
                 && doc.sentence_of[end + offset] == doc.sentence_of[span.tokens.start]
             {
                 span.tokens.end = end + offset + 1;
@@ -943,6 +952,27 @@ mod tests {
             &[(4..6, NerKind::Org)],
         );
         assert!(found.iter().all(|(t, _)| !t.contains("Dlrs")), "{found:?}");
+    }
+
+    #[test]
+    fn a_committee_after_a_persons_name_is_not_part_of_it() {
+        let spans = refined(
+            "Treasury Secretary James Baker told the committee on Tuesday.",
+            &[(2..4, NerKind::Person)],
+        );
+        assert_eq!(spans, [("James Baker".to_owned(), NerKind::Person)]);
+        // A chamber's committee named in lowercase words still is one.
+        let spans = refined(
+            "The Commons work and pensions committee said on Tuesday.",
+            &[(1..2, NerKind::Org)],
+        );
+        assert_eq!(
+            spans,
+            [(
+                "Commons work and pensions committee".to_owned(),
+                NerKind::Org
+            )]
+        );
     }
 
     #[test]

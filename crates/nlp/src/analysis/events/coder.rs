@@ -856,10 +856,29 @@ impl Coder<'_> {
         }
         // ", backed by the Netherlands": a participle's agent after "by"
         // without a form of "be" leaves unclear who acted on whom.
-        let by_agent = words.get(trigger.end) == Some(&"by")
-            && targets.first().is_some_and(|t| {
-                self.governor(words, offset, trigger.end, local(&units[*t])) == "by"
-            });
+        // So does "measures taken last year by the European Economic
+        // Community": a time may stand between.
+        let by_agent = targets.first().is_some_and(|t| {
+            let at = local(&units[*t]);
+            self.governor(words, offset, trigger.end, at) == "by"
+                && words[trigger.end..at]
+                    .iter()
+                    .take_while(|w| **w != "by")
+                    .all(|w| {
+                        matches!(
+                            *w,
+                            "last"
+                                | "this"
+                                | "next"
+                                | "year"
+                                | "week"
+                                | "month"
+                                | "earlier"
+                                | "today"
+                                | "yesterday"
+                        )
+                    })
+        });
         if !passive && !trigger.nominal && by_agent {
             return;
         }

@@ -2074,3 +2074,14 @@ fn a_conditions_actor_is_no_object_but_a_warnings_may_be() {
         ["130 person:clayton-yeutter>org:european-community 2023-06-18 article"]
     );
 }
+
+#[test]
+fn an_agent_after_by_and_a_time_leaves_unclear_who_acted_on_whom() {
+    let events = coded(
+        "JOHANNESBURG, March 11 - Highveld Steel and Vanadium Corp Ltd said it expects lower \
+         earnings. Highveld said measures taken last year by the European Economic Community \
+         and the United States prohibiting all South African steel products \"presents a \
+         challenge to management to place the steel in other areas.\"",
+    );
+    assert!(events.iter().all(|e| !e.contains("highveld")), "{events:?}");
+}

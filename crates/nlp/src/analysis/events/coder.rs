@@ -879,7 +879,32 @@ impl Coder<'_> {
                         )
                     })
         });
-        if !passive && !trigger.nominal && by_agent {
+        // "in a move branded a 'humiliating retreat' by the Tories": a
+        // participle after a noun, its agent after "by" further on.
+        let after_noun = trigger.start > 1 && DETERMINERS.contains(&words[trigger.start - 2]) && {
+            let previous = words[trigger.start - 1];
+            previous.len() > 2
+                && previous.chars().all(|c| c.is_ascii_lowercase())
+                && !previous.ends_with("ly")
+                && !is_auxiliary(previous)
+                && !BE_HAVE.contains(&previous)
+                && !matches!(
+                    previous,
+                    "and" | "but" | "who" | "which" | "that" | "they" | "she" | "has" | "had"
+                )
+                && self
+                    .resolution
+                    .mention_at(offset + trigger.start - 1)
+                    .is_none()
+        };
+        let agent_further = after_noun
+            && words[trigger.start].ends_with("ed")
+            && targets.first().is_some_and(|t| {
+                let at = local(&units[*t]);
+                self.governor(words, offset, trigger.end, at) == "by"
+                    && !words[trigger.end..at].contains(&",")
+            });
+        if !passive && !trigger.nominal && (by_agent || agent_further) {
             return;
         }
         // "the Stalinists, expelled from the official Communist Party in

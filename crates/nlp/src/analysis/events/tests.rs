@@ -2085,3 +2085,27 @@ fn an_agent_after_by_and_a_time_leaves_unclear_who_acted_on_whom() {
     );
     assert!(events.iter().all(|e| !e.contains("highveld")), "{events:?}");
 }
+
+#[test]
+fn branding_is_criticism_but_not_by_the_one_branded() {
+    let events = coded(
+        "Lib Dem Treasury spokesman Vince Cable also branded the Tory plans as \"fantasy \
+         economics\".",
+    );
+    assert!(
+        events
+            .iter()
+            .any(|e| e.starts_with("111 person:vince-cable>org:conservative-party")),
+        "{events:?}"
+    );
+    let events = coded(
+        "Tessa Jowell has announced plans to limit the number of new casinos to 24, in a move \
+         branded a \"humiliating retreat\" by the Tories.",
+    );
+    assert!(
+        !events
+            .iter()
+            .any(|e| e.starts_with("111 person:tessa-jowell")),
+        "{events:?}"
+    );
+}

@@ -210,6 +210,36 @@ fn merge(events: Vec<CodedEvent>, resolution: &Resolution) -> Vec<CodedEvent> {
         Some((iso3, _)) => format!("country:{iso3}"),
         None => resolution.entities[actor.entity].key.clone(),
     };
+    let country = |actor: &EventActor| match &actor.stands_for {
+        Some((iso3, _)) => iso3.clone(),
+        None => {
+            let entity = &resolution.entities[actor.entity];
+            entity.country.clone().unwrap_or_else(|| entity.key.clone())
+        }
+    };
+    // "Iraq said it had repelled an Iranian attack" beside "launched the
+    // overnight attack": an undated repulse is as old as the attack the
+    // article dates, and where it was (not the dateline's city).
+    let mut events = events;
+    for r in 0..events.len() {
+        let repulse = &events[r];
+        let undated = repulse.date.precision == Precision::Article;
+        let repels = repulse.trigger.starts_with("repel") || repulse.trigger.starts_with("repuls");
+        let Some(target) = repulse.target.as_ref().filter(|_| undated && repels) else {
+            continue;
+        };
+        let (source, target) = (country(&repulse.source), country(target));
+        let attack = events.iter().find(|e| {
+            e.code.root() == "19"
+                && e.date.precision != Precision::Article
+                && country(&e.source) == target
+                && e.target.as_ref().is_some_and(|t| country(t) == source)
+        });
+        if let Some((date, location)) = attack.map(|e| (e.date.clone(), e.location)) {
+            events[r].date = date;
+            events[r].location = location;
+        }
+    }
     let mut out: Vec<CodedEvent> = Vec::new();
     let mut index: HashMap<(String, String, String, NaiveDate), usize> = HashMap::new();
     let mut sentences: Vec<Vec<usize>> = Vec::new();
@@ -252,13 +282,6 @@ fn merge(events: Vec<CodedEvent>, resolution: &Resolution) -> Vec<CodedEvent> {
     // one: the same act, one actor the same and the other of the same
     // country. Intentions are many and distinct ("expected to sign", "would
     // propose"): only the same code of the same actors is the same one.
-    let country = |actor: &EventActor| match &actor.stands_for {
-        Some((iso3, _)) => iso3.clone(),
-        None => {
-            let entity = &resolution.entities[actor.entity];
-            entity.country.clone().unwrap_or_else(|| entity.key.clone())
-        }
-    };
     let ends = |e: &CodedEvent| {
         let target = e.target.as_ref();
         [

@@ -2109,3 +2109,18 @@ fn branding_is_criticism_but_not_by_the_one_branded() {
         "{events:?}"
     );
 }
+
+#[test]
+fn an_undated_repulse_is_as_old_as_the_attack() {
+    let events = coded(
+        "BAGHDAD, June 18 - Iraq said it had repelled an Iranian attack on positions held by \
+         its fourth army corps east of the southern Iraqi town of Amarah. A Baghdad war \
+         communique said an Iranian infantry brigade, backed by tanks, launched the overnight \
+         attack and fierce fighting raged for more than six hours before Iranian troops fled \
+         the battlefield, leaving 220 men killed and many wounded.",
+    );
+    assert!(
+        events.contains(&"190 IRQ>IRN 2023-06-17 day".to_owned()),
+        "{events:?}"
+    );
+}

@@ -244,11 +244,16 @@ fn merge(events: Vec<CodedEvent>, resolution: &Resolution) -> Vec<CodedEvent> {
     let mut index: HashMap<(String, String, String, NaiveDate), usize> = HashMap::new();
     let mut sentences: Vec<Vec<usize>> = Vec::new();
     for event in events {
-        let Some(target) = event.target.as_ref().map(key) else {
+        let root = event.code.root().to_owned();
+        // Force between two states is one event a day, whichever of their
+        // forces the text names ("the Revolutionary Guards ... in bitter
+        // fighting with Iraqi troops" beside "Iran's overnight attacks").
+        let force = matches!(root.as_str(), "18" | "19" | "20");
+        let name = |actor: &EventActor| if force { country(actor) } else { key(actor) };
+        let Some(target) = event.target.as_ref().map(name) else {
             continue;
         };
-        let source = key(&event.source);
-        let root = event.code.root().to_owned();
+        let source = name(&event.source);
         let (a, b) = if root == "04" && target < source {
             (target, source)
         } else {

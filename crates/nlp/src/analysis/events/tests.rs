@@ -2124,3 +2124,20 @@ fn an_undated_repulse_is_as_old_as_the_attack() {
         "{events:?}"
     );
 }
+
+#[test]
+fn force_between_two_states_is_one_event_a_day_whichever_forces_are_named() {
+    let events = coded(
+        "LONDON, June 18 - Iran said its troops repulsed heavy Iraqi counter-attacks and \
+         continued their advance through the rugged mountains of Iraqi Kurdistan in overnight \
+         fighting on the northern war front. The agency yesterday said infantry and armour of \
+         the Revolutionary Guards had captured strong defences west of the canal in bitter \
+         fighting with Iraqi troops.",
+    );
+    let against_iraq = events
+        .iter()
+        .filter(|e| e.starts_with("190 ") && e.contains(">IRQ 2023-06-17"))
+        .filter(|e| !e.starts_with("190 IRQ"))
+        .count();
+    assert_eq!(against_iraq, 1, "{events:?}");
+}

@@ -840,6 +840,10 @@ fn in_title_of_person(doc: &Doc, resolution: &Resolution, m: usize) -> bool {
         }
         i -= 1;
     }
+    // "governor of the Asir region".
+    if i > 0 && tokens[i - 1].lower == "the" {
+        i -= 1;
+    }
     if i < 2
         || tokens[i - 1].lower != "of"
         || lexicon::match_role(&[&tokens[i - 2].lower]).is_none()

@@ -1517,6 +1517,13 @@ impl Coder<'_> {
         if !self.distinct(&source, &target) {
             return None;
         }
+        // "claims by Sunday Telegraph journalist Robert Peston, which
+        // suggested": the media report, they do not act.
+        if self.resolution.entities[source.entity].sector.as_deref() == Some("MED")
+            && source.stands_for.is_none()
+        {
+            return None;
+        }
         // "Lord Butler attacked Tony Blair": a civilian's attack is words.
         let armed =
             |sector: Option<&str>| matches!(sector, Some("MIL" | "REB" | "INS" | "COP" | "SPY"));

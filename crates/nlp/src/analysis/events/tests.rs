@@ -2141,3 +2141,27 @@ fn force_between_two_states_is_one_event_a_day_whichever_forces_are_named() {
         .count();
     assert_eq!(against_iraq, 1, "{events:?}");
 }
+
+#[test]
+fn an_organisation_after_the_of_a_persons_title_is_part_of_it() {
+    let events = coded(
+        "Trevor Phillips, chairman of the Commission for Racial Equality, called on Charles \
+         Clarke to denounce the suggestion.",
+    );
+    assert_eq!(
+        events,
+        ["020 person:trevor-phillips>person:charles-clarke 2023-06-18 article"]
+    );
+}
+
+#[test]
+fn the_media_report_they_do_not_act() {
+    let events = coded(
+        "Speculation was sparked by claims in a book by Sunday Telegraph journalist Robert \
+         Peston, which suggested Tony Blair went back on a pledge.",
+    );
+    assert!(
+        events.iter().all(|e| !e.contains("robert-peston")),
+        "{events:?}"
+    );
+}

@@ -2165,3 +2165,15 @@ fn the_media_report_they_do_not_act() {
         "{events:?}"
     );
 }
+
+#[test]
+fn an_absolute_phrase_after_a_comma_and_with_holds_no_object() {
+    let events = coded(
+        "The Tories are also thought likely to propose increased thresholds, with shadow \
+         chancellor Oliver Letwin branding stamp duty a \"classic Labour stealth tax\".",
+    );
+    assert!(
+        events.iter().all(|e| !e.contains(">person:oliver-letwin")),
+        "{events:?}"
+    );
+}

@@ -1446,8 +1446,7 @@ impl Coder<'_> {
         // Nor ", with shadow chancellor Oliver Letwin branding ...": an
         // absolute phrase of its own.
         if words[trigger.end..at].windows(2).any(|w| {
-            (w[0] == "," && is_auxiliary(w[1]))
-                || (w[0] == "," && w[1] == "with")
+            (w[0] == "," && (is_auxiliary(w[1]) || w[1] == "with"))
                 || (w[0] == "as" && matches!(w[1], "did" | "does" | "do" | "had" | "has" | "have"))
         }) {
             return None;

@@ -235,7 +235,7 @@ fn merge(events: Vec<CodedEvent>, resolution: &Resolution) -> Vec<CodedEvent> {
                 && country(&e.source) == target
                 && e.target.as_ref().is_some_and(|t| country(t) == source)
         });
-        if let Some((date, location)) = attack.map(|e| (e.date.clone(), e.location)) {
+        if let Some((date, location)) = attack.map(|e| (e.date, e.location)) {
             events[r].date = date;
             events[r].location = location;
         }

@@ -216,19 +216,7 @@ impl Coder<'_> {
                         };
                     // "the outcome of debt restructuring negotiations":
                     // past two words that qualify the noun.
-                    let mut q = trigger.start;
-                    while q > 0
-                        && trigger.start - q < 2
-                        && words[q - 1]
-                            .chars()
-                            .all(|c| c.is_ascii_lowercase() || c == '-')
-                        && !matches!(words[q - 1], "for" | "of" | "about" | "over")
-                        && !DETERMINERS.contains(&words[q - 1])
-                        && !VERB_CUES.contains(&words[q - 1])
-                        && self.resolution.mention_at(range.start + q - 1).is_none()
-                    {
-                        q -= 1;
-                    }
+                    let q = self.qualifiers_before(&words, range.start, trigger.start);
                     // Not "18 months of negotiations", "a new round of
                     // talks", "a program of sanctions": those were held or
                     // imposed.
@@ -524,16 +512,7 @@ impl Coder<'_> {
         }
         // "saying a subsidy offer to the Soviet Union could help": an
         // indefinite noun that the verb of its clause only supposes.
-        let mut p = trigger.start;
-        while p > 0
-            && trigger.start - p < 2
-            && words[p - 1]
-                .chars()
-                .all(|c| c.is_ascii_lowercase() || c == '-')
-            && !DETERMINERS.contains(&words[p - 1])
-        {
-            p -= 1;
-        }
+        let p = self.qualifiers_before(words, offset, trigger.start);
         let indefinite = p > 0 && matches!(words[p - 1], "a" | "an");
         let supposed_after = words[trigger.end..clause_end.min(trigger.end + 8)]
             .iter()
@@ -1487,6 +1466,25 @@ impl Coder<'_> {
     /// determiners, titles and names that only modify it ("with Microsoft
     /// Corp. co-founder Bill Gates" is governed by "with"); empty when
     /// nothing stands between `from` and it.
+    /// Where the (at most two) lowercase words that qualify the noun at
+    /// `at` begin ("debt restructuring negotiations", "a subsidy offer").
+    fn qualifiers_before(&self, words: &[&str], offset: usize, at: usize) -> usize {
+        let mut q = at;
+        while q > 0
+            && at - q < 2
+            && words[q - 1]
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c == '-')
+            && !matches!(words[q - 1], "for" | "of" | "about" | "over")
+            && !DETERMINERS.contains(&words[q - 1])
+            && !VERB_CUES.contains(&words[q - 1])
+            && self.resolution.mention_at(offset + q - 1).is_none()
+        {
+            q -= 1;
+        }
+        q
+    }
+
     fn governor<'w>(&self, words: &[&'w str], offset: usize, from: usize, at: usize) -> &'w str {
         let mut p = at;
         while p > from {

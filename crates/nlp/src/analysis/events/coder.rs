@@ -157,26 +157,30 @@ impl Coder<'_> {
                     )
                 })
                 // "a diplomatic and coffee market offensive", "a price
-                // war": force only in a figure of speech.
+                // war", "a warning shot": force only in a figure of speech.
                 .filter(|t| {
-                    !(WARFARE.contains(&words[t.start])
+                    let warning_shot = matches!(words[t.start], "shot" | "shots")
                         && t.start > 0
-                        && matches!(
-                            words[t.start - 1],
-                            "diplomatic"
-                                | "market"
-                                | "peace"
-                                | "charm"
-                                | "propaganda"
-                                | "publicity"
-                                | "media"
-                                | "price"
-                                | "sales"
-                                | "marketing"
-                                | "advertising"
-                                | "takeover"
-                                | "export"
-                        ))
+                        && words[t.start - 1] == "warning";
+                    !warning_shot
+                        && !(WARFARE.contains(&words[t.start])
+                            && t.start > 0
+                            && matches!(
+                                words[t.start - 1],
+                                "diplomatic"
+                                    | "market"
+                                    | "peace"
+                                    | "charm"
+                                    | "propaganda"
+                                    | "publicity"
+                                    | "media"
+                                    | "price"
+                                    | "sales"
+                                    | "marketing"
+                                    | "advertising"
+                                    | "takeover"
+                                    | "export"
+                            ))
                 })
                 // "sell part of its stake in a public offering": shares
                 // offered for sale, not an offer to anyone.

@@ -2177,3 +2177,12 @@ fn an_absolute_phrase_after_a_comma_and_with_holds_no_object() {
         "{events:?}"
     );
 }
+
+#[test]
+fn a_warning_shot_is_one_warning() {
+    let events = coded(
+        "BBC political editor Andrew Marr said that Gordon Brown's article was \"a warning \
+         shot\" to Tony Blair not to try and cut him out of the manifesto writing process.",
+    );
+    assert!(events.iter().all(|e| !e.starts_with("111")), "{events:?}");
+}

@@ -159,28 +159,29 @@ impl Coder<'_> {
                 // "a diplomatic and coffee market offensive", "a price
                 // war", "a warning shot": force only in a figure of speech.
                 .filter(|t| {
-                    let warning_shot = matches!(words[t.start], "shot" | "shots")
-                        && t.start > 0
-                        && words[t.start - 1] == "warning";
-                    !warning_shot
-                        && !(WARFARE.contains(&words[t.start])
-                            && t.start > 0
-                            && matches!(
-                                words[t.start - 1],
-                                "diplomatic"
-                                    | "market"
-                                    | "peace"
-                                    | "charm"
-                                    | "propaganda"
-                                    | "publicity"
-                                    | "media"
-                                    | "price"
-                                    | "sales"
-                                    | "marketing"
-                                    | "advertising"
-                                    | "takeover"
-                                    | "export"
-                            ))
+                    let Some(previous) = t.start.checked_sub(1).map(|p| words[p]) else {
+                        return true;
+                    };
+                    let warning_shot =
+                        matches!(words[t.start], "shot" | "shots") && previous == "warning";
+                    let figurative = WARFARE.contains(&words[t.start])
+                        && matches!(
+                            previous,
+                            "diplomatic"
+                                | "market"
+                                | "peace"
+                                | "charm"
+                                | "propaganda"
+                                | "publicity"
+                                | "media"
+                                | "price"
+                                | "sales"
+                                | "marketing"
+                                | "advertising"
+                                | "takeover"
+                                | "export"
+                        );
+                    !warning_shot && !figurative
                 })
                 // "sell part of its stake in a public offering": shares
                 // offered for sale, not an offer to anyone.

@@ -157,7 +157,8 @@ impl Coder<'_> {
                     )
                 })
                 // "a diplomatic and coffee market offensive", "a price
-                // war", "a warning shot": force only in a figure of speech.
+                // war", "a warning shot": force only in a figure of speech;
+                // and other words before a trigger that make it no act.
                 .filter(|t| {
                     let Some(previous) = t.start.checked_sub(1).map(|p| words[p]) else {
                         return true;
@@ -181,15 +182,11 @@ impl Coder<'_> {
                                 | "takeover"
                                 | "export"
                         );
-                    !warning_shot && !figurative
-                })
-                // "sell part of its stake in a public offering": shares
-                // offered for sale, not an offer to anyone.
-                .filter(|t| {
-                    !(matches!(words[t.start], "offering" | "offerings")
-                        && t.start > 0
+                    // "sell part of its stake in a public offering": shares
+                    // offered for sale, not an offer to anyone.
+                    let shares_offered = matches!(words[t.start], "offering" | "offerings")
                         && matches!(
-                            words[t.start - 1],
+                            previous,
                             "public"
                                 | "secondary"
                                 | "initial"
@@ -199,7 +196,8 @@ impl Coder<'_> {
                                 | "bond"
                                 | "debt"
                                 | "equity"
-                        ))
+                        );
+                    !warning_shot && !figurative && !shares_offered
                 });
             match trigger {
                 Some(trigger) => {
@@ -842,26 +840,28 @@ impl Coder<'_> {
         // without a form of "be" leaves unclear who acted on whom.
         // So does "measures taken last year by the European Economic
         // Community": a time may stand between.
-        let by_agent = targets.first().is_some_and(|t| {
-            let at = local(&units[*t]);
-            self.governor(words, offset, trigger.end, at) == "by"
-                && words[trigger.end..at]
-                    .iter()
-                    .take_while(|w| **w != "by")
-                    .all(|w| {
-                        matches!(
-                            *w,
-                            "last"
-                                | "this"
-                                | "next"
-                                | "year"
-                                | "week"
-                                | "month"
-                                | "earlier"
-                                | "today"
-                                | "yesterday"
-                        )
-                    })
+        let agent_at = targets
+            .first()
+            .map(|t| local(&units[*t]))
+            .filter(|&at| self.governor(words, offset, trigger.end, at) == "by");
+        let by_agent = agent_at.is_some_and(|at| {
+            words[trigger.end..at]
+                .iter()
+                .take_while(|w| **w != "by")
+                .all(|w| {
+                    matches!(
+                        *w,
+                        "last"
+                            | "this"
+                            | "next"
+                            | "year"
+                            | "week"
+                            | "month"
+                            | "earlier"
+                            | "today"
+                            | "yesterday"
+                    )
+                })
         });
         // "in a move branded a 'humiliating retreat' by the Tories": a
         // participle after a noun, its agent after "by" further on.
@@ -883,11 +883,7 @@ impl Coder<'_> {
         };
         let agent_further = after_noun
             && words[trigger.start].ends_with("ed")
-            && targets.first().is_some_and(|t| {
-                let at = local(&units[*t]);
-                self.governor(words, offset, trigger.end, at) == "by"
-                    && !words[trigger.end..at].contains(&",")
-            });
+            && agent_at.is_some_and(|at| !words[trigger.end..at].contains(&","));
         if !passive && !trigger.nominal && (by_agent || agent_further) {
             return;
         }
@@ -1222,11 +1218,9 @@ impl Coder<'_> {
                     })
                     // "talking to officials and will this week visit
                     // Britain": a second verb phrase is the second verb's.
-                    || (matches!(words[p], "and" | "but")
-                        && words.get(p + 1).is_some_and(|w| is_auxiliary(w)))
                     // "agreed to disregard penalty interest and negotiations
-                    // were continuing with Argentina": a clause of its own,
-                    // with an unnamed subject.
+                    // were continuing with Argentina": so is a clause of its
+                    // own, with an unnamed subject.
                     || (matches!(words[p], "and" | "but") && {
                         let subject = (p + 1..limit.min(p + 4))
                             .take_while(|&q| {
@@ -1236,10 +1230,11 @@ impl Coder<'_> {
                                     && !PREPOSITIONS.contains(&words[q])
                             })
                             .count();
-                        subject > 0
-                            && words
-                                .get(p + 1 + subject)
-                                .is_some_and(|w| BE_HAVE.contains(w))
+                        words.get(p + 1).is_some_and(|w| is_auxiliary(w))
+                            || (subject > 0
+                                && words
+                                    .get(p + 1 + subject)
+                                    .is_some_and(|w| BE_HAVE.contains(w)))
                     })
                     || !trigger.nominal
                         && self.resolution.mention_at(offset + p).is_none()
@@ -1467,10 +1462,6 @@ impl Coder<'_> {
         Some((first..group.end).collect())
     }
 
-    /// The word that governs the actor at `at`, passing back over
-    /// determiners, titles and names that only modify it ("with Microsoft
-    /// Corp. co-founder Bill Gates" is governed by "with"); empty when
-    /// nothing stands between `from` and it.
     /// Where the (at most two) lowercase words that qualify the noun at
     /// `at` begin ("debt restructuring negotiations", "a subsidy offer").
     fn qualifiers_before(&self, words: &[&str], offset: usize, at: usize) -> usize {
@@ -1490,6 +1481,10 @@ impl Coder<'_> {
         q
     }
 
+    /// The word that governs the actor at `at`, passing back over
+    /// determiners, titles and names that only modify it ("with Microsoft
+    /// Corp. co-founder Bill Gates" is governed by "with"); empty when
+    /// nothing stands between `from` and it.
     fn governor<'w>(&self, words: &[&'w str], offset: usize, from: usize, at: usize) -> &'w str {
         let mut p = at;
         while p > from {

@@ -36,6 +36,11 @@ first argument) and writes crates/nlp/data/*.tsv:
                  additions (WTO, GATT, the European Community...): every
                  name and acronym, the canonical English name, and the
                  CAMEO code events carry ("IGOWSTNAT" for NATO).
+- groups.tsv     Non-state armed groups of the PETRARCH2/Phoenix non-state
+                 actors file (rebels, militias, transnational networks):
+                 every name, the canonical name and the CAMEO code
+                 ("NICREB" for the contras, "IMGMUSALQ" for al-Qaeda); the
+                 militants it names go to actors.tsv.
 - agents.tsv     Role phrases of the PETRARCH2/Phoenix agents file and their
                  CAMEO sector ("foreign minister" GOV, "rebel" REB).
 
@@ -72,6 +77,42 @@ HISTORIC_ALIASES = {
 HISTORIC_DEMONYMS = {
     "DEU": ["West German", "West Germans", "West german"],
 }
+
+# Demonyms of the states DEMONYMS lacks ("Nicaraguan troops", "the Bolivian
+# government"), for resolving only: like the historic names they stay out
+# of the tagger's name lists, which the committed model was trained with.
+# Plurals ("Kenyans") are added to every demonym that takes an "s".
+MORE_DEMONYMS = {
+    "AGO": ["Angolan"], "ALB": ["Albanian"], "AND": ["Andorran"], "ATG": ["Antiguan"],
+    "BDI": ["Burundian"], "BEN": ["Beninese"], "BFA": ["Burkinabe"], "BGR": ["Bulgarian"],
+    "BHR": ["Bahraini"], "BHS": ["Bahamian"], "BIH": ["Bosnian"], "BLZ": ["Belizean"],
+    "BOL": ["Bolivian"], "BRB": ["Barbadian"], "BRN": ["Bruneian"], "BTN": ["Bhutanese"],
+    "CIV": ["Ivorian"], "CMR": ["Cameroonian"], "CPV": ["Cape Verdean"], "CRI": ["Costa Rican"],
+    "CYP": ["Cypriot"], "DJI": ["Djiboutian"], "DOM": ["Dominican"], "ECU": ["Ecuadorean", "Ecuadorian"],
+    "ERI": ["Eritrean"], "EST": ["Estonian"], "FJI": ["Fijian"], "GAB": ["Gabonese"], "GIN": ["Guinean"],
+    "GMB": ["Gambian"], "GRD": ["Grenadian"], "GTM": ["Guatemalan"], "GUY": ["Guyanese"],
+    "HND": ["Honduran"], "HTI": ["Haitian"], "ISL": ["Icelandic", "Icelander"], "JAM": ["Jamaican"],
+    "KGZ": ["Kyrgyz"], "KHM": ["Cambodian"], "LAO": ["Laotian"], "LBR": ["Liberian"],
+    "LTU": ["Lithuanian"], "LUX": ["Luxembourger"], "LVA": ["Latvian"], "MDA": ["Moldovan"],
+    "MDG": ["Malagasy"], "MDV": ["Maldivian"], "MKD": ["Macedonian"], "MLI": ["Malian"], "MLT": ["Maltese"],
+    "MNE": ["Montenegrin"], "MNG": ["Mongolian"], "MOZ": ["Mozambican"], "MRT": ["Mauritanian"],
+    "MUS": ["Mauritian"], "MWI": ["Malawian"], "NAM": ["Namibian"], "NER": ["Nigerien"],
+    "NIC": ["Nicaraguan"], "OMN": ["Omani"], "PAN": ["Panamanian"], "PNG": ["Papua New Guinean"],
+    "PRI": ["Puerto Rican"], "PRY": ["Paraguayan"], "RWA": ["Rwandan"], "SEN": ["Senegalese"],
+    "SLE": ["Sierra Leonean"], "SLV": ["Salvadoran", "Salvadorean"], "SSD": ["South Sudanese"],
+    "SUR": ["Surinamese"], "SVK": ["Slovak"], "SVN": ["Slovenian", "Slovene"], "SWZ": ["Swazi"],
+    "TCD": ["Chadian"], "TGO": ["Togolese"], "TJK": ["Tajik"], "TKM": ["Turkmen"],
+    "TLS": ["East Timorese"], "TON": ["Tongan"], "TTO": ["Trinidadian"], "TZA": ["Tanzanian"],
+    "URY": ["Uruguayan"], "UZB": ["Uzbek"], "WSM": ["Samoan"], "ZMB": ["Zambian"], "ZWE": ["Zimbabwean"],
+}
+
+
+def resolving_demonyms(a3):
+    """Every demonym of a state the resolver knows, with the plurals."""
+    names = DEMONYMS.get(a3, []) + MORE_DEMONYMS.get(a3, []) + HISTORIC_DEMONYMS.get(a3, [])
+    plurals = [n + "s" for n in names
+               if n.endswith(("an", "i", "ot", "ak", "ek", "ik", "er", "ene", "in")) and not n.endswith("man")]
+    return names + [p for p in plurals if p not in names]
 
 # Names the news uses that the code lists do not carry.
 EXTRA_ALIASES = {
@@ -192,7 +233,7 @@ def main():
         cap = capitals.get(a3)
         rows.append("\t".join([
             a3, c["alpha_2"], clean(display), "|".join(clean(n) for n in names),
-            "|".join(DEMONYMS.get(a3, []) + HISTORIC_DEMONYMS.get(a3, [])),
+            "|".join(resolving_demonyms(a3)),
             clean(g.get("capital", "")),
             f'{cap["latitude"]:.5f}' if cap else "", f'{cap["longitude"]:.5f}' if cap else "",
         ]))
@@ -673,6 +714,38 @@ def role(code, dates):
 NAME_JOINERS = {"OF", "THE", "FOR", "ON", "AND", "WITHOUT", "AGAINST", "&"}
 
 
+# Words of an armed group's name, never a person's.
+GROUP_WORDS = {
+    "ARMY", "FRONT", "BRIGADE", "BRIGADES", "MOVEMENT", "GROUP", "CELLS", "CELL", "COMMANDO",
+    "COMMANDOS", "LEAGUE", "COMMITTEE", "GUARD", "GUARDS", "TIGERS", "MUJAHIDEEN", "LIBERATION",
+    "RESISTANCE", "REVOLUTIONARY", "JIHAD", "ISLAMIC", "BATTALION", "MILITIA", "FIGHTERS",
+    "NETWORK", "COMPANY", "FACTION", "MARTYRS", "YOUTH", "FEDERATION", "GANG",
+}
+
+# Names of the non-state actors file that are everyday words or phrases
+# ("Youth", "Black Friday", "La Liga") or that name a party in power at
+# times the news covers (ZANU, the MPLA): matched, they would make armed
+# groups of a sports league, a shopping day or a government.
+GROUP_NAMES_LEFT_OUT = {
+    "ORGANIZATION", "YOUTH", "ZERO", "FALCON", "TIGERS", "YAHWEH", "ALEPH", "CAMO", "NASRALLAH",
+    "BLACK FRIDAY", "BLACK DECEMBER", "BLACK STAR", "BLACK HAND", "RED LINE", "RED BILL", "NEW ORDER",
+    "LA LIGA", "FREE LAND", "ORDER II", "TRIPLE A", "WE WILL WIN", "IMMEDIATE ACTION",
+    "SOCIAL RESISTANCE", "POPULAR JUSTICE", "NATIONAL RESISTANCE", "POPULAR RESISTANCE",
+    "ISLAMIC GROUP", "ISLAMIC COMMUNITY", "ISLAMIC UNION", "THE ISLAMIC RESISTANCE", "D COMPANY",
+    "ZANU", "ZIMBABWE AFRICAN NATIONALIST UNION", "FREPASO", "MPLA",
+    "POPULAR MOVEMENT FOR THE LIBERATION OF ANGOLA", "REPUBLIC OF TEXAS", "AMERICAN FRONT",
+    "UNITED NATIONAL FRONT", "NATIONAL LIBERATION MOVEMENT", "ISLAMIC FRONT", "PARADISE", "MAVERICKS",
+    "EMETIC", "MUHAMMED", "GREECE", "ICAC", "MCCI",
+}
+
+# The acronyms of three letters or fewer that name an armed group in the
+# news more than anything else.
+GROUP_SHORT_ACRONYMS = {"IRA", "ETA", "PKK", "PLO", "RUF", "UDA", "UVF", "LVF", "KLA", "PUK", "MEK", "KNU", "JRA"}
+
+# Country codes of the non-state actors file that ISO 3166 spells otherwise.
+GROUP_CODE_REPAIRS = {"ANG": "AGO"}
+
+
 def is_organisation(names, codes):
     words = set(" ".join(names).upper().replace(",", " ").split())
     dated = any(dates and dates.strip() for _, dates in codes)
@@ -724,6 +797,58 @@ def write_actors_and_agents():
         else:
             for n in names:
                 add_person(n, [(c, d) for c, d in codes if c[:3] in ("IGO", "NGO") or len(c) >= 6])
+    # Non-state armed groups (rebels, militias, transnational militant
+    # networks) and the militants the file names: the groups by every name,
+    # the people among the persons.
+    groups = {}
+    for names, codes in dictionary_entries(os.path.join(dicts, "Phoenix.MilNonState.actors.txt")):
+        code = codes[0][0] if codes else ""
+        if len(code) < 3:
+            continue
+        code = GROUP_CODE_REPAIRS.get(code[:3], code[:3]) + code[3:]
+        names = [n for n in names if n.upper() not in GROUP_NAMES_LEFT_OUT
+                 and not set(n.upper().replace("-", " ").split()) & {"PARTY", "CONGRESS"}]
+        if not names:
+            continue
+        words = {w for n in names for w in n.upper().replace("-", " ").split()}
+        person = (code.startswith("IMG") and not is_organisation(names, codes)
+                  and not words & GROUP_WORDS and all(2 <= len(n.split()) <= 4 for n in names))
+        if person:
+            for n in names:
+                add_person(n, [(code, d) for c, d in codes if c == codes[0][0]])
+            continue
+        # "IRISH REPUBLICAN ARMY (IRA)": the name and the acronym; not
+        # "RED FLAG (VENEZUELA)"'s country.
+        split = []
+        for n in names:
+            m = re.fullmatch(r"(.*?)\s*\(([^)]*)\)", n)
+            if m and " " not in m.group(2) and len(m.group(2)) <= 6:
+                split += [m.group(1), m.group(2)]
+            else:
+                split.append(m.group(1) if m else n)
+        # Acronyms of three letters or fewer clash with everything else so
+        # called ("EPA", "PLA", "AN"): only the well-known ones.
+        # Nor "THE FOUNDATION": one word after "the" is any such body.
+        names = [n for n in split if n and n.upper() not in GROUP_NAMES_LEFT_OUT
+                 and (" " in n or len(n) > 3 or n in GROUP_SHORT_ACRONYMS)
+                 and not (n.upper().startswith("THE ") and len(n.split()) == 2)]
+        if not names:
+            continue
+        # The entry's own name ("Hamas", not its Arabic expansion); a
+        # three-letter acronym's full name ("PLO").
+        first = names[0]
+        full = [n for n in names if not (len(n) <= 6 and " " not in n)]
+        if " " not in first and len(first) <= 3 and full:
+            first = full[0]
+        canonical = first.capitalize() if " " not in first and first.isalpha() else title_name(first)
+        for n in names:
+            short = len(n) <= 6 and " " not in n
+            # "HAMAS" is written "Hamas" too (not "Ira" for "IRA"); a
+            # longer name ("HEZBOLLAH") matches in any case.
+            spellings = [n, n.capitalize()] if short and n.isalpha() and len(n) >= 4 else [n]
+            for alias in (a if short else title_name(a) for a in spellings):
+                if alias not in igos:
+                    groups.setdefault(alias, (canonical, code))
     # Our additions win over the file's partial entries.
     for names, roles in EXTRA_PEOPLE:
         for n in names:
@@ -734,10 +859,10 @@ def write_actors_and_agents():
 
     rows = []
     for name, roles in sorted(people.items()):
-        roles = sorted(set(r for r in roles if len(r.split(":")[0]) >= 6 or r.startswith(("IGO", "NGO"))))
+        roles = sorted(set(r for r in roles if len(r.split(":")[0]) >= 6 or r.startswith(("IGO", "NGO", "IMG"))))
         if not roles:
             continue
-        countries = {r[:3] for r in roles if not r.startswith(("IGO", "NGO"))}
+        countries = {r[:3] for r in roles if not r.startswith(("IGO", "NGO", "IMG"))}
         if len(countries) > 1:
             continue
         country = next(iter(countries)) if countries else ""
@@ -747,7 +872,7 @@ def write_actors_and_agents():
             return (2 if start and not end else 1 if end else 0, end or start)
 
         best = max(roles, key=rank).split(":")[0]
-        sector = "IGO" if best.startswith("IGO") else "NGO" if best.startswith("NGO") else best[3:6]
+        sector = best[:3] if best.startswith(("IGO", "NGO", "IMG")) else best[3:6]
         rows.append(f"{name}\t{country}\t{sector}\t{','.join(roles)}")
     with open(os.path.join(OUT, "actors.tsv"), "w", encoding="utf-8") as f:
         f.write("# name (lowercase)\tcountry\tCAMEO sector of the latest role\troles (CODE:FROM:TO, YYYYMMDD, "
@@ -760,6 +885,14 @@ def write_actors_and_agents():
                 "(scripts/gen_gazetteers.py EXTRA_IGOS).\n")
         for alias in sorted(igos, key=lambda a: (a.lower(), a)):
             canonical, code = igos[alias]
+            f.write(f"{alias}\t{canonical}\t{code}\n")
+
+    with open(os.path.join(OUT, "groups.tsv"), "w", encoding="utf-8") as f:
+        f.write("# name or acronym (as written: short ones match only so)\tcanonical name\tCAMEO code (country or "
+                "region and REB, or IMG for transnational groups). Source: PETRARCH2 Phoenix.MilNonState.actors.txt "
+                "(Open Event Data, MIT), without the names listed in scripts/gen_gazetteers.py GROUP_NAMES_LEFT_OUT.\n")
+        for alias in sorted(groups, key=lambda a: (a.lower(), a)):
+            canonical, code = groups[alias]
             f.write(f"{alias}\t{canonical}\t{code}\n")
 
     agents = {}

@@ -1,11 +1,12 @@
 //! Known actors, from the PETRARCH2/Phoenix dictionaries (Open Event Data,
 //! MIT) as `scripts/gen_gazetteers.py` compacts them: people with every
-//! role they held and its dates (`actors.tsv`), and international
-//! organisations under each of their names with their CAMEO code
-//! (`igos.tsv`). What a person is depends on the article's date: Peter
-//! Mandelson was a British minister from 2008 to 2010, and only then.
+//! role they held and its dates (`actors.tsv`), and organisations under
+//! each of their names with their CAMEO code: international ones and NGOs
+//! (`igos.tsv`), non-state armed groups (`groups.tsv`). What a person is
+//! depends on the article's date: Peter Mandelson was a British minister
+//! from 2008 to 2010, and only then.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use chrono::NaiveDate;
 
@@ -33,9 +34,12 @@ impl Role {
         self.from.is_none_or(|from| from <= date) && self.to.is_none_or(|to| date <= to)
     }
 
-    /// An international organisation's (or an NGO's) role.
+    /// A role for no country: an international organisation's, an NGO's,
+    /// a transnational armed group's ("IMGMUSALQ").
     fn is_international(&self) -> bool {
-        self.code.starts_with("IGO") || self.code.starts_with("NGO")
+        ["IGO", "NGO", "IMG"]
+            .iter()
+            .any(|prefix| self.code.starts_with(prefix))
     }
 
     fn standing<'a>(&'a self, person: &'a KnownPerson) -> Standing<'a> {
@@ -165,12 +169,15 @@ impl KnownPerson {
     }
 }
 
-/// An international organisation.
+/// An organisation the dictionaries know by name: an international
+/// organisation or NGO, or a non-state armed group.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Igo {
     /// Its canonical English name ("North Atlantic Treaty Organization").
     pub name: String,
-    /// Its CAMEO code ("IGOWSTNAT").
+    /// Its CAMEO code: "IGOWSTNAT"; for an armed group its country (or
+    /// region) and REB ("NICREB"), or IMG for a transnational one
+    /// ("IMGMUSALQ").
     pub code: String,
 }
 
@@ -199,6 +206,9 @@ pub struct Actors {
     igo_by_name: HashMap<String, usize>,
     /// Short names (acronyms), exactly as written: "WHO" is not "Who".
     igo_by_acronym: HashMap<String, usize>,
+    /// The one-word names of armed groups, of seven letters or more,
+    /// lowercase ("contras", "sandinistas").
+    group_words: HashSet<String>,
 }
 
 /// A person's name as the index keys it: lowercase, without the periods of
@@ -316,30 +326,61 @@ impl Actors {
             actors.by_name.insert(key, index);
             actors.people.push(person);
         }
+        actors.add_organisations("igos.tsv", igos)?;
+        Ok(actors)
+    }
+
+    /// Adds the non-state armed groups of `groups.tsv` (`name, canonical
+    /// name, code`); a name an international organisation already has
+    /// stays the organisation's.
+    pub fn with_groups(mut self, groups: &str) -> Result<Self, ActorsError> {
+        self.add_organisations("groups.tsv", groups)?;
+        self.group_words = data_lines(groups)
+            .filter_map(|(_, line)| line.split('\t').next())
+            .filter(|name| !name.contains(' ') && name.chars().count() >= 7)
+            .map(str::to_lowercase)
+            .collect();
+        Ok(self)
+    }
+
+    /// Whether `word`, lowercase, is an armed group's one-word name of seven
+    /// letters or more ("contras"): unlike a shorter one, no everyday word.
+    pub fn is_group_word(&self, word: &str) -> bool {
+        self.group_words.contains(word)
+    }
+
+    /// Indexes the organisations of one file under each of their names; a
+    /// name an earlier file gave keeps its organisation.
+    fn add_organisations(&mut self, file: &'static str, text: &str) -> Result<(), ActorsError> {
+        let earlier = self.igos.len();
         let mut canonical: HashMap<String, usize> = HashMap::new();
-        for (n, line) in data_lines(igos) {
+        for (n, line) in data_lines(text) {
             let fields: Vec<&str> = line.split('\t').collect();
             let [alias, name, code] = fields[..] else {
                 return Err(ActorsError {
-                    file: "igos.tsv",
+                    file,
                     line: n,
                     problem: format!("expected 3 fields, got {}", fields.len()),
                 });
             };
             let index = *canonical.entry(name.to_owned()).or_insert_with(|| {
-                actors.igos.push(Igo {
+                self.igos.push(Igo {
                     name: name.to_owned(),
                     code: code.to_owned(),
                 });
-                actors.igos.len() - 1
+                self.igos.len() - 1
             });
-            if is_short(alias) {
-                actors.igo_by_acronym.insert(alias.to_owned(), index);
+            let (by, key) = if is_short(alias) {
+                (&mut self.igo_by_acronym, alias.to_owned())
             } else {
-                actors.igo_by_name.insert(igo_key(alias), index);
+                (&mut self.igo_by_name, igo_key(alias))
+            };
+            let known = by.entry(key).or_insert(index);
+            if *known >= earlier {
+                *known = index;
             }
         }
-        Ok(actors)
+        Ok(())
     }
 
     /// A known person, by full name in any case; a name written without
@@ -441,6 +482,34 @@ World Trade Organization\tWorld Trade Organization\tIGOBUSWTO
         assert_eq!(after.sector, None);
         // Without a date, the latest role.
         assert_eq!(mandelson.on(None).sector, Some("GOV"));
+    }
+
+    #[test]
+    fn a_transnational_militant_acts_for_no_country() {
+        let people = "osama bin laden\t\tIMG\tIMGMUSALQ::\n";
+        let actors = Actors::parse(people, IGOS).expect("parses");
+        let laden = actors.person("Osama Bin Laden").expect("known");
+        let standing = laden.on(date("2005-01-24"));
+        assert_eq!(
+            (standing.country, standing.sector, standing.code),
+            (None, Some("IMG"), Some("IMGMUSALQ"))
+        );
+    }
+
+    #[test]
+    fn a_name_an_international_organisation_has_stays_its_own() {
+        let groups = "WHO\tWorld Heroes Organisation\tINTREB\nContras\tContras\tNICREB\n";
+        let actors = Actors::parse(PEOPLE, IGOS)
+            .and_then(|a| a.with_groups(groups))
+            .expect("parses");
+        assert_eq!(
+            actors.igo("WHO").map(|i| i.code.as_str()),
+            Some("IGOUNOHLH")
+        );
+        assert_eq!(
+            actors.igo("contras").map(|i| i.code.as_str()),
+            Some("NICREB")
+        );
     }
 
     #[test]

@@ -11,6 +11,7 @@ const COUNTRIES: &str = include_str!("../data/countries.tsv");
 const CITIES: &str = include_str!("../data/cities.tsv");
 const ACTORS: &str = include_str!("../data/actors.tsv");
 const IGOS: &str = include_str!("../data/igos.tsv");
+const GROUPS: &str = include_str!("../data/groups.tsv");
 const REGIONS: &str = include_str!("../data/regions.tsv");
 
 #[derive(Debug, Clone, PartialEq)]
@@ -74,7 +75,7 @@ impl Gazetteer {
     /// The gazetteer compiled into the binary.
     pub fn bundled() -> Result<Self, GazetteerError> {
         let mut gazetteer = Self::parse(COUNTRIES, CITIES)?;
-        gazetteer.actors = Actors::parse(ACTORS, IGOS)?;
+        gazetteer.actors = Actors::parse(ACTORS, IGOS)?.with_groups(GROUPS)?;
         gazetteer.parse_regions(REGIONS)?;
         Ok(gazetteer)
     }
@@ -129,9 +130,17 @@ impl Gazetteer {
         self.actors.people_by_surname(surname)
     }
 
-    /// The international organisation `name` names, in any of its forms.
+    /// The organisation the dictionaries know that `name` names, in any of
+    /// its forms: an international organisation or NGO, a non-state armed
+    /// group.
     pub fn igo(&self, name: &str) -> Option<&Igo> {
         self.actors.igo(name)
+    }
+
+    /// Whether `word` is an armed group's long one-word name, lowercase
+    /// ("contras").
+    pub fn is_group_word(&self, word: &str) -> bool {
+        self.actors.is_group_word(word)
     }
 
     /// Replaces the known actors (tests).

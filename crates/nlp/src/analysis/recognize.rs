@@ -51,6 +51,29 @@ impl TaggerRecognizer {
             .is_some()
     }
 
+    /// The end of an armed group written in lowercase at token `i`, as wire
+    /// copy writes some ("the contras", "contra rebels"): a long name of
+    /// the non-state actors file, or its singular before "rebels" or
+    /// "guerrillas".
+    fn armed_group_in_lowercase(
+        &self,
+        tokens: &[crate::text::Token],
+        i: usize,
+        covered: &[bool],
+    ) -> Option<usize> {
+        let token = &tokens[i];
+        if !token.text.starts_with(|c: char| c.is_lowercase()) {
+            return None;
+        }
+        if self.gazetteer.is_group_word(&token.text) {
+            return Some(i + 1);
+        }
+        let fighters = tokens.get(i + 1).is_some_and(|next| {
+            !covered[i + 1] && matches!(next.lower.as_str(), "rebels" | "guerrillas")
+        });
+        (fighters && self.gazetteer.is_group_word(&format!("{}s", token.text))).then_some(i + 2)
+    }
+
     fn is_country(&self, doc: &Doc, span: &NamedSpan) -> bool {
         self.gazetteer
             .country_of(&doc.tokens[span.tokens.clone()])
@@ -455,7 +478,18 @@ impl TaggerRecognizer {
         }
         let mut added = false;
         for (i, token) in tokens.iter().enumerate() {
-            if covered[i] || !token.is_capitalized() {
+            if covered[i] {
+                continue;
+            }
+            if let Some(end) = self.armed_group_in_lowercase(tokens, i, &covered) {
+                out.push(NamedSpan {
+                    tokens: i..end,
+                    kind: NerKind::Org,
+                });
+                added = true;
+                continue;
+            }
+            if !token.is_capitalized() {
                 continue;
             }
             // Known acronyms and country names the tagger left out ("US

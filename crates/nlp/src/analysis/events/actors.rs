@@ -565,6 +565,15 @@ fn unit_of_mention(
     if next.is_some_and(|t| t.text.starts_with(|c: char| c.is_ascii_digit())) && entity.is_country {
         return None;
     }
+    // "the Greek Cypriot government", "Turkish Cypriot leaders": a people
+    // named before another says which of its people; the second acts.
+    let next_mention = resolution.mention_at(mention.tokens.end);
+    if entity.is_country
+        && next_mention
+            .is_some_and(|n| resolution.entities[resolution.mentions[n].entity].is_country)
+    {
+        return None;
+    }
     let hyphened = |i: usize| doc.tokens.get(i).is_some_and(|t| t.text == "-");
     // "a Madrid-style bombing", "Iran-backed groups": a name made an
     // adjective is no actor.

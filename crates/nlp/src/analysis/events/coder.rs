@@ -197,7 +197,15 @@ impl Coder<'_> {
                                 | "debt"
                                 | "equity"
                         );
-                    !warning_shot && !figurative && !shares_offered
+                    // "U.S.-backed contra rebels", "Iranian-sponsored":
+                    // a verb joined to a name by a hyphen describes.
+                    let hyphenated = previous == "-" && {
+                        let at = range.start + t.start;
+                        doc.tokens[at - 1].end == doc.tokens[at].start
+                            && t.start >= 2
+                            && doc.tokens[at - 2].end == doc.tokens[at - 1].start
+                    };
+                    !warning_shot && !figurative && !shares_offered && !hyphenated
                 });
             match trigger {
                 Some(trigger) => {
@@ -1695,7 +1703,10 @@ impl Coder<'_> {
         let own = |is_country: bool, country: &Option<String>, other: &Option<String>| {
             is_country && other.is_some() && other == country
         };
-        !own(a_country, &ca, &cb) && !own(b_country, &cb, &ca)
+        // Rebels and their own state are two sides ("the contras attacked
+        // Nicaraguan troops").
+        let rebel = |actor: &EventActor| actor.sector.as_deref() == Some("REB");
+        rebel(a) || rebel(b) || (!own(a_country, &ca, &cb) && !own(b_country, &cb, &ca))
     }
 
     /// The place of an event: a place after "in", "at" or "near" in its

@@ -2186,3 +2186,27 @@ fn a_warning_shot_is_one_warning() {
     );
     assert!(events.iter().all(|e| !e.starts_with("111")), "{events:?}");
 }
+
+#[test]
+fn a_verb_hyphenated_to_a_name_describes() {
+    let events = coded(
+        "Walsh, in his investigation of the diversion of funds to the U.S.-backed contra \
+         rebels in Nicaragua, was running short of time.",
+    );
+    assert!(events.iter().all(|e| !e.starts_with("05")), "{events:?}");
+    // The contras are an armed group of Nicaragua, lowercase as written.
+    let events = coded("The contra rebels attacked Nicaraguan troops on Sunday.");
+    assert!(
+        events
+            .iter()
+            .any(|e| e.starts_with("19") && e.contains(" org:contras>")),
+        "{events:?}"
+    );
+}
+
+#[test]
+fn a_people_named_before_another_says_which_of_its_people() {
+    let events = coded("Turkey recognised the Greek Cypriot government on Sunday.");
+    assert!(events.iter().any(|e| e.contains("TUR>CYP")), "{events:?}");
+    assert!(events.iter().all(|e| !e.contains(">GRC")), "{events:?}");
+}

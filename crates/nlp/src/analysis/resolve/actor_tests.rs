@@ -1130,3 +1130,78 @@ fn un_agencies_courts_and_british_bodies_by_name() {
         (NerKind::Org, Some("GOV"))
     );
 }
+
+#[test]
+fn armed_groups_have_their_country_or_none_and_their_code() {
+    let r = resolve_on(
+        "The Contras attacked a village, Managua said. In London, ministers said \
+         the IRA must disarm. Hamas and Hezbollah denied the report. \
+         Osama Bin Laden was not named.",
+        Some("2005-01-24"),
+    );
+    let contras = entity_of(&r, "Contras");
+    assert_eq!(
+        (contras.country.as_deref(), contras.sector.as_deref()),
+        (Some("NIC"), Some("REB"))
+    );
+    assert_eq!(contras.actor_code(), "NICREB");
+    // The dictionary codes the IRA for its region (western Europe), no
+    // country.
+    let ira = entity_of(&r, "IRA");
+    assert_eq!(
+        (
+            ira.key.as_str(),
+            ira.country.as_deref(),
+            ira.sector.as_deref()
+        ),
+        ("org:irish-republican-army", None, Some("REB"))
+    );
+    assert_eq!(ira.actor_code(), "WEUREB");
+    assert_eq!(entity_of(&r, "Hamas").actor_code(), "PSEREBHMS");
+    assert_eq!(entity_of(&r, "Hezbollah").country.as_deref(), Some("LBN"));
+    let laden = entity_of(&r, "Osama Bin Laden");
+    assert_eq!(
+        (laden.country.as_deref(), laden.sector.as_deref()),
+        (None, Some("IMG"))
+    );
+    assert_eq!(laden.actor_code(), "IMGMUSALQ");
+}
+
+#[test]
+fn everyday_names_and_short_acronyms_are_no_armed_groups() {
+    let r = resolve_on(
+        "The EPA and the PLA said on Black Friday that the Foundation would give \
+         Paradise Hills a park.",
+        Some("2005-01-24"),
+    );
+    for entity in &r.entities {
+        assert!(
+            !matches!(entity.sector.as_deref(), Some("REB" | "IMG")),
+            "{entity:?}"
+        );
+    }
+}
+
+#[test]
+fn demonyms_of_smaller_states_and_british_departments() {
+    let r = resolve_on(
+        "Nicaraguan troops and Bolivian officials met Zimbabweans and Albanian children. \
+         Albanian families were sent back, the Home Office said. Albanian groups protested.",
+        Some("2005-01-24"),
+    );
+    for (mention, country) in [
+        ("Nicaraguan", "NIC"),
+        ("Bolivian", "BOL"),
+        ("Zimbabweans", "ZWE"),
+        ("Albanian", "ALB"),
+        // A department of the British government, whatever people the
+        // story is about.
+        ("Home Office", "GBR"),
+    ] {
+        assert_eq!(
+            entity_of(&r, mention).country.as_deref(),
+            Some(country),
+            "{mention}"
+        );
+    }
+}

@@ -625,6 +625,7 @@ impl EntityResolver {
             // the tag ("Nato" as MISC, "European Union" as LOC).
             if let Some(igo) = organisations::international(gazetteer, text)
                 .or_else(|| organisations::international_suffix(gazetteer, text))
+                .or_else(|| organisations::armed_group_fighters(gazetteer, text))
             {
                 return igo;
             }

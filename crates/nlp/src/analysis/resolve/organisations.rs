@@ -15,12 +15,21 @@ use crate::gazetteer::Gazetteer;
 use crate::lexicon;
 use crate::text::Doc;
 
-/// The international organisation `text` names, as an entity: one key
-/// whatever the form, no country, sector IGO (or NGO), its CAMEO code.
+/// The organisation the dictionaries know that `text` names, as an
+/// entity: one key whatever the form, its CAMEO code; an international
+/// organisation has no country and the sector IGO (or NGO), as a
+/// transnational armed group has IMG; a rebel group has its country, when
+/// the code names one rather than a region ("NICREB"), and the sector REB.
 pub(super) fn international(gazetteer: &Gazetteer, text: &str) -> Option<ResolvedEntity> {
     let igo = gazetteer.igo(text)?;
     let mut entity = plain_entity(format!("org:{}", slug(&igo.name)), &igo.name, NerKind::Org);
-    entity.sector = Some(igo.code[..3].to_owned());
+    let prefix = igo.code.get(..3).unwrap_or_default();
+    if matches!(prefix, "IGO" | "NGO" | "IMG") {
+        entity.sector = Some(prefix.to_owned());
+    } else {
+        entity.country = gazetteer.country(prefix).map(|_| prefix.to_owned());
+        entity.sector = igo.code.get(3..6).map(str::to_owned);
+    }
     entity.code = Some(igo.code.clone());
     // A national NGO's code ends with its country ("NGODEVUSA").
     if igo.code.starts_with("NGO") && igo.code.len() >= 6 {
@@ -30,6 +39,20 @@ pub(super) fn international(gazetteer: &Gazetteer, text: &str) -> Option<Resolve
         }
     }
     Some(entity)
+}
+
+/// An armed group named by its fighters, as wire copy writes it ("contra
+/// rebels", "Taliban guerrillas"): the group of the first word or of its
+/// plural ("contras").
+pub(super) fn armed_group_fighters(gazetteer: &Gazetteer, text: &str) -> Option<ResolvedEntity> {
+    let (name, fighters) = text.rsplit_once(' ')?;
+    if !matches!(fighters, "rebels" | "guerrillas") || name.contains(' ') {
+        return None;
+    }
+    [name.to_owned(), format!("{name}s")]
+        .iter()
+        .filter_map(|n| international(gazetteer, n))
+        .find(|group| !matches!(group.sector.as_deref(), Some("IGO" | "NGO")))
 }
 
 /// The international organisation a longer name starts with ("European

@@ -47,6 +47,7 @@ const INTENT_BEFORE_TO: &[&str] = &[
     "decide",
     "promised",
     "promise",
+    "promising",
     "vowed",
     "vow",
     "pledged",
@@ -258,6 +259,35 @@ pub fn modality(words: &[&str], at: usize) -> Modality {
             Modality::Supposed
         };
     }
+    // "promising to sign an accord effectively recognising the Greek
+    // Cypriot government": a participle after an infinitive and its object
+    // says what that object would do, and holds as the infinitive does.
+    if words[at].ends_with("ing")
+        && let Some(to) = (start..at.saturating_sub(2))
+            .rev()
+            .find(|&p| words[p] == "to")
+        && at - to <= 5
+        && words[to + 1].chars().all(|c| c.is_ascii_lowercase())
+        && !matches!(
+            words[to + 1],
+            "the" | "a" | "an" | "his" | "her" | "its" | "their" | "this" | "that"
+        )
+        && words[to + 1..at]
+            .iter()
+            .all(|w| w.chars().all(|c| c.is_alphabetic() || c == '-'))
+        // A verb and its object, not "diverted to contra rebels fighting".
+        && matches!(
+            words[to + 2],
+            "the" | "a" | "an" | "his" | "her" | "its" | "their" | "him" | "them" | "this" | "that"
+        )
+    {
+        let intent = to >= 1 && INTENT_BEFORE_TO.contains(&words[to - 1]);
+        return if intent {
+            Modality::Intended
+        } else {
+            Modality::Supposed
+        };
+    }
     // "hopes that ... will meet": the modal may stand a little further back.
     if window
         .iter()
@@ -321,6 +351,32 @@ mod tests {
         let (words, i) = at(text, word);
         let words: Vec<&str> = words.iter().map(String::as_str).collect();
         modality(&words, i)
+    }
+
+    #[test]
+    fn a_participle_after_an_infinitives_object_holds_as_the_infinitive() {
+        assert_eq!(
+            modality_of(
+                "turkey must issue a statement promising to sign an accord effectively recognising the government",
+                "recognising"
+            ),
+            Modality::Intended
+        );
+        assert_eq!(
+            modality_of(
+                "he was detained to prevent him from fighting against the us",
+                "fighting"
+            ),
+            Modality::Supposed
+        );
+        // "to" before a noun is no infinitive.
+        assert_eq!(
+            modality_of(
+                "profits were diverted to contra rebels fighting the government",
+                "fighting"
+            ),
+            Modality::Asserted
+        );
     }
 
     #[test]

@@ -272,7 +272,10 @@ def main():
             f.write(f'{c["geonameId"]}\t{clean(c["name"])}\t\t\n')
         us_states = {clean(st["name"]) for st in read_json("geonames", "us_states.json").values()}
         for name, a3 in subdivisions(iso):
-            if name not in us_states:
+            # "West", "North", "Far North" (Cameroon's regions): a bare
+            # direction in the news is a direction or "the West", not them.
+            bare = all(w in COMPASS_WORDS for w in re.split(r"[ -]", name.lower()))
+            if name not in us_states and not bare:
                 f.write(f"0\t{name}\t{a3}\t\n")
 
     words = []
@@ -384,6 +387,13 @@ SUBDIVISION_SUFFIXES = (" Sheng", " Shi", " Zizhiqu", " Uygur Zizhiqu", " Huizu 
 def ascii_fold(text):
     import unicodedata
     return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+
+
+COMPASS_WORDS = {
+    "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
+    "centre", "center", "far", "upper", "lower", "middle", "northeast", "northwest", "southeast",
+    "southwest",
+}
 
 
 def subdivisions(iso):

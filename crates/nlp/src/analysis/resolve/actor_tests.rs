@@ -1223,3 +1223,30 @@ fn a_bare_direction_is_no_subdivision() {
         );
     }
 }
+
+#[test]
+fn a_smaller_states_subdivision_needs_the_state_named() {
+    let r = resolve_on(
+        "Long Island Lighting Co and Bethlehem Steel Corp said Gulf Resources and \
+         Chemical Corp would sell its plant in Santa Barbara.",
+        Some("1987-03-02"),
+    );
+    for entity in &r.entities {
+        assert!(
+            !matches!(
+                entity.country.as_deref(),
+                Some("BHS" | "PSE" | "PNG" | "HND")
+            ),
+            "{entity:?}"
+        );
+    }
+    // Named with its state, the region is the state's.
+    let r = resolve_on(
+        "Honduras said troops were sent to Santa Barbara on Monday.",
+        Some("1987-03-02"),
+    );
+    assert_eq!(
+        entity_of(&r, "Santa Barbara").country.as_deref(),
+        Some("HND")
+    );
+}

@@ -372,6 +372,7 @@ pub(super) fn resolve(
                 .then(|| gazetteer.region(&two.join(" ")))
                 .flatten()
         })
+        .filter(|r| places.may_name_region(r))
         .map(|r| r.country.clone())
         .filter(|c| !c.is_empty() && places.may_mean(c) && !campaigning);
     // "Reagan Administration", "Blair government": the leader's state.

@@ -37,6 +37,13 @@ impl ArticlePlaces {
         self.named.is_empty() || self.named.contains(iso3)
     }
 
+    /// Could `region` be meant here: a smaller state's subdivision only
+    /// where the article names that state ("Long Island" is no Bahamian
+    /// island in a story of the Long Island Lighting Co).
+    pub(super) fn may_name_region(&self, region: &crate::gazetteer::Region) -> bool {
+        !region.needs_country || self.named.contains(&region.country)
+    }
+
     fn names_country_of(&self, city: &City) -> bool {
         self.countries.contains(&city.country)
     }
@@ -264,7 +271,10 @@ pub(super) fn resolve(
     let city_wins = best.is_some_and(|city| {
         city.population >= BIG_CITY || gazetteer.country_of_capital(text).is_some()
     });
-    if let Some(region) = gazetteer.region(text).filter(|_| !city_wins) {
+    if let Some(region) = gazetteer
+        .region(text)
+        .filter(|r| !city_wins && places.may_name_region(r))
+    {
         let key = if region.country.is_empty() {
             format!("place:{}", slug(&region.name))
         } else {

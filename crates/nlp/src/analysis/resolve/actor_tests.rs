@@ -1250,3 +1250,17 @@ fn a_smaller_states_subdivision_needs_the_state_named() {
         Some("HND")
     );
 }
+
+#[test]
+fn georgia_before_1991_is_the_us_state() {
+    let r = resolve_on(
+        "Southern Co said its plant in Georgia would open.",
+        Some("1987-03-02"),
+    );
+    assert_eq!(entity_of(&r, "Georgia").key, "place:georgia-usa");
+    let r = resolve_on(
+        "Russia accused Georgia of provocations.",
+        Some("2005-01-24"),
+    );
+    assert_eq!(entity_of(&r, "Georgia").key, "country:GEO");
+}

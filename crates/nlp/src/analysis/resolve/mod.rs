@@ -599,7 +599,14 @@ impl EntityResolver {
                 )
             }) || (start >= 2
                 && doc.tokens[start - 1].lower == "of"
-                && doc.tokens[start - 2].lower == "state");
+                && doc.tokens[start - 2].lower == "state")
+                // Georgia was no state of its own before April 1991 (a
+                // Soviet republic): "Georgia Power" in 1987 is of the US
+                // state.
+                || (iso3 == "GEO"
+                    && facts
+                        .date
+                        .is_some_and(|d| d < chrono::NaiveDate::from_ymd_opt(1991, 4, 9).unwrap_or(d)));
             let state = said_a_state
                 && gazetteer
                     .region(text)

@@ -1264,3 +1264,19 @@ fn georgia_before_1991_is_the_us_state() {
     );
     assert_eq!(entity_of(&r, "Georgia").key, "country:GEO");
 }
+
+#[test]
+fn a_lone_name_is_a_small_states_official_only_where_the_story_names_it() {
+    let r = resolve_on(
+        "Bankers said Mr Warner would close the deal on Monday. Mrs Thatcher told \
+         parliament she would not.",
+        Some("1987-03-02"),
+    );
+    assert_eq!(entity_of(&r, "Warner").country, None);
+    assert_eq!(entity_of(&r, "Thatcher").country.as_deref(), Some("GBR"));
+    let r = resolve_on(
+        "Trinidad and Tobago's minister Warner said the deal would close.",
+        Some("2011-03-02"),
+    );
+    assert_eq!(entity_of(&r, "Warner").country.as_deref(), Some("TTO"));
+}

@@ -197,6 +197,14 @@ pub(super) fn person(text: &str) -> ResolvedEntity {
     plain_entity(format!("person:{}", slug(text)), text, NerKind::Person)
 }
 
+/// States whose people the wire names by surname alone, without naming
+/// the state ("Reagan said", "Thatcher told parliament").
+const MAJOR_STATES: &[&str] = &[
+    "USA", "GBR", "FRA", "DEU", "ITA", "ESP", "NLD", "BEL", "CHE", "SWE", "JPN", "CHN", "RUS",
+    "IND", "PAK", "CAN", "AUS", "BRA", "ARG", "MEX", "ZAF", "EGY", "ISR", "IRN", "IRQ", "SAU",
+    "TUR", "KOR", "IDN", "PHL", "NGA", "POL",
+];
+
 /// People the text gives no country or sector: what the actor dictionary
 /// says they were on the article's date (`date`), or their latest role
 /// when the date is unknown.
@@ -233,6 +241,12 @@ pub(super) fn from_actor_dictionary(
         } else {
             gazetteer
                 .person_by_surname(&entity.name)
+                // "Ward", "Hart", "Alex": a lone name is a small state's
+                // official only in a story that names the state.
+                .filter(|k| {
+                    MAJOR_STATES.contains(&k.country.as_str())
+                        || named_countries.contains(&k.country)
+                })
                 .or_else(titled)
                 .or_else(|| {
                     // Else, after a title, the one namesake then in office

@@ -1240,6 +1240,19 @@ fn a_smaller_states_subdivision_needs_the_state_named() {
             "{entity:?}"
         );
     }
+    // Nor does its name in an appositive give its state: "GAO" is Mali's
+    // Gao in capitals.
+    let r = resolve_on(
+        "WASHINGTON, March 11 - The Farmers Home Administration could lose seven billion \
+         dlrs, the General Accounting Office, GAO, said.",
+        Some("1987-03-11"),
+    );
+    assert_eq!(
+        entity_of(&r, "General Accounting Office")
+            .country
+            .as_deref(),
+        Some("USA")
+    );
     // Named with its state, the region is the state's.
     let r = resolve_on(
         "Honduras said troops were sent to Santa Barbara on Monday.",

@@ -116,9 +116,13 @@ pub(super) fn read(
                     _ if span.kind == NerKind::Loc
                         || (span.kind == NerKind::Org && gazetteer.region(&name).is_some()) =>
                     {
+                        // Not a smaller state's region, which needs its
+                        // state named ("the General Accounting Office,
+                        // GAO," is not of Mali's Gao).
                         if context.country.is_none()
                             && let Some(region) = gazetteer.region(&name)
                             && !region.country.is_empty()
+                            && !region.needs_country
                         {
                             context.country = Some(region.country.clone());
                         }

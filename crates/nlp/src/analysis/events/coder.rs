@@ -1213,15 +1213,20 @@ impl Coder<'_> {
                 // "who will hold talks in Beijing, said an EU code ...":
                 // a verb of saying opens another clause.
                 crate::analysis::quotes::SAYING.contains(&words[p])
-                    // "..., Energy Minister Arturo Hernandez Grisanti said":
-                    // the one who says it after a comma.
+                    // "..., Energy Minister Arturo Hernandez Grisanti said",
+                    // "..., arranger Mitsubishi Bank (Europe) SA said": the
+                    // one who says it after a comma.
                     || (words[p] == "," && {
-                        let tail = &words[p + 1..limit.min(p + 10)];
+                        let tail = &words[p + 1..words.len().min(p + 10)];
                         tail.iter()
                             .position(|w| crate::analysis::quotes::SAYING.contains(w))
                             .is_some_and(|k| {
                                 !tail[..k].iter().any(|w| matches!(*w, "," | "that"))
-                                    && units.iter().any(|u| u.tokens.end - offset == p + 1 + k)
+                                    && units.iter().any(|u| {
+                                        let (start, end) =
+                                            (u.tokens.start - offset, u.tokens.end - offset);
+                                        start > p && end <= p + 1 + k
+                                    })
                             })
                     })
                     // "talking to officials and will this week visit

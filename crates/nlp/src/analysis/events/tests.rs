@@ -2210,3 +2210,15 @@ fn a_people_named_before_another_says_which_of_its_people() {
     assert!(events.iter().any(|e| e.contains("TUR>CYP")), "{events:?}");
     assert!(events.iter().all(|e| !e.contains(">GRC")), "{events:?}");
 }
+
+#[test]
+fn the_speaker_after_a_comma_is_no_object_whatever_stands_around_the_name() {
+    let events = coded(
+        "BRUSSELS, March 13 - NV Nederlandse Gasunie of the Netherlands has signed a 3.28 \
+         billion yen bullet loan agreement, arranger Mitsubishi Bank (Europe) SA said.",
+    );
+    assert!(
+        events.iter().all(|e| !e.contains(">org:mitsubishi-bank")),
+        "{events:?}"
+    );
+}

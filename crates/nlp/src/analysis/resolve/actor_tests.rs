@@ -1293,3 +1293,16 @@ fn a_lone_name_is_a_small_states_official_only_where_the_story_names_it() {
     );
     assert_eq!(entity_of(&r, "Warner").country.as_deref(), Some("TTO"));
 }
+
+#[test]
+fn a_lowercase_portfolio_leads_back_to_the_demonym() {
+    let r = resolve_on(
+        "Indonesian oil minister Subroto said today that OPEC production was below the quota.",
+        Some("1987-03-03"),
+    );
+    let subroto = entity_of(&r, "Subroto");
+    assert_eq!(
+        (subroto.country.as_deref(), subroto.sector.as_deref()),
+        (Some("IDN"), Some("GOV"))
+    );
+}

@@ -894,7 +894,7 @@ fn is_modifier(doc: &Doc, resolution: &Resolution, m: usize) -> bool {
         return false;
     };
     let kind = resolution.entities[next.entity].kind;
-    if kind != NerKind::Person && kind != NerKind::Org {
+    if kind != NerKind::Person && kind != NerKind::Org && kind != NerKind::Misc {
         return false;
     }
     if doc.sentence_of[current.tokens.start] != doc.sentence_of[next.tokens.start] {
@@ -906,9 +906,15 @@ fn is_modifier(doc: &Doc, resolution: &Resolution, m: usize) -> bool {
         .get(current.tokens.end..next.tokens.start)
         .unwrap_or_default();
     // "China's Foreign Ministry" modifies; "China and Russia" does not.
-    between.iter().all(|t| {
+    let titles = between.iter().all(|t| {
         lexicon::is_title_word(&t.lower) && !matches!(t.lower.as_str(), "the" | "a" | "an")
-    }) || (between.is_empty() && kind == NerKind::Person)
+    });
+    // "former Senate Republican leader Howard Baker": through a modifier
+    // (a party, a people) to the name they both qualify.
+    if kind == NerKind::Misc {
+        return titles && is_modifier(doc, resolution, m + 1);
+    }
+    titles || (between.is_empty() && kind == NerKind::Person)
 }
 
 /// Are two units joined by "and", "," or "or" ("the United States, Japan

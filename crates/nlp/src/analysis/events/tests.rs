@@ -2222,3 +2222,21 @@ fn the_speaker_after_a_comma_is_no_object_whatever_stands_around_the_name() {
         "{events:?}"
     );
 }
+
+#[test]
+fn a_body_in_a_persons_title_qualifies_through_a_party_name() {
+    let events = coded(
+        "Republicans and Democrats praised the appointment on Friday of former Senate \
+         Republican leader Howard Baker to replace Donald Regan as chief of staff.",
+    );
+    assert!(
+        events.iter().all(|e| !e.contains(">org:senate")),
+        "{events:?}"
+    );
+    assert!(
+        events
+            .iter()
+            .any(|e| e.starts_with("051") && e.contains(">person:howard-baker")),
+        "{events:?}"
+    );
+}

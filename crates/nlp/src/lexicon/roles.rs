@@ -173,6 +173,9 @@ pub const ROLE_MODIFIERS: &[&str] = &[
     "relations",
     "affairs",
     "budget",
+    // "committee chairman Patrick Leahy": the body he chairs.
+    "committee",
+    "subcommittee",
     // "Indonesian oil minister Subroto": the portfolio, lowercase.
     "oil",
     "petroleum",

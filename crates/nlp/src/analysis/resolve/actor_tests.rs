@@ -1306,3 +1306,20 @@ fn a_lowercase_portfolio_leads_back_to_the_demonym() {
         (Some("IDN"), Some("GOV"))
     );
 }
+
+#[test]
+fn a_committee_chairman_legislates_unless_the_committee_is_a_firms() {
+    let r = resolve_on(
+        "The group, led by committee chairman Patrick Leahy, a Vermont Democrat, urged \
+         Reagan to act. Options committee chairman Geoffrey Chamberlain said volume grew.",
+        Some("1987-03-05"),
+    );
+    assert_eq!(
+        entity_of(&r, "Patrick Leahy").sector.as_deref(),
+        Some("LEG")
+    );
+    assert_ne!(
+        entity_of(&r, "Geoffrey Chamberlain").sector.as_deref(),
+        Some("LEG")
+    );
+}

@@ -184,6 +184,21 @@ pub(super) fn read(
                         })
                     })
                     .flatten();
+                // "led by committee chairman Patrick Leahy": a committee
+                // before the role, named for no business ("options
+                // committee chairman", "bank advisory committee"), is a
+                // legislature's.
+                let body = body.or_else(|| {
+                    let committee = i > 0 && matches!(words[i - 1], "committee" | "subcommittee");
+                    let qualified = (from + i).checked_sub(2).is_some_and(|q| {
+                        let t = &doc.tokens[q];
+                        t.text.chars().all(char::is_alphabetic)
+                            && !lexicon::is_function_word(&t.lower)
+                            && span_at(q).is_none()
+                    });
+                    let person = span_at(range.start).is_some_and(|s| s.kind == NerKind::Person);
+                    (committee && !qualified && person).then_some("LEG")
+                });
                 let sector = match body {
                     Some(body) if matches!(sector, "BUS" | "") => body,
                     _ => sector,

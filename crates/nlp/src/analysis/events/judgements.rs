@@ -68,11 +68,25 @@ pub(super) fn code(coder: &Coder<'_>, quotes: &[QuoteSpan], tone: &ToneLexicon) 
                 .find(|&i| !matches!(doc.tokens[i].lower.as_str(), "but" | "and" | "so" | "the"));
             first == Some(u.tokens.start)
         };
+        // Not the audience told ("told a Wall Street Planning Group
+        // luncheon, '...'"): who hears it is not judged by it.
+        let audience = |u: &Unit| {
+            let mut i = u.tokens.start;
+            while i > offset && matches!(doc.tokens[i - 1].lower.as_str(), "a" | "an" | "the") {
+                i -= 1;
+            }
+            i > offset
+                && matches!(
+                    doc.tokens[i - 1].lower.as_str(),
+                    "told" | "tell" | "tells" | "telling" | "addressed" | "addressing"
+                )
+        };
         let introduced = |u: &Unit| {
             u.tokens.end <= quote.open
                 && (u.tokens.end..quote.open).all(|i| doc.sentence_of[i] == s)
                 && (offset..u.tokens.start)
                     .any(|i| quotes::SAYING.contains(&doc.tokens[i].lower.as_str()))
+                && !audience(u)
         };
         // What the speaker says comes after the speaker is named in the
         // sentence: not the party of "Plaid Cymru's spokesman Dai Lloyd",

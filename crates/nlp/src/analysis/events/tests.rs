@@ -2240,3 +2240,18 @@ fn a_body_in_a_persons_title_qualifies_through_a_party_name() {
         "{events:?}"
     );
 }
+
+#[test]
+fn the_audience_told_is_not_judged() {
+    let found = coded(
+        "George Gould, Under Secretary of the Treasury, told a Wall Street Planning Group \
+         luncheon, \"legislation is not going to happen before the election ... (people) do \
+         not like to vote on controversial issues in election years.\"",
+    );
+    assert!(
+        found
+            .iter()
+            .all(|e| !e.contains(">org:wall-street-planning-group")),
+        "{found:?}"
+    );
+}

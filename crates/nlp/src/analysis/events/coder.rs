@@ -1503,7 +1503,15 @@ impl Coder<'_> {
         while p > from {
             let word = words[p - 1];
             let in_name = self.resolution.mention_at(offset + p - 1).is_some();
+            // "talked about the \"New\" Labour manifesto": quotation marks
+            // and capitalised words around a name are of it.
+            let quote = |w: &str| matches!(w, "\"" | "\u{201c}" | "\u{201d}" | "'");
+            let quoted_or_capital = quote(word)
+                || (p - 1 > from
+                    && self.doc.tokens[offset + p - 1].is_capitalized()
+                    && (quote(words[p]) || self.doc.tokens[offset + p].is_capitalized()));
             if in_name
+                || quoted_or_capital
                 || matches!(word, "the" | "a" | "an" | "both")
                 || lexicon::is_title_word(word)
                 || lexicon::is_honorific(word)

@@ -2255,3 +2255,19 @@ fn the_audience_told_is_not_judged() {
         "{found:?}"
     );
 }
+
+#[test]
+fn quotation_marks_and_capitalised_words_before_a_name_are_of_it() {
+    let found = coded("Mr Blair talked about the \"New\" Labour manifesto on Sunday.");
+    assert!(found.iter().all(|e| !e.starts_with("04")), "{found:?}");
+    let found = coded(
+        "Dan Rostenkowski told reporters on Sunday after a meeting with House Speaker James \
+         Wright that the bill would pass.",
+    );
+    assert!(
+        found
+            .iter()
+            .any(|e| e.starts_with("040") && e.contains(">person:james-wright")),
+        "{found:?}"
+    );
+}

@@ -781,6 +781,15 @@ def is_organisation(names, codes):
     return not dated and (bool(words & (ORG_WORDS | NAME_JOINERS)) or acronym)
 
 
+def write_organisations(name, table, code_note):
+    """An organisations file: every alias with its canonical name and code."""
+    with open(os.path.join(OUT, name), "w", encoding="utf-8") as f:
+        f.write("# name or acronym (as written: short ones match only so)\tcanonical name\t" + code_note + "\n")
+        for alias in sorted(table, key=lambda a: (a.lower(), a)):
+            canonical, code = table[alias]
+            f.write(f"{alias}\t{canonical}\t{code}\n")
+
+
 def write_actors_and_agents():
     import re
     dicts = os.path.join(DATA, "petrarch2", "dictionaries")
@@ -904,24 +913,14 @@ def write_actors_and_agents():
         rows.append(f"{name}\t{country}\t{sector}\t{','.join(roles)}")
     with open(os.path.join(OUT, "actors.tsv"), "w", encoding="utf-8") as f:
         f.write("# name (lowercase)\tcountry\tCAMEO sector of the latest role\troles (CODE:FROM:TO, YYYYMMDD, "
-                "empty = open). Source: PETRARCH2 Phoenix.Countries.actors.txt and Phoenix.International.actors.txt "
-                "(Open Event Data, MIT).\n")
+                "empty = open). Source: PETRARCH2 Phoenix.Countries.actors.txt, Phoenix.International.actors.txt and "
+                "Phoenix.MilNonState.actors.txt (Open Event Data, MIT).\n")
         f.write("\n".join(rows) + "\n")
-    with open(os.path.join(OUT, "igos.tsv"), "w", encoding="utf-8") as f:
-        f.write("# name or acronym (as written: short ones match only so)\tcanonical name\tCAMEO code. Sources: PETRARCH2 "
-                "Phoenix.International.actors.txt (Open Event Data, MIT) and the project's additions "
-                "(scripts/gen_gazetteers.py EXTRA_IGOS).\n")
-        for alias in sorted(igos, key=lambda a: (a.lower(), a)):
-            canonical, code = igos[alias]
-            f.write(f"{alias}\t{canonical}\t{code}\n")
-
-    with open(os.path.join(OUT, "groups.tsv"), "w", encoding="utf-8") as f:
-        f.write("# name or acronym (as written: short ones match only so)\tcanonical name\tCAMEO code (country or "
-                "region and REB, or IMG for transnational groups). Source: PETRARCH2 Phoenix.MilNonState.actors.txt "
-                "(Open Event Data, MIT), without the names listed in scripts/gen_gazetteers.py GROUP_NAMES_LEFT_OUT.\n")
-        for alias in sorted(groups, key=lambda a: (a.lower(), a)):
-            canonical, code = groups[alias]
-            f.write(f"{alias}\t{canonical}\t{code}\n")
+    write_organisations("igos.tsv", igos, "CAMEO code. Sources: PETRARCH2 Phoenix.International.actors.txt "
+                        "(Open Event Data, MIT) and the project's additions (scripts/gen_gazetteers.py EXTRA_IGOS).")
+    write_organisations("groups.tsv", groups, "CAMEO code (country or region and REB, or IMG for transnational "
+                        "groups). Source: PETRARCH2 Phoenix.MilNonState.actors.txt (Open Event Data, MIT), without "
+                        "the names listed in scripts/gen_gazetteers.py GROUP_NAMES_LEFT_OUT.")
 
     agents = {}
     with open(os.path.join(dicts, "Phoenix.agents.txt"), encoding="utf-8", errors="replace") as f:

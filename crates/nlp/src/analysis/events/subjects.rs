@@ -386,18 +386,26 @@ fn apposed_to(
         end < start && words[end] == ","
     })?;
     let open = units[described].tokens.end - offset;
-    // One appositive: no other comma or clause between the two.
+    // One appositive: no other comma or clause between the two; but a
+    // participle's phrase may list places ("Gull Air, flying routes in the
+    // Northeast, Florida and the Bahamas, said it reached").
     let inside = &words[open + 1..close];
-    let plain = !inside
-        .iter()
-        .any(|w| *w == "," || clause::is_boundary(w) || matches!(*w, "who" | "which" | "that"));
+    let participle = inside.first().is_some_and(|w| {
+        w.len() > 4 && w.ends_with("ing") && w.chars().all(|c| c.is_ascii_lowercase())
+    });
+    let plain = !inside.iter().any(|w| {
+        (*w == "," && !participle)
+            || clause::is_boundary(w)
+            || matches!(*w, "who" | "which" | "that")
+    });
     // It opens like a description ("a close aide to", "father of", "the
     // head of"), not a list of actors.
-    let describes = inside.first().is_some_and(|w| {
-        matches!(*w, "a" | "an" | "the" | "his" | "her" | "its" | "their")
-            || lexicon::is_title_word(w)
-            || lexicon::match_role(&[w]).is_some()
-            || inside.get(1) == Some(&"of")
-    });
+    let describes = participle
+        || inside.first().is_some_and(|w| {
+            matches!(*w, "a" | "an" | "the" | "his" | "her" | "its" | "their")
+                || lexicon::is_title_word(w)
+                || lexicon::match_role(&[w]).is_some()
+                || inside.get(1) == Some(&"of")
+        });
     (plain && describes).then_some(described)
 }

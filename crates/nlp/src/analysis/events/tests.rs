@@ -2271,3 +2271,17 @@ fn quotation_marks_and_capitalised_words_before_a_name_are_of_it() {
         "{found:?}"
     );
 }
+
+#[test]
+fn a_participles_phrase_after_a_name_may_list_places() {
+    let events = coded(
+        "Gull Air, flying commercial routes in some 20 cities in the Northeast, Florida and \
+         the Bahamas, said it reached an agreement with the U.S. Transportation Department on \
+         Sunday.",
+    );
+    assert!(
+        events.iter().any(|e| e.starts_with("057 org:gull-air>")),
+        "{events:?}"
+    );
+    assert!(events.iter().all(|e| !e.contains(" BHS>")), "{events:?}");
+}

@@ -1538,6 +1538,19 @@ impl Coder<'_> {
         if !self.distinct(&source, &target) {
             return None;
         }
+        // "asking reporter Oliver Finegold if he is a German war
+        // criminal": asking someone whether is a question, not a request.
+        // A time may stand between ("asked Mr Brown on Sunday whether").
+        let after_target = found.target.tokens.end - offset;
+        let question = words
+            .get(after_target..words.len().min(after_target + 4))
+            .unwrap_or_default()
+            .iter()
+            .take_while(|w| !matches!(**w, "to" | ","))
+            .any(|w| matches!(*w, "if" | "whether"));
+        if words[found.trigger].starts_with("ask") && question {
+            return None;
+        }
         // "claims by Sunday Telegraph journalist Robert Peston, which
         // suggested": the media report, they do not act.
         if self.resolution.entities[source.entity].sector.as_deref() == Some("MED")

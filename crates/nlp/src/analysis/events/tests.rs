@@ -2285,3 +2285,22 @@ fn a_participles_phrase_after_a_name_may_list_places() {
     );
     assert!(events.iter().all(|e| !e.contains(" BHS>")), "{events:?}");
 }
+
+#[test]
+fn asking_someone_whether_is_a_question_not_a_request() {
+    let question = coded(
+        "Conservative Michael Fallon asked Gordon Brown on Sunday whether the Treasury had \
+         leaned on the statisticians.",
+    );
+    assert!(
+        question.iter().all(|e| !e.starts_with("02")),
+        "{question:?}"
+    );
+    let request = coded("Conservative Michael Fallon asked Gordon Brown on Sunday to resign.");
+    assert!(
+        request
+            .iter()
+            .any(|e| e.starts_with("02") && e.contains(">person:gordon-brown")),
+        "{request:?}"
+    );
+}

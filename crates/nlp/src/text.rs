@@ -78,6 +78,20 @@ pub struct Doc {
     pub sentence_of: Vec<usize>,
 }
 
+impl Doc {
+    /// Token `hyphen` is a "-" glued to the tokens on both sides, in one
+    /// sentence ("Indo-Pacific", "U.S.-backed").
+    pub fn hyphen_joins(&self, hyphen: usize) -> bool {
+        let tokens = &self.tokens;
+        hyphen > 0
+            && hyphen + 1 < tokens.len()
+            && tokens[hyphen].text == "-"
+            && !tokens[hyphen].space_before
+            && !tokens[hyphen + 1].space_before
+            && self.sentence_of[hyphen] == self.sentence_of[hyphen + 1]
+    }
+}
+
 /// Abbreviations that keep their final period.
 const ABBREVIATIONS: &[&str] = &[
     "mr", "mrs", "ms", "dr", "prof", "gen", "sen", "rep", "gov", "lt", "col", "sgt", "adm", "capt",

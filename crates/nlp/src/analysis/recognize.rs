@@ -247,7 +247,7 @@ impl TaggerRecognizer {
             }
             if let Some(previous) = out.last_mut() {
                 let joined = span.tokens.start == previous.tokens.end + 1
-                    && hyphen_joins(doc, previous.tokens.end);
+                    && doc.hyphen_joins(previous.tokens.end);
                 if joined
                     && !self.is_country(doc, previous)
                     && !self.is_country(doc, &span)
@@ -266,7 +266,7 @@ impl TaggerRecognizer {
         let mut split = Vec::with_capacity(out.len());
         for span in out {
             let hyphen = (span.tokens.start + 1..span.tokens.end.saturating_sub(1))
-                .find(|&i| hyphen_joins(doc, i));
+                .find(|&i| doc.hyphen_joins(i));
             match hyphen {
                 Some(i) => {
                     let left = NamedSpan {
@@ -351,7 +351,7 @@ impl TaggerRecognizer {
             let start = span.tokens.start;
             if span.kind == NerKind::Person
                 && start >= 2
-                && hyphen_joins(doc, start - 1)
+                && doc.hyphen_joins(start - 1)
                 && tokens[start - 2].is_capitalized()
             {
                 span.tokens.start = start - 2;
@@ -431,7 +431,7 @@ impl TaggerRecognizer {
                 self.gazetteer.country_by_alias(text).is_some()
                     || self.gazetteer.igo(text).is_some()
             };
-            if hyphen_joins(doc, end)
+            if doc.hyphen_joins(end)
                 && tokens[end + 1].is_capitalized()
                 && !self.is_country(doc, span)
                 && !self.is_international(doc, span)
@@ -634,18 +634,6 @@ fn merge_overlaps(mut spans: Vec<NamedSpan>) -> Vec<NamedSpan> {
         }
     }
     out
-}
-
-/// Token `hyphen` is a "-" glued to the tokens on both sides, in one
-/// sentence ("Indo-Pacific").
-fn hyphen_joins(doc: &Doc, hyphen: usize) -> bool {
-    let tokens = &doc.tokens;
-    hyphen > 0
-        && hyphen + 1 < tokens.len()
-        && tokens[hyphen].text == "-"
-        && !tokens[hyphen].space_before
-        && !tokens[hyphen + 1].space_before
-        && doc.sentence_of[hyphen] == doc.sentence_of[hyphen + 1]
 }
 
 /// A token as CoNLL-2003 (the training data) writes it: straight quotes

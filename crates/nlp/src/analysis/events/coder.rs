@@ -199,12 +199,7 @@ impl Coder<'_> {
                         );
                     // "U.S.-backed contra rebels", "Iranian-sponsored":
                     // a verb joined to a name by a hyphen describes.
-                    let hyphenated = previous == "-" && {
-                        let at = range.start + t.start;
-                        doc.tokens[at - 1].end == doc.tokens[at].start
-                            && t.start >= 2
-                            && doc.tokens[at - 2].end == doc.tokens[at - 1].start
-                    };
+                    let hyphenated = doc.hyphen_joins(range.start + t.start - 1);
                     !warning_shot && !figurative && !shares_offered && !hyphenated
                 });
             match trigger {

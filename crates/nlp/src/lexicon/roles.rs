@@ -307,6 +307,9 @@ pub const ORG_COUNTRIES: &[(&str, &str)] = &[
     ("Pravda", "RUS"),
     ("Izvestia", "RUS"),
     ("Solidarity", "POL"),
+    ("USDA", "USA"),
+    ("Moody's Investors Service", "USA"),
+    ("Standard and Poor's Corp", "USA"),
 ];
 
 /// The country an organisation's name alone tells ([`ORG_COUNTRIES`]).
@@ -342,6 +345,8 @@ pub const KNOWN_ORGS: &[(&str, &str, &str)] = &[
     ("Conservative", "Conservative Party", "PTY"),
     ("Lib Dems", "Liberal Democrats", "PTY"),
     ("Lib Dem", "Liberal Democrats", "PTY"),
+    // "Liberal Democrat leader Charles Kennedy": the party, by its adjective.
+    ("Liberal Democrat", "Liberal Democrats", "PTY"),
     ("UKIP", "UK Independence Party", "PTY"),
     ("Fianna Fail", "Fianna Fail", "PTY"),
     ("Fine Gael", "Fine Gael", "PTY"),
@@ -384,6 +389,26 @@ pub const KNOWN_ORGS: &[(&str, &str, &str)] = &[
     ("Republicans", "Republican Party", "PTY"),
     ("ASEAN", "Association of Southeast Asian Nations", "IGO"),
     ("Paris Club", "Paris Club", "IGO"),
+    ("USDA", "USDA", "GOV"),
+    // Rating agencies, by any of their names.
+    ("Moody's", "Moody's Investors Service", "BUS"),
+    (
+        "Moody's Investors Service Inc",
+        "Moody's Investors Service",
+        "BUS",
+    ),
+    (
+        "Moody's Investors Service Inc.",
+        "Moody's Investors Service",
+        "BUS",
+    ),
+    ("Standard and Poor", "Standard and Poor's Corp", "BUS"),
+    ("Standard and Poor's", "Standard and Poor's Corp", "BUS"),
+    (
+        "Standard and Poor's Corp.",
+        "Standard and Poor's Corp",
+        "BUS",
+    ),
     (
         "OPEC",
         "Organization of the Petroleum Exporting Countries",
@@ -455,6 +480,46 @@ pub fn org_sector(name: &str) -> Option<&'static str> {
     {
         return Some("MED");
     }
+    // A legislature's chamber: "House of Lords", "House of
+    // Representatives", "the House", and a chamber's committees ("Senate
+    // Appropriations", "House Ways and Means").
+    let (first, rest) = name.split_once(' ').unwrap_or((name, ""));
+    let chamber = match first {
+        "House" | "Houses" => match rest.strip_prefix("of ") {
+            Some(of) => matches!(
+                of,
+                "Lords" | "Commons" | "Representatives" | "Parliament" | "Delegates" | "Keys"
+            ),
+            None => rest.is_empty() || rest.starts_with(char::is_uppercase),
+        },
+        "Senate" => true,
+        _ => false,
+    };
+    if chamber {
+        return Some("LEG");
+    }
+    // A trade union: "United Auto Workers", "National Union of
+    // Mineworkers", "Trades Union Congress" (not a legislature): a union's
+    // head and a worker's word, or two of a union's words.
+    let bare = |w: &str| w.trim_end_matches(['\'', '\u{2019}']).to_lowercase();
+    let workers = |w: &str| bare(w).ends_with("workers");
+    let union_word = |w: &str| {
+        workers(w)
+            || matches!(
+                bare(w).as_str(),
+                "union" | "unions" | "trades" | "employees"
+            )
+    };
+    let last_of_all = name.rsplit(' ').next().map(bare).unwrap_or_default();
+    let union_head = matches!(
+        last_of_all.as_str(),
+        "workers" | "union" | "unions" | "federation" | "congress"
+    ) || name.contains("Union of ");
+    if union_head
+        && (name.split(' ').any(workers) || name.split(' ').filter(|w| union_word(w)).count() >= 2)
+    {
+        return Some("LAB");
+    }
     // "Petroleum Corp of Jamaica", "Ministry of Defence", "Department for
     // International Development": the head comes before "of" or "for".
     let head = name
@@ -494,13 +559,14 @@ pub fn org_sector(name: &str) -> Option<&'static str> {
         | "Agency" | "Commission" | "Bureau" | "Fed" | "Reserve" | "Bundesbank" | "Treasury"
         | "Authority" | "commission" | "panel" | "inquiry" => "GOV",
         "Parliament" | "Congress" | "Senate" | "Assembly" | "Commons" | "Lords" | "Bundestag"
-        | "Duma" | "Knesset" | "Diet" | "Committee" | "committee" => "LEG",
+        | "Duma" | "Knesset" | "Diet" | "Committee" | "committee" | "Subcommittee"
+        | "subcommittee" => "LEG",
         "Army" | "Navy" | "Forces" | "Guard" | "Guards" | "Auxiliary" | "Corps" | "Brigade"
         | "Division" | "Regiment" | "Battalion" => "MIL",
         "Corp." | "Corp" | "Corporation" | "Inc." | "Inc" | "Ltd" | "Ltd." | "Co." | "Co"
         | "Company" | "Bank" | "Airlines" | "Motors" | "Technologies" | "Holdings" | "Group"
         | "Board" | "Association" | "Federation" | "Chamber" | "Cheeses" | "Foods"
-        | "Industries" | "Plc" | "plc" | "AG" | "SA" | "GmbH" => "BUS",
+        | "Industries" | "Plc" | "plc" | "AG" | "SA" | "GmbH" | "Exchange" => "BUS",
         "Times" | "Post" | "Journal" | "News" | "Network" | "Reuters" | "Mirror" | "Telegraph"
         | "Guardian" | "Herald" | "Gazette" | "Tribune" | "Observer" | "Chronicle" | "Express"
         | "Mail" | "Radio" | "Television" | "TV" | "BBC" | "CNN" | "ITV" | "Supplement"
@@ -563,5 +629,59 @@ mod tests {
         assert_eq!(org_sector("Bill Gates Foundation"), Some("NGO"));
         assert_eq!(org_sector("Campaign for Nuclear Disarmament"), Some("NGO"));
         assert_eq!(org_sector("Morgan Guaranty Trust"), None);
+    }
+
+    #[test]
+    fn a_legislatures_chambers_and_committees_are_the_legislature() {
+        for chamber in [
+            "House",
+            "House of Lords",
+            "House of Representatives",
+            "Houses of Parliament",
+            "House Ways and Means Trade Subcommittee",
+            "Senate Appropriations",
+            "Senate Appropriations subcommittee",
+        ] {
+            assert_eq!(org_sector(chamber), Some("LEG"), "{chamber}");
+        }
+        // A firm named a house is not a chamber.
+        assert_eq!(org_sector("House of Fraser"), None);
+        assert_eq!(org_sector("White House"), None);
+    }
+
+    #[test]
+    fn trade_unions_are_labour_and_exchanges_are_business() {
+        for union in [
+            "United Auto Workers",
+            "National Union of Mineworkers",
+            "Transport and General Workers' Union",
+            "Trades Union Congress",
+            "United Food and Commercial Workers Union",
+        ] {
+            assert_eq!(org_sector(union), Some("LAB"), "{union}");
+        }
+        // A union of states, a bank's or a legislature's congress is not one.
+        assert_eq!(org_sector("European Union"), None);
+        assert_eq!(org_sector("Credit Union"), None);
+        assert_eq!(org_sector("National People's Congress"), Some("LEG"));
+        assert_eq!(org_sector("New York Stock Exchange"), Some("BUS"));
+        assert_eq!(
+            org_sector("Securities and Exchange Commission"),
+            Some("GOV")
+        );
+    }
+
+    #[test]
+    fn a_rating_agency_is_one_american_firm_by_any_name() {
+        assert_eq!(
+            known_org("Moody's"),
+            Some(("Moody's Investors Service", "BUS"))
+        );
+        assert_eq!(
+            known_org("Moody's Investors Service Inc"),
+            known_org("Moody's")
+        );
+        assert_eq!(org_country("Moody's Investors Service"), Some("USA"));
+        assert_eq!(known_org("Liberal Democrat"), known_org("Lib Dems"));
     }
 }

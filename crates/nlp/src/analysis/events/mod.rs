@@ -180,21 +180,32 @@ impl EventCoder for RuleCoder {
                     actor.sector.as_deref(),
                 )
         };
-        // Nor does someone nothing places or gives a role ("Robertson,
-        // Colman and Stephens co-managed the deal") carry a firm's dealings
-        // into public life; two such people still may.
+        // Nor does someone no role or dictionary entry places ("Robertson,
+        // Colman and Stephens co-managed the deal", "Carl Lindner ... Taft")
+        // carry a firm's dealings into public life: the country the
+        // article's other names lend them says nothing of that. Two
+        // people of a country, one in public life, still may ("Shadjareh
+        // accused Hazel Blears").
         let unplaced = |actor: &EventActor| {
             let entity = &resolution.entities[actor.entity];
             entity.kind == NerKind::Person
                 && actor.stands_for.is_none()
                 && actor.sector.is_none()
-                && entity.country.is_none()
                 && entity.code.is_none()
         };
         let placed = |actor: &EventActor| public(actor) && !unplaced(actor);
+        let person_of_a_country = |actor: &EventActor| {
+            let entity = &resolution.entities[actor.entity];
+            entity.kind == NerKind::Person && entity.country.is_some()
+        };
         events.retain(|e| match &e.target {
             Some(target) => {
-                placed(&e.source) || placed(target) || (public(&e.source) && public(target))
+                placed(&e.source)
+                    || placed(target)
+                    || (public(&e.source) && public(target))
+                    || (person_of_a_country(&e.source)
+                        && person_of_a_country(target)
+                        && (public(&e.source) || public(target)))
             }
             None => public(&e.source),
         });

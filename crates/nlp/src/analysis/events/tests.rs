@@ -1505,6 +1505,14 @@ fn someone_nothing_places_does_not_carry_a_firms_dealings_into_public_life() {
         let events = coded(text);
         assert!(events.is_empty(), "{text}: {events:?}");
     }
+    // Nor does the country the article's other names lend him (a story
+    // of American firms and agencies).
+    let text = "WASHINGTON, March 9 - Bally Manufacturing Corp said it expects a charge to earnings \
+                as a result of its deal to buy back its shares from real estate developer Jim \
+                Billington. The U.S. Securities and Exchange Commission approved the deal. Under \
+                the deal, Billington agreed not to try to seek control of Bally Manufacturing Corp.";
+    let events = coded(text);
+    assert!(events.is_empty(), "{events:?}");
     // A person the text places still does.
     let events = coded("British Foreign Secretary Jack Straw signed a deal with Airbus Industrie.");
     assert!(events.iter().any(|e| e.starts_with("057")), "{events:?}");

@@ -1320,3 +1320,29 @@ fn a_committee_chairman_legislates_unless_the_committee_is_a_firms() {
         Some("LEG")
     );
 }
+
+#[test]
+fn a_minister_of_no_stated_country_is_of_the_state_named_before_him() {
+    let r = resolve_on(
+        "NEW YORK, March 12 - Debt talks between the Philippine government and its bank \
+         advisory committee went on in New York, U.S. bankers said. The talks, in which the \
+         Philippines is seeking to reschedule debt, are now dominated by the proposal made by \
+         finance minister Jaime Ongpin. Ongpin met U.S. bankers and New York lawyers.",
+        Some("1987-03-12"),
+    );
+    assert_eq!(
+        entity_of(&r, "Jaime Ongpin").country.as_deref(),
+        Some("PHL")
+    );
+    // Not a state named after him, where the region he speaks of lies.
+    let r = resolve_on(
+        "BOGOTA, March 12 - Rebel raids endanger Colombia's oil bonanza, officials said. He \
+         spoke after a meeting with Defense Minister Rafael Samudio on attacks in the Arauca \
+         region, bordering Venezuela. Samudio said new plans had been designed for Colombia.",
+        Some("1987-03-12"),
+    );
+    assert_eq!(
+        entity_of(&r, "Rafael Samudio").country.as_deref(),
+        Some("COL")
+    );
+}

@@ -181,8 +181,56 @@ fn from_the_article_country(doc: &Doc, resolution: &mut Resolution) {
         _ => None,
     }
     .map(str::to_owned);
-    for entity in &mut resolution.entities {
+    // "the Philippines is seeking to reschedule ... the proposal made by
+    // finance minister Jaime Ongpin": a minister of no stated country is
+    // of the one state named before him in the sentence that first names
+    // him (a New York story's other names are American). Not any
+    // official (a State Department spokesman speaks of other states), nor
+    // a state named after him ("Defense Minister Rafael Samudio ... the
+    // Arauca region, bordering Venezuela").
+    let official_state: Vec<Option<String>> = resolution
+        .entities
+        .iter()
+        .map(|entity| {
+            let official = entity.kind == NerKind::Person
+                && matches!(
+                    entity.sector.as_deref(),
+                    Some("GOV" | "MIL" | "LEG" | "JUD")
+                );
+            if !official || entity.country.is_some() || entity.code.is_some() {
+                return None;
+            }
+            let first = &resolution.mentions[*entity.mentions.first()?];
+            let near = first.tokens.start.saturating_sub(4)..(first.tokens.end + 4);
+            let minister = doc.tokens.get(near).is_some_and(|tokens| {
+                tokens
+                    .iter()
+                    .any(|t| matches!(t.lower.as_str(), "minister" | "ministers"))
+            });
+            if !minister {
+                return None;
+            }
+            let sentence = doc
+                .sentences
+                .iter()
+                .find(|s| s.tokens.contains(&first.tokens.start))?;
+            let mut states = resolution
+                .mentions
+                .iter()
+                .filter(|m| (sentence.tokens.start..first.tokens.start).contains(&m.tokens.start))
+                .map(|m| &resolution.entities[m.entity])
+                .filter(|e| e.is_country)
+                .filter_map(|e| e.country.as_deref());
+            let state = states.next()?;
+            states.all(|other| other == state).then(|| state.to_owned())
+        })
+        .collect();
+    for (entity, state) in resolution.entities.iter_mut().zip(official_state) {
         if entity.is_international() || entity.country.is_some() || entity.code.is_some() {
+            continue;
+        }
+        if state.is_some() {
+            entity.country = state;
             continue;
         }
         // "WASHINGTON, March 6 - The Transportation Department ...": a

@@ -439,6 +439,18 @@ impl TaggerRecognizer {
             {
                 span.tokens.end = end + 2;
             }
+            // "Lho Shin-yong", "Kim Il-sung", "Chun Doo-hwan": a Korean or
+            // Chinese given name's second syllable, in lower case after the
+            // hyphen, where only its first was tagged (not "a Baker-led
+            // team").
+            let end = span.tokens.end;
+            if span.kind == NerKind::Person
+                && span.tokens.len() >= 2
+                && doc.hyphen_joins(end)
+                && is_name_syllable(&tokens[end + 1].text)
+            {
+                span.tokens.end = end + 2;
+            }
             let last = tokens[span.tokens.end - 1].text.as_str();
             if lexicon::is_geographic_name(last, span.tokens.len()) {
                 span.kind = NerKind::Loc;
@@ -622,6 +634,49 @@ impl TaggerRecognizer {
 /// Spans sorted by start that do not overlap: a span that a repair above
 /// grew into its neighbour ("Kansallis-Osake-Pankki" tagged in two parts,
 /// "Proxmire (D-Wis)") takes the neighbour in, keeping its own type.
+/// The lower-case second syllable of a hyphenated Korean or Chinese given
+/// name ("yong" of "Shin-yong"), not an English suffix ("led", "style").
+fn is_name_syllable(word: &str) -> bool {
+    (1..=5).contains(&word.len())
+        && word.chars().all(|c| c.is_ascii_lowercase())
+        && !matches!(
+            word,
+            "led"
+                | "style"
+                | "era"
+                | "run"
+                | "type"
+                | "like"
+                | "based"
+                | "owned"
+                | "born"
+                | "made"
+                | "free"
+                | "wide"
+                | "level"
+                | "year"
+                | "old"
+                | "age"
+                | "area"
+                | "bound"
+                | "held"
+                | "linked"
+                | "backed"
+                | "aided"
+                | "al"
+                | "el"
+                | "ul"
+                | "ud"
+                | "bin"
+                | "ibn"
+                | "de"
+                | "van"
+                | "von"
+                | "ben"
+                | "abu"
+        )
+}
+
 fn merge_overlaps(mut spans: Vec<NamedSpan>) -> Vec<NamedSpan> {
     spans.sort_by_key(|s| s.tokens.start);
     let mut out: Vec<NamedSpan> = Vec::with_capacity(spans.len());
@@ -730,6 +785,23 @@ mod tests {
             &[(0..1, NerKind::Person), (11..15, NerKind::Org)],
         );
         assert_eq!(found, [("Law Lords".to_owned(), NerKind::Org)]);
+    }
+
+    #[test]
+    fn a_korean_given_names_second_syllable_is_of_the_name() {
+        // "Lho Shin - yong proposed a James Baker - led": tokens 0..2 and
+        // 6..8 tagged people.
+        let found = refined(
+            "Lho Shin-yong proposed a James Baker-led meeting.",
+            &[(0..2, NerKind::Person), (6..8, NerKind::Person)],
+        );
+        assert_eq!(
+            found,
+            [
+                ("Lho Shin-yong".to_owned(), NerKind::Person),
+                ("James Baker".to_owned(), NerKind::Person)
+            ]
+        );
     }
 
     #[test]

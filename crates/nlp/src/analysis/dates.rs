@@ -193,12 +193,17 @@ pub fn resolve_near(
         {
             continue;
         }
-        // "in 1975": a past year (a month before it is read with the month).
+        // "in 1975", "in early 1975", "in mid-1983": a past year (a month
+        // before it is read with the month).
         let year = lower
             .parse::<i32>()
             .ok()
             .filter(|y| (1900..published.year()).contains(y) && lower.len() == 4);
-        let after_in = i > 0 && tokens[i - 1].lower == "in";
+        let word_before = |k: usize| i.checked_sub(k).map_or("", |p| tokens[p].lower.as_str());
+        let part = |w: &str| matches!(w, "early" | "mid" | "late");
+        let after_in = word_before(1) == "in"
+            || (part(word_before(1)) && word_before(2) == "in")
+            || (word_before(1) == "-" && part(word_before(2)) && word_before(3) == "in");
         if let Some(year) = year.filter(|_| after_in) {
             if let Some(date) = NaiveDate::from_ymd_opt(year, 1, 1) {
                 consider(
@@ -404,6 +409,17 @@ mod tests {
                 precision: Precision::Year
             })
         );
+        // A part of a year is read as the year.
+        for text in ["saw heavy fighting in mid-1983", "fought in early 1983"] {
+            assert_eq!(
+                r(text),
+                Some(ResolvedDate {
+                    date: date(1983, 1, 1),
+                    precision: Precision::Year
+                }),
+                "{text}"
+            );
+        }
         // Not a quantity, nor the year of the article.
         assert_eq!(r("sold 1975 tonnes"), None);
         assert_eq!(r("talks in 2023"), None);

@@ -1346,3 +1346,16 @@ fn a_minister_of_no_stated_country_is_of_the_state_named_before_him() {
         Some("COL")
     );
 }
+
+#[test]
+fn a_central_bank_named_by_no_country_is_the_datelines() {
+    let r = resolve_on(
+        "VIENNA, March 11 - The National Bank said Austria's growth slowed. Brazilian and \
+         Brazilian officials met in Brazil to discuss Brazil's debt.",
+        Some("1987-03-11"),
+    );
+    let bank = entity_of(&r, "National Bank");
+    assert_eq!(bank.country.as_deref(), Some("AUT"), "{bank:?}");
+    assert_eq!(bank.sector.as_deref(), Some("GOV"));
+    assert_eq!(bank.key, "org:aut-national-bank");
+}

@@ -233,6 +233,18 @@ fn from_the_article_country(doc: &Doc, resolution: &mut Resolution) {
             entity.country = state;
             continue;
         }
+        // "BERNE, March 4 - ... National Bank President Pierre Languetin",
+        // "MANILA, March 17 - ... the Central Bank": a central bank the text
+        // names by no country is the dateline's, whatever state the story
+        // is about.
+        let bare_central_bank = matches!(
+            entity.name.as_str(),
+            "National Bank" | "Central Bank" | "Reserve Bank"
+        );
+        if bare_central_bank && dateline.is_some() {
+            entity.country.clone_from(&dateline);
+            continue;
+        }
         // "WASHINGTON, March 6 - The Transportation Department ...": a
         // state body is the dateline's when the article has no country of
         // its own.

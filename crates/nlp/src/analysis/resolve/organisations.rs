@@ -423,10 +423,12 @@ pub(super) fn resolve(
 }
 
 /// A central bank's name: "Central Bank", "Reserve Bank", "Federal
-/// Reserve", or a country's "National Bank" or "Bank of" (not the
+/// Reserve", "National Bank" alone, or a country's "National Bank" or "Bank of" (not the
 /// commercial "Bank of America" or "Bank of Ireland").
 pub(super) fn is_central_bank(name: &str, names_country: bool) -> bool {
-    name.contains("Central Bank")
+    // "the National Bank" alone, in a Swiss, Austrian or Hungarian story.
+    name == "National Bank"
+        || name.contains("Central Bank")
         || name.contains("Reserve Bank")
         || name.starts_with("Federal Reserve")
         || (names_country

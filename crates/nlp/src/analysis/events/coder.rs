@@ -1533,6 +1533,23 @@ impl Coder<'_> {
         if !self.distinct(&source, &target) {
             return None;
         }
+        // "Wladyslaw Baka, head of Poland's National Bank, told PAP the
+        // talks were": the body an apposition says one heads is his own,
+        // not the other side of his act.
+        let (s_end, t_start) = (found.source.tokens.end, found.target.tokens.start);
+        let apposition = self.doc.tokens.get(s_end + 1..t_start).unwrap_or_default();
+        let apposed = self.doc.tokens[s_end].text == ","
+            && apposition
+                .iter()
+                .any(|t| lexicon::match_role(&[t.lower.as_str()]).is_some())
+            && apposition.iter().enumerate().all(|(i, t)| {
+                lexicon::is_title_word(&t.lower)
+                    || matches!(t.lower.as_str(), "of" | "the" | "a" | "an")
+                    || self.resolution.mention_at(s_end + 1 + i).is_some()
+            });
+        if apposed {
+            return None;
+        }
         // "asking reporter Oliver Finegold if he is a German war
         // criminal": asking someone whether is a question, not a request.
         // A time may stand between ("asked Mr Brown on Sunday whether").

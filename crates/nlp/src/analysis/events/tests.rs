@@ -2312,3 +2312,20 @@ fn asking_someone_whether_is_a_question_not_a_request() {
         "{request:?}"
     );
 }
+
+#[test]
+fn the_body_an_apposition_says_one_serves_is_not_the_other_side() {
+    for text in [
+        "David Wood, official spokesman of the General Agreement on Tariffs and Trade (GATT), told \
+         a news briefing the decision was taken after bilateral consultations failed.",
+        "Adebayo Adedeji, the executive secretary of the U.N. Economic Commission for Africa, told \
+         the meeting that there was an outflow of resources.",
+    ] {
+        let events = coded(text);
+        assert!(events.is_empty(), "{text}: {events:?}");
+    }
+    // A list is no apposition: "The Singapore, London and New York
+    // authorities have agreed".
+    let events = coded("Singapore, Britain and the United States have agreed to share data.");
+    assert!(events.iter().any(|e| e.starts_with("03")), "{events:?}");
+}

@@ -251,6 +251,15 @@ pub fn modality(words: &[&str], at: usize) -> Modality {
     if near.iter().any(|w| FUTURE.contains(w)) {
         return Modality::Intended;
     }
+    // "Funaro will extend his international tour, flying to Japan for
+    // talks": a participle after a comma goes with the future it follows.
+    if words[at].ends_with("ing")
+        && at > start
+        && words[at - 1] == ","
+        && window.iter().any(|w| FUTURE.contains(w))
+    {
+        return Modality::Intended;
+    }
     if k > start && words[k - 1] == "to" {
         let intent = k >= 2 && INTENT_BEFORE_TO.contains(&words[k - 2]);
         return if intent {
@@ -351,6 +360,22 @@ mod tests {
         let (words, i) = at(text, word);
         let words: Vec<&str> = words.iter().map(String::as_str).collect();
         modality(&words, i)
+    }
+
+    #[test]
+    fn a_participle_after_a_comma_goes_with_the_future_it_follows() {
+        assert_eq!(
+            modality_of(
+                "funaro will extend his international tour , flying to japan for talks",
+                "flying"
+            ),
+            Modality::Intended
+        );
+        // Not a past clause's.
+        assert_eq!(
+            modality_of("funaro extended his tour , flying to japan", "flying"),
+            Modality::Asserted
+        );
     }
 
     #[test]

@@ -1359,3 +1359,17 @@ fn a_central_bank_named_by_no_country_is_the_datelines() {
     assert_eq!(bank.sector.as_deref(), Some("GOV"));
     assert_eq!(bank.key, "org:aut-national-bank");
 }
+
+#[test]
+fn a_name_right_after_a_persons_title_is_a_person_whatever_the_tag() {
+    // The tagger takes "Lawton Chiles" here for an organisation.
+    let r = resolve_on(
+        "The request for White House cooperation was made yesterday by Senate Budget Committee \
+         chairman Lawton Chiles at a meeting with Baker, the source said. Chiles later clashed \
+         with the Senate.",
+        Some("1987-03-12"),
+    );
+    let chiles = entity_of(&r, "Lawton Chiles");
+    assert_eq!(chiles.kind, NerKind::Person, "{chiles:?}");
+    assert_eq!(chiles.key, entity_of(&r, "Chiles").key);
+}

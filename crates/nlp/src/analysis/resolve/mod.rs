@@ -257,6 +257,41 @@ fn from_the_article_country(doc: &Doc, resolution: &mut Resolution) {
     }
 }
 
+/// A name of two or three capitalised words, that no organisation's head
+/// word, known organisation or place accounts for, right after a person's
+/// title in lower case ("chairman Lawton Chiles", "spokesman Jim Billington").
+fn titled_name(gazetteer: &Gazetteer, doc: &Doc, span: &NamedSpan, text: &str) -> bool {
+    let start = span.tokens.start;
+    let Some(title) = start.checked_sub(1).map(|p| &doc.tokens[p]) else {
+        return false;
+    };
+    let person_title = matches!(
+        title.text.as_str(),
+        "chairman"
+            | "chairwoman"
+            | "president"
+            | "spokesman"
+            | "spokeswoman"
+            | "governor"
+            | "director"
+            | "secretary"
+            | "minister"
+            | "leader"
+            | "senator"
+            | "ambassador"
+    );
+    person_title
+        && (2..=3).contains(&span.tokens.len())
+        && doc.tokens[span.tokens.clone()]
+            .iter()
+            .all(|t| t.is_capitalized() && t.text.chars().all(|c| c.is_alphabetic() || c == '-'))
+        && crate::lexicon::org_sector(text).is_none()
+        && crate::lexicon::known_org(text).is_none()
+        && gazetteer.country_by_alias(text).is_none()
+        && gazetteer.region(text).is_none()
+        && gazetteer.igo(text).is_none()
+}
+
 /// The place `text` names; but "Piedmont" after "Piedmont Aviation Inc",
 /// in a story that never names Italy, is the firm, not the Italian region.
 fn place_or_firm(
@@ -779,6 +814,12 @@ impl EntityResolver {
                         .person(text)
                         .is_some_and(|known| known.roles.iter().any(|r| r.dated())) =>
             {
+                people::person(text)
+            }
+            // "Senate Budget Committee chairman Lawton Chiles" tagged an
+            // organisation: a name of two or three words right after a
+            // person's title in lower case is the person's.
+            NerKind::Org | NerKind::Misc if titled_name(gazetteer, doc, span, text) => {
                 people::person(text)
             }
             // "Reagan Administration", "Commons public accounts committee":

@@ -245,6 +245,35 @@ impl TaggerRecognizer {
                     span.kind = NerKind::Org;
                 }
             }
+            // "Commission for Racial Equality chairman", "Campaign for
+            // Nuclear Disarmament leaders" opening a sentence, tagged from
+            // after "for" (and the head word on its own): an organisation's
+            // head word, "for" or "of", and the rest are one name.
+            // Not a seat: "(Member of) Parliament for Sheffield Brightside".
+            let start = span.tokens.start;
+            let seat = start >= 2
+                && tokens[start - 1].lower == "for"
+                && lexicon::org_sector(&tokens[start - 2].text) == Some("LEG");
+            if start >= 2
+                && matches!(tokens[start - 1].lower.as_str(), "for" | "of")
+                && tokens[start - 2].is_capitalized()
+                && span.kind != NerKind::Person
+                && lexicon::org_sector(&tokens[start - 2].text).is_some()
+                && !seat
+                && !self.is_country(doc, &span)
+                && doc.sentence_of[start - 2] == doc.sentence_of[start]
+            {
+                let head_alone = out
+                    .last()
+                    .is_some_and(|p| p.tokens == (start - 2..start - 1));
+                if head_alone {
+                    out.pop();
+                }
+                if head_alone || out.last().is_none_or(|p| p.tokens.end <= start - 2) {
+                    span.tokens.start -= 2;
+                    span.kind = NerKind::Org;
+                }
+            }
             if let Some(previous) = out.last_mut() {
                 let joined = span.tokens.start == previous.tokens.end + 1
                     && doc.hyphen_joins(previous.tokens.end);
@@ -451,8 +480,10 @@ impl TaggerRecognizer {
             {
                 span.tokens.end = end + 2;
             }
+            // Not "Commission for Africa": a body's head word before "for"
+            // or "of" names a body.
             let last = tokens[span.tokens.end - 1].text.as_str();
-            if lexicon::is_geographic_name(last, span.tokens.len()) {
+            if lexicon::is_geographic_name(last, span.tokens.len()) && !body_headed(tokens, span) {
                 span.kind = NerKind::Loc;
             }
             // "European commission", "EU commission": an international
@@ -634,6 +665,14 @@ impl TaggerRecognizer {
 /// Spans sorted by start that do not overlap: a span that a repair above
 /// grew into its neighbour ("Kansallis-Osake-Pankki" tagged in two parts,
 /// "Proxmire (D-Wis)") takes the neighbour in, keeping its own type.
+/// A span opening on an organisation's head word and "for" or "of"
+/// ("Commission for Africa", "Ministry of Defence").
+fn body_headed(tokens: &[crate::text::Token], span: &NamedSpan) -> bool {
+    span.tokens.len() > 2
+        && lexicon::org_sector(&tokens[span.tokens.start].text).is_some()
+        && matches!(tokens[span.tokens.start + 1].lower.as_str(), "for" | "of")
+}
+
 /// The lower-case second syllable of a hyphenated Korean or Chinese given
 /// name ("yong" of "Shin-yong"), not an English suffix ("led", "style").
 fn is_name_syllable(word: &str) -> bool {
@@ -800,6 +839,45 @@ mod tests {
             [
                 ("Lho Shin-yong".to_owned(), NerKind::Person),
                 ("James Baker".to_owned(), NerKind::Person)
+            ]
+        );
+    }
+
+    #[test]
+    fn a_bodys_head_word_for_or_of_and_the_rest_are_one_name() {
+        // As the tagger took them at a sentence's opening: "Commission" and
+        // "Racial Equality" apart.
+        let found = refined(
+            "Commission for Racial Equality chairman Trevor Phillips said so.",
+            &[
+                (0..1, NerKind::Org),
+                (2..4, NerKind::Org),
+                (5..7, NerKind::Person),
+            ],
+        );
+        assert_eq!(
+            found,
+            [
+                ("Commission for Racial Equality".to_owned(), NerKind::Org),
+                ("Trevor Phillips".to_owned(), NerKind::Person)
+            ]
+        );
+        // A place after the head word is the body's ("Commission for
+        // Africa"); a seat is not ("entered Parliament for Sheffield").
+        let found = refined(
+            "He chaired the Commission for Africa. He entered Parliament for Sheffield Brightside.",
+            &[
+                (5..6, NerKind::Loc),
+                (9..10, NerKind::Org),
+                (11..13, NerKind::Loc),
+            ],
+        );
+        assert_eq!(
+            found,
+            [
+                ("Commission for Africa".to_owned(), NerKind::Org),
+                ("Parliament".to_owned(), NerKind::Org),
+                ("Sheffield Brightside".to_owned(), NerKind::Loc)
             ]
         );
     }

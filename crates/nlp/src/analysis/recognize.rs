@@ -290,6 +290,38 @@ impl TaggerRecognizer {
             }
             out.push(span);
         }
+        // "Dan Rostenkowski, an Illinois Democrat", "Nevada Sen. Paul
+        // Laxalt": a state and a party word or a title tagged as one name
+        // are the state, a place; the party word is left as it would be
+        // tagged alone, the title is no name.
+        let mut parted = Vec::with_capacity(out.len());
+        for span in out {
+            let last = span.tokens.end - 1;
+            let word = tokens[last].text.as_str();
+            let party = matches!(word, "Democrat" | "Republican");
+            let title = matches!(word, "Sen." | "Rep." | "Gov." | "Sen" | "Rep" | "Gov");
+            let state = span.tokens.start..last;
+            let is_state = !state.is_empty()
+                && self
+                    .gazetteer
+                    .region(&surface(&tokens[state.clone()]))
+                    .is_some_and(|r| !r.country.is_empty());
+            if (party || title) && is_state {
+                parted.push(NamedSpan {
+                    tokens: state,
+                    kind: NerKind::Loc,
+                });
+                if party {
+                    parted.push(NamedSpan {
+                        tokens: last..last + 1,
+                        kind: NerKind::Misc,
+                    });
+                }
+            } else {
+                parted.push(span);
+            }
+        }
+        let out = parted;
         // "EU-China", "U.S.-Soviet" tagged as one name: two, when both
         // sides are a country or an international organisation.
         let mut split = Vec::with_capacity(out.len());
@@ -878,6 +910,31 @@ mod tests {
                 ("Commission for Africa".to_owned(), NerKind::Org),
                 ("Parliament".to_owned(), NerKind::Org),
                 ("Sheffield Brightside".to_owned(), NerKind::Loc)
+            ]
+        );
+    }
+
+    #[test]
+    fn a_state_and_a_party_word_or_a_title_are_the_state() {
+        // "Dan Rostenkowski , an Illinois Democrat , met Nevada Sen. Paul
+        // Laxalt ."
+        let found = refined(
+            "Dan Rostenkowski, an Illinois Democrat, met Nevada Sen. Paul Laxalt.",
+            &[
+                (0..2, NerKind::Person),
+                (4..6, NerKind::Misc),
+                (8..10, NerKind::Org),
+                (10..12, NerKind::Person),
+            ],
+        );
+        assert_eq!(
+            found,
+            [
+                ("Dan Rostenkowski".to_owned(), NerKind::Person),
+                ("Illinois".to_owned(), NerKind::Loc),
+                ("Democrat".to_owned(), NerKind::Misc),
+                ("Nevada".to_owned(), NerKind::Loc),
+                ("Paul Laxalt".to_owned(), NerKind::Person)
             ]
         );
     }

@@ -1614,7 +1614,22 @@ impl Coder<'_> {
         let reference = self.context.reference_date;
         // Not the dateline's date.
         let after_dateline = self.dateline_end.saturating_sub(offset);
-        let dated = segment.start.max(after_dateline).min(found.trigger)..segment.end;
+        // Nor the date of a reduced relative after the act ("must heed a
+        // report issued by an advisory body in December"): a participle
+        // right after a noun, before "by" or a date's preposition, has it.
+        let relative = (found.trigger + 2..segment.end.saturating_sub(1)).find(|&p| {
+            words[p].ends_with("ed")
+                && words[p - 1].chars().all(|c| c.is_ascii_lowercase())
+                && !is_auxiliary(words[p - 1])
+                && !matches!(
+                    words[p - 1],
+                    "to" | "and" | "or" | "not" | "who" | "which" | "that"
+                )
+                && !words[p - 1].ends_with("ly")
+                && matches!(words[p + 1], "by" | "in" | "on" | "last" | "earlier")
+        });
+        let dated = segment.start.max(after_dateline).min(found.trigger)
+            ..relative.unwrap_or(segment.end).min(segment.end);
         let dated = outside_relative_clauses(sentence, words, dated, found.trigger);
         // "leaves for Moscow on Tuesday": a visit or meeting in the present
         // with a day after it is scheduled, so the day is the next one

@@ -2329,3 +2329,16 @@ fn the_body_an_apposition_says_one_serves_is_not_the_other_side() {
     let events = coded("Singapore, Britain and the United States have agreed to share data.");
     assert!(events.iter().any(|e| e.starts_with("03")), "{events:?}");
 }
+
+#[test]
+fn a_reduced_relatives_date_is_not_the_acts() {
+    let found = coded(
+        "British Trade and Industry Secretary Paul Channon said Japan must heed a report issued \
+         by a Japanese government advisory body in December.",
+    );
+    assert_eq!(
+        found,
+        ["020 person:paul-channon>JPN 2023-06-18 article"],
+        "{found:?}"
+    );
+}

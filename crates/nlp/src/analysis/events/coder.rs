@@ -1628,7 +1628,20 @@ impl Coder<'_> {
                 && !words[p - 1].ends_with("ly")
                 && matches!(words[p + 1], "by" | "in" | "on" | "last" | "earlier")
         });
-        let dated = segment.start.max(after_dateline).min(found.trigger)
+        // Nor that of a relative clause between commas before the act
+        // ("Youssri Mustapha, who leaves for Moscow on Tuesday, met").
+        let clause_closed = (segment.start..found.trigger).rev().find(|&p| {
+            words[p] == ","
+                && (segment.start..p)
+                    .rev()
+                    .take_while(|&q| words[q] != ",")
+                    .any(|q| matches!(words[q], "who" | "which") && q > 0 && words[q - 1] == ",")
+        });
+        let dated = segment
+            .start
+            .max(after_dateline)
+            .max(clause_closed.map_or(0, |p| p + 1))
+            .min(found.trigger)
             ..relative.unwrap_or(segment.end).min(segment.end);
         let dated = outside_relative_clauses(sentence, words, dated, found.trigger);
         // "leaves for Moscow on Tuesday": a visit or meeting in the present

@@ -2331,6 +2331,22 @@ fn the_body_an_apposition_says_one_serves_is_not_the_other_side() {
 }
 
 #[test]
+fn a_relative_clauses_date_before_the_act_is_not_the_acts() {
+    let found = coded(
+        "Brazilian Finance Minister Dilson Funaro, who leaves for Moscow on Tuesday, met Italian \
+         Prime Minister Bettino Craxi.",
+    );
+    assert_eq!(
+        found,
+        [
+            "036 person:dilson-funaro>RUS 2023-06-20 day",
+            "040 person:dilson-funaro>person:bettino-craxi 2023-06-18 article"
+        ],
+        "{found:?}"
+    );
+}
+
+#[test]
 fn a_reduced_relatives_date_is_not_the_acts() {
     let found = coded(
         "British Trade and Industry Secretary Paul Channon said Japan must heed a report issued \

@@ -1538,7 +1538,7 @@ impl Coder<'_> {
         // not the other side of his act.
         let (s_end, t_start) = (found.source.tokens.end, found.target.tokens.start);
         let apposition = self.doc.tokens.get(s_end + 1..t_start).unwrap_or_default();
-        let apposed = self.doc.tokens[s_end].text == ","
+        let apposed = self.doc.tokens.get(s_end).is_some_and(|t| t.text == ",")
             && apposition
                 .iter()
                 .any(|t| lexicon::match_role(&[t.lower.as_str()]).is_some())

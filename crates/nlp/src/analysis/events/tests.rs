@@ -2358,3 +2358,10 @@ fn a_reduced_relatives_date_is_not_the_acts() {
         "{found:?}"
     );
 }
+
+#[test]
+fn a_source_that_ends_the_text_does_not_fail() {
+    // The agent of a passive is the source; it ends the text, with no stop.
+    let found = coded("Iraq was attacked by Iran");
+    assert_eq!(found, ["190 IRN>IRQ 2023-06-18 article"], "{found:?}");
+}

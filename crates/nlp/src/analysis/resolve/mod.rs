@@ -201,7 +201,8 @@ fn from_the_article_country(doc: &Doc, resolution: &mut Resolution) {
                 return None;
             }
             let first = &resolution.mentions[*entity.mentions.first()?];
-            let near = first.tokens.start.saturating_sub(4)..(first.tokens.end + 4);
+            let near =
+                first.tokens.start.saturating_sub(4)..(first.tokens.end + 4).min(doc.tokens.len());
             let minister = doc.tokens.get(near).is_some_and(|tokens| {
                 tokens
                     .iter()

@@ -211,10 +211,7 @@ fn from_the_article_country(doc: &Doc, resolution: &mut Resolution) {
             if !minister {
                 return None;
             }
-            let sentence = doc
-                .sentences
-                .iter()
-                .find(|s| s.tokens.contains(&first.tokens.start))?;
+            let sentence = &doc.sentences[*doc.sentence_of.get(first.tokens.start)?];
             let mut states = resolution
                 .mentions
                 .iter()

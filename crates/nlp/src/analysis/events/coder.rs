@@ -1628,22 +1628,25 @@ impl Coder<'_> {
                 && !words[p - 1].ends_with("ly")
                 && matches!(words[p + 1], "by" | "in" | "on" | "last" | "earlier")
         });
-        // Nor that of a relative clause between commas before the act
-        // ("Youssri Mustapha, who leaves for Moscow on Tuesday, met").
-        let clause_closed = (segment.start..found.trigger).rev().find(|&p| {
-            words[p] == ","
-                && (segment.start..p)
-                    .rev()
-                    .take_while(|&q| words[q] != ",")
-                    .any(|q| matches!(words[q], "who" | "which") && q > 0 && words[q - 1] == ",")
-        });
-        let dated = segment
-            .start
-            .max(after_dateline)
-            .max(clause_closed.map_or(0, |p| p + 1))
-            .min(found.trigger)
+        let dated = segment.start.max(after_dateline).min(found.trigger)
             ..relative.unwrap_or(segment.end).min(segment.end);
         let dated = outside_relative_clauses(sentence, words, dated, found.trigger);
+        // Nor that of a relative clause between commas before the act
+        // ("Youssri Mustapha, who leaves for Moscow on Tuesday, met"); what
+        // stands before the clause still dates it ("Last year the Muslim
+        // Association of Britain, which opposed the war, urged").
+        let closed_clause = (dated.start..found.trigger).rev().find_map(|close| {
+            if words[close] != "," {
+                return None;
+            }
+            let open = (dated.start..close)
+                .rev()
+                .take_while(|&q| words[q] != ",")
+                .find(|&q| matches!(words[q], "who" | "which") && q > dated.start)
+                .map(|q| q - 1)
+                .filter(|&o| words[o] == ",")?;
+            Some((open, close))
+        });
         // "leaves for Moscow on Tuesday": a visit or meeting in the present
         // with a day after it is scheduled, so the day is the next one
         // ("Iran accuses Iraq of shelling Basra on Sunday" is not).
@@ -1668,19 +1671,26 @@ impl Coder<'_> {
                         .is_none()
             });
         // A date right after another event's noun is that event's.
-        let owners: Vec<usize> = nouns
-            .iter()
-            .filter(|&&n| dated.contains(&n))
-            .map(|&n| n - dated.start)
-            .collect();
-        let explicit = dates::resolve_near(
-            &sentence[dated.clone()],
-            found.trigger - dated.start,
-            reference,
-            found.intended || scheduled || promised,
-            DATE_REACH,
-            &owners,
-        );
+        let date_in = |range: Range<usize>, anchor: usize| {
+            let owners: Vec<usize> = nouns
+                .iter()
+                .filter(|&&n| range.contains(&n))
+                .map(|&n| n - range.start)
+                .collect();
+            dates::resolve_near(
+                &sentence[range.clone()],
+                anchor - range.start,
+                reference,
+                found.intended || scheduled || promised,
+                DATE_REACH,
+                &owners,
+            )
+        };
+        let explicit = match closed_clause {
+            Some((open, close)) => date_in(close + 1..dated.end, found.trigger)
+                .or_else(|| date_in(dated.start..open, open.saturating_sub(1).max(dated.start))),
+            None => date_in(dated.clone(), found.trigger),
+        };
         let date = explicit.unwrap_or(ResolvedDate {
             date: reference,
             precision: Precision::Article,

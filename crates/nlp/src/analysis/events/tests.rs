@@ -2365,3 +2365,15 @@ fn a_source_that_ends_the_text_does_not_fail() {
     let found = coded("Iraq was attacked by Iran");
     assert_eq!(found, ["190 IRN>IRQ 2023-06-18 article"], "{found:?}");
 }
+
+#[test]
+fn a_rocket_lifting_off_eases_nothing() {
+    let found = coded(
+        "The Delta -- a reliable workhorse of the U.S. rocket fleet -- lifted off at 1805 EST \
+         from Cape Canaveral Air Force Station.",
+    );
+    assert!(found.is_empty(), "{found:?}");
+    // Lifting sanctions still does.
+    let found = coded("The United States lifted sanctions against Poland.");
+    assert_eq!(found, ["081 USA>POL 2023-06-18 article"]);
+}

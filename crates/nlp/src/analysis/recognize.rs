@@ -251,14 +251,12 @@ impl TaggerRecognizer {
             // head word, "for" or "of", and the rest are one name.
             // Not a seat: "(Member of) Parliament for Sheffield Brightside".
             let start = span.tokens.start;
-            let seat = start >= 2
-                && tokens[start - 1].lower == "for"
-                && lexicon::org_sector(&tokens[start - 2].text) == Some("LEG");
-            if start >= 2
-                && matches!(tokens[start - 1].lower.as_str(), "for" | "of")
-                && tokens[start - 2].is_capitalized()
+            let head = start
+                .checked_sub(2)
+                .and_then(|h| body_head(tokens, h).filter(|_| tokens[h].is_capitalized()));
+            let seat = head == Some("LEG") && tokens[start - 1].lower == "for";
+            if head.is_some()
                 && span.kind != NerKind::Person
-                && lexicon::org_sector(&tokens[start - 2].text).is_some()
                 && !seat
                 && !self.is_country(doc, &span)
                 && doc.sentence_of[start - 2] == doc.sentence_of[start]
@@ -697,12 +695,20 @@ impl TaggerRecognizer {
 /// Spans sorted by start that do not overlap: a span that a repair above
 /// grew into its neighbour ("Kansallis-Osake-Pankki" tagged in two parts,
 /// "Proxmire (D-Wis)") takes the neighbour in, keeping its own type.
+/// The sector of an organisation's head word at `at` followed by "for" or
+/// "of" ("Commission for", "Ministry of"), if that is what stands there.
+fn body_head(tokens: &[crate::text::Token], at: usize) -> Option<&'static str> {
+    let of = tokens.get(at + 1)?;
+    if !matches!(of.lower.as_str(), "for" | "of") {
+        return None;
+    }
+    lexicon::org_sector(&tokens[at].text)
+}
+
 /// A span opening on an organisation's head word and "for" or "of"
 /// ("Commission for Africa", "Ministry of Defence").
 fn body_headed(tokens: &[crate::text::Token], span: &NamedSpan) -> bool {
-    span.tokens.len() > 2
-        && lexicon::org_sector(&tokens[span.tokens.start].text).is_some()
-        && matches!(tokens[span.tokens.start + 1].lower.as_str(), "for" | "of")
+    span.tokens.len() > 2 && body_head(tokens, span.tokens.start).is_some()
 }
 
 /// The lower-case second syllable of a hyphenated Korean or Chinese given

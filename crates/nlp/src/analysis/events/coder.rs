@@ -1533,21 +1533,7 @@ impl Coder<'_> {
         if !self.distinct(&source, &target) {
             return None;
         }
-        // "Wladyslaw Baka, head of Poland's National Bank, told PAP the
-        // talks were": the body an apposition says one heads is his own,
-        // not the other side of his act.
-        let (s_end, t_start) = (found.source.tokens.end, found.target.tokens.start);
-        let apposition = self.doc.tokens.get(s_end + 1..t_start).unwrap_or_default();
-        let apposed = self.doc.tokens.get(s_end).is_some_and(|t| t.text == ",")
-            && apposition
-                .iter()
-                .any(|t| lexicon::match_role(&[t.lower.as_str()]).is_some())
-            && apposition.iter().enumerate().all(|(i, t)| {
-                lexicon::is_title_word(&t.lower)
-                    || matches!(t.lower.as_str(), "of" | "the" | "a" | "an")
-                    || self.resolution.mention_at(s_end + 1 + i).is_some()
-            });
-        if apposed {
+        if self.serves(&found.source, &found.target) {
             return None;
         }
         // "asking reporter Oliver Finegold if he is a German war
@@ -1631,22 +1617,7 @@ impl Coder<'_> {
         let dated = segment.start.max(after_dateline).min(found.trigger)
             ..relative.unwrap_or(segment.end).min(segment.end);
         let dated = outside_relative_clauses(sentence, words, dated, found.trigger);
-        // Nor that of a relative clause between commas before the act
-        // ("Youssri Mustapha, who leaves for Moscow on Tuesday, met"); what
-        // stands before the clause still dates it ("Last year the Muslim
-        // Association of Britain, which opposed the war, urged").
-        let closed_clause = (dated.start..found.trigger).rev().find_map(|close| {
-            if words[close] != "," {
-                return None;
-            }
-            let open = (dated.start..close)
-                .rev()
-                .take_while(|&q| words[q] != ",")
-                .find(|&q| matches!(words[q], "who" | "which") && q > dated.start)
-                .map(|q| q - 1)
-                .filter(|&o| words[o] == ",")?;
-            Some((open, close))
-        });
+        let closed_clause = relative_clause_closed_before(words, dated.clone(), found.trigger);
         // "leaves for Moscow on Tuesday": a visit or meeting in the present
         // with a day after it is scheduled, so the day is the next one
         // ("Iran accuses Iraq of shelling Basra on Sunday" is not).
@@ -1770,6 +1741,23 @@ impl Coder<'_> {
     }
 
     /// Two different actors, neither of them the other's own country.
+    /// "Wladyslaw Baka, head of Poland's National Bank, told PAP the talks
+    /// were": the body an apposition after the source says it heads or
+    /// serves is its own, not the other side of its act.
+    fn serves(&self, source: &Unit, target: &Unit) -> bool {
+        let (s_end, t_start) = (source.tokens.end, target.tokens.start);
+        let apposition = self.doc.tokens.get(s_end + 1..t_start).unwrap_or_default();
+        self.doc.tokens.get(s_end).is_some_and(|t| t.text == ",")
+            && apposition
+                .iter()
+                .any(|t| lexicon::match_role(&[t.lower.as_str()]).is_some())
+            && apposition.iter().enumerate().all(|(i, t)| {
+                lexicon::is_title_word(&t.lower)
+                    || matches!(t.lower.as_str(), "of" | "the" | "a" | "an")
+                    || self.resolution.mention_at(s_end + 1 + i).is_some()
+            })
+    }
+
     fn distinct(&self, a: &EventActor, b: &EventActor) -> bool {
         let (ka, ca, a_country) = self.identity(a);
         let (kb, cb, b_country) = self.identity(b);
@@ -2148,6 +2136,30 @@ fn outside_relative_clauses(
         .unwrap_or(range.start);
     let end = (at + 1..range.end).find(|&i| opens(i)).unwrap_or(range.end);
     start..end.max(start)
+}
+
+/// A relative clause between commas before the act at `at`, as (opening
+/// comma, closing comma): its date is not the act's ("Youssri Mustapha,
+/// who leaves for Moscow on Tuesday, met"), though what stands before it
+/// still dates the act ("Last year the Muslim Association of Britain,
+/// which opposed the war, urged").
+fn relative_clause_closed_before(
+    words: &[&str],
+    range: Range<usize>,
+    at: usize,
+) -> Option<(usize, usize)> {
+    (range.start..at).rev().find_map(|close| {
+        if words[close] != "," {
+            return None;
+        }
+        let open = (range.start..close)
+            .rev()
+            .take_while(|&q| words[q] != ",")
+            .find(|&q| matches!(words[q], "who" | "which") && q > range.start)
+            .map(|q| q - 1)
+            .filter(|&o| words[o] == ",")?;
+        Some((open, close))
+    })
 }
 
 /// The segment of a trigger (between quotes and semicolons): where its date

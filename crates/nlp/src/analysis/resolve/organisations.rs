@@ -423,8 +423,8 @@ pub(super) fn resolve(
 }
 
 /// A central bank's name: "Central Bank", "Reserve Bank", "Federal
-/// Reserve", "National Bank" alone, or a country's "National Bank" or "Bank of" (not the
-/// commercial "Bank of America" or "Bank of Ireland").
+/// Reserve", "National Bank" alone, or a country's "National Bank" or
+/// "Bank of" (not the commercial "Bank of America" or "Bank of Ireland").
 pub(super) fn is_central_bank(name: &str, names_country: bool) -> bool {
     // "the National Bank" alone, in a Swiss, Austrian or Hungarian story.
     name == "National Bank"

@@ -1849,9 +1849,36 @@ impl Coder<'_> {
         best.map(|(_, e)| e)
     }
 
-    /// The dateline names where the article's own events of that day took place.
+    /// The dateline names where the article's own events of that day took
+    /// place. Talks meet in a third country ("GENEVA - the U.S. handed the
+    /// Soviet Union a draft"), but fighting does not happen where a wire
+    /// files it ("LONDON - Iran launched an offensive against Iraq").
     fn dateline_applies(&self, date: &ResolvedDate, found: &Found) -> bool {
-        !found.intended && date.date == self.context.reference_date
+        let force = matches!(&found.code[..2.min(found.code.len())], "18" | "19" | "20");
+        !found.intended
+            && date.date == self.context.reference_date
+            && (!force || self.at_home(found))
+    }
+
+    /// Whether the dateline lies in the country of one side of the event
+    /// (or a side has none, or the dateline has none).
+    fn at_home(&self, found: &Found) -> bool {
+        let Some(here) = self
+            .dateline
+            .and_then(|d| self.resolution.entities[d].country.as_deref())
+        else {
+            return true;
+        };
+        let country = |u: &'_ Unit| -> Option<String> {
+            u.stands_for
+                .as_ref()
+                .map(|(iso3, _)| iso3.clone())
+                .or_else(|| self.resolution.entities[u.entity].country.clone())
+        };
+        match (country(&found.source), country(&found.target)) {
+            (Some(a), Some(b)) => a == here || b == here,
+            _ => true,
+        }
     }
 }
 

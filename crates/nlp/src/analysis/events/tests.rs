@@ -203,6 +203,30 @@ fn the_dateline_places_only_that_days_events() {
 }
 
 #[test]
+fn the_dateline_does_not_place_fighting_between_other_countries() {
+    let place = |text: &str| {
+        events(text)
+            .iter()
+            .find(|e| e.cameo_code.starts_with("19"))
+            .map(|e| e.location.as_ref().map(|l| l.name.clone()))
+    };
+    assert_eq!(
+        place("LONDON, June 18 - Iran attacked Iraq today, Tehran radio said."),
+        Some(None)
+    );
+    assert_eq!(
+        place("BAGHDAD, June 18 - Iran attacked Iraq today, the Iraqi command said."),
+        Some(Some("Baghdad".to_owned()))
+    );
+    // Talks may well meet where the wire files.
+    let talks = events("GENEVA, June 18 - The United States met the Soviet Union today.");
+    assert_eq!(
+        talks[0].location.as_ref().map(|l| l.name.as_str()),
+        Some("Geneva")
+    );
+}
+
+#[test]
 fn a_relative_where_places_what_happens_in_its_clause() {
     let found = events(
         "Pervez Musharraf arrived in Britain on Sunday after flying from the United States, \

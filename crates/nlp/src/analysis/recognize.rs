@@ -192,6 +192,29 @@ impl TaggerRecognizer {
                 span.tokens.start = rank + 1;
                 span.kind = NerKind::Person;
             }
+            // "Martin Marietta Corp", "Banque Paribas" taken for people are
+            // firms; "Marshall Plan", "Glass-Steagall Act", "Crime Bill"
+            // are what people made, and "the Bill" is a law in the making.
+            if span.kind == NerKind::Person {
+                let first = tokens[span.tokens.start].text.as_str();
+                let last = tokens[span.tokens.end - 1].text.as_str();
+                let several = span.tokens.len() > 1;
+                if several
+                    && (lexicon::is_company_suffix(last)
+                        || matches!(first, "Banque" | "Banco" | "Banca"))
+                {
+                    span.kind = NerKind::Org;
+                } else if several && matches!(last, "Plan" | "Act" | "Bill" | "Doctrine") {
+                    span.kind = NerKind::Misc;
+                } else if !several
+                    && last == "Bill"
+                    && span.tokens.start.checked_sub(1).is_some_and(|p| {
+                        matches!(tokens[p].lower.as_str(), "the" | "a" | "this" | "that")
+                    })
+                {
+                    continue;
+                }
+            }
             // "U.K. Suggestion", "U.S. Officials": wire style capitalises
             // the noun after a country; the name is the country alone. So
             // is any word the article also writes in lowercase ("U.S.
@@ -601,6 +624,7 @@ impl TaggerRecognizer {
         }
         let mut out = self.join_of_country(doc, merge_overlaps(out));
         self.places_in_lists(doc, &mut out);
+        firms_short_forms(doc, &mut out);
         let mut in_span = vec![false; tokens.len()];
         for span in &out {
             in_span[span.tokens.clone()].fill(true);
@@ -689,6 +713,41 @@ impl TaggerRecognizer {
             out.push(span);
         }
         out
+    }
+}
+
+/// "Martin Marietta" and "Paribas" taken for people in a story that names
+/// "Martin Marietta Corp" and "Banque Paribas": a firm's name without its
+/// legal form or its "Banque" is the firm.
+fn firms_short_forms(doc: &Doc, spans: &mut [NamedSpan]) {
+    let words = |span: &NamedSpan| -> Vec<&str> {
+        doc.tokens[span.tokens.clone()]
+            .iter()
+            .map(|t| t.text.as_str())
+            .collect()
+    };
+    let firms: Vec<Vec<&str>> = spans
+        .iter()
+        .filter(|s| s.kind == NerKind::Org && s.tokens.len() > 1)
+        .filter_map(|s| {
+            let w = words(s);
+            let (first, last) = (w[0], w[w.len() - 1]);
+            if lexicon::is_company_suffix(last) {
+                Some(w[..w.len() - 1].to_vec())
+            } else if matches!(first, "Banque" | "Banco" | "Banca") {
+                Some(w[1..].to_vec())
+            } else {
+                None
+            }
+        })
+        .collect();
+    if firms.is_empty() {
+        return;
+    }
+    for span in spans.iter_mut() {
+        if span.kind == NerKind::Person && firms.iter().any(|f| *f == words(span)) {
+            span.kind = NerKind::Org;
+        }
     }
 }
 
@@ -862,6 +921,35 @@ mod tests {
             &[(0..1, NerKind::Person), (11..15, NerKind::Org)],
         );
         assert_eq!(found, [("Law Lords".to_owned(), NerKind::Org)]);
+    }
+
+    #[test]
+    fn firms_plans_and_bills_taken_for_people_are_not_people() {
+        // "Martin Marietta Corp said . The Marshall Plan helped . The Bill
+        // failed . Paribas of Banque Paribas": as the tagger took them.
+        let found = refined(
+            "Martin Marietta Corp said. The Marshall Plan helped. The Bill failed. \
+             Paribas is Banque Paribas.",
+            &[
+                (0..3, NerKind::Person),
+                (6..8, NerKind::Person),
+                (11..12, NerKind::Person),
+                (14..15, NerKind::Person),
+                (16..18, NerKind::Person),
+            ],
+        );
+        assert_eq!(
+            found,
+            [
+                ("Martin Marietta Corp".to_owned(), NerKind::Org),
+                ("Marshall Plan".to_owned(), NerKind::Misc),
+                ("Paribas".to_owned(), NerKind::Org),
+                ("Banque Paribas".to_owned(), NerKind::Org),
+            ]
+        );
+        // A person of the same name with no firm in the story stays one.
+        let found = refined("Bill Martin said.", &[(0..2, NerKind::Person)]);
+        assert_eq!(found, [("Bill Martin".to_owned(), NerKind::Person)]);
     }
 
     #[test]

@@ -8,7 +8,9 @@ pub mod parties;
 pub mod roles;
 
 pub use parties::party_sector;
-pub use roles::{is_title_word, known_org, match_role, org_country, org_sector, role_sector};
+pub use roles::{
+    is_company_suffix, is_title_word, known_org, match_role, org_country, org_sector, role_sector,
+};
 
 /// Capitalised words that are not names when they open a sentence.
 pub const FUNCTION_WORDS: &[&str] = &[

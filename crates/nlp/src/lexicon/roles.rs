@@ -420,6 +420,32 @@ pub const KNOWN_ORGS: &[(&str, &str, &str)] = &[
 static ROLE_WORDS: LazyLock<HashSet<&'static str>> =
     LazyLock::new(|| ROLES.iter().flat_map(|(role, _)| role.split(' ')).collect());
 
+/// The word that ends a firm's legal name ("Corp", "Inc.", "Ltd", "Plc").
+pub fn is_company_suffix(word: &str) -> bool {
+    matches!(
+        word,
+        "Corp."
+            | "Corp"
+            | "Corporation"
+            | "Inc."
+            | "Inc"
+            | "Ltd"
+            | "Ltd."
+            | "Co."
+            | "Co"
+            | "Plc"
+            | "plc"
+            | "PLC"
+            | "AG"
+            | "SA"
+            | "GmbH"
+            | "NV"
+            | "N.V."
+            | "S.A."
+            | "Group"
+    )
+}
+
 /// A word that belongs to a title between a name and what it qualifies
 /// ("U.S. *Defense Secretary* Lloyd Austin", "China*'s* *defense minister*",
 /// "Microsoft Corp. *co-founder* Bill Gates"): a role word, a role modifier,
@@ -554,6 +580,9 @@ pub fn org_sector(name: &str) -> Option<&'static str> {
     if advisory || federal_agency {
         return Some("GOV");
     }
+    if is_company_suffix(last) || matches!(words[0], "Banque" | "Banco" | "Banca") {
+        return Some("BUS");
+    }
     Some(match last {
         "Ministry" | "Department" | "Administration" | "Council" | "Cabinet" | "Office"
         | "Agency" | "Commission" | "Bureau" | "Fed" | "Reserve" | "Bundesbank" | "Treasury"
@@ -563,10 +592,9 @@ pub fn org_sector(name: &str) -> Option<&'static str> {
         | "subcommittee" => "LEG",
         "Army" | "Navy" | "Forces" | "Guard" | "Guards" | "Auxiliary" | "Corps" | "Brigade"
         | "Division" | "Regiment" | "Battalion" => "MIL",
-        "Corp." | "Corp" | "Corporation" | "Inc." | "Inc" | "Ltd" | "Ltd." | "Co." | "Co"
-        | "Company" | "Bank" | "Airlines" | "Motors" | "Technologies" | "Holdings" | "Group"
+        "Company" | "Bank" | "Airlines" | "Motors" | "Technologies" | "Holdings" | "Group"
         | "Board" | "Association" | "Federation" | "Chamber" | "Cheeses" | "Foods"
-        | "Industries" | "Plc" | "plc" | "AG" | "SA" | "GmbH" | "Exchange" => "BUS",
+        | "Industries" | "Exchange" => "BUS",
         "Times" | "Post" | "Journal" | "News" | "Network" | "Reuters" | "Mirror" | "Telegraph"
         | "Guardian" | "Herald" | "Gazette" | "Tribune" | "Observer" | "Chronicle" | "Express"
         | "Mail" | "Radio" | "Television" | "TV" | "BBC" | "CNN" | "ITV" | "Supplement"
@@ -583,6 +611,14 @@ pub fn org_sector(name: &str) -> Option<&'static str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_firms_legal_form_or_banque_makes_it_a_business() {
+        assert_eq!(org_sector("Bull S.A."), Some("BUS"));
+        assert_eq!(org_sector("Unilever N.V."), Some("BUS"));
+        assert_eq!(org_sector("Banque Nationale de Paris"), Some("BUS"));
+        assert_eq!(org_sector("Banco do Brasil"), Some("BUS"));
+    }
 
     #[test]
     fn broadcasters_are_the_media_whatever_their_head() {

@@ -46,6 +46,56 @@ pub struct Region {
     pub needs_country: bool,
 }
 
+/// The wire's abbreviations of US states (AP style), as datelines write
+/// them ("SAN JOSE, Calif., March 2"). Mississippi's "Miss." is left out:
+/// it is a form of address.
+const US_STATE_ABBREVIATIONS: &[(&str, &str)] = &[
+    ("Ala.", "Alabama"),
+    ("Ariz.", "Arizona"),
+    ("Ark.", "Arkansas"),
+    ("Calif.", "California"),
+    ("Colo.", "Colorado"),
+    ("Conn.", "Connecticut"),
+    ("Del.", "Delaware"),
+    ("Fla.", "Florida"),
+    ("Ga.", "Georgia"),
+    ("Ill.", "Illinois"),
+    ("Ind.", "Indiana"),
+    ("Kan.", "Kansas"),
+    ("Kans.", "Kansas"),
+    ("Ky.", "Kentucky"),
+    ("La.", "Louisiana"),
+    ("Md.", "Maryland"),
+    ("Mass.", "Massachusetts"),
+    ("Mich.", "Michigan"),
+    ("Minn.", "Minnesota"),
+    ("Mo.", "Missouri"),
+    ("Mont.", "Montana"),
+    ("Neb.", "Nebraska"),
+    ("Nev.", "Nevada"),
+    ("N.H.", "New Hampshire"),
+    ("N.J.", "New Jersey"),
+    ("N.M.", "New Mexico"),
+    ("N.Y.", "New York"),
+    ("N.C.", "North Carolina"),
+    ("N.D.", "North Dakota"),
+    ("Okla.", "Oklahoma"),
+    ("Ore.", "Oregon"),
+    ("Pa.", "Pennsylvania"),
+    ("Penn.", "Pennsylvania"),
+    ("R.I.", "Rhode Island"),
+    ("S.C.", "South Carolina"),
+    ("S.D.", "South Dakota"),
+    ("Tenn.", "Tennessee"),
+    ("Tex.", "Texas"),
+    ("Vt.", "Vermont"),
+    ("Va.", "Virginia"),
+    ("Wash.", "Washington"),
+    ("W.Va.", "West Virginia"),
+    ("Wis.", "Wisconsin"),
+    ("Wyo.", "Wyoming"),
+];
+
 /// Look-ups by surface form (exact case, plus an uppercase index for
 /// datelines such as "BEIJING").
 #[derive(Debug, Default)]
@@ -80,7 +130,30 @@ impl Gazetteer {
         let mut gazetteer = Self::parse(COUNTRIES, CITIES)?;
         gazetteer.actors = Actors::parse(ACTORS, IGOS)?.with_groups(GROUPS)?;
         gazetteer.parse_regions(REGIONS)?;
+        gazetteer.add_region_abbreviations("USA", US_STATE_ABBREVIATIONS);
         Ok(gazetteer)
+    }
+
+    /// Wire abbreviations of a country's regions ("Calif.", "N.J.", "ILL."
+    /// in a dateline), with and without their last stop, in their case
+    /// and upper case.
+    fn add_region_abbreviations(&mut self, country: &str, abbreviations: &[(&str, &str)]) {
+        for (abbreviation, name) in abbreviations {
+            let Some(region) = self
+                .regions
+                .get(*name)
+                .filter(|r| r.country == country)
+                .cloned()
+            else {
+                continue;
+            };
+            let bare = abbreviation.trim_end_matches('.');
+            for form in [*abbreviation, bare] {
+                for form in [form.to_owned(), form.to_uppercase()] {
+                    self.regions.entry(form).or_insert_with(|| region.clone());
+                }
+            }
+        }
     }
 
     /// Reads `geonameid<TAB>name<TAB>country<TAB>admin1` lines (regions.tsv).

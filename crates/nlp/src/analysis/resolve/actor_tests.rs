@@ -1373,3 +1373,20 @@ fn a_name_right_after_a_persons_title_is_a_person_whatever_the_tag() {
     assert_eq!(chiles.kind, NerKind::Person, "{chiles:?}");
     assert_eq!(chiles.key, entity_of(&r, "Chiles").key);
 }
+
+#[test]
+fn a_datelines_state_abbreviation_is_that_state_and_places_the_story() {
+    let r = resolve_on(
+        "SAN JOSE, Calif., March 2 - Apple Computer Inc said it would hire. \
+         Officials in N.J. and ILL. agreed.",
+        Some("1987-03-02"),
+    );
+    let state = entity_of(&r, "Calif");
+    assert_eq!(state.key, "place:california-usa");
+    assert_eq!(state.country.as_deref(), Some("USA"));
+    assert_eq!(entity_of(&r, "N.J.").key, "place:new-jersey-usa");
+    assert_eq!(
+        entity_of(&r, "Apple Computer Inc").country.as_deref(),
+        Some("USA")
+    );
+}

@@ -99,6 +99,17 @@ impl TaggerRecognizer {
                 == Some(at)
         };
         for mut span in spans {
+            // An earnings table's row label ("Shr 1.23 dlrs vs 1.10 dlrs")
+            // is no name, nor part of one.
+            if matches!(tokens[span.tokens.start].text.as_str(), "Shr" | "Shrs") {
+                span.tokens.start += 1;
+                if tokens[span.tokens.clone()]
+                    .iter()
+                    .all(|t| !t.text.chars().any(char::is_alphabetic))
+                {
+                    continue;
+                }
+            }
             // The wire's sign-off ("REUTER") is not a name; nor is a
             // sentence's opening word ("However, ...").
             let first = &tokens[span.tokens.start].lower;
@@ -950,6 +961,19 @@ mod tests {
         // A person of the same name with no firm in the story stays one.
         let found = refined("Bill Martin said.", &[(0..2, NerKind::Person)]);
         assert_eq!(found, [("Bill Martin".to_owned(), NerKind::Person)]);
+    }
+
+    #[test]
+    fn an_earnings_tables_row_label_is_no_name() {
+        let found = refined(
+            "Shr 1.23 dlrs vs 1.10 dlrs\nShr Royal Dutch 2.10 dlrs\nShr 95 cts",
+            &[
+                (0..1, NerKind::Org),
+                (6..9, NerKind::Org),
+                (11..13, NerKind::Misc),
+            ],
+        );
+        assert_eq!(found, [("Royal Dutch".to_owned(), NerKind::Org)]);
     }
 
     #[test]

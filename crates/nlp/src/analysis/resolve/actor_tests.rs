@@ -1390,3 +1390,25 @@ fn a_datelines_state_abbreviation_is_that_state_and_places_the_story() {
         Some("USA")
     );
 }
+
+#[test]
+fn a_department_named_by_its_charge_is_that_department() {
+    let r = resolve_on(
+        "WASHINGTON, March 2 - The Commerce Department said imports rose. \
+         Commerce's ruling on Monday will reset the duties.",
+        Some("1987-03-02"),
+    );
+    assert_eq!(
+        entity_of(&r, "Commerce").key,
+        entity_of(&r, "Commerce Department").key
+    );
+    // A cabinet secretary's title names the department, named or not.
+    let r = resolve_on(
+        "WASHINGTON, March 2 - An aide to Agriculture Secretary Richard Lyng said the \
+         Agriculture Department agreed.",
+        Some("1987-03-02"),
+    );
+    let department = entity_of(&r, "Agriculture");
+    assert_eq!(department.key, "org:usa-agriculture-department");
+    assert_eq!(department.sector.as_deref(), Some("GOV"));
+}

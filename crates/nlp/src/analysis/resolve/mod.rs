@@ -843,6 +843,10 @@ impl EntityResolver {
                 place_or_firm(gazetteer, doc, span, text, places, resolution)
             }
             NerKind::Org => {
+                // "Commerce Secretary Malcolm Baldrige": the department
+                // that the cabinet title names.
+                let department = organisations::cabinet_department(doc, span, text);
+                let text = department.as_deref().unwrap_or(text);
                 organisations::resolve(gazetteer, span, text, context, resolution, places)
             }
             NerKind::Person => people::person(text),

@@ -121,6 +121,9 @@ pub(super) fn named_before(
     if let Some(firm) = first_words_of_a_firm(span, text, resolution) {
         return Some(firm);
     }
+    if let Some(department) = department_of(span, text, resolution) {
+        return Some(department);
+    }
     let bare: String = text.chars().filter(|&c| c != '.').collect();
     // "Gavi" after "Global Alliance for Vaccines and Immunisation", even
     // taken for a person: four letters or more leave little doubt.
@@ -149,6 +152,58 @@ pub(super) fn named_before(
         })
         .max_by_key(|m| m.tokens.start)
         .map(|m| resolution.entities[m.entity].clone())
+}
+
+/// "Commerce" ("Commerce Secretary Malcolm Baldrige", "Commerce's
+/// ruling") after "the Commerce Department": the department or ministry
+/// named before for what it is in charge of.
+fn department_of(span: &NamedSpan, text: &str, resolution: &Resolution) -> Option<ResolvedEntity> {
+    if span.kind != NerKind::Org || !text.starts_with(|c: char| c.is_uppercase()) {
+        return None;
+    }
+    let forms = [
+        format!("{text} Department"),
+        format!("{text} Ministry"),
+        format!("Department of {text}"),
+        format!("Ministry of {text}"),
+    ];
+    resolution
+        .mentions
+        .iter()
+        .filter(|m| m.tokens.start < span.tokens.start)
+        .filter(|m| {
+            let entity = &resolution.entities[m.entity];
+            entity.kind == NerKind::Org && forms.iter().any(|f| m.text.ends_with(f.as_str()))
+        })
+        .max_by_key(|m| m.tokens.start)
+        .map(|m| resolution.entities[m.entity].clone())
+}
+
+/// The US executive departments a cabinet secretary's title names by
+/// their charge ("Commerce Secretary", "Agriculture Secretary"). The
+/// Treasury and State are known by name.
+const CABINET_DEPARTMENTS: &[&str] = &[
+    "Agriculture",
+    "Commerce",
+    "Defense",
+    "Education",
+    "Energy",
+    "Interior",
+    "Justice",
+    "Labor",
+    "Transportation",
+];
+
+/// "Commerce" of "Commerce Secretary Malcolm Baldrige", tagged alone: the
+/// Commerce Department.
+pub(super) fn cabinet_department(doc: &Doc, span: &NamedSpan, text: &str) -> Option<String> {
+    (span.tokens.len() == 1
+        && CABINET_DEPARTMENTS.contains(&text)
+        && doc
+            .tokens
+            .get(span.tokens.end)
+            .is_some_and(|t| t.text == "Secretary"))
+    .then(|| format!("{text} Department"))
 }
 
 /// "the Gates Foundation" after "the Bill Gates Foundation": an

@@ -376,6 +376,7 @@ pub const KNOWN_ORGS: &[(&str, &str, &str)] = &[
     ("Royal Fleet Auxiliary", "Royal Fleet Auxiliary", "MIL"),
     ("SNP", "Scottish National Party", "PTY"),
     ("Commons", "House of Commons", "LEG"),
+    ("Lords", "House of Lords", "LEG"),
     // Britain's highest court until 2009, the judges of the House of Lords.
     ("Law Lords", "Law Lords", "JUD"),
     ("Inland Revenue", "Inland Revenue", "GOV"),

@@ -1412,3 +1412,22 @@ fn a_department_named_by_its_charge_is_that_department() {
     assert_eq!(department.key, "org:usa-agriculture-department");
     assert_eq!(department.sector.as_deref(), Some("GOV"));
 }
+
+#[test]
+fn chambers_and_the_cabinet_taken_for_places_are_bodies() {
+    let r = resolve_on(
+        "The bill passed the Commons and the Lords on Tuesday. \
+         The Cabinet met in London to discuss it.",
+        Some("2005-02-15"),
+    );
+    for (mention, key) in [
+        ("Commons", "org:house-of-commons"),
+        ("Lords", "org:house-of-lords"),
+    ] {
+        let chamber = entity_of(&r, mention);
+        assert_eq!(chamber.key, key);
+        assert_eq!(chamber.sector.as_deref(), Some("LEG"));
+    }
+    // A place called so stays one.
+    assert_eq!(entity_of(&r, "London").kind, NerKind::Loc);
+}

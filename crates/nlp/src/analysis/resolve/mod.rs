@@ -795,10 +795,19 @@ impl EntityResolver {
             // "Downing Street has indicated", "the White House said": the
             // seat of a government is the government, one key however it
             // is named ("at the White House" too).
-            // "the Tories deny" tagged a place is the party.
+            // "the Tories deny" tagged a place is the party; "the Commons",
+            // "the Cabinet", "the Lower House" tagged places are the
+            // chambers and the government, where no place has that name.
             NerKind::Loc
                 if crate::lexicon::known_org(text)
-                    .is_some_and(|(_, sector)| matches!(sector, "GOV" | "MIL" | "PTY")) =>
+                    .is_some_and(|(_, sector)| matches!(sector, "GOV" | "MIL" | "PTY" | "LEG"))
+                    || (crate::lexicon::org_sector(text)
+                        .is_some_and(|sector| matches!(sector, "GOV" | "LEG"))
+                        && gazetteer.cities(text).next().is_none()
+                        && gazetteer.region(text).is_none()
+                        && gazetteer
+                            .country_of(&doc.tokens[span.tokens.clone()])
+                            .is_none()) =>
             {
                 organisations::resolve(gazetteer, span, text, context, resolution, places)
             }

@@ -1431,3 +1431,23 @@ fn chambers_and_the_cabinet_taken_for_places_are_bodies() {
     // A place called so stays one.
     assert_eq!(entity_of(&r, "London").kind, NerKind::Loc);
 }
+
+#[test]
+fn a_town_the_gazetteer_lacks_is_in_the_state_or_country_named_after_it() {
+    let r = resolve_on(
+        "OAK BROOK, Ill., March 2 - Waste Management Inc said it would buy a plant \
+         in Zeebrugge, Belgium, from a Belgian firm.",
+        Some("1987-03-02"),
+    );
+    let town = entity_of(&r, "OAK BROOK");
+    assert_eq!(town.key, "place:oak-brook-usa");
+    assert_eq!(town.country.as_deref(), Some("USA"));
+    assert_eq!(entity_of(&r, "Zeebrugge").country.as_deref(), Some("BEL"));
+    // A list of places, or an apposition, says nothing of where one is.
+    let r = resolve_on(
+        "Talks with Czechoslovakia, Hungary and Poland went on. \
+         A spokesman for Unison, Britain's biggest union, said so.",
+        Some("2005-02-15"),
+    );
+    assert_eq!(entity_of(&r, "Czechoslovakia").country, None);
+}

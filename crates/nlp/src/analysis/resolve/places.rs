@@ -313,6 +313,17 @@ pub(super) fn resolve(
         {
             place
         }
+        // "OAK BROOK, Ill.", "Dakota City, Neb.": a town the gazetteer
+        // lacks is in the region or country named right after it.
+        None if let Some(iso3) = country_after(gazetteer, doc, span, places) => {
+            let mut entity = plain_entity(
+                format!("place:{}-{}", slug(text), iso3.to_lowercase()),
+                text,
+                NerKind::Loc,
+            );
+            entity.country = Some(iso3);
+            entity
+        }
         None => {
             // A world region the gazetteer lacks ("Latin America") still
             // has its code.
@@ -321,4 +332,48 @@ pub(super) fn resolve(
             entity
         }
     }
+}
+
+/// The country of the region or country named after a place and a comma
+/// ("Ill." of "OAK BROOK, Ill., March 2"), unless the names are a list
+/// ("Czechoslovakia, Hungary and Poland").
+fn country_after(
+    gazetteer: &Gazetteer,
+    doc: &Doc,
+    span: &NamedSpan,
+    places: &ArticlePlaces,
+) -> Option<String> {
+    let tokens = &doc.tokens;
+    let comma = span.tokens.end;
+    let listed = |at: usize| {
+        tokens
+            .get(at)
+            .is_some_and(|t| matches!(t.lower.as_str(), "," | "and" | "or"))
+    };
+    if tokens.get(comma)?.text != "," || span.tokens.start.checked_sub(1).is_some_and(listed) {
+        return None;
+    }
+    let (end, iso3) = (comma + 2..=(comma + 3).min(tokens.len()))
+        .rev()
+        .find_map(|end| {
+            let named = &tokens[comma + 1..end];
+            let country = gazetteer.country_of(named).map(|c| c.iso3.clone());
+            let region = || {
+                gazetteer
+                    .region(&surface(named))
+                    .filter(|r| !r.country.is_empty() && places.may_name_region(r))
+                    .map(|r| r.country.clone())
+            };
+            country.or_else(region).map(|iso3| (end, iso3))
+        })?;
+    // Not a list: no "and" after, nor another name after a comma (a
+    // dateline goes on with its date: "ZEEBRUGGE, Belgium, March 6"); nor
+    // an apposition ("Unison, Britain's biggest union").
+    let next = tokens.get(end);
+    let list = next.is_some_and(|t| matches!(t.lower.as_str(), "and" | "or" | "'s" | "\u{2019}s"))
+        || (next.is_some_and(|t| t.text == ",")
+            && tokens.get(end + 1).is_some_and(|t| {
+                t.is_capitalized() && !lexicon::MONTHS.contains(&t.lower.as_str())
+            }));
+    (!list).then_some(iso3)
 }

@@ -1335,6 +1335,10 @@ fn the_attack_repelled_and_the_pressure_or_protest_from_an_actor_are_that_actors
         events.iter().any(|e| e.starts_with("111 USA>JPN")),
         "{events:?}"
     );
+    assert_eq!(
+        coded("Japan faces criticism from the United States."),
+        ["111 USA>JPN 2023-06-18 article"]
+    );
     // Not from a name that qualifies a noun, nor across a relative clause.
     let events = coded(
         "Britain opposed a proposed tax which has sparked strong protest from EC consumer groups.",

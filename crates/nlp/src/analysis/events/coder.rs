@@ -617,6 +617,11 @@ impl Coder<'_> {
                     if code.starts_with("16") && !imposed(words, trigger.start) {
                         return None;
                     }
+                    // "head off a proposal", "dismissed the budget summit":
+                    // what the subject answers is not its own act.
+                    if answered(words, trigger.start) {
+                        return None;
+                    }
                     subject(self.doc, words, offset, units, trigger.start, clause_start)
                 })
         } else if let Some(first) = verb.filter(|v| shares_subject(words, v, trigger)) {
@@ -2029,6 +2034,70 @@ fn reciprocal(after: &[&str]) -> bool {
         .windows(2)
         .take(4)
         .any(|w| matches!(w, ["each", "other"] | ["one", "another"] | ["the", "other"]))
+}
+
+/// Does a verb that answers another's act govern the noun at `at`
+/// ("to head off a proposal", "dismissed the budget summit", "opposed
+/// the plan")? Its subject responds to the act; it does not do it.
+fn answered(words: &[&str], at: usize) -> bool {
+    for back in 1..=5 {
+        let Some(p) = at.checked_sub(back) else {
+            return false;
+        };
+        let w = words[p];
+        let before = |forms: &[&str]| p.checked_sub(1).is_some_and(|q| forms.contains(&words[q]));
+        if matches!(w, "'" | "\"" | "\u{2018}" | "\u{201c}") {
+            continue;
+        }
+        let verb = if w == "off" {
+            before(&["head", "heads", "heading", "headed"])
+        } else if w == "to" {
+            // "was still opposed to a so-called 'budget summit'".
+            before(&["opposed", "objected", "objects", "object", "objecting"])
+        } else {
+            matches!(
+                w,
+                "oppose"
+                    | "opposes"
+                    | "opposed"
+                    | "opposing"
+                    | "reject"
+                    | "rejects"
+                    | "rejected"
+                    | "rejecting"
+                    | "block"
+                    | "blocks"
+                    | "blocked"
+                    | "blocking"
+                    | "dismiss"
+                    | "dismisses"
+                    | "dismissed"
+                    | "dismissing"
+                    | "resist"
+                    | "resists"
+                    | "resisted"
+                    | "resisting"
+                    | "veto"
+                    | "vetoes"
+                    | "vetoed"
+                    | "ignore"
+                    | "ignores"
+                    | "ignored"
+                    | "ignoring"
+            )
+        };
+        if verb {
+            return true;
+        }
+        // Only the noun's own determiner and modifiers lie between.
+        if !w.chars().all(|c| c.is_alphabetic() || c == '-')
+            || matches!(w, "and" | "or" | "to" | "that" | "which" | "who" | "but")
+            || is_auxiliary(w)
+        {
+            return false;
+        }
+    }
+    false
 }
 
 /// Does a verb of imposing govern the noun at `at` ("has approved an

@@ -2405,3 +2405,19 @@ fn a_rocket_lifting_off_eases_nothing() {
     let found = coded("The United States lifted sanctions against Poland.");
     assert_eq!(found, ["081 USA>POL 2023-06-18 article"]);
 }
+
+#[test]
+fn what_the_subject_answers_is_not_its_act() {
+    // Heading off a proposal, opposing a summit.
+    assert!(
+        coded(
+            "Britain demanded the early debate in an attempt to head off a proposal it sees \
+             as extremely damaging to EC foreign relations."
+        )
+        .is_empty()
+    );
+    assert!(
+        coded("President Reagan was still opposed to a so-called 'budget summit' with Congress.")
+            .is_empty()
+    );
+}

@@ -1216,12 +1216,16 @@ impl Coder<'_> {
                     // "..., Energy Minister Arturo Hernandez Grisanti said",
                     // "..., arranger Mitsubishi Bank (Europe) SA said": the
                     // one who says it after a comma.
+                    // So is one named with an apposition ("..., President
+                    // of the Brazilian Coffee Institute, IBC, Jorio Dauster
+                    // said").
                     || (words[p] == "," && {
-                        let tail = &words[p + 1..words.len().min(p + 10)];
+                        let tail = &words[p + 1..words.len().min(p + 14)];
                         tail.iter()
                             .position(|w| crate::analysis::quotes::SAYING.contains(w))
                             .is_some_and(|k| {
-                                !tail[..k].iter().any(|w| matches!(*w, "," | "that"))
+                                !tail[..k].iter().any(|w| matches!(*w, "that" | "and" | "or"))
+                                    && tail[..k].iter().filter(|w| **w == ",").count() <= 2
                                     && units.iter().any(|u| {
                                         let (start, end) =
                                             (u.tokens.start - offset, u.tokens.end - offset);

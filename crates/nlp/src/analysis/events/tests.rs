@@ -2421,3 +2421,15 @@ fn what_the_subject_answers_is_not_its_act() {
             .is_empty()
     );
 }
+
+#[test]
+fn a_speaker_named_with_an_apposition_after_a_comma_is_no_target() {
+    assert!(
+        coded(
+            "Brazil set no target after this week's breakdown of International Coffee \
+             Organization talks on export quotas, President of the Brazilian Coffee Institute, \
+             IBC, Jorio Dauster said."
+        )
+        .is_empty()
+    );
+}

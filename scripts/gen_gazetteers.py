@@ -547,6 +547,15 @@ EXTRA_IGOS = [
       "UN refugee agency", "UN refugees agency", "United Nations refugee agency",
       "U.N. refugee agency"]),
     ("European Court of Human Rights", "IGOEURCOE", []),
+    # Ours: the commodity agreements' councils, states as members (the
+    # generic code, as for bodies the file lacks).
+    ("International Coffee Organization", "IGO", ["ICO", "International Coffee Organisation"]),
+    ("International Cocoa Organization", "IGOAGRICO", ["ICCO", "International Cocoa Organisation"]),  # the file knows ICCO
+    ("International Sugar Organization", "IGO", ["International Sugar Organisation"]),
+    ("International Tin Council", "IGO", []),
+    ("International Natural Rubber Organization", "IGO",
+     ["INRO", "International Natural Rubber Organisation"]),
+    ("International Wheat Council", "IGO", []),
 ]
 
 ORG_WORDS = {

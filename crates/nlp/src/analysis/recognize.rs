@@ -123,7 +123,12 @@ impl TaggerRecognizer {
             // nor is an honorific ("Ms Diemont").
             while span.tokens.len() > 1 && {
                 let first = &tokens[span.tokens.start];
-                let opens = opens_sentence(span.tokens.start);
+                // After a dateline's dash ("LONDON, March 2 - The
+                // International Coffee Organization") a sentence opens too.
+                let opens = opens_sentence(span.tokens.start)
+                    || span.tokens.start.checked_sub(1).is_some_and(|p| {
+                        matches!(tokens[p].text.as_str(), "-" | "--" | "\u{2014}")
+                    });
                 // Nor a peer's title or an office ("Lord Butler", "ex-PM
                 // Lord Callaghan", "King Fahd"): the name is the rest, and
                 // the title is read as its context.

@@ -1451,3 +1451,17 @@ fn a_town_the_gazetteer_lacks_is_in_the_state_or_country_named_after_it() {
     );
     assert_eq!(entity_of(&r, "Czechoslovakia").country, None);
 }
+
+#[test]
+fn commodity_organisations_are_international_and_firms_named_like_them_are_not() {
+    let r = resolve_on(
+        "LONDON, March 2 - The International Coffee Organization failed to agree quotas. \
+         ICO delegates left. ICO Inc said its shares rose.",
+        Some("1987-03-02"),
+    );
+    let ico = entity_of(&r, "International Coffee Organization");
+    assert_eq!(ico.sector.as_deref(), Some("IGO"));
+    assert_eq!(ico.country, None);
+    assert_eq!(entity_of(&r, "ICO").key, ico.key);
+    assert_eq!(entity_of(&r, "ICO Inc").sector.as_deref(), Some("BUS"));
+}

@@ -749,7 +749,12 @@ impl EntityResolver {
             {
                 return union;
             }
-            if let Some(igo) = organisations::international_prefix(gazetteer, text) {
+            // "ICO Inc": a firm whose name begins like an organisation's.
+            let firm = text
+                .rsplit(' ')
+                .next()
+                .is_some_and(crate::lexicon::is_company_suffix);
+            if !firm && let Some(igo) = organisations::international_prefix(gazetteer, text) {
                 let rest = text[igo_len(gazetteer, text)..].trim();
                 // "World Bank team", "EC External Trade [Commissioner]": the
                 // organisation and lowercase or title words.

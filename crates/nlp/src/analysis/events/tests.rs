@@ -2433,3 +2433,18 @@ fn a_speaker_named_with_an_apposition_after_a_comma_is_no_target() {
         .is_empty()
     );
 }
+
+#[test]
+fn removing_a_thing_deports_no_one() {
+    assert!(
+        coded(
+            "The collapse of International Coffee Organization talks removes the immediate \
+             need to reinstate U.S. legislation."
+        )
+        .is_empty()
+    );
+    assert_eq!(
+        coded("Iraq removed the French diplomats from Baghdad."),
+        ["174 IRQ>FRA 2023-06-18 article"]
+    );
+}

@@ -556,6 +556,8 @@ EXTRA_IGOS = [
     ("International Natural Rubber Organization", "IGO",
      ["INRO", "International Natural Rubber Organisation"]),
     ("International Wheat Council", "IGO", []),
+    # The file has the Gulf Cooperation Council's code on its heads only.
+    ("Gulf Cooperation Council", "IGOPGSGCC", ["GCC", "Gulf Co-operation Council"]),
 ]
 
 ORG_WORDS = {

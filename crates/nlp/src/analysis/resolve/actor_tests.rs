@@ -1453,7 +1453,7 @@ fn a_town_the_gazetteer_lacks_is_in_the_state_or_country_named_after_it() {
 }
 
 #[test]
-fn commodity_organisations_are_international_and_firms_named_like_them_are_not() {
+fn commodity_and_regional_organisations_are_international_and_firms_named_like_them_are_not() {
     let r = resolve_on(
         "LONDON, March 2 - The International Coffee Organization failed to agree quotas. \
          ICO delegates left. ICO Inc said its shares rose.",
@@ -1464,4 +1464,14 @@ fn commodity_organisations_are_international_and_firms_named_like_them_are_not()
     assert_eq!(ico.country, None);
     assert_eq!(entity_of(&r, "ICO").key, ico.key);
     assert_eq!(entity_of(&r, "ICO Inc").sector.as_deref(), Some("BUS"));
+    let r = resolve_on(
+        "ABU DHABI, March 2 - The Gulf Cooperation Council met. GCC ministers agreed.",
+        Some("1987-03-02"),
+    );
+    let gcc = entity_of(&r, "Gulf Cooperation Council");
+    assert_eq!(
+        (gcc.country.as_deref(), gcc.sector.as_deref()),
+        (None, Some("IGO"))
+    );
+    assert_eq!(gcc.actor_code(), "IGOPGSGCC");
 }

@@ -225,10 +225,28 @@ impl TaggerRecognizer {
                 } else if !several
                     && last == "Bill"
                     && span.tokens.start.checked_sub(1).is_some_and(|p| {
+                        // "the Bill", "the Gambling Bill".
                         matches!(tokens[p].lower.as_str(), "the" | "a" | "this" | "that")
+                            || (tokens[p].is_capitalized()
+                                && tokens[p].text.chars().all(char::is_alphabetic)
+                                && !opens_sentence(p)
+                                && tokens
+                                    .get(span.tokens.end)
+                                    .is_none_or(|next| !next.is_capitalized()))
                     })
                 {
                     continue;
+                }
+                // "al-Qaeda" tagged "Qaeda", a person: the group ("al-"
+                // before other names is a family's: "Saud al-Faisal").
+                if !several
+                    && matches!(last, "Qaeda" | "Qaida" | "Qa'ida")
+                    && span.tokens.start >= 2
+                    && doc.hyphen_joins(span.tokens.start - 1)
+                    && tokens[span.tokens.start - 2].lower == "al"
+                {
+                    span.tokens.start -= 2;
+                    span.kind = NerKind::Org;
                 }
             }
             // "U.K. Suggestion", "U.S. Officials": wire style capitalises
@@ -966,6 +984,24 @@ mod tests {
         // A person of the same name with no firm in the story stays one.
         let found = refined("Bill Martin said.", &[(0..2, NerKind::Person)]);
         assert_eq!(found, [("Bill Martin".to_owned(), NerKind::Person)]);
+        // "the Gambling Bill" tagged "Bill"; "told Bill" is a man.
+        let found = refined(
+            "The Gambling Bill passed. He told Bill to go.",
+            &[(2..3, NerKind::Person), (7..8, NerKind::Person)],
+        );
+        assert_eq!(found, [("Bill".to_owned(), NerKind::Person)]);
+        // "al-Qaeda" tagged "Qaeda", a person; "Saud al-Faisal" stays his.
+        let found = refined(
+            "They denied al-Qaeda links. Saud al-Faisal spoke.",
+            &[(4..5, NerKind::Person), (7..11, NerKind::Person)],
+        );
+        assert_eq!(
+            found,
+            [
+                ("al-Qaeda".to_owned(), NerKind::Org),
+                ("Saud al-Faisal".to_owned(), NerKind::Person)
+            ]
+        );
     }
 
     #[test]

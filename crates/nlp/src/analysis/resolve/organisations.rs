@@ -167,14 +167,23 @@ fn department_of(span: &NamedSpan, text: &str, resolution: &Resolution) -> Optio
         format!("Department of {text}"),
         format!("Ministry of {text}"),
     ];
+    org_named_before(span, resolution, |named| {
+        forms.iter().any(|f| named.ends_with(f.as_str()))
+    })
+}
+
+/// The organisation last named before `span` by a mention whose text
+/// passes `named`.
+fn org_named_before(
+    span: &NamedSpan,
+    resolution: &Resolution,
+    named: impl Fn(&str) -> bool,
+) -> Option<ResolvedEntity> {
     resolution
         .mentions
         .iter()
         .filter(|m| m.tokens.start < span.tokens.start)
-        .filter(|m| {
-            let entity = &resolution.entities[m.entity];
-            entity.kind == NerKind::Org && forms.iter().any(|f| m.text.ends_with(f.as_str()))
-        })
+        .filter(|m| resolution.entities[m.entity].kind == NerKind::Org && named(&m.text))
         .max_by_key(|m| m.tokens.start)
         .map(|m| resolution.entities[m.entity].clone())
 }
@@ -214,16 +223,7 @@ fn last_words_of_a_name(
     resolution: &Resolution,
 ) -> Option<ResolvedEntity> {
     let tail = format!(" {text}");
-    resolution
-        .mentions
-        .iter()
-        .filter(|m| m.tokens.start < span.tokens.start)
-        .filter(|m| {
-            let entity = &resolution.entities[m.entity];
-            entity.kind == NerKind::Org && m.text.ends_with(&tail)
-        })
-        .max_by_key(|m| m.tokens.start)
-        .map(|m| resolution.entities[m.entity].clone())
+    org_named_before(span, resolution, |named| named.ends_with(&tail))
 }
 
 /// Words that only say what kind of company a name is ("Pittston Co",

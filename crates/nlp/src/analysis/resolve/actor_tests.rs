@@ -1435,7 +1435,7 @@ fn chambers_and_the_cabinet_taken_for_places_are_bodies() {
 #[test]
 fn a_town_the_gazetteer_lacks_is_in_the_state_or_country_named_after_it() {
     let r = resolve_on(
-        "OAK BROOK, Ill., March 2 - Waste Management Inc said it would buy a plant \
+        "OAK BROOK, Ill., Feb 26 - Waste Management Inc said it would buy a plant \
          in Zeebrugge, Belgium, from a Belgian firm.",
         Some("1987-03-02"),
     );

@@ -367,13 +367,18 @@ fn country_after(
             country.or_else(region).map(|iso3| (end, iso3))
         })?;
     // Not a list: no "and" after, nor another name after a comma (a
-    // dateline goes on with its date: "ZEEBRUGGE, Belgium, March 6"); nor
+    // dateline goes on with its date: "ZEEBRUGGE, Belgium, Feb 6"); nor
     // an apposition ("Unison, Britain's biggest union").
     let next = tokens.get(end);
     let list = next.is_some_and(|t| matches!(t.lower.as_str(), "and" | "or" | "'s" | "\u{2019}s"))
         || (next.is_some_and(|t| t.text == ",")
             && tokens.get(end + 1).is_some_and(|t| {
-                t.is_capitalized() && !lexicon::MONTHS.contains(&t.lower.as_str())
+                // A month, in full or as the wire shortens it ("Feb",
+                // "Sept").
+                let stem = t.lower.trim_end_matches('.');
+                let month = (3..=5).contains(&stem.len())
+                    && lexicon::MONTHS.iter().any(|m| m.starts_with(stem));
+                t.is_capitalized() && !month && !lexicon::MONTHS.contains(&t.lower.as_str())
             }));
     (!list).then_some(iso3)
 }

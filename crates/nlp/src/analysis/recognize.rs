@@ -437,10 +437,15 @@ impl TaggerRecognizer {
         // "World Bank and International Monetary Fund", "Reuters and
         // Visnews" tagged as one name: two, when the first is a known
         // organisation and the whole is none.
+        // Not "Goldman Sachs and Co": a legal form after "and" closes the
+        // firm's name.
         let mut out = Vec::with_capacity(split.len());
         for span in split {
-            let and = (span.tokens.start + 1..span.tokens.end.saturating_sub(1))
-                .find(|&i| tokens[i].lower == "and" && tokens[i + 1].is_capitalized());
+            let and = (span.tokens.start + 1..span.tokens.end.saturating_sub(1)).find(|&i| {
+                tokens[i].lower == "and"
+                    && tokens[i + 1].is_capitalized()
+                    && !lexicon::is_company_suffix(&tokens[i + 1].text)
+            });
             let whole = crate::text::surface(&tokens[span.tokens.clone()]);
             let known = |text: &str| {
                 self.gazetteer.igo(text).is_some() || lexicon::known_org(text).is_some()

@@ -415,6 +415,33 @@ pub const KNOWN_ORGS: &[(&str, &str, &str)] = &[
         "Organization of the Petroleum Exporting Countries",
         "IGO",
     ),
+    // Brokerages named after their founders, which the tagger takes for
+    // people ("said Smith Barney analyst ..."); only by two words or more,
+    // since a surname alone may be a person's ("Lord Hutton").
+    ("Smith Barney", "Smith Barney", "BUS"),
+    ("Salomon Brothers", "Salomon Brothers", "BUS"),
+    ("Shearson Lehman", "Shearson Lehman Brothers", "BUS"),
+    (
+        "Shearson Lehman Brothers",
+        "Shearson Lehman Brothers",
+        "BUS",
+    ),
+    ("Lehman Brothers", "Lehman Brothers", "BUS"),
+    ("Kidder Peabody", "Kidder Peabody", "BUS"),
+    ("Goldman Sachs", "Goldman Sachs", "BUS"),
+    ("Morgan Stanley", "Morgan Stanley", "BUS"),
+    ("Drexel Burnham", "Drexel Burnham Lambert", "BUS"),
+    ("Drexel Burnham Lambert", "Drexel Burnham Lambert", "BUS"),
+    ("Dean Witter", "Dean Witter Reynolds", "BUS"),
+    ("Dean Witter Reynolds", "Dean Witter Reynolds", "BUS"),
+    ("Merrill Lynch", "Merrill Lynch", "BUS"),
+    ("E.F. Hutton", "E.F. Hutton", "BUS"),
+    ("L.F. Rothschild", "L.F. Rothschild", "BUS"),
+    ("James Capel", "James Capel", "BUS"),
+    ("Samuel Montagu", "Samuel Montagu", "BUS"),
+    ("Kleinwort Benson", "Kleinwort Benson", "BUS"),
+    ("Greenwell Montagu", "Greenwell Montagu", "BUS"),
+    ("Barclays de Zoete Wedd", "Barclays de Zoete Wedd", "BUS"),
 ];
 
 /// Every single word of a role phrase ("defense", "secretary", "state").

@@ -1475,3 +1475,23 @@ fn commodity_and_regional_organisations_are_international_and_firms_named_like_t
     );
     assert_eq!(gcc.actor_code(), "IGOPGSGCC");
 }
+
+#[test]
+fn brokerages_named_after_their_founders_are_firms() {
+    let r = resolve_on(
+        "NEW YORK, March 2 - Prices rose, said Smith Barney analyst Walter Loeb. \
+         Goldman Sachs and Co led the issue.",
+        Some("1987-03-02"),
+    );
+    let firm = entity_of(&r, "Smith Barney");
+    assert_eq!(
+        (firm.kind, firm.sector.as_deref()),
+        (NerKind::Org, Some("BUS"))
+    );
+    // "and Co" closes the firm's name: no organisation "Co".
+    assert!(
+        r.mentions.iter().all(|m| m.text != "Co"),
+        "{:?}",
+        r.mentions
+    );
+}

@@ -215,10 +215,7 @@ impl TaggerRecognizer {
                 let first = tokens[span.tokens.start].text.as_str();
                 let last = tokens[span.tokens.end - 1].text.as_str();
                 let several = span.tokens.len() > 1;
-                if several
-                    && (lexicon::is_company_suffix(last)
-                        || matches!(first, "Banque" | "Banco" | "Banca"))
-                {
+                if several && (lexicon::is_company_suffix(last) || lexicon::is_bank_word(first)) {
                     span.kind = NerKind::Org;
                 } else if several && matches!(last, "Plan" | "Act" | "Bill" | "Doctrine") {
                     span.kind = NerKind::Misc;
@@ -773,7 +770,7 @@ fn firms_short_forms(doc: &Doc, spans: &mut [NamedSpan]) {
             let (first, last) = (w[0], w[w.len() - 1]);
             if lexicon::is_company_suffix(last) {
                 Some(w[..w.len() - 1].to_vec())
-            } else if matches!(first, "Banque" | "Banco" | "Banca") {
+            } else if lexicon::is_bank_word(first) {
                 Some(w[1..].to_vec())
             } else {
                 None

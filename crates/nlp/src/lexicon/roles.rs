@@ -448,6 +448,12 @@ pub const KNOWN_ORGS: &[(&str, &str, &str)] = &[
 static ROLE_WORDS: LazyLock<HashSet<&'static str>> =
     LazyLock::new(|| ROLES.iter().flat_map(|(role, _)| role.split(' ')).collect());
 
+/// The word that opens a Romance bank's name ("Banque Paribas", "Banco do
+/// Brasil", "Banca Nazionale del Lavoro").
+pub fn is_bank_word(word: &str) -> bool {
+    matches!(word, "Banque" | "Banco" | "Banca")
+}
+
 /// The word that ends a firm's legal name ("Corp", "Inc.", "Ltd", "Plc").
 pub fn is_company_suffix(word: &str) -> bool {
     matches!(
@@ -608,7 +614,7 @@ pub fn org_sector(name: &str) -> Option<&'static str> {
     if advisory || federal_agency {
         return Some("GOV");
     }
-    if is_company_suffix(last) || matches!(words[0], "Banque" | "Banco" | "Banca") {
+    if is_company_suffix(last) || is_bank_word(words[0]) {
         return Some("BUS");
     }
     Some(match last {

@@ -1844,7 +1844,24 @@ impl Coder<'_> {
             {
                 continue;
             }
-            let previous = at.checked_sub(1).map(|p| words[p]).unwrap_or("");
+            // "in Iran's offensive": an owner, not a place (but "at
+            // Gateshead's Sage Centre" is in Gateshead).
+            if matches!(words.get(end), Some(&"'s" | &"'"))
+                && !self
+                    .doc
+                    .tokens
+                    .get(offset + end + 1)
+                    .is_some_and(|t| t.text.starts_with(char::is_uppercase))
+            {
+                continue;
+            }
+            // "in southern Iraq", "in northeast Iraq": the region's country.
+            let before = |n: usize| at.checked_sub(n).map(|p| words[p]).unwrap_or("");
+            let previous = if is_compass(before(1)) && before(2) == "in" {
+                "in"
+            } else {
+                before(1)
+            };
             let locative = LOCATIVE.contains(&previous)
                 || (visit && matches!(previous, "to" | "visited" | "visit" | "visiting"));
             if !locative || (entity.is_country && !visit && previous != "in") {
@@ -1889,6 +1906,16 @@ impl Coder<'_> {
             _ => true,
         }
     }
+}
+
+/// A lower-case compass word before a place ("southern Iraq", "northeast
+/// Iraq").
+fn is_compass(word: &str) -> bool {
+    let base = word.strip_suffix("ern").unwrap_or(word);
+    matches!(
+        base,
+        "north" | "south" | "east" | "west" | "northeast" | "northwest" | "southeast" | "southwest"
+    ) || word == "central"
 }
 
 /// Whether the possessive at `end` ("Iraq's ...") owns arms in the next

@@ -227,6 +227,38 @@ fn the_dateline_does_not_place_fighting_between_other_countries() {
 }
 
 #[test]
+fn a_region_of_a_country_is_in_it_and_an_owner_is_no_place() {
+    let place = |text: &str| {
+        events(text)
+            .iter()
+            .find(|e| e.cameo_code.starts_with("19"))
+            .map(|e| e.location.as_ref().map(|l| l.name.clone()))
+    };
+    assert_eq!(
+        place("Iran attacked Iraqi positions in southern Iraq on Monday."),
+        Some(Some("Iraq".to_owned()))
+    );
+    assert_eq!(
+        place(
+            "IRNA said Iraqi troops had suffered 3,000 casualties in Iran's week-old offensive in northeast Iraq."
+        ),
+        Some(Some("Iraq".to_owned()))
+    );
+    assert_eq!(
+        place(
+            "IRNA said Iraqi troops had suffered 3,000 casualties in Iran's offensive against Iraq."
+        ),
+        Some(None)
+    );
+    // A venue named by its town is in that town.
+    let found = events("At Gateshead's Sage Centre, Gordon Brown accused Michael Howard of lying.");
+    assert_eq!(
+        found[0].location.as_ref().map(|l| l.name.as_str()),
+        Some("Gateshead")
+    );
+}
+
+#[test]
 fn a_relative_where_places_what_happens_in_its_clause() {
     let found = events(
         "Pervez Musharraf arrived in Britain on Sunday after flying from the United States, \

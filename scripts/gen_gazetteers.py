@@ -62,6 +62,7 @@ OUT = os.path.join(os.path.dirname(__file__), "..", "crates", "nlp", "data")
 # committed model was trained with.
 HISTORIC_ALIASES = {
     "DEU": ["West Germany", "W. Germany"],
+    "YEM": ["North Yemen"],
     # Older English names of states still in use in the news.
     "TLS": ["East Timor"],
     "SWZ": ["Swaziland"],
@@ -74,8 +75,24 @@ HISTORIC_ALIASES = {
     "BFA": ["Upper Volta"],
     "BEN": ["Dahomey"],
 }
+# States that no longer exist, with their ISO 3166-3 codes (the codes the
+# PETRARCH2 dictionaries give them: DDR, CSK): archives from before 1990
+# name them as actors. They have no capital here, so that "Prague" and
+# "Belgrade" keep standing for the states of today. Like the historic names,
+# they stay out of the tagger's name lists. (The Soviet Union is RUS, by the
+# events gold's convention.)
+FORMER_STATES = [
+    # iso3, iso2, name, aliases, demonyms
+    ("CSK", "CS", "Czechoslovakia", ["Czechoslovakia"], ["Czechoslovak"]),
+    ("DDR", "DD", "East Germany", ["East Germany", "German Democratic Republic", "GDR", "E. Germany"],
+     ["East German", "East Germans"]),
+    ("YMD", "YD", "South Yemen", ["South Yemen", "People's Democratic Republic of Yemen"], ["South Yemeni"]),
+    ("YUG", "YU", "Yugoslavia", ["Yugoslavia"], ["Yugoslav", "Yugoslavian"]),
+]
+
 HISTORIC_DEMONYMS = {
     "DEU": ["West German", "West Germans", "West german"],
+    "YEM": ["North Yemeni"],
 }
 
 # Demonyms of the states DEMONYMS lacks ("Nicaraguan troops", "the Bolivian
@@ -237,9 +254,13 @@ def main():
             clean(g.get("capital", "")),
             f'{cap["latitude"]:.5f}' if cap else "", f'{cap["longitude"]:.5f}' if cap else "",
         ]))
+    for a3, a2, name, aliases, demonyms in FORMER_STATES:
+        plurals = [d + "s" for d in demonyms if d.endswith(("an", "i", "ak", "av")) and d + "s" not in demonyms]
+        rows.append("\t".join([a3, a2, name, "|".join(aliases), "|".join(demonyms + plurals), "", "", ""]))
     with open(os.path.join(OUT, "countries.tsv"), "w", encoding="utf-8") as f:
         f.write("# iso3\tiso2\tname\taliases\tdemonyms\tcapital\tlat\tlon\n")
-        f.write("# Sources: ISO 3166-1 via pycountry (iso-codes); GeoNames (geonames.org), CC BY 4.0.\n")
+        f.write("# Sources: ISO 3166-1 via pycountry (iso-codes); GeoNames (geonames.org), CC BY 4.0;\n")
+        f.write("# former states (CSK, DDR, YMD, YUG): ISO 3166-3.\n")
         f.write("\n".join(rows) + "\n")
 
     out = []

@@ -430,6 +430,25 @@ mod tests {
     }
 
     #[test]
+    fn former_states_are_states_and_leave_capitals_to_todays() {
+        let g = Gazetteer::bundled().expect("bundled gazetteer parses");
+        let named = |name: &str| g.country_named(name).map(|c| c.iso3.as_str());
+        assert_eq!(named("Yugoslavia"), Some("YUG"));
+        assert_eq!(named("Yugoslav"), Some("YUG"));
+        assert_eq!(named("Czechoslovakia"), Some("CSK"));
+        assert_eq!(named("East German"), Some("DDR"));
+        assert_eq!(named("North Yemen"), Some("YEM"));
+        assert_eq!(named("South Yemen"), Some("YMD"));
+        // Prague and Belgrade stand for the states of today.
+        for (capital, state) in [("Prague", "CZE"), ("Belgrade", "SRB")] {
+            assert_eq!(
+                g.country_of_capital(capital).map(|c| c.iso3.as_str()),
+                Some(state)
+            );
+        }
+    }
+
+    #[test]
     fn known_people_have_countries() {
         let g = Gazetteer::bundled().expect("bundled gazetteer parses");
         let latest = |name: &str| {

@@ -110,6 +110,26 @@ impl TaggerRecognizer {
                     continue;
                 }
             }
+            // "East German leader" tagged "German", or "East" and "German"
+            // apart: a compass word that makes another state's name with
+            // what follows is part of it.
+            if let Some(before) = span.tokens.start.checked_sub(1)
+                && matches!(
+                    tokens[before].text.as_str(),
+                    "East" | "West" | "North" | "South"
+                )
+            {
+                let joined = self.gazetteer.country_of(&tokens[before..span.tokens.end]);
+                let alone = self.gazetteer.country_of(&tokens[span.tokens.clone()]);
+                if joined.is_some_and(|j| alone.is_none_or(|a| a.iso3 != j.iso3)) {
+                    if out.last().is_some_and(|o| o.tokens == (before..before + 1)) {
+                        out.pop();
+                    }
+                    if out.last().is_none_or(|o| o.tokens.end <= before) {
+                        span.tokens.start = before;
+                    }
+                }
+            }
             // The wire's sign-off ("REUTER") is not a name; nor is a
             // sentence's opening word ("However, ...").
             let first = &tokens[span.tokens.start].lower;
@@ -1002,6 +1022,40 @@ mod tests {
             [
                 ("al-Qaeda".to_owned(), NerKind::Org),
                 ("Saud al-Faisal".to_owned(), NerKind::Person)
+            ]
+        );
+    }
+
+    #[test]
+    fn a_compass_word_that_makes_another_states_name_is_part_of_it() {
+        // "East German" tagged "German", or "East" and "German" apart.
+        let found = refined(
+            "East German leader Erich Honecker spoke. The East German army moved.",
+            &[
+                (1..2, NerKind::Misc),
+                (3..5, NerKind::Person),
+                (8..9, NerKind::Misc),
+                (9..10, NerKind::Misc),
+            ],
+        );
+        assert_eq!(
+            found,
+            [
+                ("East German".to_owned(), NerKind::Misc),
+                ("Erich Honecker".to_owned(), NerKind::Person),
+                ("East German".to_owned(), NerKind::Misc)
+            ]
+        );
+        // "West German" names the state "German" names; "East Asian" none.
+        let found = refined(
+            "West German banks and East Asian ones.",
+            &[(1..2, NerKind::Misc), (5..6, NerKind::Misc)],
+        );
+        assert_eq!(
+            found,
+            [
+                ("German".to_owned(), NerKind::Misc),
+                ("Asian".to_owned(), NerKind::Misc)
             ]
         );
     }

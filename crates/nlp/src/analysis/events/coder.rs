@@ -1315,9 +1315,11 @@ impl Coder<'_> {
             }
             // "returned from Moscow, this morning gave the Conservatives":
             // a form that ends in its preposition takes what stands right
-            // after it, or nothing.
-            let ends_in_preposition =
-                trigger.end - trigger.start > 1 && PREPOSITIONS.contains(&words[trigger.end - 1]);
+            // after it, or nothing. A particle is no preposition ("broke
+            // off relations with Morocco").
+            let ends_in_preposition = trigger.end - trigger.start > 1
+                && words[trigger.end - 1] != "off"
+                && PREPOSITIONS.contains(&words[trigger.end - 1]);
             if ends_in_preposition && !previous.is_empty() && !DETERMINERS.contains(&previous) {
                 break;
             }

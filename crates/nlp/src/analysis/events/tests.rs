@@ -227,6 +227,31 @@ fn the_dateline_does_not_place_fighting_between_other_countries() {
 }
 
 #[test]
+fn ending_trade_aid_or_ties_with_an_actor_reduces_relations() {
+    assert_eq!(
+        coded("Sweden halted all trade with South Africa on Monday."),
+        ["163 SWE>ZAF 2023-06-12 day"]
+    );
+    assert_eq!(
+        coded("Iran broke off diplomatic relations with Morocco on Monday."),
+        ["161 IRN>MAR 2023-06-12 day"]
+    );
+    assert_eq!(
+        coded("The United States suspended military aid to Nicaragua on Monday."),
+        ["162 USA>NIC 2023-06-12 day"]
+    );
+    // A promise to end trade is no promise to cooperate; cutting a surplus
+    // with a state, or halting trading, ends nothing with it.
+    for text in [
+        "Sweden promised to halt all trade with South Africa.",
+        "South Korea will help cut its trade surplus with the U.S.",
+        "Japan halted trading in Sony shares.",
+    ] {
+        assert_eq!(coded(text), Vec::<String>::new(), "{text}");
+    }
+}
+
+#[test]
 fn a_region_of_a_country_is_in_it_and_an_owner_is_no_place() {
     let place = |text: &str| {
         events(text)

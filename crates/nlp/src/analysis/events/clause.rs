@@ -128,6 +128,21 @@ pub fn is_question(words: &[&str]) -> bool {
         == Some(&"?")
 }
 
+/// Whether the verb at `at` is in the present tense of a "when" clause
+/// ("the problems that remain when it talks with Congress"): a habit, no
+/// event ("when they held talks" was one).
+pub fn habitual(words: &[&str], at: usize) -> bool {
+    let verb = words[at];
+    let present =
+        verb.len() > 3 && verb.ends_with('s') && !verb.ends_with("ss") && !verb.ends_with("us");
+    present
+        && words[..at]
+            .iter()
+            .rev()
+            .take_while(|w| !is_segment_boundary(w))
+            .any(|w| *w == "when")
+}
+
 /// The modality of the trigger at `at` in `words` (a sentence, lowercase).
 pub fn modality(words: &[&str], at: usize) -> Modality {
     let mut start = at;
@@ -141,6 +156,16 @@ pub fn modality(words: &[&str], at: usize) -> Modality {
         .rev()
         .take_while(|w| !is_segment_boundary(w))
         .any(|w| matches!(*w, "if" | "unless" | "whether"))
+    {
+        return Modality::Supposed;
+    }
+    // "whenever discussions concerned managing ...": what is done whenever
+    // it is done is a habit, no event.
+    if words[..at]
+        .iter()
+        .rev()
+        .take_while(|w| !is_segment_boundary(w))
+        .any(|w| *w == "whenever")
     {
         return Modality::Supposed;
     }

@@ -507,7 +507,11 @@ impl Coder<'_> {
             Code::Reverse(code) => (code, true),
         };
         let local = |u: &Unit| u.tokens.start - offset;
-        let modality = clause::modality(words, trigger.start);
+        let modality = if !trigger.nominal && clause::habitual(words, trigger.start) {
+            clause::Modality::Supposed
+        } else {
+            clause::modality(words, trigger.start)
+        };
         // "an offer might be made": a noun the next words only suppose.
         if trigger.nominal
             && words

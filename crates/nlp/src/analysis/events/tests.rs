@@ -227,6 +227,24 @@ fn the_dateline_does_not_place_fighting_between_other_countries() {
 }
 
 #[test]
+fn a_habit_is_no_event() {
+    for text in [
+        "He said the U.S. Administration was ignoring the problems that remain when it talks with Congress.",
+        "Italy may attend meetings of the five whenever discussions with Canada concern money.",
+    ] {
+        assert_eq!(coded(text), Vec::<String>::new(), "{text}");
+    }
+    // Talks held when something else happened were held.
+    assert_eq!(
+        coded(
+            "U.S. officials did not make such an offer when they held grain talks with Soviet \
+             counterparts on Monday."
+        ),
+        ["040 USA>RUS 2023-06-12 day"]
+    );
+}
+
+#[test]
 fn ending_trade_aid_or_ties_with_an_actor_reduces_relations() {
     assert_eq!(
         coded("Sweden halted all trade with South Africa on Monday."),

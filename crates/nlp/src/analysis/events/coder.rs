@@ -660,6 +660,24 @@ impl Coder<'_> {
         let mut targets = self
             .object(words, offset, units, trigger, clause_end, judges(&code))
             .unwrap_or_default();
+        // "suggested Germany saw the EU as an empire": what is suggested
+        // of an actor, in a clause of its own, is no proposal to it.
+        let suggested_of = trigger.lemma == "propose"
+            && !trigger.nominal
+            && targets.first().is_some_and(|&t| {
+                let end = local(&units[t]) + units[t].tokens.len();
+                words.get(end).is_some_and(|w| {
+                    BE_HAVE.contains(w)
+                        || is_auxiliary(w)
+                        || (w.len() > 3
+                            && w.ends_with("ed")
+                            && w.chars().all(|c| c.is_ascii_lowercase()))
+                        || matches!(*w, "saw" | "thought" | "knew" | "felt" | "became")
+                })
+            });
+        if suggested_of {
+            return;
+        }
         // "repelled an attack by Iranian Revolutionary Guards": the attack
         // is the attacker's, on the side that repelled it (which fights
         // back: both are coded).

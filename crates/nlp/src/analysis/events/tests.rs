@@ -227,6 +227,19 @@ fn the_dateline_does_not_place_fighting_between_other_countries() {
 }
 
 #[test]
+fn what_is_suggested_of_an_actor_is_no_proposal_to_it() {
+    assert_eq!(
+        coded("A UK Independence Party MEP suggested Germany saw the EU as an empire."),
+        Vec::<String>::new()
+    );
+    // A proposal made to an actor still is one.
+    assert_eq!(
+        coded("Japan suggested China a meeting on Monday."),
+        ["036 JPN>CHN 2023-06-12 day"]
+    );
+}
+
+#[test]
 fn a_habit_is_no_event() {
     for text in [
         "He said the U.S. Administration was ignoring the problems that remain when it talks with Congress.",

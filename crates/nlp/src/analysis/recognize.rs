@@ -197,6 +197,26 @@ impl TaggerRecognizer {
             {
                 span.kind = NerKind::Person;
             }
+            // "Prince Edward" taken for a place (the gazetteer's are small
+            // towns): a royal's title and given name are a person.
+            if span.kind != NerKind::Person
+                && span.tokens.len() == 2
+                && matches!(
+                    tokens[span.tokens.start].text.as_str(),
+                    "Prince" | "Princess"
+                )
+                && tokens[span.tokens.start + 1].is_capitalized()
+                && !tokens[span.tokens.start + 1].is_all_caps()
+                && {
+                    let name = surface(&tokens[span.tokens.clone()]);
+                    self.gazetteer
+                        .cities(&name)
+                        .all(|city| city.population < 100_000)
+                        && self.gazetteer.region(&name).is_none()
+                }
+            {
+                span.kind = NerKind::Person;
+            }
             // "Gen Musharraf" taken for a place: an honorific makes the
             // rest a person.
             // So does a peer's title ("Lord Butler" taken for an
@@ -1022,6 +1042,21 @@ mod tests {
             [
                 ("al-Qaeda".to_owned(), NerKind::Org),
                 ("Saud al-Faisal".to_owned(), NerKind::Person)
+            ]
+        );
+    }
+
+    #[test]
+    fn a_royal_taken_for_a_small_town_is_a_person() {
+        let found = refined(
+            "Prince Edward will join the delegation. Prince Edward Island voted.",
+            &[(0..2, NerKind::Loc), (7..10, NerKind::Loc)],
+        );
+        assert_eq!(
+            found,
+            [
+                ("Prince Edward".to_owned(), NerKind::Person),
+                ("Prince Edward Island".to_owned(), NerKind::Loc)
             ]
         );
     }

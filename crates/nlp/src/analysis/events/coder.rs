@@ -30,7 +30,7 @@ use super::subjects::{
 use super::triggers::{Code, Trigger, Triggers};
 use super::words::{
     AMBIGUOUS, ARMS, BE_HAVE, DETERMINERS, LOCATIVE, NOUN_MODIFIERS, OBJECT_PREPOSITIONS,
-    PREPOSITIONS, VERB_CUES, WARFARE, is_auxiliary, is_being,
+    PREPOSITIONS, VERB_CUES, WARFARE, is_auxiliary, is_being, is_quote_mark,
 };
 use super::{ArticleContext, CodedEvent, EventActor};
 use crate::analysis::dates::{self, Precision, ResolvedDate};
@@ -295,7 +295,7 @@ impl Coder<'_> {
     /// an appeal to that actor (CAMEO 020).
     fn appeals(&self, words: &[&str], offset: usize, units: &[Unit], found: &mut Vec<Found>) {
         let saying = |w: &str| crate::analysis::quotes::SAYING.contains(&w);
-        let quote = |w: &str| matches!(w, "\"" | "\u{201c}" | "\u{201d}");
+        let quote = is_quote_mark;
         for (k, word) in words.iter().enumerate() {
             if !matches!(*word, "should" | "must") {
                 continue;
@@ -661,20 +661,31 @@ impl Coder<'_> {
             .object(words, offset, units, trigger, clause_end, judges(&code))
             .unwrap_or_default();
         // "suggested Germany saw the EU as an empire": what is suggested
-        // of an actor, in a clause of its own, is no proposal to it.
-        let suggested_of = trigger.lemma == "propose"
-            && !trigger.nominal
-            && targets.first().is_some_and(|&t| {
+        // of an actor, in a clause of its own, is no proposal to it. Nor is
+        // what is said of one in a warning ("warned the Abstentions Party
+        // was the real challenge"); what it would face still threatens it
+        // ("warned Taiwan would face retaliation").
+        let followed_by = |test: &dyn Fn(&str) -> bool| {
+            targets.first().is_some_and(|&t| {
+                // Past the quotation mark that closes a quoted name.
                 let end = local(&units[t]) + units[t].tokens.len();
-                words.get(end).is_some_and(|w| {
-                    BE_HAVE.contains(w)
+                let end = end + usize::from(words.get(end).is_some_and(|w| is_quote_mark(w)));
+                words.get(end).is_some_and(|w| test(w))
+            })
+        };
+        let suggested_of = !trigger.nominal
+            && match trigger.lemma.as_str() {
+                "propose" => followed_by(&|w| {
+                    BE_HAVE.contains(&w)
                         || is_auxiliary(w)
                         || (w.len() > 3
                             && w.ends_with("ed")
                             && w.chars().all(|c| c.is_ascii_lowercase()))
-                        || matches!(*w, "saw" | "thought" | "knew" | "felt" | "became")
-                })
-            });
+                        || matches!(w, "saw" | "thought" | "knew" | "felt" | "became")
+                }),
+                "warn" => followed_by(&|w| BE_HAVE.contains(&w)),
+                _ => false,
+            };
         if suggested_of {
             return;
         }

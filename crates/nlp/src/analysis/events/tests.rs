@@ -240,6 +240,27 @@ fn what_is_suggested_of_an_actor_is_no_proposal_to_it() {
 }
 
 #[test]
+fn what_a_warning_says_of_an_actor_is_no_threat_to_it() {
+    assert_eq!(
+        coded("The United States warned Iran was building a bomb."),
+        Vec::<String>::new()
+    );
+    assert_eq!(
+        coded("The United States warned \"Iran\" was building a bomb."),
+        Vec::<String>::new()
+    );
+    // What it would face, or a warning to it, still threatens it.
+    assert_eq!(
+        coded("The United States warned Taiwan would face retaliation."),
+        ["130 USA>TWN 2023-06-18 article"]
+    );
+    assert_eq!(
+        coded("The United States warned Taiwan on Monday that it faced retaliation."),
+        ["130 USA>TWN 2023-06-12 day"]
+    );
+}
+
+#[test]
 fn a_habit_is_no_event() {
     for text in [
         "He said the U.S. Administration was ignoring the problems that remain when it talks with Congress.",

@@ -252,3 +252,8 @@ pub(super) const NOUN_MODIFIERS: &[&str] = &[
     "latest",
     "renewed",
 ];
+
+/// A double quotation mark, straight or curly.
+pub(super) fn is_quote_mark(word: &str) -> bool {
+    matches!(word, "\"" | "\u{201c}" | "\u{201d}")
+}

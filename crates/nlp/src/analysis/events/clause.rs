@@ -244,7 +244,9 @@ pub fn modality(words: &[&str], at: usize) -> Modality {
                     | "part"
             )
             // "due to take part in talks"
-            || (words[k - 1] == "in" && k >= 2 && words[k - 2] == "part"))
+            || (words[k - 1] == "in" && k >= 2 && words[k - 2] == "part")
+            // "the contract, to be signed by PDVSA": a passive infinitive.
+            || (words[k - 1] == "be" && k >= 2 && words[k - 2] == "to"))
     {
         k -= 1;
     }
@@ -425,6 +427,25 @@ mod tests {
                 "profits were diverted to contra rebels fighting the government",
                 "fighting"
             ),
+            Modality::Asserted
+        );
+    }
+
+    #[test]
+    fn a_passive_infinitive_is_no_act_done() {
+        assert_eq!(
+            modality_of(
+                "the contract , to be signed by pdvsa and champlin",
+                "signed"
+            ),
+            Modality::Supposed
+        );
+        assert_eq!(
+            modality_of("the accord is expected to be signed by both", "signed"),
+            Modality::Intended
+        );
+        assert_eq!(
+            modality_of("the accord was signed by both", "signed"),
             Modality::Asserted
         );
     }

@@ -501,6 +501,18 @@ impl Coder<'_> {
             &words[clause_start..trigger.start],
             &words[trigger.end..clause_end],
         );
+        // "The EU's move was welcomed by Beijing": a passive verb's
+        // patterns read its subject as their object.
+        let code = match (!trigger.nominal && clause::is_passive(words, trigger.start))
+            .then(|| {
+                self.triggers
+                    .passive_code(trigger, &words[clause_start..trigger.start])
+            })
+            .flatten()
+        {
+            Some(passive) if code == trigger.code => passive,
+            _ => code,
+        };
         let (code, reversed) = match code {
             Code::None => return,
             Code::Forward(code) => (code, false),

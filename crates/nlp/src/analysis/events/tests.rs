@@ -240,6 +240,24 @@ fn what_is_suggested_of_an_actor_is_no_proposal_to_it() {
 }
 
 #[test]
+fn a_passive_verb_reads_its_patterns_in_its_subject() {
+    // "welcomed the move" is praise (051), whichever way round it is told.
+    assert_eq!(
+        coded("The European Union's move was welcomed by China."),
+        ["051 CHN>org:european-union 2023-06-18 article"]
+    );
+    assert_eq!(
+        coded("China welcomed the European Union's move."),
+        ["051 CHN>org:european-union 2023-06-18 article"]
+    );
+    // A visitor welcomed is a visit hosted.
+    assert_eq!(
+        coded("The French president was welcomed by China on Friday."),
+        ["043 CHN>FRA 2023-06-16 day"]
+    );
+}
+
+#[test]
 fn what_a_warning_says_of_an_actor_is_no_threat_to_it() {
     assert_eq!(
         coded("The United States warned Iran was building a bomb."),

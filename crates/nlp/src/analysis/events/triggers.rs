@@ -284,6 +284,30 @@ impl Triggers {
     }
 }
 
+impl Triggers {
+    /// The code of a passive `trigger` by the patterns whose words stand in
+    /// its subject (`subject`: the lowercase words of its clause before it):
+    /// "the EU's move was welcomed by Beijing" as "welcomed the move". Only
+    /// patterns that need nothing before the trigger; the most elements
+    /// first, then the nearest, then file order. `None` where none match.
+    pub fn passive_code(&self, trigger: &Trigger, subject: &[&str]) -> Option<Code> {
+        let mut best: Option<(usize, usize, &Pattern)> = None;
+        for pattern in self.patterns.get(&trigger.lemma)? {
+            if !pattern.before.is_empty() || pattern.after.is_empty() {
+                continue;
+            }
+            let Some(reach) = in_order(&pattern.after, subject) else {
+                continue;
+            };
+            let size = pattern.after.len();
+            if best.is_none_or(|(top, nearest, _)| size > top || (size == top && reach > nearest)) {
+                best = Some((size, reach, pattern));
+            }
+        }
+        best.map(|(_, _, pattern)| pattern.code.clone())
+    }
+}
+
 /// A verb and its regular forms: third person, past, gerund ("press",
 /// "presses", "pressed", "pressing").
 fn inflections(base: &str) -> Vec<String> {

@@ -258,6 +258,24 @@ fn a_passive_verb_reads_its_patterns_in_its_subject() {
 }
 
 #[test]
+fn a_partys_leader_unnamed_in_that_office_is_the_member_the_article_is_about() {
+    let article = "Opposition leader John Smithers spoke in Leeds. Mr Smithers said taxes were \
+                   too high. Peter Hain accused the Labour leader of hypocrisy. Mr Smithers smiled.";
+    assert_eq!(
+        coded(article),
+        ["112 person:peter-hain>person:john-smithers 2023-06-18 article"]
+    );
+    // Not one of two members named as often: the party.
+    let article = "Opposition leader John Smithers spoke in Leeds. Mr Smithers said taxes were \
+                   too high. Shadow chancellor Anna Greave agreed. Ms Greave said so too. \
+                   Peter Hain accused the Labour leader of hypocrisy.";
+    assert_eq!(
+        coded(article),
+        ["112 person:peter-hain>org:labour-party 2023-06-18 article"]
+    );
+}
+
+#[test]
 fn what_a_warning_says_of_an_actor_is_no_threat_to_it() {
     assert_eq!(
         coded("The United States warned Iran was building a bomb."),

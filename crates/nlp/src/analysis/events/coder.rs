@@ -1659,8 +1659,11 @@ impl Coder<'_> {
         // Nor the date of a reduced relative after the act ("must heed a
         // report issued by an advisory body in December"): a participle
         // right after a noun, before "by" or a date's preposition, has it.
+        // So has one after a comma ("the Potato Council, set up in 1997"),
+        // past its particle.
+        let dating = |w: &str| matches!(w, "by" | "in" | "on" | "last" | "earlier");
         let relative = (found.trigger + 2..segment.end.saturating_sub(1)).find(|&p| {
-            words[p].ends_with("ed")
+            let after_noun = words[p].ends_with("ed")
                 && words[p - 1].chars().all(|c| c.is_ascii_lowercase())
                 && !is_auxiliary(words[p - 1])
                 && !matches!(
@@ -1668,7 +1671,18 @@ impl Coder<'_> {
                     "to" | "and" | "or" | "not" | "who" | "which" | "that"
                 )
                 && !words[p - 1].ends_with("ly")
-                && matches!(words[p + 1], "by" | "in" | "on" | "last" | "earlier")
+                && dating(words[p + 1]);
+            let after_comma = words[p - 1] == ","
+                && (words[p].ends_with("ed")
+                    || matches!(
+                        words[p],
+                        "set" | "built" | "made" | "held" | "chosen" | "taken" | "given" | "won"
+                    ))
+                && match words[p + 1] {
+                    "up" | "out" | "down" => words.get(p + 2).is_some_and(|w| dating(w)),
+                    next => dating(next),
+                };
+            after_noun || after_comma
         });
         let dated = segment.start.max(after_dateline).min(found.trigger)
             ..relative.unwrap_or(segment.end).min(segment.end);

@@ -276,6 +276,21 @@ fn a_partys_leader_unnamed_in_that_office_is_the_member_the_article_is_about() {
 }
 
 #[test]
+fn the_date_of_a_participle_after_a_comma_is_not_the_acts() {
+    // "set up in 1997" dates the council, not the criticism.
+    assert_eq!(
+        coded(
+            "Tory MP Dan Lewis criticised the Potato Council, set up in 1997 to promote potatoes."
+        ),
+        ["111 person:dan-lewis>org:potato-council 2023-06-18 article"]
+    );
+    assert_eq!(
+        coded("Tory MP Dan Lewis criticised the Potato Council in 1997."),
+        ["111 person:dan-lewis>org:potato-council 1997-01-01 year"]
+    );
+}
+
+#[test]
 fn what_a_warning_says_of_an_actor_is_no_threat_to_it() {
     assert_eq!(
         coded("The United States warned Iran was building a bomb."),

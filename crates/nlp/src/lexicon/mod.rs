@@ -9,8 +9,8 @@ pub mod roles;
 
 pub use parties::party_sector;
 pub use roles::{
-    is_bank_word, is_company_suffix, is_title_word, known_org, match_role, org_country, org_sector,
-    role_sector,
+    body_by_acronym, is_bank_word, is_company_suffix, is_title_word, known_org, match_role,
+    org_country, org_sector, role_sector,
 };
 
 /// Capitalised words that are not names when they open a sentence.

@@ -526,6 +526,20 @@ pub fn known_org(name: &str) -> Option<(&'static str, &'static str)> {
         .map(|(_, full, sector)| (*full, *sector))
 }
 
+/// State bodies known by an acronym that is not their name's initials:
+/// (acronym, the body's name as its key writes it, country). "USDA" is the
+/// U.S. Agriculture Department however an article names it (as an
+/// affiliation it is a known organisation of its country).
+const BODY_ACRONYMS: &[(&str, &str, &str)] = &[("USDA", "Agriculture Department", "USA")];
+
+/// The state body `acronym` names, and its country ([`BODY_ACRONYMS`]).
+pub fn body_by_acronym(acronym: &str) -> Option<(&'static str, &'static str)> {
+    BODY_ACRONYMS
+        .iter()
+        .find(|(short, _, _)| *short == acronym)
+        .map(|(_, name, country)| (*name, *country))
+}
+
 /// Sector of an organisation from its head word.
 pub fn org_sector(name: &str) -> Option<&'static str> {
     // Broadcasters, agencies and publishers are the media whatever their

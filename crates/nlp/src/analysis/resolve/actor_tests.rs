@@ -72,6 +72,39 @@ fn a_short_form_after_the_full_name_is_the_organisation() {
 }
 
 #[test]
+fn an_acronym_before_the_full_name_is_the_organisation() {
+    let r = resolve_on(
+        "Merrill Lynch declined to comment on the SEC complaint. The charges were filed \
+         by the U.S. Securities and Exchange Commission in New York.",
+        Some("1987-03-11"),
+    );
+    let full = entity_of(&r, "U.S. Securities and Exchange Commission");
+    assert_eq!(entity_of(&r, "SEC").key, full.key, "{:?}", keys(&r));
+    assert_eq!(full.key, "org:usa-securities-and-exchange-commission");
+}
+
+#[test]
+fn the_usda_is_the_us_agriculture_department() {
+    // Alone, and beside the department named in full.
+    let r = resolve_on(
+        "A senior USDA official said exports fell.",
+        Some("1987-03-12"),
+    );
+    assert_eq!(entity_of(&r, "USDA").key, "org:usa-agriculture-department");
+    assert_eq!(entity_of(&r, "USDA").country.as_deref(), Some("USA"));
+    let r = resolve_on(
+        "The U.S. Agriculture Department said exports fell, a USDA official said.",
+        Some("1987-03-12"),
+    );
+    assert_eq!(
+        entity_of(&r, "USDA").key,
+        entity_of(&r, "U.S. Agriculture Department").key,
+        "{:?}",
+        keys(&r)
+    );
+}
+
+#[test]
 fn a_known_persons_role_counts_only_on_its_dates() {
     let text = "Peter Mandelson said the talks had gone well.";
     // Business secretary from 2008-10-03 to 2010-05-11 (GBRGOVBUS).

@@ -378,6 +378,49 @@ fn state_bodies_by_country(resolution: &mut Resolution) {
             }
         }
     }
+    merge_entities(resolution, &into);
+}
+
+/// An acronym and the organisation the article names in full, in either
+/// order ("the SEC" in the headline, "the Securities and Exchange
+/// Commission" after it): one entity, under the full name's key, where
+/// exactly one organisation of the article has those initials.
+fn acronyms_of_names(resolution: &mut Resolution) {
+    let count = resolution.entities.len();
+    let mut into: Vec<usize> = (0..count).collect();
+    for (i, merged_into) in into.iter_mut().enumerate() {
+        let entity = &resolution.entities[i];
+        let bare: String = entity.name.chars().filter(|&c| c != '.').collect();
+        let acronym = entity.kind == NerKind::Org
+            && (2..=6).contains(&bare.len())
+            && bare.chars().all(|c| c.is_ascii_uppercase());
+        if !acronym {
+            continue;
+        }
+        // Also past the country the full name opens with ("U.S.
+        // Securities and Exchange Commission", "UK Atomic Energy Authority").
+        let initials = |name: &str| {
+            let (first, rest) = name.split_once(' ').unwrap_or((name, ""));
+            let country = first.ends_with('.')
+                || (first.len() <= 3 && first.chars().all(|c| c.is_ascii_uppercase()));
+            let whole = organisations::initials(name);
+            whole == bare || (country && organisations::initials(rest) == bare)
+        };
+        let mut named =
+            resolution.entities.iter().enumerate().filter(|(_, e)| {
+                e.kind == NerKind::Org && e.name.contains(' ') && initials(&e.name)
+            });
+        if let (Some((full, _)), None) = (named.next(), named.next()) {
+            *merged_into = full;
+        }
+    }
+    merge_entities(resolution, &into);
+}
+
+/// Folds each entity `i` into entity `into[i]` (itself to stay), keeping
+/// the order of the rest and their mentions.
+fn merge_entities(resolution: &mut Resolution, into: &[usize]) {
+    let count = resolution.entities.len();
     if into.iter().enumerate().all(|(i, &j)| i == j) {
         return;
     }
@@ -659,6 +702,7 @@ impl EntityResolver {
         bodies_named_before(&mut resolution);
         from_the_article_country(doc, &mut resolution);
         state_bodies_by_country(&mut resolution);
+        acronyms_of_names(&mut resolution);
         resolution
     }
 

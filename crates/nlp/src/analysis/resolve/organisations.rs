@@ -355,6 +355,20 @@ pub(super) fn resolve(
         Some((_, "MED")) => first,
         _ => text,
     };
+    // "USDA": the state body, keyed as named in full with its country
+    // (the key `state_bodies_by_country` gives "the U.S. Agriculture
+    // Department").
+    if let Some((name, country)) = lexicon::body_by_acronym(text) {
+        let key = format!(
+            "org:{}-{}",
+            country.to_lowercase(),
+            slug(&super::body_name(name))
+        );
+        let mut entity = plain_entity(key, name, NerKind::Org);
+        entity.sector = Some("GOV".to_owned());
+        entity.country = Some(country.to_owned());
+        return entity;
+    }
     if let Some((full, sector)) = lexicon::known_org(text) {
         let mut entity = plain_entity(format!("org:{}", slug(full)), full, NerKind::Org);
         entity.sector = party_on_day(Some(sector.to_owned()), full, context);
@@ -491,7 +505,7 @@ pub(super) fn is_central_bank(name: &str, names_country: bool) -> bool {
             && !matches!(name, "Bank of America" | "Bank of Ireland"))
 }
 
-fn initials(name: &str) -> String {
+pub(super) fn initials(name: &str) -> String {
     name.split(' ')
         .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
         .filter(|w| !lexicon::is_name_connector(&w.to_lowercase()))

@@ -194,6 +194,8 @@ pub struct ActorsError {
 #[derive(Debug, Default)]
 pub struct Actors {
     people: Vec<KnownPerson>,
+    /// Each known person's name as the dictionary writes it, lowercase.
+    names: Vec<String>,
     by_name: HashMap<String, usize>,
     /// Full names without middle initials or a generational suffix
     /// ("clayton yeutter" of "Clayton K. Yeutter", "james baker" of "James
@@ -325,6 +327,7 @@ impl Actors {
             }
             actors.by_name.insert(key, index);
             actors.people.push(person);
+            actors.names.push(fields[0].to_owned());
         }
         actors.add_organisations("igos.tsv", igos)?;
         Ok(actors)
@@ -406,6 +409,29 @@ impl Actors {
         people
             .all(|other| other.country == first.country)
             .then_some(first)
+    }
+
+    /// The one full name of two words, without a title ("ronald reagan",
+    /// not "president reagan" or "ronald wilson reagan"), among the entries
+    /// of the people called `surname`, when they all share a country.
+    pub fn full_name_by_surname(&self, surname: &str) -> Option<&str> {
+        let people = self.by_surname.get(&surname.to_lowercase())?;
+        let country = &self.people[*people.first()?].country;
+        if people.iter().any(|&i| self.people[i].country != *country) {
+            return None;
+        }
+        let mut full = people
+            .iter()
+            .map(|&i| self.names[i].as_str())
+            .filter(|name| {
+                let words: Vec<&str> = name.split(' ').collect();
+                words.len() == 2
+                    && words[0].chars().all(char::is_alphabetic)
+                    && !crate::lexicon::is_title_word(words[0])
+                    && !crate::lexicon::is_honorific(words[0])
+            });
+        let one = full.next()?;
+        full.next().is_none().then_some(one)
     }
 
     /// Every known person called `surname`.

@@ -202,6 +202,12 @@ impl Gazetteer {
         self.actors.person_by_surname(surname)
     }
 
+    /// The one full name ("ronald reagan") the dictionary has for the
+    /// people called `surname`, when they share a country.
+    pub fn full_name_by_surname(&self, surname: &str) -> Option<&str> {
+        self.actors.full_name_by_surname(surname)
+    }
+
     /// Every known person called `surname`.
     pub fn people_by_surname(&self, surname: &str) -> impl Iterator<Item = &KnownPerson> {
         self.actors.people_by_surname(surname)

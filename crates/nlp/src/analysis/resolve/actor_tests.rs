@@ -105,6 +105,27 @@ fn the_usda_is_the_us_agriculture_department() {
 }
 
 #[test]
+fn a_known_surname_is_keyed_by_the_full_name_across_articles() {
+    let r = resolve_on(
+        "The U.S. Congress passed the bill, but President Reagan said he would veto it.",
+        Some("1987-03-12"),
+    );
+    assert_eq!(entity_of(&r, "Reagan").key, "person:ronald-reagan");
+    // Not someone the dictionary has in office for another country, or
+    // out of office that day.
+    let r = resolve_on(
+        "Ms Abbott told Britain's parliament the bill was wrong.",
+        Some("2005-02-15"),
+    );
+    assert_eq!(entity_of(&r, "Abbott").key, "person:abbott");
+    let r = resolve_on(
+        "The U.S. Congress passed the bill, but President Reagan said he would veto it.",
+        Some("1995-03-12"),
+    );
+    assert_eq!(entity_of(&r, "Reagan").key, "person:reagan");
+}
+
+#[test]
 fn a_known_persons_role_counts_only_on_its_dates() {
     let text = "Peter Mandelson said the talks had gone well.";
     // Business secretary from 2008-10-03 to 2010-05-11 (GBRGOVBUS).

@@ -221,6 +221,15 @@ pub(super) fn from_actor_dictionary(
         .filter(|e| e.is_country)
         .filter_map(|e| e.country.clone())
         .collect();
+    let keys: std::collections::HashSet<String> =
+        resolution.entities.iter().map(|e| e.key.clone()).collect();
+    // The countries of the article's places, states and bodies.
+    let article_countries: std::collections::HashSet<String> = resolution
+        .entities
+        .iter()
+        .filter(|e| e.kind != NerKind::Person)
+        .filter_map(|e| e.country.clone())
+        .collect();
     for entity in &mut resolution.entities {
         if entity.kind != NerKind::Person {
             continue;
@@ -236,44 +245,57 @@ pub(super) fn from_actor_dictionary(
                 gazetteer.person(&format!("{} {}", title.text, entity.name))
             })
         };
+        // "Ward", "Hart", "Alex": a lone name is a small state's official
+        // only in a story that names the state.
+        let by_surname = (!entity.name.contains(' '))
+            .then(|| gazetteer.person_by_surname(&entity.name))
+            .flatten()
+            .filter(|k| {
+                MAJOR_STATES.contains(&k.country.as_str()) || named_countries.contains(&k.country)
+            });
+        // Such a surname is keyed by the one full name the dictionary has
+        // for it ("Reagan" is person:ronald-reagan in every article), when
+        // that person held office on the article's date for a country of
+        // the article's places and bodies ("Ms Abbott" in a British story
+        // is not Australia's Tony Abbott, "May" in 1987 not Theresa May),
+        // and the article has no such key already.
+        let sure = by_surname.is_some_and(|k| {
+            date.is_some_and(|d| k.in_office_on(d)) && article_countries.contains(&k.country)
+        });
+        if sure && let Some(full) = gazetteer.full_name_by_surname(&entity.name) {
+            let key = format!("person:{}", super::slug(full));
+            if !keys.contains(&key) {
+                entity.key = key;
+            }
+        }
         let known = if entity.name.contains(' ') {
             gazetteer.person(&entity.name)
         } else {
-            gazetteer
-                .person_by_surname(&entity.name)
-                // "Ward", "Hart", "Alex": a lone name is a small state's
-                // official only in a story that names the state.
-                .filter(|k| {
-                    MAJOR_STATES.contains(&k.country.as_str())
-                        || named_countries.contains(&k.country)
-                })
-                .or_else(titled)
-                .or_else(|| {
-                    // Else, after a title, the one namesake then in office
-                    // for a country the article names ("Mr Blair" in a
-                    // British story of 2005, not the American admiral; not
-                    // the "Smith" of "Fenner and Smith").
-                    let date = date?;
-                    entity
-                        .mentions
-                        .iter()
-                        .any(|&m| {
-                            let start = mentions[m].tokens.start;
-                            start
-                                .checked_sub(1)
-                                .map(|p| doc.tokens[p].lower.as_str())
-                                .is_some_and(|w| {
-                                    crate::lexicon::is_honorific(w)
-                                        || crate::lexicon::is_title_word(w)
-                                })
-                        })
-                        .then_some(())?;
-                    let mut serving = gazetteer
-                        .people_by_surname(&entity.name)
-                        .filter(|k| k.in_office_on(date) && named_countries.contains(&k.country));
-                    let one = serving.next()?;
-                    serving.next().is_none().then_some(one)
-                })
+            by_surname.or_else(titled).or_else(|| {
+                // Else, after a title, the one namesake then in office
+                // for a country the article names ("Mr Blair" in a
+                // British story of 2005, not the American admiral; not
+                // the "Smith" of "Fenner and Smith").
+                let date = date?;
+                entity
+                    .mentions
+                    .iter()
+                    .any(|&m| {
+                        let start = mentions[m].tokens.start;
+                        start
+                            .checked_sub(1)
+                            .map(|p| doc.tokens[p].lower.as_str())
+                            .is_some_and(|w| {
+                                crate::lexicon::is_honorific(w) || crate::lexicon::is_title_word(w)
+                            })
+                    })
+                    .then_some(())?;
+                let mut serving = gazetteer
+                    .people_by_surname(&entity.name)
+                    .filter(|k| k.in_office_on(date) && named_countries.contains(&k.country));
+                let one = serving.next()?;
+                serving.next().is_none().then_some(one)
+            })
         };
         let Some(standing) = known.map(|person| person.on(date)) else {
             continue;

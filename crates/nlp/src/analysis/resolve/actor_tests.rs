@@ -126,6 +126,19 @@ fn a_known_surname_is_keyed_by_the_full_name_across_articles() {
 }
 
 #[test]
+fn a_state_body_named_of_its_country_keeps_its_name_in_the_key() {
+    let r = resolve_on(
+        "Rates fell, the Bank of Japan said. The Chinese Foreign Ministry agreed.",
+        Some("1987-02-27"),
+    );
+    assert_eq!(entity_of(&r, "Bank of Japan").key, "org:jpn-bank-of-japan");
+    assert_eq!(
+        entity_of(&r, "Foreign Ministry").key,
+        "org:chn-foreign-ministry"
+    );
+}
+
+#[test]
 fn a_known_persons_role_counts_only_on_its_dates() {
     let text = "Peter Mandelson said the talks had gone well.";
     // Business secretary from 2008-10-03 to 2010-05-11 (GBRGOVBUS).

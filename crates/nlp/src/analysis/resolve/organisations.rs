@@ -410,9 +410,10 @@ pub(super) fn resolve(
     let (first, rest) = text.split_once(' ').unwrap_or((text, ""));
     // "Petroleum Corp of Jamaica": a country after the last "of" is too.
     let after_of = text.rsplit_once(" of ").map(|(_, tail)| tail);
-    let named_country = gazetteer
+    let leading_country = gazetteer
         .country_by_demonym(first)
-        .or_else(|| gazetteer.country_by_alias(first))
+        .or_else(|| gazetteer.country_by_alias(first));
+    let named_country = leading_country
         .or_else(|| after_of.and_then(|tail| gazetteer.country_by_alias(tail)))
         .map(|c| c.iso3.clone());
     // A state body the actor dictionary knows ("Federal Bureau of
@@ -477,7 +478,9 @@ pub(super) fn resolve(
     // "Foreign Ministry" are both org:chn-foreign-ministry).
     let state_body = entity.is_state_body();
     if state_body && let Some(iso3) = &entity.country {
-        let body = if named_country.is_some() && !rest.is_empty() {
+        // Past a leading demonym; "Bank of Japan" keeps its "of Japan"
+        // (org:jpn-bank-of-japan).
+        let body = if leading_country.is_some() && !rest.is_empty() {
             rest
         } else {
             text

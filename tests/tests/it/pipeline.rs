@@ -90,7 +90,7 @@ async fn sample_goes_through_all_three_services() {
         ("person:lloyd-austin", Some("USA"), Some("MIL")),
         ("person:william-burns", Some("USA"), Some("SPY")),
         ("person:bill-gates", None, Some("BUS")),
-        ("org:microsoft-corp", None, Some("BUS")),
+        ("org:microsoft", None, Some("BUS")),
         ("org:aukus", None, Some("IGO")),
         ("org:central-intelligence-agency", Some("USA"), Some("SPY")),
         ("place:beijing-chn", Some("CHN"), None),

@@ -865,7 +865,7 @@ fn dealings_between_firms_are_no_event_but_a_government_acting_on_one_is() {
     );
     assert_eq!(
         coded("The U.S. Justice Department sued American Video Group Inc on Friday."),
-        ["173 org:usa-justice-department>org:american-video-group-inc 2023-06-16 day"]
+        ["173 org:usa-justice-department>org:american-video-group 2023-06-16 day"]
     );
 }
 

@@ -359,7 +359,7 @@ fn state_bodies_by_country(resolution: &mut Resolution) {
             continue;
         };
         // Bodies known by name keep their one key ("Labour Party").
-        if entity.key != format!("org:{}", slug(&entity.name))
+        if entity.key != org_key(&entity.name)
             || crate::lexicon::known_org(&entity.name).is_some()
             || crate::lexicon::org_country(&entity.name).is_some()
         {
@@ -458,10 +458,59 @@ pub(super) fn body_name(name: &str) -> String {
         Some(format!("{rest} {head}"))
     });
     let name = turned.unwrap_or_else(|| name.to_owned());
+    // "Federal Savings and Loan Insurance Corporation" is the "Corp".
+    let name = match name.strip_suffix(" Corporation") {
+        Some(rest) => format!("{rest} Corp"),
+        None => name,
+    };
     match name.as_str() {
         "Treasury Department" => "Treasury".to_owned(),
         _ => name,
     }
+}
+
+/// An organisation's key: its name without the legal form it ends in
+/// ("Chrysler Corp", "Chrysler Corporation" and "Chrysler" are
+/// org:chrysler; "Merrill Lynch and Co Inc" is org:merrill-lynch), so that
+/// every article keys a firm alike however it writes the name.
+pub(super) fn org_key(name: &str) -> String {
+    const LEGAL_FORMS: &[&str] = &[
+        "inc",
+        "corp",
+        "corporation",
+        "co",
+        "cos",
+        "company",
+        "ltd",
+        "limited",
+        "plc",
+        "incorporated",
+        "ag",
+        "sa",
+        "nv",
+        "spa",
+        "llc",
+        "bv",
+    ];
+    let mut words: Vec<&str> = name.split(' ').collect();
+    let form = |w: &str| {
+        let w = w
+            .trim_end_matches([',', '.'])
+            .replace('.', "")
+            .to_lowercase();
+        LEGAL_FORMS.contains(&w.as_str())
+    };
+    while words.len() > 1 && words.last().is_some_and(|w| form(w)) {
+        words.pop();
+        while words.len() > 1
+            && words
+                .last()
+                .is_some_and(|w| matches!(*w, "and" | "&" | ","))
+        {
+            words.pop();
+        }
+    }
+    format!("org:{}", slug(&words.join(" ")))
 }
 
 /// Lowercase, letters and digits joined by '-'.

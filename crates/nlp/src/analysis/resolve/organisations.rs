@@ -392,7 +392,7 @@ pub(super) fn resolve(
     {
         return existing.clone();
     }
-    let mut entity = plain_entity(format!("org:{}", slug(text)), text, NerKind::Org);
+    let mut entity = plain_entity(super::org_key(text), text, NerKind::Org);
     // By its head word, or by a known organisation it starts with ("BBC
     // Radio Four").
     entity.sector = lexicon::org_sector(text)

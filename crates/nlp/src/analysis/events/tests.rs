@@ -202,14 +202,18 @@ fn the_dateline_places_only_that_days_events() {
     assert_eq!(place(&found[1]), None);
 }
 
+/// Where the text's first fighting (root 19) is placed: `None` if none is
+/// coded, `Some(None)` if it has no place.
+fn place_of_fighting(text: &str) -> Option<Option<String>> {
+    events(text)
+        .iter()
+        .find(|e| e.cameo_code.starts_with("19"))
+        .map(|e| e.location.as_ref().map(|l| l.name.clone()))
+}
+
 #[test]
 fn the_dateline_does_not_place_fighting_between_other_countries() {
-    let place = |text: &str| {
-        events(text)
-            .iter()
-            .find(|e| e.cameo_code.starts_with("19"))
-            .map(|e| e.location.as_ref().map(|l| l.name.clone()))
-    };
+    let place = place_of_fighting;
     assert_eq!(
         place("LONDON, June 18 - Iran attacked Iraq today, Tehran radio said."),
         Some(None)
@@ -356,12 +360,7 @@ fn ending_trade_aid_or_ties_with_an_actor_reduces_relations() {
 
 #[test]
 fn a_region_of_a_country_is_in_it_and_an_owner_is_no_place() {
-    let place = |text: &str| {
-        events(text)
-            .iter()
-            .find(|e| e.cameo_code.starts_with("19"))
-            .map(|e| e.location.as_ref().map(|l| l.name.clone()))
-    };
+    let place = place_of_fighting;
     assert_eq!(
         place("Iran attacked Iraqi positions in southern Iraq on Monday."),
         Some(Some("Iraq".to_owned()))

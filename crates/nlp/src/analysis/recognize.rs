@@ -3,6 +3,7 @@
 //! tagger ([`crate::tagger`]) and repairs its output for today's news.
 
 use std::borrow::Cow;
+use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::Arc;
 
@@ -707,7 +708,8 @@ impl TaggerRecognizer {
         }
         // "state-owned Petroleum Corp": lowercase words before a name are
         // not part of it.
-        out.into_iter()
+        let mut out: Vec<NamedSpan> = out
+            .into_iter()
             .map(|mut span| {
                 while span.kind != NerKind::Person
                     && span.tokens.len() > 1
@@ -735,7 +737,66 @@ impl TaggerRecognizer {
                 }
                 span
             })
-            .collect()
+            .collect();
+        self.one_kind_per_name(doc, &mut out);
+        out
+    }
+
+    /// A name the tagger typed two ways in one article ("Shearson" a firm
+    /// in one sentence, a person in the next): the type most of its
+    /// mentions have, an organisation's on a tie (then a person's, a
+    /// place's). Not for names of places and states, whose other readings
+    /// (a capital acting for its government) the resolver decides.
+    fn one_kind_per_name(&self, doc: &Doc, spans: &mut [NamedSpan]) {
+        let mut kinds: HashMap<String, [usize; 4]> = HashMap::new();
+        let index = |kind: NerKind| match kind {
+            NerKind::Org => 0,
+            NerKind::Person => 1,
+            NerKind::Loc => 2,
+            NerKind::Misc => 3,
+        };
+        // The last words of people's full names.
+        let mut surnames: Vec<String> = Vec::new();
+        for span in spans.iter() {
+            let text = crate::text::surface(&doc.tokens[span.tokens.clone()]);
+            kinds.entry(text).or_default()[index(span.kind)] += 1;
+            if span.kind == NerKind::Person && span.tokens.len() > 1 {
+                surnames.push(doc.tokens[span.tokens.end - 1].text.clone());
+            }
+        }
+        for span in spans.iter_mut() {
+            let text = crate::text::surface(&doc.tokens[span.tokens.clone()]);
+            let Some(counts) = kinds.get(&text) else {
+                continue;
+            };
+            if counts.iter().filter(|&&n| n > 0).count() < 2
+                || self.is_country(doc, span)
+                || self.gazetteer.cities(&text).next().is_some()
+                || self.gazetteer.region(&text).is_some()
+                || self.is_international(doc, span)
+            {
+                continue;
+            }
+            // A lone word typed both a person and an organisation is the
+            // person where a full name of a person in the article ends in
+            // it ("Funaro" after "Dilson Funaro"), else the organisation
+            // ("Chrysler").
+            // One the actor dictionary knows as a surname is left as
+            // tagged: the resolver weighs the article's date ("Funaro" in
+            // 1987 is Brazil's finance minister; "Ford" is mostly the firm).
+            if counts[0] > 0 && counts[1] > 0 && !text.contains(' ') {
+                if surnames.contains(&text) {
+                    span.kind = NerKind::Person;
+                } else if self.gazetteer.people_by_surname(&text).next().is_none() {
+                    span.kind = NerKind::Org;
+                }
+                continue;
+            }
+            // The first of the most: organisation, person, place, other.
+            let most = counts.iter().copied().max().unwrap_or(0);
+            span.kind = [NerKind::Org, NerKind::Person, NerKind::Loc, NerKind::Misc]
+                [counts.iter().position(|&n| n == most).unwrap_or(0)];
+        }
     }
 
     /// "Manchester, Liverpool, Leicester": a city the tagger took for an
@@ -1042,6 +1103,38 @@ mod tests {
             [
                 ("al-Qaeda".to_owned(), NerKind::Org),
                 ("Saud al-Faisal".to_owned(), NerKind::Person)
+            ]
+        );
+    }
+
+    #[test]
+    fn a_name_typed_two_ways_in_an_article_takes_the_type_most_mentions_have() {
+        let found = refined(
+            "Shearson said profits rose. Analysts at Shearson agreed. Shearson shares fell.",
+            &[
+                (0..1, NerKind::Org),
+                (7..8, NerKind::Person),
+                (10..11, NerKind::Org),
+            ],
+        );
+        assert_eq!(
+            found,
+            [
+                ("Shearson".to_owned(), NerKind::Org),
+                ("Shearson".to_owned(), NerKind::Org),
+                ("Shearson".to_owned(), NerKind::Org)
+            ]
+        );
+        // Not a state's name, which the resolver reads in context.
+        let found = refined(
+            "Jordan said profits rose. Analysts at Jordan agreed.",
+            &[(0..1, NerKind::Loc), (7..8, NerKind::Person)],
+        );
+        assert_eq!(
+            found,
+            [
+                ("Jordan".to_owned(), NerKind::Loc),
+                ("Jordan".to_owned(), NerKind::Person)
             ]
         );
     }

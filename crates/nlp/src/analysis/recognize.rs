@@ -111,6 +111,21 @@ impl TaggerRecognizer {
                     continue;
                 }
             }
+            // "the Reagan administration" with only "Reagan" tagged, as a
+            // person or a thing: the administration, a body of government
+            // (as "Reagan Administration" tagged whole is).
+            if matches!(span.kind, NerKind::Person | NerKind::Misc)
+                && span.tokens.len() <= 2
+                && tokens[span.tokens.clone()]
+                    .iter()
+                    .all(|t| t.is_capitalized())
+                && tokens
+                    .get(span.tokens.end)
+                    .is_some_and(|t| t.text == "administration")
+            {
+                span.tokens.end += 1;
+                span.kind = NerKind::Org;
+            }
             // "East German leader" tagged "German", or "East" and "German"
             // apart: a compass word that makes another state's name with
             // what follows is part of it.
@@ -1135,6 +1150,21 @@ mod tests {
             [
                 ("Jordan".to_owned(), NerKind::Loc),
                 ("Jordan".to_owned(), NerKind::Person)
+            ]
+        );
+    }
+
+    #[test]
+    fn a_presidents_administration_is_a_body_whatever_the_tag_of_the_name() {
+        let found = refined(
+            "The Reagan administration offered Moscow wheat.",
+            &[(1..2, NerKind::Misc), (4..5, NerKind::Loc)],
+        );
+        assert_eq!(
+            found,
+            [
+                ("Reagan administration".to_owned(), NerKind::Org),
+                ("Moscow".to_owned(), NerKind::Loc)
             ]
         );
     }

@@ -164,6 +164,17 @@ fn a_firm_is_keyed_without_its_legal_form() {
 }
 
 #[test]
+fn a_presidents_administration_is_his_states_government() {
+    let r = resolve_on(
+        "The Reagan administration offered Moscow subsidized wheat.",
+        Some("1987-03-02"),
+    );
+    let administration = entity_of(&r, "Reagan administration");
+    assert_eq!(administration.key, "org:usa-reagan-administration");
+    assert_eq!(administration.sector.as_deref(), Some("GOV"));
+}
+
+#[test]
 fn a_known_persons_role_counts_only_on_its_dates() {
     let text = "Peter Mandelson said the talks had gone well.";
     // Business secretary from 2008-10-03 to 2010-05-11 (GBRGOVBUS).

@@ -772,15 +772,17 @@ impl TaggerRecognizer {
         };
         // The last words of people's full names.
         let mut surnames: Vec<String> = Vec::new();
-        for span in spans.iter() {
-            let text = crate::text::surface(&doc.tokens[span.tokens.clone()]);
-            kinds.entry(text).or_default()[index(span.kind)] += 1;
+        let texts: Vec<String> = spans
+            .iter()
+            .map(|span| surface(&doc.tokens[span.tokens.clone()]))
+            .collect();
+        for (span, text) in spans.iter().zip(&texts) {
+            kinds.entry(text.clone()).or_default()[index(span.kind)] += 1;
             if span.kind == NerKind::Person && span.tokens.len() > 1 {
                 surnames.push(doc.tokens[span.tokens.end - 1].text.clone());
             }
         }
-        for span in spans.iter_mut() {
-            let text = crate::text::surface(&doc.tokens[span.tokens.clone()]);
+        for (span, text) in spans.iter_mut().zip(texts) {
             let Some(counts) = kinds.get(&text) else {
                 continue;
             };

@@ -295,7 +295,6 @@ impl Coder<'_> {
     /// an appeal to that actor (CAMEO 020).
     fn appeals(&self, words: &[&str], offset: usize, units: &[Unit], found: &mut Vec<Found>) {
         let saying = |w: &str| crate::analysis::quotes::SAYING.contains(&w);
-        let quote = is_quote_mark;
         for (k, word) in words.iter().enumerate() {
             if !matches!(*word, "should" | "must") {
                 continue;
@@ -345,7 +344,7 @@ impl Coder<'_> {
             let after = || {
                 let comma = k + words[k..].iter().position(|w| *w == ",")?;
                 let mut q = comma + 1;
-                while q < words.len() && quote(words[q]) {
+                while q < words.len() && is_quote_mark(words[q]) {
                     q += 1;
                 }
                 if saying(words.get(q)?) {

@@ -257,55 +257,53 @@ impl Triggers {
         let Some(patterns) = self.patterns.get(&trigger.lemma) else {
             return trigger.code.clone();
         };
-        // Most elements first; among equals, the one whose words end
-        // nearest the trigger ("rejected a suggestion ... negotiations" is
-        // about the suggestion); then file order.
-        let mut best: Option<(usize, usize, &Pattern)> = None;
-        for pattern in patterns {
-            let size = pattern.before.len() + pattern.after.len();
-            let Some(reach) = in_order(&pattern.after, after) else {
-                continue;
-            };
-            if in_order(&pattern.before, before).is_none() {
-                continue;
-            }
-            let better = match best {
-                None => true,
-                Some((top, nearest, _)) => size > top || (size == top && reach < nearest),
-            };
-            if better {
-                best = Some((size, reach, pattern));
-            }
-        }
+        // The distance: how far after the trigger its words end ("rejected
+        // a suggestion ... negotiations" is about the suggestion).
+        let best = best_pattern(patterns, |pattern| {
+            let reach = in_order(&pattern.after, after)?;
+            in_order(&pattern.before, before)?;
+            Some(reach)
+        });
         match best {
-            Some((_, _, pattern)) => pattern.code.clone(),
+            Some(pattern) => pattern.code.clone(),
             None => trigger.code.clone(),
         }
     }
-}
 
-impl Triggers {
     /// The code of a passive `trigger` by the patterns whose words stand in
     /// its subject (`subject`: the lowercase words of its clause before it):
     /// "the EU's move was welcomed by Beijing" as "welcomed the move". Only
-    /// patterns that need nothing before the trigger; the most elements
-    /// first, then the nearest, then file order. `None` where none match.
+    /// patterns that need nothing before the trigger. `None` where none
+    /// match.
     pub fn passive_code(&self, trigger: &Trigger, subject: &[&str]) -> Option<Code> {
-        let mut best: Option<(usize, usize, &Pattern)> = None;
-        for pattern in self.patterns.get(&trigger.lemma)? {
+        // The distance: how far before the trigger its words end.
+        let best = best_pattern(self.patterns.get(&trigger.lemma)?, |pattern| {
             if !pattern.before.is_empty() || pattern.after.is_empty() {
-                continue;
+                return None;
             }
-            let Some(reach) = in_order(&pattern.after, subject) else {
-                continue;
-            };
-            let size = pattern.after.len();
-            if best.is_none_or(|(top, nearest, _)| size > top || (size == top && reach > nearest)) {
-                best = Some((size, reach, pattern));
-            }
-        }
-        best.map(|(_, _, pattern)| pattern.code.clone())
+            in_order(&pattern.after, subject).map(|reach| subject.len() - reach)
+        });
+        best.map(|pattern| pattern.code.clone())
     }
+}
+
+/// Of the patterns `distance` matches, the one with the most elements;
+/// among equals, the least distance from the trigger; then file order.
+fn best_pattern(
+    patterns: &[Pattern],
+    distance: impl Fn(&Pattern) -> Option<usize>,
+) -> Option<&Pattern> {
+    let mut best: Option<(usize, usize, &Pattern)> = None;
+    for pattern in patterns {
+        let Some(distance) = distance(pattern) else {
+            continue;
+        };
+        let size = pattern.before.len() + pattern.after.len();
+        if best.is_none_or(|(top, nearest, _)| size > top || (size == top && distance < nearest)) {
+            best = Some((size, distance, pattern));
+        }
+    }
+    best.map(|(_, _, pattern)| pattern)
 }
 
 /// A verb and its regular forms: third person, past, gerund ("press",

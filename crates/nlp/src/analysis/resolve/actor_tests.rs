@@ -159,8 +159,11 @@ fn a_firm_is_keyed_without_its_legal_form() {
             "{text}: {key}"
         );
     }
-    assert_eq!(org_key("Co"), "org:co");
-    assert_eq!(org_key("Goldman Sachs and Co"), "org:goldman-sachs");
+    assert_eq!(organisations::org_key("Co"), "org:co");
+    assert_eq!(
+        organisations::org_key("Goldman Sachs and Co"),
+        "org:goldman-sachs"
+    );
 }
 
 #[test]

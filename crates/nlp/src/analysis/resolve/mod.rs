@@ -359,17 +359,13 @@ fn state_bodies_by_country(resolution: &mut Resolution) {
             continue;
         };
         // Bodies known by name keep their one key ("Labour Party").
-        if entity.key != org_key(&entity.name)
+        if entity.key != organisations::org_key(&entity.name)
             || crate::lexicon::known_org(&entity.name).is_some()
             || crate::lexicon::org_country(&entity.name).is_some()
         {
             continue;
         }
-        let key = format!(
-            "org:{}-{}",
-            iso3.to_lowercase(),
-            slug(&body_name(&entity.name))
-        );
+        let key = state_body_key(iso3, &entity.name);
         match by_key.get(&key) {
             Some(&other) => *merged_into = other,
             None => {
@@ -447,6 +443,12 @@ fn merge_entities(resolution: &mut Resolution, into: &[usize]) {
     resolution.entities = kept;
 }
 
+/// A state body's key: its country and its name in one form
+/// (`org:usa-agriculture-department`).
+pub(super) fn state_body_key(iso3: &str, name: &str) -> String {
+    format!("org:{}-{}", iso3.to_lowercase(), slug(&body_name(name)))
+}
+
 /// A state body's name in one form for its key: "Ministry of Finance" is
 /// the "Finance Ministry", "Department of the Treasury" and "Treasury
 /// Department" the "Treasury".
@@ -467,50 +469,6 @@ pub(super) fn body_name(name: &str) -> String {
         "Treasury Department" => "Treasury".to_owned(),
         _ => name,
     }
-}
-
-/// An organisation's key: its name without the legal form it ends in
-/// ("Chrysler Corp", "Chrysler Corporation" and "Chrysler" are
-/// org:chrysler; "Merrill Lynch and Co Inc" is org:merrill-lynch), so that
-/// every article keys a firm alike however it writes the name.
-pub(super) fn org_key(name: &str) -> String {
-    const LEGAL_FORMS: &[&str] = &[
-        "inc",
-        "corp",
-        "corporation",
-        "co",
-        "cos",
-        "company",
-        "ltd",
-        "limited",
-        "plc",
-        "incorporated",
-        "ag",
-        "sa",
-        "nv",
-        "spa",
-        "llc",
-        "bv",
-    ];
-    let mut words: Vec<&str> = name.split(' ').collect();
-    let form = |w: &str| {
-        let w = w
-            .trim_end_matches([',', '.'])
-            .replace('.', "")
-            .to_lowercase();
-        LEGAL_FORMS.contains(&w.as_str())
-    };
-    while words.len() > 1 && words.last().is_some_and(|w| form(w)) {
-        words.pop();
-        while words.len() > 1
-            && words
-                .last()
-                .is_some_and(|w| matches!(*w, "and" | "&" | ","))
-        {
-            words.pop();
-        }
-    }
-    format!("org:{}", slug(&words.join(" ")))
 }
 
 /// Lowercase, letters and digits joined by '-'.

@@ -226,41 +226,71 @@ fn last_words_of_a_name(
     org_named_before(span, resolution, |named| named.ends_with(&tail))
 }
 
-/// Words that only say what kind of company a name is ("Pittston Co",
-/// "WTC International N.V.").
-const CORPORATE: &[&str] = &[
-    "co",
-    "co.",
-    "corp",
-    "corp.",
-    "corporation",
-    "inc",
-    "inc.",
-    "ltd",
-    "ltd.",
-    "plc",
-    "llc",
-    "nv",
-    "n.v.",
-    "sa",
-    "s.a.",
-    "ag",
-    "bv",
-    "b.v.",
-    "spa",
-    "s.p.a.",
+/// Words besides its legal form that only say what kind of company a name
+/// is ("WTC International N.V.", "Morgan Stanley Group").
+const FIRM_WORDS: &[&str] = &[
+    "lp",
     "group",
     "holdings",
     "holding",
     "international",
     "industries",
-    "company",
-    "limited",
-    "incorporated",
-    "cos",
-    "lp",
-    "l.p.",
 ];
+
+/// The legal forms a firm's name may end in ("Corp", "N.V."), lowercase and
+/// without their dots; with [`FIRM_WORDS`], the words that only say what
+/// kind of company a name is. A partnership's "LP" stays in its key.
+const LEGAL_FORMS: &[&str] = &[
+    "inc",
+    "corp",
+    "corporation",
+    "co",
+    "cos",
+    "company",
+    "ltd",
+    "limited",
+    "plc",
+    "incorporated",
+    "ag",
+    "sa",
+    "nv",
+    "spa",
+    "llc",
+    "bv",
+];
+
+/// Whether `word` only says what kind of company a name is: a legal form
+/// or one of [`FIRM_WORDS`].
+fn is_corporate(word: &str) -> bool {
+    let bare = word.to_lowercase().replace('.', "");
+    LEGAL_FORMS.contains(&bare.as_str()) || FIRM_WORDS.contains(&bare.as_str())
+}
+
+/// An organisation's key: its name without the legal form it ends in
+/// ("Chrysler Corp", "Chrysler Corporation" and "Chrysler" are
+/// org:chrysler; "Merrill Lynch and Co Inc" is org:merrill-lynch), so that
+/// every article keys a firm alike however it writes the name.
+pub(super) fn org_key(name: &str) -> String {
+    let legal_form = |w: &str| {
+        let bare = w
+            .trim_end_matches([',', '.'])
+            .replace('.', "")
+            .to_lowercase();
+        LEGAL_FORMS.contains(&bare.as_str())
+    };
+    let mut words: Vec<&str> = name.split(' ').collect();
+    while words.len() > 1 && words.last().is_some_and(|w| legal_form(w)) {
+        words.pop();
+        while words.len() > 1
+            && words
+                .last()
+                .is_some_and(|w| matches!(*w, "and" | "&" | ","))
+        {
+            words.pop();
+        }
+    }
+    format!("org:{}", slug(&words.join(" ")))
+}
 
 /// A company by the first words of its name, as named before in full with
 /// only corporate words after them ("Pittston" after "Pittston Co",
@@ -301,7 +331,6 @@ pub(super) fn firm_beginning_with(
         let Some(rest) = entity.name.strip_prefix(&prefix) else {
             continue;
         };
-        let is_corporate = |w: &str| CORPORATE.contains(&w.to_lowercase().as_str());
         let corporate = if loosely {
             rest.rsplit(' ').next().is_some_and(is_corporate)
         } else {
@@ -359,12 +388,7 @@ pub(super) fn resolve(
     // (the key `state_bodies_by_country` gives "the U.S. Agriculture
     // Department").
     if let Some((name, country)) = lexicon::body_by_acronym(text) {
-        let key = format!(
-            "org:{}-{}",
-            country.to_lowercase(),
-            slug(&super::body_name(name))
-        );
-        let mut entity = plain_entity(key, name, NerKind::Org);
+        let mut entity = plain_entity(super::state_body_key(country, name), name, NerKind::Org);
         entity.sector = Some("GOV".to_owned());
         entity.country = Some(country.to_owned());
         return entity;
@@ -392,7 +416,7 @@ pub(super) fn resolve(
     {
         return existing.clone();
     }
-    let mut entity = plain_entity(super::org_key(text), text, NerKind::Org);
+    let mut entity = plain_entity(org_key(text), text, NerKind::Org);
     // By its head word, or by a known organisation it starts with ("BBC
     // Radio Four").
     entity.sector = lexicon::org_sector(text)
@@ -485,11 +509,7 @@ pub(super) fn resolve(
         } else {
             text
         };
-        entity.key = format!(
-            "org:{}-{}",
-            iso3.to_lowercase(),
-            slug(&super::body_name(body))
-        );
+        entity.key = super::state_body_key(iso3, body);
     }
     entity
 }

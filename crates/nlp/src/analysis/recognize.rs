@@ -81,6 +81,38 @@ impl TaggerRecognizer {
             .is_some()
     }
 
+    /// "UK's Department for International Development", "Japan's Agency of
+    /// Natural Resources and Energy" tagged as one name: the country, a
+    /// place, and the body after its possessive.
+    fn countries_possessive(&self, doc: &Doc, spans: Vec<NamedSpan>) -> Vec<NamedSpan> {
+        let tokens = &doc.tokens;
+        let mut out = Vec::with_capacity(spans.len());
+        for span in spans {
+            let possessive = (span.tokens.start + 1..span.tokens.end.saturating_sub(1))
+                .find(|&i| matches!(tokens[i].text.as_str(), "'s" | "\u{2019}s"));
+            match possessive {
+                Some(i)
+                    if tokens[i + 1].is_capitalized()
+                        && self
+                            .gazetteer
+                            .country_of(&tokens[span.tokens.start..i])
+                            .is_some() =>
+                {
+                    out.push(NamedSpan {
+                        tokens: span.tokens.start..i,
+                        kind: NerKind::Loc,
+                    });
+                    out.push(NamedSpan {
+                        tokens: i + 1..span.tokens.end,
+                        kind: span.kind,
+                    });
+                }
+                _ => out.push(span),
+            }
+        }
+        out
+    }
+
     /// Repairs what CoNLL-trained tagging gets wrong on today's news:
     /// sentence-opening words and honorifics taken into names ("Later Qin
     /// Gang", "Ms Diemont"),
@@ -88,6 +120,8 @@ impl TaggerRecognizer {
     /// features taken for organisations ("South China Sea"), and well-known
     /// acronyms and country names missed ("AUKUS", "US").
     pub fn refine(&self, doc: &Doc, spans: Vec<NamedSpan>) -> Vec<NamedSpan> {
+        let spans = names_left_open(doc, spans);
+        let spans = self.countries_possessive(doc, spans);
         let tokens = &doc.tokens;
         let mut out: Vec<NamedSpan> = Vec::with_capacity(spans.len());
         // The first word of its sentence, after any opening quotation mark
@@ -723,7 +757,7 @@ impl TaggerRecognizer {
         }
         // "state-owned Petroleum Corp": lowercase words before a name are
         // not part of it.
-        let mut out: Vec<NamedSpan> = out
+        let out: Vec<NamedSpan> = out
             .into_iter()
             .map(|mut span| {
                 while span.kind != NerKind::Person
@@ -753,7 +787,44 @@ impl TaggerRecognizer {
                 span
             })
             .collect();
+        let mut out = self.surname_then_country(doc, out);
         self.one_kind_per_name(doc, &mut out);
+        out
+    }
+
+    /// "Lawson told Funaro Brazil had to...": a surname of a person named
+    /// in full in the article, run together with a country's name, is the
+    /// person and the country.
+    fn surname_then_country(&self, doc: &Doc, spans: Vec<NamedSpan>) -> Vec<NamedSpan> {
+        let tokens = &doc.tokens;
+        let surnames: Vec<&str> = spans
+            .iter()
+            .filter(|s| s.kind == NerKind::Person && s.tokens.len() > 1)
+            .map(|s| tokens[s.tokens.end - 1].text.as_str())
+            .collect();
+        let mut out = Vec::with_capacity(spans.len());
+        for span in spans {
+            let first = span.tokens.start;
+            if span.kind != NerKind::Person
+                && span.tokens.len() > 1
+                && surnames.contains(&tokens[first].text.as_str())
+                && self
+                    .gazetteer
+                    .country_of(&tokens[first + 1..span.tokens.end])
+                    .is_some()
+            {
+                out.push(NamedSpan {
+                    tokens: first..first + 1,
+                    kind: NerKind::Person,
+                });
+                out.push(NamedSpan {
+                    tokens: first + 1..span.tokens.end,
+                    kind: NerKind::Loc,
+                });
+            } else {
+                out.push(span);
+            }
+        }
         out
     }
 
@@ -873,6 +944,61 @@ impl TaggerRecognizer {
 /// "Martin Marietta" and "Paribas" taken for people in a story that names
 /// "Martin Marietta Corp" and "Banque Paribas": a firm's name without its
 /// legal form or its "Banque" is the firm.
+/// "Bank of" and "British Columbia", "Islamic Republic of" and "Iran News
+/// Agency" tagged apart: a name that ends in a lowercase linking word runs on
+/// into the name right after it (an organisation's, if either is). With no
+/// name after it ("accusing the West of letting"), the linking words are
+/// not part of the name.
+fn names_left_open(doc: &Doc, spans: Vec<NamedSpan>) -> Vec<NamedSpan> {
+    let tokens = &doc.tokens;
+    let open = |span: &NamedSpan| {
+        let last = &tokens[span.tokens.end - 1];
+        span.tokens.len() > 1
+            && last.text == last.lower
+            && matches!(
+                last.lower.as_str(),
+                "of" | "and" | "the" | "for" | "on" | "de"
+            )
+    };
+    let mut out: Vec<NamedSpan> = Vec::with_capacity(spans.len());
+    for span in spans {
+        if let Some(previous) = out.last_mut()
+            && open(previous)
+            && previous.tokens.end == span.tokens.start
+            && doc.sentence_of[previous.tokens.start] == doc.sentence_of[span.tokens.start]
+        {
+            previous.tokens.end = span.tokens.end;
+            if span.kind == NerKind::Org {
+                previous.kind = NerKind::Org;
+            }
+            continue;
+        }
+        out.push(span);
+    }
+    for span in &mut out {
+        // "the Office of the Deputy Prime Minister": an organisation's
+        // name runs on through the capitalised words the tagger left out.
+        if span.kind == NerKind::Org && open(span) {
+            let sentence = doc.sentence_of[span.tokens.start];
+            let end = (span.tokens.end..tokens.len())
+                .find(|&i| {
+                    let t = &tokens[i];
+                    doc.sentence_of[i] != sentence
+                        || !t.is_capitalized()
+                        || !t.text.chars().all(char::is_alphabetic)
+                        || lexicon::MONTHS.contains(&t.lower.as_str())
+                        || lexicon::WEEKDAYS.contains(&t.lower.as_str())
+                })
+                .unwrap_or(tokens.len());
+            span.tokens.end = end;
+        }
+        while open(span) {
+            span.tokens.end -= 1;
+        }
+    }
+    out
+}
+
 fn firms_short_forms(doc: &Doc, spans: &mut [NamedSpan]) {
     let words = |span: &NamedSpan| -> Vec<&str> {
         doc.tokens[span.tokens.clone()]
@@ -1062,6 +1188,63 @@ mod tests {
             .into_iter()
             .map(|s| (surface(&doc.tokens[s.tokens]), s.kind))
             .collect()
+    }
+
+    #[test]
+    fn a_surname_run_together_with_a_country_is_the_person_and_the_country() {
+        use NerKind::{Loc, Org, Person};
+        let text = "Dilson Funaro met Lawson. Lawson told Funaro Brazil had to pay.";
+        // Dilson Funaro met Lawson . Lawson told Funaro Brazil had
+        // 0      1      2   3      4 5      6    7      8
+        assert_eq!(
+            refined(
+                text,
+                &[(0..2, Person), (3..4, Person), (5..6, Person), (7..9, Org)]
+            ),
+            vec![
+                ("Dilson Funaro".to_owned(), Person),
+                ("Lawson".to_owned(), Person),
+                ("Lawson".to_owned(), Person),
+                ("Funaro".to_owned(), Person),
+                ("Brazil".to_owned(), Loc)
+            ]
+        );
+    }
+
+    #[test]
+    fn a_countrys_possessive_parts_the_country_from_its_body() {
+        use NerKind::{Loc, Org};
+        let text = "The UK's Department for International Development paid.";
+        // The UK 's Department for International Development paid
+        // 0   1  2  3          4   5             6           7
+        assert_eq!(
+            refined(text, &[(1..7, Org)]),
+            vec![
+                ("UK".to_owned(), Loc),
+                ("Department for International Development".to_owned(), Org)
+            ]
+        );
+    }
+
+    #[test]
+    fn a_name_left_open_runs_on_into_the_next_or_ends_before_its_linking_word() {
+        use NerKind::{Loc, Org};
+        let text = "The Bank of British Columbia said the West of old is gone to the Office of the Deputy Prime Minister on Monday.";
+        // The   Bank of British Columbia said the West of old is gone to
+        // 0     1    2  3       4        5    6   7    8  9   10 11   12
+        // the Office of the Deputy Prime Minister on Monday
+        // 13  14     15 16  17     18    19       20 21
+        assert_eq!(
+            refined(
+                text,
+                &[(1..3, Org), (3..5, Loc), (7..9, Loc), (14..17, Org)]
+            ),
+            vec![
+                ("Bank of British Columbia".to_owned(), Org),
+                ("West".to_owned(), Loc),
+                ("Office of the Deputy Prime Minister".to_owned(), Org)
+            ]
+        );
     }
 
     #[test]

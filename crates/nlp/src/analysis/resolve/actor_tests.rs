@@ -293,6 +293,19 @@ fn an_organisation_of_a_country_is_that_countrys() {
 }
 
 #[test]
+fn a_country_after_of_that_the_name_runs_on_past_is_its_country() {
+    let r = resolve_on(
+        "WASHINGTON, March 2 - The Islamic Republic of Iran News Agency said Iraqi planes attacked.",
+        Some("1987-03-02"),
+    );
+    let agency = entity_of(&r, "Islamic Republic of Iran News Agency");
+    assert_eq!(
+        (agency.kind, agency.country.as_deref()),
+        (NerKind::Org, Some("IRN"))
+    );
+}
+
+#[test]
 fn a_title_belongs_to_its_own_name() {
     // The next name's title in a list, a relative clause and a title
     // behind "as" and a comma are not the person's.

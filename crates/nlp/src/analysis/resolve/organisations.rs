@@ -432,14 +432,22 @@ pub(super) fn resolve(
     }
     // "Chinese Foreign Ministry": the leading demonym is the country.
     let (first, rest) = text.split_once(' ').unwrap_or((text, ""));
-    // "Petroleum Corp of Jamaica": a country after the last "of" is too.
-    let after_of = text.rsplit_once(" of ").map(|(_, tail)| tail);
+    // "Petroleum Corp of Jamaica", "Islamic Republic of Iran News Agency":
+    // a country right after the last "of" is too.
+    // Only a name that ends in its country may be a central bank's ("Bank
+    // of Japan", not "Bank of America NT and SA").
+    let of_tail = text.rsplit_once(" of ").map(|(_, tail)| tail);
+    let ends_in_country = of_tail.is_some_and(|tail| gazetteer.country_by_alias(tail).is_some());
+    let after_of = of_tail.and_then(|tail| {
+        let words: Vec<&str> = tail.split(' ').collect();
+        (1..=words.len())
+            .rev()
+            .find_map(|n| gazetteer.country_by_alias(&words[..n].join(" ")))
+    });
     let leading_country = gazetteer
         .country_by_demonym(first)
         .or_else(|| gazetteer.country_by_alias(first));
-    let named_country = leading_country
-        .or_else(|| after_of.and_then(|tail| gazetteer.country_by_alias(tail)))
-        .map(|c| c.iso3.clone());
+    let named_country = leading_country.or(after_of).map(|c| c.iso3.clone());
     // A state body the actor dictionary knows ("Federal Bureau of
     // Investigation" is American and police).
     let body = gazetteer.person(text).and_then(|known| known.as_body());
@@ -450,7 +458,7 @@ pub(super) fn resolve(
     // Bank", "Central Bank of Nigeria".
     if is_central_bank(
         text,
-        named_country.is_some() || lexicon::org_country(text).is_some(),
+        leading_country.is_some() || ends_in_country || lexicon::org_country(text).is_some(),
     ) {
         entity.sector = Some("GOV".to_owned());
     }

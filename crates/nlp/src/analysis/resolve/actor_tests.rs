@@ -757,6 +757,23 @@ fn a_company_by_the_first_words_of_its_name_is_that_company() {
         "{:?}",
         keys(&r2)
     );
+    // Nor by the first words before what it makes ("Ford" after "Ford
+    // Motor Co"), when no other firm begins so.
+    let r = resolve_on(
+        "Ford Motor Co said it would recall cars. Ford said the fault was minor.",
+        None,
+    );
+    assert_eq!(
+        entity_of(&r, "Ford").key,
+        entity_of(&r, "Ford Motor Co").key,
+        "{:?}",
+        keys(&r)
+    );
+    let r = resolve_on(
+        "Hughes Tool Co and Hughes Aircraft Co said they would merge. Hughes said it was pleased.",
+        None,
+    );
+    assert_eq!(entity_of(&r, "Hughes").key, "org:hughes", "{:?}", keys(&r));
     // Two firms begin so: neither is meant.
     let r = resolve_on(
         "Boeing Co and Boeing Holdings Inc said they merged. Boeing said it was pleased.",

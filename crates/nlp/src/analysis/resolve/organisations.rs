@@ -305,7 +305,10 @@ fn first_words_of_a_firm(
     if !matches!(span.kind, NerKind::Org | NerKind::Misc) {
         return None;
     }
+    // "Ford" after "Ford Motor Co", when no other firm named before
+    // begins so.
     firm_beginning_with(span, text, resolution, false)
+        .or_else(|| firm_beginning_with(span, text, resolution, true))
 }
 
 /// The one company named before `span` whose name is `text` and corporate

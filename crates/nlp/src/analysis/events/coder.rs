@@ -619,6 +619,7 @@ impl Coder<'_> {
             || kept_or_broken(words, trigger)
             || trades(words, trigger, &code, named)
             || only_thought_of(words, trigger)
+            || alleged(words, trigger)
         {
             return;
         }
@@ -635,6 +636,12 @@ impl Coder<'_> {
                     // "head off a proposal", "dismissed the budget summit":
                     // what the subject answers is not its own act.
                     if answered(words, trigger.start) {
+                        return None;
+                    }
+                    // "opened an enquiry into allegations that the Soviet
+                    // Union is dumping": whoever looks into an accusation
+                    // did not make it.
+                    if trigger.lemma == "accuse" && after_preposition(words, trigger.start) {
                         return None;
                     }
                     subject(self.doc, words, offset, units, trigger.start, clause_start)
@@ -1458,7 +1465,13 @@ impl Coder<'_> {
         // Tories ...").
         // Nor past a conjunction that opens a clause of its own ("would
         // back the government's plans although Michael Howard was").
-        if words[trigger.end..at].iter().any(|w| {
+        // But an accusation's "that" opens what it says of its target
+        // ("accusations that Washington is carrying out hacking attacks").
+        let said_of = trigger.nominal
+            && words.get(trigger.end) == Some(&"that")
+            && trigger.prepositions.iter().any(|q| q == "that");
+        let complement_start = trigger.end + usize::from(said_of);
+        if words[complement_start..at].iter().any(|w| {
             clause::is_boundary(w)
                 || matches!(
                     *w,
@@ -2011,6 +2024,23 @@ fn only_thought_of(words: &[&str], trigger: &Trigger) -> bool {
         })
 }
 
+/// "repeated accusations that Washington is carrying out hacking
+/// attacks": what an accusation alleges is the accuser's claim (coded as
+/// the accusation), not an act the article reports.
+fn alleged(words: &[&str], trigger: &Trigger) -> bool {
+    (trigger.start.saturating_sub(12)..trigger.start).any(|p| {
+        p > 0
+            && words[p] == "that"
+            && matches!(
+                words[p - 1],
+                "accusations" | "accusation" | "allegations" | "allegation" | "charges"
+            )
+            && !words[p..trigger.start]
+                .iter()
+                .any(|w| matches!(*w, ";" | "but" | "while"))
+    })
+}
+
 /// "agreed to purchase the seat", "will offer 7.5 billion francs worth of
 /// Treasury bills": buying, selling and issuing paper is trade, not an
 /// intention between actors.
@@ -2127,6 +2157,21 @@ fn reciprocal(after: &[&str]) -> bool {
         .any(|w| matches!(w, ["each", "other"] | ["one", "another"] | ["the", "other"]))
 }
 
+/// Is the noun at `at` governed by a preposition, past its determiner and
+/// modifiers ("into allegations", "to the fresh accusations")?
+fn after_preposition(words: &[&str], at: usize) -> bool {
+    let mut p = at;
+    while let Some(q) = p.checked_sub(1) {
+        let w = words[q];
+        if DETERMINERS.contains(&w) || qualifies_noun(w) {
+            p = q;
+            continue;
+        }
+        return PREPOSITIONS.contains(&w);
+    }
+    false
+}
+
 /// Does a verb that answers another's act govern the noun at `at`
 /// ("to head off a proposal", "dismissed the budget summit", "opposed
 /// the plan")? Its subject responds to the act; it does not do it.
@@ -2175,6 +2220,10 @@ fn answered(words: &[&str], at: usize) -> bool {
                     | "ignores"
                     | "ignored"
                     | "ignoring"
+                    | "deny"
+                    | "denies"
+                    | "denied"
+                    | "denying"
             )
         };
         if verb {

@@ -1215,6 +1215,34 @@ fn a_present_accusation_with_a_day_is_no_schedule_and_who_in_capitals_is_no_clau
 }
 
 #[test]
+fn an_accusation_that_names_its_target_first_in_what_it_says() {
+    let found = coded(
+        "A Chinese Foreign Ministry spokesperson repeated accusations that Washington \
+         is carrying out hacking attacks.",
+    );
+    assert!(
+        found
+            .iter()
+            .any(|e| e.starts_with("112 org:chn-foreign-ministry>USA")),
+        "{found:?}"
+    );
+    // What it alleges is no attack the article reports.
+    assert!(!found.iter().any(|e| e.starts_with("19")), "{found:?}");
+    // Who looks into an accusation, or denies it, did not make it.
+    for text in [
+        "The European Commission opened an enquiry into allegations that the Soviet Union \
+         is dumping mercury.",
+        "The European Commission denied accusations that the Soviet Union is dumping mercury.",
+    ] {
+        let found = coded(text);
+        assert!(
+            !found.iter().any(|e| e.starts_with("11")),
+            "{text}: {found:?}"
+        );
+    }
+}
+
+#[test]
 fn a_verb_coordinated_with_an_earlier_one_shares_its_subject() {
     let events = coded(
         "He said the United States was pressing Canada to stop favouring domestic banks \

@@ -217,6 +217,15 @@ pub fn resolve_near(
         } else if let Some(resolved) = relative_period(tokens, i, published) {
             consider(i, resolved);
         } else if let Some(day) = WEEKDAYS.iter().position(|w| *w == lower) {
+            // "on Sunday, June 18, 2023", "Friday, 16 June": the date
+            // written out after it says which Sunday.
+            let written_out = tokens.get(i + 1).is_some_and(|t| t.text == ",")
+                && tokens[i + 2..tokens.len().min(i + 4)]
+                    .iter()
+                    .any(|t| t.is_capitalized() && MONTHS.contains(&t.lower.as_str()));
+            if written_out {
+                continue;
+            }
             let target = weekday(day);
             let current = published.weekday();
             let date = if future_before(i) {
@@ -354,6 +363,21 @@ mod tests {
         );
         assert_eq!(
             r("talks in Beijing on Sunday"),
+            Some(ResolvedDate {
+                date: sunday,
+                precision: Precision::Day
+            })
+        );
+        // A date written out after the weekday says which one.
+        assert_eq!(
+            r("Blinken arrives in Beijing on Sunday, June 25, 2023"),
+            Some(ResolvedDate {
+                date: date(2023, 6, 25),
+                precision: Precision::Day
+            })
+        );
+        assert_eq!(
+            r("He arrives on Sunday, 18 June"),
             Some(ResolvedDate {
                 date: sunday,
                 precision: Precision::Day

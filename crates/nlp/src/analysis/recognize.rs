@@ -368,6 +368,7 @@ impl TaggerRecognizer {
                     "commission" | "committee" | "panel" | "inquiry"
                 )
             }) && span.kind != NerKind::Loc
+                && !names_a_thing(tokens, span.tokens.end)
             {
                 span.tokens.end += 1;
                 span.kind = NerKind::Org;
@@ -572,6 +573,7 @@ impl TaggerRecognizer {
             // across a preposition.
             if let Some(offset) =
                 (0..4).find(|&k| tokens.get(end + k).is_some_and(|t| t.lower == "committee"))
+                && !names_a_thing(tokens, end + offset)
                 && span.kind != NerKind::Person
                 && (end..end + offset).all(|i| {
                     tokens[i].text.chars().all(|c| c.is_lowercase() || c == '-')
@@ -944,6 +946,18 @@ impl TaggerRecognizer {
 /// "Martin Marietta" and "Paribas" taken for people in a story that names
 /// "Martin Marietta Corp" and "Banque Paribas": a firm's name without its
 /// legal form or its "Banque" is the firm.
+/// "two Senate committee hearings", "House committee members": a body's
+/// word at `at` that only qualifies the noun after it names no body; the
+/// name is the chamber's.
+fn names_a_thing(tokens: &[crate::text::Token], at: usize) -> bool {
+    tokens.get(at + 1).is_some_and(|t| {
+        matches!(
+            t.text.as_str(),
+            "hearing" | "hearings" | "members" | "aides" | "staff" | "sources" | "vote" | "votes"
+        )
+    })
+}
+
 /// "Bank of" and "British Columbia", "Islamic Republic of" and "Iran News
 /// Agency" tagged apart: a name that ends in a lowercase linking word runs on
 /// into the name right after it (an organisation's, if either is). With no
@@ -1739,6 +1753,21 @@ mod tests {
             &[(4..6, NerKind::Org)],
         );
         assert!(found.iter().all(|(t, _)| !t.contains("Dlrs")), "{found:?}");
+    }
+
+    #[test]
+    fn a_committee_word_that_only_qualifies_a_noun_names_no_committee() {
+        use NerKind::Org;
+        let text = "He spoke at two Senate committee hearings and to the Senate finance committee.";
+        // He spoke at two Senate committee hearings and to the Senate finance committee
+        // 0  1     2  3   4      5         6        7   8  9   10     11      12
+        assert_eq!(
+            refined(text, &[(4..5, Org), (10..11, Org)]),
+            vec![
+                ("Senate".to_owned(), Org),
+                ("Senate finance committee".to_owned(), Org)
+            ]
+        );
     }
 
     #[test]

@@ -128,6 +128,10 @@ pub const ROLES: &[(&str, &str)] = &[
     ("counterpart", ""),
     ("head", ""),
     ("director", ""),
+    // Of a ministry, a business lobby or a charity alike: what it heads
+    // says which ("director general of the CBI").
+    ("director general", ""),
+    ("director-general", ""),
     ("mr.", ""),
     ("mrs.", ""),
     ("ms.", ""),
@@ -211,6 +215,8 @@ pub const ORG_COUNTRIES: &[(&str, &str)] = &[
     ("House of Lords", "GBR"),
     ("Law Lords", "GBR"),
     ("Inland Revenue", "GBR"),
+    ("Confederation of British Industry", "GBR"),
+    ("CBI", "GBR"),
     ("Commission for Racial Equality", "GBR"),
     ("Home Office", "GBR"),
     ("Foreign Office", "GBR"),
@@ -382,6 +388,8 @@ pub const KNOWN_ORGS: &[(&str, &str, &str)] = &[
     // Britain's highest court until 2009, the judges of the House of Lords.
     ("Law Lords", "Law Lords", "JUD"),
     ("Inland Revenue", "Inland Revenue", "GOV"),
+    // Britain's employers' lobby.
+    ("CBI", "Confederation of British Industry", "BUS"),
     (
         "Commission for Racial Equality",
         "Commission for Racial Equality",
@@ -510,14 +518,22 @@ static AGENTS: LazyLock<HashMap<&'static str, &'static str>> = LazyLock::new(|| 
 });
 
 /// Longest role phrase starting at `words[0]`, as (length in words,
-/// sector): the project's own list first, then the PETRARCH2 agents.
+/// sector), from the project's own list and the PETRARCH2 agents; the
+/// project's on a tie. A longer phrase of the agents wins ("director
+/// general" is GOV, not "director" and a MIL "general").
 pub fn match_role(words: &[&str]) -> Option<(usize, &'static str)> {
     let longest = |lookup: &dyn Fn(&str) -> Option<&'static str>| {
         (1..=words.len().min(4))
             .rev()
             .find_map(|len| lookup(&words[..len].join(" ")).map(|sector| (len, sector)))
     };
-    longest(&role_sector).or_else(|| longest(&|phrase| AGENTS.get(phrase).copied()))
+    let own = longest(&role_sector);
+    let agents = longest(&|phrase| AGENTS.get(phrase).copied());
+    match (own, agents) {
+        (Some(own), Some(agents)) if agents.0 > own.0 => Some(agents),
+        (None, agents) => agents,
+        (own, _) => own,
+    }
 }
 
 /// An organisation known by this short or full name: (full name, sector).
@@ -643,7 +659,7 @@ pub fn org_sector(name: &str) -> Option<&'static str> {
         "Army" | "Navy" | "Forces" | "Guard" | "Guards" | "Auxiliary" | "Corps" | "Brigade"
         | "Division" | "Regiment" | "Battalion" => "MIL",
         "Company" | "Bank" | "Airlines" | "Motors" | "Technologies" | "Holdings" | "Group"
-        | "Board" | "Association" | "Federation" | "Chamber" | "Cheeses" | "Foods"
+        | "Board" | "Association" | "Federation" | "Chamber" | "Chambers" | "Cheeses" | "Foods"
         | "Industries" | "Exchange" => "BUS",
         "Times" | "Post" | "Journal" | "News" | "Network" | "Reuters" | "Mirror" | "Telegraph"
         | "Guardian" | "Herald" | "Gazette" | "Tribune" | "Observer" | "Chronicle" | "Express"
@@ -707,6 +723,26 @@ mod tests {
             match_role(&["agriculture", "minister", "x"]),
             Some((2, "GOV"))
         );
+        // A longer phrase of the agents beats a shorter one of our own.
+        assert_eq!(
+            match_role(&["general", "of", "the", "army"]),
+            Some((4, "MIL"))
+        );
+        // "director general" is no general: what the director heads says.
+        assert_eq!(
+            match_role(&["director", "general", "for", "europe"]),
+            Some((2, ""))
+        );
+    }
+
+    #[test]
+    fn an_organisation_s_head_word_gives_its_sector_and_business_lobbies_are_business() {
+        assert_eq!(org_sector("British Chambers of Commerce"), Some("BUS"));
+        assert_eq!(
+            known_org("CBI"),
+            Some(("Confederation of British Industry", "BUS"))
+        );
+        assert_eq!(org_country("CBI"), Some("GBR"));
     }
 
     #[test]

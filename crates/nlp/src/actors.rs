@@ -75,6 +75,16 @@ pub struct KnownPerson {
     pub roles: Vec<Role>,
 }
 
+/// A given name and a surname, without a title ("ronald reagan", not
+/// "president reagan" or "ronald wilson reagan").
+fn is_plain_full_name(name: &str) -> bool {
+    let words: Vec<&str> = name.split(' ').collect();
+    words.len() == 2
+        && words[0].chars().all(char::is_alphabetic)
+        && !crate::lexicon::is_title_word(words[0])
+        && !crate::lexicon::is_honorific(words[0])
+}
+
 /// What a known person is on a day: the country and sector they act for,
 /// and an international organisation's code when they act for one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -423,15 +433,38 @@ impl Actors {
         let mut full = people
             .iter()
             .map(|&i| self.names[i].as_str())
-            .filter(|name| {
-                let words: Vec<&str> = name.split(' ').collect();
-                words.len() == 2
-                    && words[0].chars().all(char::is_alphabetic)
-                    && !crate::lexicon::is_title_word(words[0])
-                    && !crate::lexicon::is_honorific(words[0])
-            });
+            .filter(|name| is_plain_full_name(name));
         let one = full.next()?;
         full.next().is_none().then_some(one)
+    }
+
+    /// The one full name of two words among the people called `surname`
+    /// in office on `date` for a country `serves` accepts ("tony blair"
+    /// for "Blair" in a British story of 2005), when all those entries are
+    /// one person.
+    pub fn full_name_serving(
+        &self,
+        surname: &str,
+        date: NaiveDate,
+        serves: impl Fn(&str) -> bool,
+    ) -> Option<&str> {
+        let serving: Vec<usize> = self
+            .by_surname
+            .get(&surname.to_lowercase())?
+            .iter()
+            .copied()
+            .filter(|&i| self.people[i].in_office_on(date) && serves(&self.people[i].country))
+            .collect();
+        let first = &self.people[*serving.first()?];
+        if serving.iter().any(|&i| self.people[i] != *first) {
+            return None;
+        }
+        let mut full = serving
+            .iter()
+            .map(|&i| self.names[i].as_str())
+            .filter(|name| is_plain_full_name(name));
+        let one = full.next()?;
+        full.all(|other| other == one).then_some(one)
     }
 
     /// Every known person called `surname`.

@@ -208,6 +208,17 @@ impl Gazetteer {
         self.actors.full_name_by_surname(surname)
     }
 
+    /// The one full name of the people called `surname` in office on
+    /// `date` for a country `serves` accepts.
+    pub fn full_name_serving(
+        &self,
+        surname: &str,
+        date: chrono::NaiveDate,
+        serves: impl Fn(&str) -> bool,
+    ) -> Option<&str> {
+        self.actors.full_name_serving(surname, date, serves)
+    }
+
     /// Every known person called `surname`.
     pub fn people_by_surname(&self, surname: &str) -> impl Iterator<Item = &KnownPerson> {
         self.actors.people_by_surname(surname)

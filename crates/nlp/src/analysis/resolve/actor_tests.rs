@@ -1110,6 +1110,18 @@ fn a_titled_surname_is_the_namesake_then_in_office_for_a_country_named() {
     let blair = entity_of(&r, "Blair");
     assert_eq!(blair.country.as_deref(), Some("GBR"));
     assert_eq!(blair.sector.as_deref(), Some("GOV"));
+    // Keyed as that namesake, as if named in full.
+    assert_eq!(blair.key, "person:tony-blair");
+    // One person the dictionary lists under several names is still one.
+    let r = resolve_on(
+        "Mr Brown said Britain could afford the pledge.",
+        Some("2005-02-15"),
+    );
+    let brown = entity_of(&r, "Brown");
+    assert_eq!(
+        (brown.key.as_str(), brown.sector.as_deref()),
+        ("person:gordon-brown", Some("GOV"))
+    );
     // Without a title, a surname is no one's in particular.
     let r = resolve_on(
         "Merrill Lynch, Pierce, Fenner and Smith said Britain would sign.",

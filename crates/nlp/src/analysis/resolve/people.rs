@@ -262,7 +262,31 @@ pub(super) fn from_actor_dictionary(
         let sure = by_surname.is_some_and(|k| {
             date.is_some_and(|d| k.in_office_on(d)) && article_countries.contains(&k.country)
         });
-        if sure && let Some(full) = gazetteer.full_name_by_surname(&entity.name) {
+        // After a title, the one namesake then in office for a country
+        // the article names ("Mr Blair" in a British story of 2005, not
+        // the American admiral; not the "Smith" of "Fenner and Smith").
+        let after_title = entity.mentions.iter().any(|&m| {
+            let start = mentions[m].tokens.start;
+            start
+                .checked_sub(1)
+                .map(|p| doc.tokens[p].lower.as_str())
+                .is_some_and(|w| {
+                    crate::lexicon::is_honorific(w) || crate::lexicon::is_title_word(w)
+                })
+        });
+        let full = if sure {
+            gazetteer.full_name_by_surname(&entity.name)
+        } else {
+            // Keyed by that namesake's full name too ("Mr Blair" is
+            // person:tony-blair).
+            date.filter(|_| after_title && !entity.name.contains(' '))
+                .and_then(|d| {
+                    gazetteer.full_name_serving(&entity.name, d, |c| {
+                        named_countries.iter().any(|n| n == c)
+                    })
+                })
+        };
+        if let Some(full) = full {
             let key = format!("person:{}", super::slug(full));
             if !keys.contains(&key) {
                 entity.key = key;
@@ -272,29 +296,15 @@ pub(super) fn from_actor_dictionary(
             gazetteer.person(&entity.name)
         } else {
             by_surname.or_else(titled).or_else(|| {
-                // Else, after a title, the one namesake then in office
-                // for a country the article names ("Mr Blair" in a
-                // British story of 2005, not the American admiral; not
-                // the "Smith" of "Fenner and Smith").
                 let date = date?;
-                entity
-                    .mentions
-                    .iter()
-                    .any(|&m| {
-                        let start = mentions[m].tokens.start;
-                        start
-                            .checked_sub(1)
-                            .map(|p| doc.tokens[p].lower.as_str())
-                            .is_some_and(|w| {
-                                crate::lexicon::is_honorific(w) || crate::lexicon::is_title_word(w)
-                            })
-                    })
-                    .then_some(())?;
+                after_title.then_some(())?;
                 let mut serving = gazetteer
                     .people_by_surname(&entity.name)
                     .filter(|k| k.in_office_on(date) && named_countries.contains(&k.country));
+                // (The dictionary may list one person under several
+                // names: "prime minister gordon brown".)
                 let one = serving.next()?;
-                serving.next().is_none().then_some(one)
+                serving.all(|other| other == one).then_some(one)
             })
         };
         let Some(standing) = known.map(|person| person.on(date)) else {

@@ -121,6 +121,7 @@ impl TaggerRecognizer {
     /// acronyms and country names missed ("AUKUS", "US").
     pub fn refine(&self, doc: &Doc, spans: Vec<NamedSpan>) -> Vec<NamedSpan> {
         let spans = names_left_open(doc, spans);
+        let spans = corporate_fragments(doc, spans);
         let spans = self.countries_possessive(doc, spans);
         let tokens = &doc.tokens;
         let mut out: Vec<NamedSpan> = Vec::with_capacity(spans.len());
@@ -946,6 +947,54 @@ impl TaggerRecognizer {
 /// "Martin Marietta" and "Paribas" taken for people in a story that names
 /// "Martin Marietta Corp" and "Banque Paribas": a firm's name without its
 /// legal form or its "Banque" is the firm.
+/// "Cheung Kong (Holdings) Ltd" tagged "Cheung Kong", "Holdings" and
+/// "Ltd"; "Alex. Brown and Sons Inc" tagged "Alex. Brown" and "Sons Inc": a
+/// name made only of a firm's corporate words ends the firm's name before
+/// it, across "and", "&" or brackets; alone, it names nothing.
+fn corporate_fragments(doc: &Doc, spans: Vec<NamedSpan>) -> Vec<NamedSpan> {
+    let tokens = &doc.tokens;
+    let corporate = |t: &crate::text::Token| {
+        lexicon::is_company_suffix(&t.text)
+            || matches!(
+                t.text.as_str(),
+                "Sons" | "Holdings" | "Brothers" | "Bros" | "Bros." | "Cos" | "Cos."
+            )
+    };
+    let mut out: Vec<NamedSpan> = Vec::with_capacity(spans.len());
+    for span in spans {
+        if !tokens[span.tokens.clone()].iter().all(corporate) {
+            out.push(span);
+            continue;
+        }
+        if let Some(previous) = out.last_mut()
+            && previous.tokens.end <= span.tokens.start
+            && span.tokens.start - previous.tokens.end <= 2
+            && doc.sentence_of[previous.tokens.start] == doc.sentence_of[span.tokens.start]
+            && tokens[previous.tokens.end..span.tokens.start]
+                .iter()
+                .all(|t| matches!(t.text.as_str(), "and" | "&" | "(" | ")"))
+        {
+            previous.tokens.end = span.tokens.end;
+            previous.kind = NerKind::Org;
+            // "Mitsubishi Bank (Europe) Ltd": a bracketed name closing a
+            // firm's name belongs to the name before its bracket.
+            let start = previous.tokens.start;
+            if out.len() >= 2
+                && start >= 2
+                && tokens[start - 1].text == "("
+                && out[out.len() - 2].tokens.end == start - 1
+            {
+                let end = out.pop().map_or(start, |p| p.tokens.end);
+                if let Some(firm) = out.last_mut() {
+                    firm.tokens.end = end;
+                    firm.kind = NerKind::Org;
+                }
+            }
+        }
+    }
+    out
+}
+
 /// "two Senate committee hearings", "House committee members": a body's
 /// word at `at` that only qualifies the noun after it names no body; the
 /// name is the chamber's.
@@ -1753,6 +1802,38 @@ mod tests {
             &[(4..6, NerKind::Org)],
         );
         assert!(found.iter().all(|(t, _)| !t.contains("Dlrs")), "{found:?}");
+    }
+
+    #[test]
+    fn a_firms_corporate_words_tagged_apart_end_its_name_or_name_nothing() {
+        use NerKind::{Loc, Org, Person};
+        let text = "Cheung Kong (Holdings) Ltd and Hill and Sons Inc agreed. Ltd was there. \
+                    Mitsubishi Bank (Europe) Ltd said.";
+        // Cheung Kong ( Holdings ) Ltd and Hill and Sons Inc agreed . Ltd
+        // 0      1    2 3        4 5   6   7    8   9    10  11     12 13
+        // was there . Mitsubishi Bank ( Europe ) Ltd said
+        // 14  15    16 17         18  19 20     21 22  23
+        assert_eq!(
+            refined(
+                text,
+                &[
+                    (0..2, Org),
+                    (3..4, Org),
+                    (5..6, Org),
+                    (7..8, Person),
+                    (9..11, Org),
+                    (13..14, Org),
+                    (17..19, Org),
+                    (20..21, Loc),
+                    (22..23, Org)
+                ]
+            ),
+            vec![
+                ("Cheung Kong (Holdings) Ltd".to_owned(), Org),
+                ("Hill and Sons Inc".to_owned(), Org),
+                ("Mitsubishi Bank (Europe) Ltd".to_owned(), Org)
+            ]
+        );
     }
 
     #[test]

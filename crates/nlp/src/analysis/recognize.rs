@@ -146,6 +146,16 @@ impl TaggerRecognizer {
                     continue;
                 }
             }
+            // "GNP", "LIBOR", "the Federal funds rate": no one's name.
+            if span.tokens.len() == 1 {
+                let next = tokens
+                    .get(span.tokens.end)
+                    .filter(|t| t.text == t.lower)
+                    .map(|t| t.lower.as_str());
+                if lexicon::names_no_one(&tokens[span.tokens.start].text, next) {
+                    continue;
+                }
+            }
             // "the Reagan administration" with only "Reagan" tagged, as a
             // person or a thing: the administration, a body of government
             // (as "Reagan Administration" tagged whole is).
@@ -1802,6 +1812,18 @@ mod tests {
             &[(4..6, NerKind::Org)],
         );
         assert!(found.iter().all(|(t, _)| !t.contains("Dlrs")), "{found:?}");
+    }
+
+    #[test]
+    fn economic_measures_and_the_federal_funds_rate_name_no_one() {
+        use NerKind::{Loc, Org};
+        let text = "GNP rose and the Federal funds rate fell in France.";
+        // GNP rose and the Federal funds rate fell in France
+        // 0   1    2   3   4       5     6    7    8  9
+        assert_eq!(
+            refined(text, &[(0..1, Org), (4..5, Org), (9..10, Loc)]),
+            vec![("France".to_owned(), Loc)]
+        );
     }
 
     #[test]

@@ -452,6 +452,17 @@ pub fn is_sign_off(text: &str) -> bool {
     matches!(text, "REUTER" | "Reuter")
 }
 
+/// A word wire copy capitalises that names no one: an economic measure or
+/// a security ("GNP", "LIBOR", "Treasuries"), or an adjective before a
+/// lowercase noun ("Federal funds").
+pub fn names_no_one(text: &str, next_lower: Option<&str>) -> bool {
+    matches!(
+        text,
+        "GNP" | "GDP" | "LIBOR" | "Libor" | "Treasuries" | "Eurobonds" | "Eurodollars"
+    ) || (text == "Federal"
+        && next_lower.is_some_and(|w| matches!(w, "funds" | "fund" | "budget" | "deficit")))
+}
+
 /// A verb after which a capital acts for its country ("Washington accused").
 pub fn is_actor_verb(lower: &str) -> bool {
     ACTOR_VERBS.contains(&lower)

@@ -238,6 +238,14 @@ impl TaggerRecognizer {
             } {
                 span.tokens.start += 1;
             }
+            // "the Queen" taken for an organisation: a sovereign, a person.
+            if span.tokens.len() == 1
+                && tokens[span.tokens.start].text == "Queen"
+                && span.tokens.start > 0
+                && tokens[span.tokens.start - 1].lower == "the"
+            {
+                span.kind = NerKind::Person;
+            }
             // "daughter Victoria" taken for a place: a relative is a person.
             if span.kind != NerKind::Person
                 && span.tokens.len() <= 2

@@ -1101,6 +1101,30 @@ fn a_campaign_group_the_text_names_is_an_ngo_of_its_country() {
 }
 
 #[test]
+fn the_queen_in_a_british_story_is_its_head_of_state() {
+    let r = resolve_on(
+        "In Britain, the Queen and Prince Philip will lead the nation's commemoration at a \
+         service in Westminster Hall, London. The Queen will also host a reception.",
+        Some("2005-02-15"),
+    );
+    let queen = entity_of(&r, "Queen");
+    assert_eq!(
+        (
+            queen.kind,
+            queen.key.as_str(),
+            queen.country.as_deref(),
+            queen.sector.as_deref()
+        ),
+        (
+            NerKind::Person,
+            "person:elizabeth-ii",
+            Some("GBR"),
+            Some("GOV")
+        )
+    );
+}
+
+#[test]
 fn a_titled_surname_is_the_namesake_then_in_office_for_a_country_named() {
     // The dictionary knows a British and an American Blair.
     let r = resolve_on(

@@ -292,7 +292,17 @@ pub(super) fn from_actor_dictionary(
                 entity.key = key;
             }
         }
-        let known = if entity.name.contains(' ') {
+        // "the Queen" in a story that names Britain is its head of state.
+        let sovereign = entity.name == "Queen"
+            && (entity.country.as_deref() == Some("GBR")
+                || article_countries.contains("GBR")
+                || named_countries.iter().any(|c| c == "GBR"));
+        if sovereign {
+            entity.key = "person:elizabeth-ii".to_owned();
+        }
+        let known = if sovereign {
+            gazetteer.person("Elizabeth II")
+        } else if entity.name.contains(' ') {
             gazetteer.person(&entity.name)
         } else {
             by_surname.or_else(titled).or_else(|| {

@@ -430,12 +430,19 @@ impl Actors {
         if people.iter().any(|&i| self.people[i].country != *country) {
             return None;
         }
-        let mut full = people
-            .iter()
-            .map(|&i| self.names[i].as_str())
-            .filter(|name| is_plain_full_name(name));
+        let mut full = self.plain_full_names(people);
         let one = full.next()?;
         full.next().is_none().then_some(one)
+    }
+
+    /// The names of `people` that are a given name and a surname alone.
+    fn plain_full_names(&self, people: &[usize]) -> std::vec::IntoIter<&str> {
+        people
+            .iter()
+            .map(|&i| self.names[i].as_str())
+            .filter(|name| is_plain_full_name(name))
+            .collect::<Vec<_>>()
+            .into_iter()
     }
 
     /// The one full name of two words among the people called `surname`
@@ -459,10 +466,7 @@ impl Actors {
         if serving.iter().any(|&i| self.people[i] != *first) {
             return None;
         }
-        let mut full = serving
-            .iter()
-            .map(|&i| self.names[i].as_str())
-            .filter(|name| is_plain_full_name(name));
+        let mut full = self.plain_full_names(&serving);
         let one = full.next()?;
         full.all(|other| other == one).then_some(one)
     }

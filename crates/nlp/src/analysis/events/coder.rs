@@ -1766,7 +1766,7 @@ impl Coder<'_> {
             };
         let cameo = self.table.get(code)?.clone();
         let location = self.place(words, offset, segment, &found).or_else(|| {
-            self.dateline_applies(&date, &found)
+            (self.dateline_applies(&date, &found) && !self.background(words, &found))
                 .then_some(self.dateline?)
         });
         let mut confidence: f64 = if found.nominal { 0.8 } else { 0.9 };
@@ -1957,6 +1957,25 @@ impl Coder<'_> {
         !found.intended
             && date.date == self.context.reference_date
             && (!force || self.at_home(found))
+    }
+
+    /// "This coincides with the Biden administration signing a deal with
+    /// Australia and Britain": an act told as a gerund, not as what is
+    /// being done ("is signing"), is background to the story, not its
+    /// news from the dateline's place, unless a side is of that place's
+    /// country.
+    fn background(&self, words: &[&str], found: &Found) -> bool {
+        let word = words[found.trigger];
+        !found.nominal
+            && word.len() > 4
+            && word.ends_with("ing")
+            && !found.trigger.checked_sub(1).is_some_and(|p| {
+                matches!(
+                    words[p],
+                    "is" | "are" | "was" | "were" | "be" | "been" | "am" | "'s"
+                )
+            })
+            && !self.at_home(found)
     }
 
     /// Whether the dateline lies in the country of one side of the event

@@ -200,6 +200,13 @@ fn the_dateline_places_only_that_days_events() {
     let place = |e: &Event| e.location.as_ref().map(|l| l.name.clone());
     assert_eq!(place(&found[0]).as_deref(), Some("Beijing"));
     assert_eq!(place(&found[1]), None);
+    // An act told as a gerund between two other states is background.
+    let found = events(
+        "BEIJING — This coincides with the Biden administration signing a deal with \
+         Australia and Britain to supply submarines.",
+    );
+    assert!(!found.is_empty());
+    assert!(found.iter().all(|e| place(e).is_none()), "{found:?}");
 }
 
 /// Where the text's first fighting (root 19) is placed: `None` if none is

@@ -159,14 +159,26 @@ impl TaggerRecognizer {
             // "the Reagan administration" with only "Reagan" tagged, as a
             // person or a thing: the administration, a body of government
             // (as "Reagan Administration" tagged whole is).
-            if matches!(span.kind, NerKind::Person | NerKind::Misc)
+            // So is "the Thatcher government" or "the Kohl regime", when
+            // the name is a leader's the actor dictionary knows (not "the
+            // British government", nor "the Labour government").
+            let leaders = |span: &NamedSpan| {
+                let name = surface(&tokens[span.tokens.clone()]);
+                self.gazetteer.person(&name).is_some()
+                    || self.gazetteer.people_by_surname(&name).next().is_some()
+            };
+            if matches!(span.kind, NerKind::Person | NerKind::Misc | NerKind::Org)
                 && span.tokens.len() <= 2
                 && tokens[span.tokens.clone()]
                     .iter()
                     .all(|t| t.is_capitalized())
-                && tokens
-                    .get(span.tokens.end)
-                    .is_some_and(|t| t.text == "administration")
+                && tokens.get(span.tokens.end).is_some_and(|t| {
+                    (t.text == "administration" && span.kind != NerKind::Org)
+                        || (matches!(t.text.as_str(), "government" | "regime")
+                            && !self.is_country(doc, &span)
+                            && lexicon::known_org(&surface(&tokens[span.tokens.clone()])).is_none()
+                            && leaders(&span))
+                })
             {
                 span.tokens.end += 1;
                 span.kind = NerKind::Org;
@@ -1431,6 +1443,20 @@ mod tests {
             [
                 ("Reagan administration".to_owned(), NerKind::Org),
                 ("Moscow".to_owned(), NerKind::Loc)
+            ]
+        );
+        // A leader's government too, not a people's or a party's.
+        let found = refined(
+            "The Thatcher government agreed, as the Labour government did.",
+            &[(1..2, NerKind::Person), (7..8, NerKind::Org)],
+        );
+        // The Thatcher government agreed , as the Labour government did
+        // 0   1        2          3      4 5  6   7      8          9
+        assert_eq!(
+            found,
+            [
+                ("Thatcher government".to_owned(), NerKind::Org),
+                ("Labour".to_owned(), NerKind::Org)
             ]
         );
     }

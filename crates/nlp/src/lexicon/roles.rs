@@ -652,7 +652,8 @@ pub fn org_sector(name: &str) -> Option<&'static str> {
     Some(match last {
         "Ministry" | "Department" | "Administration" | "Council" | "Cabinet" | "Office"
         | "Agency" | "Commission" | "Bureau" | "Fed" | "Reserve" | "Bundesbank" | "Treasury"
-        | "Authority" | "commission" | "panel" | "inquiry" | "administration" => "GOV",
+        | "Authority" | "commission" | "panel" | "inquiry" | "administration" | "government"
+        | "regime" => "GOV",
         "Parliament" | "Congress" | "Senate" | "Assembly" | "Commons" | "Lords" | "Bundestag"
         | "Duma" | "Knesset" | "Diet" | "Committee" | "committee" | "Subcommittee"
         | "subcommittee" => "LEG",

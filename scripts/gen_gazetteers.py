@@ -579,6 +579,22 @@ EXTRA_IGOS = [
     ("International Wheat Council", "IGO", []),
     # The file has the Gulf Cooperation Council's code on its heads only.
     ("Gulf Cooperation Council", "IGOPGSGCC", ["GCC", "Gulf Co-operation Council"]),
+    # Ours: acronyms the wire uses for bodies the file knows by name only,
+    # and bodies it lacks (Euratom, one of the European Communities, takes
+    # their code; UNCTAD the UN's; Comecon the generic one).
+    ("International Energy Agency", "IGOUNOAIE", ["IEA"]),
+    ("Asian Development Bank", "IGOASADEVADB", ["ADB"]),
+    ("International Labour Organization", "IGOUNOLABILO",
+     ["ILO", "International Labour Organisation", "International Labor Organization"]),
+    ("Bank for International Settlements", "IGOBUSBIS", ["BIS"]),
+    ("Food and Agriculture Organization", "IGOUNOAGRFAO",
+     ["FAO", "UN Food and Agriculture Organization", "U.N. Food and Agriculture Organization",
+      "United Nations Food and Agriculture Organization", "Food and Agriculture Organisation"]),
+    ("Inter-American Development Bank", "IGONAMDEV", ["IADB"]),
+    ("United Nations Conference on Trade and Development", "IGOUNO",
+     ["UNCTAD", "UN Conference on Trade and Development", "U.N. Conference on Trade and Development"]),
+    ("Council for Mutual Economic Assistance", "IGO", ["Comecon", "COMECON", "CMEA"]),
+    ("European Atomic Energy Community", "IGOEUREEC", ["Euratom", "EURATOM"]),
 ]
 
 ORG_WORDS = {

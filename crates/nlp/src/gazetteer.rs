@@ -489,6 +489,22 @@ mod tests {
             g.igo("World Trade Organisation").map(|i| i.code.as_str()),
             Some("IGOBUSWTO")
         );
+        // Acronyms the wire uses for bodies the PETRARCH2 file knows by
+        // name only, and bodies it lacks.
+        for (name, full, code) in [
+            ("IEA", "International Energy Agency", "IGOUNOAIE"),
+            ("BIS", "Bank for International Settlements", "IGOBUSBIS"),
+            ("Euratom", "European Atomic Energy Community", "IGOEUREEC"),
+            ("Comecon", "Council for Mutual Economic Assistance", "IGO"),
+            (
+                "UNCTAD",
+                "United Nations Conference on Trade and Development",
+                "IGOUNO",
+            ),
+        ] {
+            let igo = g.igo(name).unwrap_or_else(|| panic!("{name} is known"));
+            assert_eq!((igo.name.as_str(), igo.code.as_str()), (full, code));
+        }
     }
 
     #[test]

@@ -1385,6 +1385,25 @@ impl Coder<'_> {
             {
                 break;
             }
+            // "held talks on Iraq", "agreed to hold talks on Gibraltar":
+            // after a meeting's noun, "on" names what it is about.
+            if !trigger.nominal
+                && previous == "on"
+                && at >= 2
+                && matches!(
+                    words[at - 2],
+                    "talks"
+                        | "meeting"
+                        | "meetings"
+                        | "discussions"
+                        | "negotiations"
+                        | "consultations"
+                        | "summit"
+                        | "conference"
+                )
+            {
+                break;
+            }
             let accepted = if trigger.nominal {
                 // "a tender offer or otherwise, subject to X": a noun's
                 // complement does not cross a comma.

@@ -1222,6 +1222,16 @@ fn a_present_accusation_with_a_day_is_no_schedule_and_who_in_capitals_is_no_clau
 }
 
 #[test]
+fn talks_on_a_country_are_about_it_not_with_it() {
+    let found = coded("Britain and France held talks on Iraq on Friday.");
+    assert!(
+        found.iter().any(|e| e.starts_with("040 GBR>FRA")),
+        "{found:?}"
+    );
+    assert!(!found.iter().any(|e| e.contains(">IRQ")), "{found:?}");
+}
+
+#[test]
 fn an_accusation_that_names_its_target_first_in_what_it_says() {
     let found = coded(
         "A Chinese Foreign Ministry spokesperson repeated accusations that Washington \

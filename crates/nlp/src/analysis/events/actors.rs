@@ -549,14 +549,16 @@ fn unit_of_mention(
     // "the Iraq war", "the Turkey-EU talks deal": a name before a topic
     // noun, or joined by a hyphen to another before a noun, names the
     // topic, not an actor.
-    if TOPICS.contains(&next_lower) {
-        return None;
-    }
-    // "the Iran arms scandal": through what the topic is about.
     let after_next = doc
         .tokens
         .get(mention.tokens.end + 1)
         .map_or("", |t| t.lower.as_str());
+    // But "Iranian oil installations", "Kuwaiti oil tankers" are a state's
+    // property, which an attack is on.
+    if TOPICS.contains(&next_lower) && !super::words::ARMS.contains(&after_next) {
+        return None;
+    }
+    // "the Iran arms scandal": through what the topic is about.
     if next_lower == "arms" && TOPICS.contains(&after_next) {
         return None;
     }
@@ -679,7 +681,42 @@ fn unit_of_mention(
                         .get(mention.tokens.end + k)
                         .is_some_and(|t| STATE_ACTS.contains(&t.lower.as_str()))
                 });
-            if acts {
+            // "attacked Iranian oil installations", "Iraqi planes", "released
+            // 50 Palestinian prisoners": the state whose arms, installations
+            // or people they are.
+            // Arms and installations only as what is attacked ("Iranian
+            // forces were in control of ... Iraqi towns" is no visit).
+            let attacked = doc.tokens[mention.tokens.start.saturating_sub(3)..mention.tokens.start]
+                .iter()
+                .any(|t| {
+                    matches!(
+                        t.lower.as_str(),
+                        "attacked"
+                            | "attack"
+                            | "attacks"
+                            | "attacking"
+                            | "bombed"
+                            | "shelled"
+                            | "hit"
+                            | "struck"
+                            | "raided"
+                            | "rocketed"
+                            | "on"
+                    )
+                });
+            let owned = doc.tokens[mention.tokens.end..]
+                .iter()
+                .take(3)
+                .position(|t| !super::coder::qualifies_noun(&t.lower) && t.lower != "oil")
+                .and_then(|k| doc.tokens.get(mention.tokens.end + k))
+                .is_some_and(|t| {
+                    (attacked && super::words::ARMS.contains(&t.lower.as_str()))
+                        || matches!(
+                            t.lower.as_str(),
+                            "prisoners" | "hostages" | "detainees" | "captives" | "diplomats"
+                        )
+                });
+            if acts || owned {
                 return Some(plain(None, mention.tokens.end));
             }
             let after_the = mention

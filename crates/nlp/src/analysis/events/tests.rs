@@ -1222,6 +1222,33 @@ fn a_present_accusation_with_a_day_is_no_schedule_and_who_in_capitals_is_no_clau
 }
 
 #[test]
+fn a_demonym_owns_the_installations_attacked_and_the_prisoners_freed() {
+    for (text, event) in [
+        (
+            "Iraqi planes bombed Iranian oil installations on Friday.",
+            "195 IRQ>IRN",
+        ),
+        (
+            "Iraq attacked Iranian oil installations on Friday.",
+            "190 IRQ>IRN",
+        ),
+        (
+            "Israel released 50 Palestinian prisoners on Friday.",
+            "0841 ISR>PSE",
+        ),
+    ] {
+        let found = coded(text);
+        assert!(
+            found.iter().any(|e| e.starts_with(event)),
+            "{text}: {found:?}"
+        );
+    }
+    // Towns held are no visit to their state.
+    let found = coded("Iranian forces were in control of several Iraqi towns on Friday.");
+    assert!(!found.iter().any(|e| e.starts_with("04")), "{found:?}");
+}
+
+#[test]
 fn talks_on_a_country_are_about_it_not_with_it() {
     let found = coded("Britain and France held talks on Iraq on Friday.");
     assert!(

@@ -752,6 +752,15 @@ impl Coder<'_> {
             } else {
                 targets.clear();
             }
+        } else if trigger.nominal
+            && code.starts_with("11")
+            && words.get(trigger.end) == Some(&"from")
+            && self.possessor(words, offset, units, trigger).is_none()
+        {
+            // "opposed a tax which has sparked strong protest from
+            // exporters to the EC": a protest from others than actors is
+            // not the subject's.
+            sources.clear();
         }
         // "a message which suggested Labour was the party of tax rises": an
         // actor right after a verb of offering and before a finite verb is

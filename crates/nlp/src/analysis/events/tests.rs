@@ -1249,6 +1249,18 @@ fn a_demonym_owns_the_installations_attacked_and_the_prisoners_freed() {
 }
 
 #[test]
+fn a_protest_lodged_with_an_actor_is_on_it_and_one_from_others_is_not_the_subjects() {
+    let found = coded("China lodged a protest with India over the border.");
+    assert!(
+        found.iter().any(|e| e.starts_with("111 CHN>IND")),
+        "{found:?}"
+    );
+    let found =
+        coded("Britain opposed a tax which has sparked strong protest from exporters to the EC.");
+    assert!(!found.iter().any(|e| e.starts_with("111 GBR")), "{found:?}");
+}
+
+#[test]
 fn talks_on_a_country_are_about_it_not_with_it() {
     let found = coded("Britain and France held talks on Iraq on Friday.");
     assert!(

@@ -445,16 +445,17 @@ impl Actors {
             .into_iter()
     }
 
-    /// The one full name of two words among the people called `surname`
-    /// in office on `date` for a country `serves` accepts ("tony blair"
-    /// for "Blair" in a British story of 2005), when all those entries are
-    /// one person.
-    pub fn full_name_serving(
+    /// The one person called `surname` in office on `date` for a country
+    /// `serves` accepts ("Blair" in a British story of 2005: Tony Blair,
+    /// not the American admiral), however many names the dictionary lists
+    /// them under ("prime minister gordon brown"), with their one full name
+    /// of two words if it has one ("tony blair").
+    pub fn namesake_in_office(
         &self,
         surname: &str,
         date: NaiveDate,
         serves: impl Fn(&str) -> bool,
-    ) -> Option<&str> {
+    ) -> Option<(&KnownPerson, Option<&str>)> {
         let serving: Vec<usize> = self
             .by_surname
             .get(&surname.to_lowercase())?
@@ -467,8 +468,10 @@ impl Actors {
             return None;
         }
         let mut full = self.plain_full_names(&serving);
-        let one = full.next()?;
-        full.all(|other| other == one).then_some(one)
+        let name = full
+            .next()
+            .and_then(|one| full.all(|other| other == one).then_some(one));
+        Some((first, name))
     }
 
     /// Every known person called `surname`.

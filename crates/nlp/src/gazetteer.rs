@@ -208,15 +208,15 @@ impl Gazetteer {
         self.actors.full_name_by_surname(surname)
     }
 
-    /// The one full name of the people called `surname` in office on
-    /// `date` for a country `serves` accepts.
-    pub fn full_name_serving(
+    /// The one person called `surname` in office on `date` for a country
+    /// `serves` accepts, with their one plain full name if it has one.
+    pub fn namesake_in_office(
         &self,
         surname: &str,
         date: chrono::NaiveDate,
         serves: impl Fn(&str) -> bool,
-    ) -> Option<&str> {
-        self.actors.full_name_serving(surname, date, serves)
+    ) -> Option<(&KnownPerson, Option<&str>)> {
+        self.actors.namesake_in_office(surname, date, serves)
     }
 
     /// Every known person called `surname`.

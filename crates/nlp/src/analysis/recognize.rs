@@ -830,11 +830,7 @@ impl TaggerRecognizer {
     /// person and the country.
     fn surname_then_country(&self, doc: &Doc, spans: Vec<NamedSpan>) -> Vec<NamedSpan> {
         let tokens = &doc.tokens;
-        let surnames: Vec<&str> = spans
-            .iter()
-            .filter(|s| s.kind == NerKind::Person && s.tokens.len() > 1)
-            .map(|s| tokens[s.tokens.end - 1].text.as_str())
-            .collect();
+        let surnames = surnames_of_full_names(doc, &spans);
         let mut out = Vec::with_capacity(spans.len());
         for span in spans {
             let first = span.tokens.start;
@@ -874,17 +870,13 @@ impl TaggerRecognizer {
             NerKind::Loc => 2,
             NerKind::Misc => 3,
         };
-        // The last words of people's full names.
-        let mut surnames: Vec<String> = Vec::new();
+        let surnames = surnames_of_full_names(doc, spans);
         let texts: Vec<String> = spans
             .iter()
             .map(|span| surface(&doc.tokens[span.tokens.clone()]))
             .collect();
         for (span, text) in spans.iter().zip(&texts) {
             kinds.entry(text.clone()).or_default()[index(span.kind)] += 1;
-            if span.kind == NerKind::Person && span.tokens.len() > 1 {
-                surnames.push(doc.tokens[span.tokens.end - 1].text.clone());
-            }
         }
         for (span, text) in spans.iter_mut().zip(texts) {
             let Some(counts) = kinds.get(&text) else {
@@ -906,7 +898,7 @@ impl TaggerRecognizer {
             // tagged: the resolver weighs the article's date ("Funaro" in
             // 1987 is Brazil's finance minister; "Ford" is mostly the firm).
             if counts[0] > 0 && counts[1] > 0 && !text.contains(' ') {
-                if surnames.contains(&text) {
+                if surnames.contains(&text.as_str()) {
                     span.kind = NerKind::Person;
                 } else if self.gazetteer.people_by_surname(&text).next().is_none() {
                     span.kind = NerKind::Org;
@@ -977,6 +969,15 @@ impl TaggerRecognizer {
 /// "Martin Marietta" and "Paribas" taken for people in a story that names
 /// "Martin Marietta Corp" and "Banque Paribas": a firm's name without its
 /// legal form or its "Banque" is the firm.
+/// The last words of people's full names among `spans`.
+fn surnames_of_full_names<'d>(doc: &'d Doc, spans: &[NamedSpan]) -> Vec<&'d str> {
+    spans
+        .iter()
+        .filter(|s| s.kind == NerKind::Person && s.tokens.len() > 1)
+        .map(|s| doc.tokens[s.tokens.end - 1].text.as_str())
+        .collect()
+}
+
 /// "Cheung Kong (Holdings) Ltd" tagged "Cheung Kong", "Holdings" and
 /// "Ltd"; "Alex. Brown and Sons Inc" tagged "Alex. Brown" and "Sons Inc": a
 /// name made only of a firm's corporate words ends the firm's name before

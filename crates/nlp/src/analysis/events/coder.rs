@@ -30,7 +30,7 @@ use super::subjects::{
 use super::triggers::{Code, Trigger, Triggers};
 use super::words::{
     AMBIGUOUS, ARMS, BE_HAVE, DETERMINERS, LOCATIVE, NOUN_MODIFIERS, OBJECT_PREPOSITIONS,
-    PREPOSITIONS, VERB_CUES, WARFARE, is_auxiliary, is_being, is_quote_mark,
+    PREPOSITIONS, VERB_CUES, WARFARE, is_auxiliary, is_being, is_form_of_be, is_quote_mark,
 };
 use super::{ArticleContext, CodedEvent, EventActor};
 use crate::analysis::dates::{self, Precision, ResolvedDate};
@@ -411,10 +411,8 @@ impl Coder<'_> {
         if trigger.end - trigger.start == 1
             && !form.ends_with("ing")
             && !form.ends_with("ed")
-            && previous.is_some_and(|p| {
-                (p != "to" && PREPOSITIONS.contains(&p))
-                    || matches!(p, "is" | "are" | "was" | "were" | "be" | "been" | "am")
-            })
+            && previous
+                .is_some_and(|p| (p != "to" && PREPOSITIONS.contains(&p)) || is_form_of_be(p))
         {
             return false;
         }
@@ -1997,12 +1995,10 @@ impl Coder<'_> {
         !found.nominal
             && word.len() > 4
             && word.ends_with("ing")
-            && !found.trigger.checked_sub(1).is_some_and(|p| {
-                matches!(
-                    words[p],
-                    "is" | "are" | "was" | "were" | "be" | "been" | "am" | "'s"
-                )
-            })
+            && !found
+                .trigger
+                .checked_sub(1)
+                .is_some_and(|p| is_form_of_be(words[p]) || words[p] == "'s")
             && !self.at_home(found)
     }
 

@@ -102,6 +102,11 @@ pub(super) fn is_being(word: &str) -> bool {
     matches!(word, "was" | "were" | "is")
 }
 
+/// A form of "be" ("is", "been").
+pub(super) fn is_form_of_be(word: &str) -> bool {
+    matches!(word, "is" | "are" | "was" | "were" | "be" | "been" | "am")
+}
+
 /// A number in words or digits ("two", "10", "1,200").
 pub(super) fn is_number(word: &str) -> bool {
     matches!(

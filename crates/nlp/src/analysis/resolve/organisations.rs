@@ -439,14 +439,16 @@ pub(super) fn resolve(
     // a country right after the last "of" is too.
     // Only a name that ends in its country may be a central bank's ("Bank
     // of Japan", not "Bank of America NT and SA").
-    let of_tail = text.rsplit_once(" of ").map(|(_, tail)| tail);
-    let ends_in_country = of_tail.is_some_and(|tail| gazetteer.country_by_alias(tail).is_some());
-    let after_of = of_tail.and_then(|tail| {
+    let of_country = text.rsplit_once(" of ").and_then(|(_, tail)| {
         let words: Vec<&str> = tail.split(' ').collect();
-        (1..=words.len())
-            .rev()
-            .find_map(|n| gazetteer.country_by_alias(&words[..n].join(" ")))
+        (1..=words.len()).rev().find_map(|n| {
+            gazetteer
+                .country_by_alias(&words[..n].join(" "))
+                .map(|country| (country, n == words.len()))
+        })
     });
+    let after_of = of_country.map(|(country, _)| country);
+    let ends_in_country = of_country.is_some_and(|(_, whole)| whole);
     let leading_country = gazetteer
         .country_by_demonym(first)
         .or_else(|| gazetteer.country_by_alias(first));

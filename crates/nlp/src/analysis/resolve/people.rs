@@ -274,17 +274,18 @@ pub(super) fn from_actor_dictionary(
                     crate::lexicon::is_honorific(w) || crate::lexicon::is_title_word(w)
                 })
         });
+        let namesake = date
+            .filter(|_| after_title && !entity.name.contains(' '))
+            .and_then(|d| {
+                gazetteer
+                    .namesake_in_office(&entity.name, d, |c| named_countries.iter().any(|n| n == c))
+            });
+        // Keyed by that namesake's full name too ("Mr Blair" is
+        // person:tony-blair).
         let full = if sure {
             gazetteer.full_name_by_surname(&entity.name)
         } else {
-            // Keyed by that namesake's full name too ("Mr Blair" is
-            // person:tony-blair).
-            date.filter(|_| after_title && !entity.name.contains(' '))
-                .and_then(|d| {
-                    gazetteer.full_name_serving(&entity.name, d, |c| {
-                        named_countries.iter().any(|n| n == c)
-                    })
-                })
+            namesake.and_then(|(_, name)| name)
         };
         if let Some(full) = full {
             let key = format!("person:{}", super::slug(full));
@@ -305,17 +306,9 @@ pub(super) fn from_actor_dictionary(
         } else if entity.name.contains(' ') {
             gazetteer.person(&entity.name)
         } else {
-            by_surname.or_else(titled).or_else(|| {
-                let date = date?;
-                after_title.then_some(())?;
-                let mut serving = gazetteer
-                    .people_by_surname(&entity.name)
-                    .filter(|k| k.in_office_on(date) && named_countries.contains(&k.country));
-                // (The dictionary may list one person under several
-                // names: "prime minister gordon brown".)
-                let one = serving.next()?;
-                serving.all(|other| other == one).then_some(one)
-            })
+            by_surname
+                .or_else(titled)
+                .or_else(|| namesake.map(|(person, _)| person))
         };
         let Some(standing) = known.map(|person| person.on(date)) else {
             continue;

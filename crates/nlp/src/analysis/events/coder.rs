@@ -555,6 +555,17 @@ impl Coder<'_> {
         // and Republicans would endorse" is no joint act, as "endorsed" is
         // not.
         let acted = code.clone();
+        // "The United States will retaliate if the EC adopts the tax": a
+        // retaliation announced is a threat (CAMEO 130), whatever it would
+        // be.
+        // Its bare form without a modal is asked for or recommended ("may
+        // recommend that the United States retaliate", "asked the
+        // government to retaliate"), not done.
+        let code = match (intended, words[trigger.start]) {
+            (true, _) if trigger.lemma == "retaliate" => "130".to_owned(),
+            (false, "retaliate") => return,
+            _ => code,
+        };
         let code = if intended && !code.starts_with("13") {
             match intention_of(&code) {
                 Some(intention) => intention.to_owned(),
@@ -850,6 +861,26 @@ impl Coder<'_> {
             targets = responding
                 .into_iter()
                 .filter(|t| !sources.contains(t))
+                .collect();
+        }
+        // "will retaliate if the European Community adopts the tax": a
+        // threat is made to the actor whose act the condition names.
+        if targets.is_empty()
+            && trigger.lemma == "retaliate"
+            && code.starts_with("13")
+            && let Some(condition) = (trigger.end..clause_end.min(trigger.end + 3))
+                .find(|&p| !words[p].ends_with("ly"))
+                .filter(|&p| words[p] == "if")
+        {
+            let mut at = condition + 1;
+            while words.get(at).is_some_and(|w| DETERMINERS.contains(w)) {
+                at += 1;
+            }
+            targets = units
+                .iter()
+                .position(|u| local(u) == at)
+                .filter(|t| !sources.contains(t))
+                .into_iter()
                 .collect();
         }
         // "Talks between France and Iran": the parties after "between" act

@@ -2691,3 +2691,27 @@ fn removing_a_thing_deports_no_one() {
         ["174 IRQ>FRA 2023-06-18 article"]
     );
 }
+
+#[test]
+fn a_retaliation_done_is_force_or_a_penalty_and_one_announced_a_threat() {
+    assert_eq!(
+        coded("Iran retaliated against Iraq on Monday."),
+        ["190 IRN>IRQ 2023-06-12 day"]
+    );
+    assert_eq!(
+        coded("Japan retaliated against the United States with tariffs."),
+        ["163 JPN>USA 2023-06-18 article"]
+    );
+    // Announced: a threat to the actor the condition names.
+    assert_eq!(
+        coded("The United States will retaliate if the European Community adopts the tax."),
+        ["130 USA>org:european-community 2023-06-18 article"]
+    );
+    // Recommended or asked for: nothing done, nothing threatened.
+    for text in [
+        "Baldrige said he may recommend that the United States retaliate against Japan.",
+        "Farmers asked the government to retaliate against the European Community.",
+    ] {
+        assert_eq!(coded(text), Vec::<String>::new(), "{text}");
+    }
+}

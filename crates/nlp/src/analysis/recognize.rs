@@ -1851,13 +1851,28 @@ mod tests {
 
     #[test]
     fn economic_measures_and_the_federal_funds_rate_name_no_one() {
-        use NerKind::{Loc, Org};
+        use NerKind::{Loc, Org, Person};
         let text = "GNP rose and the Federal funds rate fell in France.";
         // GNP rose and the Federal funds rate fell in France
         // 0   1    2   3   4       5     6    7    8  9
         assert_eq!(
             refined(text, &[(0..1, Org), (4..5, Org), (9..10, Loc)]),
             vec![("France".to_owned(), Loc)]
+        );
+        // Borrowing, a share class, a rating and the Budget as the tagger
+        // might take them.
+        let text = "The PSBR fuels pressure on Lawson; Class A shares, rated AAA, and the Budget.";
+        // The PSBR fuels pressure on Lawson ; Class A shares , rated AAA , and the Budget .
+        // 0   1    2     3        4  5      6 7     8 9      10 11    12  13 14  15  16
+        assert_eq!(
+            refined(text, &[(1..2, Org), (5..6, Person), (7..8, Org), (12..13, Org), (16..17, Org)]),
+            vec![("Lawson".to_owned(), Person)]
+        );
+        // A Budget committee is a body.
+        let text = "The Budget committee met.";
+        assert_eq!(
+            refined(text, &[(1..2, Org)]),
+            vec![("Budget committee".to_owned(), Org)]
         );
     }
 

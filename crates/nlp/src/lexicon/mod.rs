@@ -452,14 +452,36 @@ pub fn is_sign_off(text: &str) -> bool {
     matches!(text, "REUTER" | "Reuter")
 }
 
-/// A word wire copy capitalises that names no one: an economic measure or
-/// a security ("GNP", "LIBOR", "Treasuries"), or an adjective before a
-/// lowercase noun ("Federal funds").
+/// A word wire copy capitalises that names no one: an economic measure, a
+/// security or its class, a credit rating ("GNP", "PSBR", "LIBOR",
+/// "Treasuries", "Class A shares", "rated AAA"), Britain's annual Budget,
+/// or an adjective before a lowercase noun ("Federal funds").
 pub fn names_no_one(text: &str, next_lower: Option<&str>) -> bool {
     matches!(
         text,
-        "GNP" | "GDP" | "LIBOR" | "Libor" | "Treasuries" | "Eurobonds" | "Eurodollars"
-    ) || (text == "Federal"
+        "GNP"
+            | "GDP"
+            | "PSBR"
+            | "CPI"
+            | "PPI"
+            | "RPI"
+            | "M0"
+            | "M1"
+            | "M2"
+            | "M3"
+            | "SDR"
+            | "SDRs"
+            | "LIBOR"
+            | "Libor"
+            | "Treasuries"
+            | "Eurobonds"
+            | "Eurodollars"
+            | "Class"
+            | "AAA"
+            | "Aaa"
+    ) || (text == "Budget"
+        && !next_lower.is_some_and(|w| matches!(w, "committee" | "office" | "director")))
+        || (text == "Federal"
         && next_lower.is_some_and(|w| matches!(w, "funds" | "fund" | "budget" | "deficit")))
 }
 

@@ -457,8 +457,16 @@ impl TaggerRecognizer {
                     && !self.is_international(doc, previous)
                     && !self.is_international(doc, &span)
                 {
+                    // "Robin Leigh" and "Pemberton" tagged apart: a
+                    // double-barrelled surname ends a person's name, not
+                    // a firm's.
+                    let surname_ends = previous.kind == NerKind::Person
+                        && previous.tokens.len() >= 2
+                        && span.tokens.len() == 1;
                     previous.tokens.end = span.tokens.end;
-                    previous.kind = span.kind;
+                    if !surname_ends {
+                        previous.kind = span.kind;
+                    }
                     continue;
                 }
             }
@@ -1522,6 +1530,28 @@ mod tests {
             ],
         );
         assert_eq!(found, [("Royal Dutch".to_owned(), NerKind::Org)]);
+    }
+
+    #[test]
+    fn a_double_barrelled_surnames_last_part_tagged_apart_ends_the_persons_name() {
+        // Funaro met Governor Robin Leigh - Pemberton and Kansallis - Osake
+        // 0      1   2        3     4     5 6          7   8         9 10
+        let found = refined(
+            "Funaro met Governor Robin Leigh-Pemberton and Kansallis-Osake.",
+            &[
+                (3..5, NerKind::Person),
+                (6..7, NerKind::Org),
+                (8..9, NerKind::Person),
+                (10..11, NerKind::Org),
+            ],
+        );
+        assert_eq!(
+            found,
+            [
+                ("Robin Leigh-Pemberton".to_owned(), NerKind::Person),
+                ("Kansallis-Osake".to_owned(), NerKind::Org)
+            ]
+        );
     }
 
     #[test]

@@ -659,8 +659,16 @@ impl EntityResolver {
                 target.country = None;
             }
             // International organisations have no country of their own.
+            // "U.S., Japanese and European banks": a word in a list is not
+            // of the country named before it.
+            let listed = target.kind == NerKind::Misc
+                && span.tokens.start > 0
+                && matches!(
+                    doc.tokens[span.tokens.start - 1].lower.as_str(),
+                    "and" | "or" | ","
+                );
             if target.kind != NerKind::Loc && target.code.is_none() && !target.is_international() {
-                if target.country.is_none() {
+                if target.country.is_none() && !listed {
                     target.country = context.country.clone();
                 }
                 if target.sector.is_none() {

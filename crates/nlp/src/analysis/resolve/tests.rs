@@ -366,3 +366,13 @@ fn the_gulf_is_the_persian_gulf() {
     let r = resolve("Iran attacked a Kuwaiti tanker in the Gulf.");
     assert_eq!(entity(&r, "place:persian-gulf").country, None);
 }
+
+#[test]
+fn a_word_in_a_list_is_not_of_the_country_named_before_it() {
+    let r = resolve(
+        "Noting the often different reactions of U.S., Japanese and European banks, \
+         Funaro told journalists that Brazil might adopt an approach.",
+    );
+    assert_eq!(entity(&r, "misc:european").country, None);
+    assert_eq!(entity(&r, "country:JPN").country.as_deref(), Some("JPN"));
+}

@@ -649,6 +649,40 @@ pub fn org_sector(name: &str) -> Option<&'static str> {
     if is_company_suffix(last) || is_bank_word(words[0]) {
         return Some("BUS");
     }
+    // "Refugee Council", "Human Rights Watch", "World Development
+    // Movement", "Foreign Policy Centre": a body named for a cause it
+    // campaigns for, or a policy institute, is a non-governmental one.
+    let cause = name.split(' ').any(|w| {
+        matches!(
+            w,
+            "Refugee" | "Refugees" | "Rights" | "Liberties" | "Relief" | "Poverty"
+        )
+    });
+    // A council or committee on policy is mostly a government's ("Economic
+    // Policy Council", "Monetary Policy Committee"); a centre or institute
+    // of it is a think tank.
+    let think_tank = matches!(last, "Centre" | "Center" | "Institute")
+        && name.split(' ').any(|w| w == "Policy");
+    let campaigners = matches!(
+        last,
+        "Council"
+            | "Commission"
+            | "Committee"
+            | "Society"
+            | "Trust"
+            | "Alliance"
+            | "Group"
+            | "Network"
+            | "Centre"
+            | "Center"
+            | "Institute"
+            | "Watch"
+            | "Movement"
+            | "Coalition"
+    );
+    if (cause && campaigners) || think_tank || matches!(last, "Movement" | "Watch") {
+        return Some("NGO");
+    }
     Some(match last {
         "Ministry" | "Department" | "Administration" | "Council" | "Cabinet" | "Office"
         | "Agency" | "Commission" | "Bureau" | "Fed" | "Reserve" | "Bundesbank" | "Treasury"
@@ -706,6 +740,16 @@ mod tests {
         assert_eq!(org_sector("Federal Home Loan Bank Board"), Some("GOV"));
         assert_eq!(org_sector("Federal Express Corp"), Some("BUS"));
         assert_eq!(org_sector("Dairy Board"), Some("BUS"));
+    }
+
+    #[test]
+    fn a_body_named_for_a_cause_or_a_policy_institute_is_non_governmental() {
+        assert_eq!(org_sector("Refugee Council"), Some("NGO"));
+        assert_eq!(org_sector("Human Rights Watch"), Some("NGO"));
+        assert_eq!(org_sector("World Development Movement"), Some("NGO"));
+        assert_eq!(org_sector("Foreign Policy Centre"), Some("NGO"));
+        assert_eq!(org_sector("Security Council"), Some("GOV"));
+        assert_eq!(org_sector("Economic Policy Council"), Some("GOV"));
     }
 
     #[test]

@@ -49,25 +49,6 @@ const IN_POWER: &[(&str, &[(&str, &str)])] = &[
         ],
     ),
     (
-        "Democratic Party",
-        &[
-            ("1977-01-20", "1981-01-20"),
-            ("1993-01-20", "2001-01-20"),
-            ("2009-01-20", "2017-01-20"),
-            ("2021-01-20", "2025-01-20"),
-        ],
-    ),
-    (
-        "Republican Party",
-        &[
-            ("1969-01-20", "1977-01-20"),
-            ("1981-01-20", "1993-01-20"),
-            ("2001-01-20", "2009-01-20"),
-            ("2017-01-20", "2021-01-20"),
-            ("2025-01-20", ""),
-        ],
-    ),
-    (
         "Christian Democratic Union",
         &[
             ("1982-10-01", "1998-10-27"),
@@ -89,9 +70,19 @@ fn day(text: &str) -> Option<NaiveDate> {
     NaiveDate::parse_from_str(text, "%Y-%m-%d").ok()
 }
 
+/// Parties of a presidential system: the president's party does not form
+/// the government, and what "the Republicans" or "the Democrats" do as a
+/// party they mostly do in Congress (CAMEO `LEG`), whoever holds the White
+/// House.
+const IN_CONGRESS: &[&str] = &["Democratic Party", "Republican Party"];
+
 /// The sector of party `full_name` on `date`: `GOV` while it governed,
-/// `OPP` otherwise; `None` for a party not listed.
+/// `OPP` otherwise, `LEG` for a party of a presidential system; `None` for
+/// a party not listed.
 pub fn party_sector(full_name: &str, date: NaiveDate) -> Option<&'static str> {
+    if IN_CONGRESS.contains(&full_name) {
+        return Some("LEG");
+    }
     let (_, periods) = IN_POWER.iter().find(|(name, _)| *name == full_name)?;
     let governs = periods.iter().any(|(from, to)| {
         day(from).is_some_and(|from| from <= date) && day(to).is_none_or(|to| date < to)
@@ -116,6 +107,9 @@ mod tests {
         );
         assert_eq!(party_sector("Fianna Fail", on("1987-03-05")), Some("OPP"));
         assert_eq!(party_sector("Fianna Fail", on("1987-03-10")), Some("GOV"));
+        // The US parties act in Congress, in the White House or not.
+        assert_eq!(party_sector("Republican Party", on("1987-03-05")), Some("LEG"));
+        assert_eq!(party_sector("Democratic Party", on("1987-03-05")), Some("LEG"));
         assert_eq!(party_sector("Likud", on("2005-02-03")), None);
     }
 }

@@ -313,6 +313,13 @@ impl TaggerRecognizer {
             {
                 span.tokens.start += 1;
                 span.kind = NerKind::Person;
+                // "Lt. Col. Oliver North": every rank before the name.
+                while span.tokens.len() > 1
+                    && lexicon::is_honorific(&tokens[span.tokens.start].lower)
+                    && tokens[span.tokens.start + 1].is_capitalized()
+                {
+                    span.tokens.start += 1;
+                }
             }
             // "Marine Lt. Col. Oliver North" taken for an organisation: the
             // name after the last abbreviated rank is a person's.
@@ -1992,6 +1999,9 @@ mod tests {
             "and Marine Lt. Col. Oliver North who was fired.",
             &[(1..6, NerKind::Org)],
         );
+        assert_eq!(found, [("Oliver North".to_owned(), NerKind::Person)]);
+        // "Lt. Col. Oliver North" taken whole: every rank goes.
+        let found = refined("by aide Lt. Col. Oliver North.", &[(2..6, NerKind::Org)]);
         assert_eq!(found, [("Oliver North".to_owned(), NerKind::Person)]);
     }
 

@@ -164,6 +164,14 @@ fn a_firm_is_keyed_without_its_legal_form() {
         organisations::org_key("Goldman Sachs and Co"),
         "org:goldman-sachs"
     );
+    // Nordic, German and Malaysian legal forms too.
+    assert_eq!(organisations::org_key("Trelleborg AB"), "org:trelleborg");
+    assert_eq!(organisations::org_key("Outokumpu Oy"), "org:outokumpu");
+    assert_eq!(organisations::org_key("IBM Deutschland GmbH"), "org:ibm-deutschland");
+    assert_eq!(
+        organisations::org_key("General Insurance Sdn Bhd"),
+        "org:general-insurance"
+    );
 }
 
 #[test]

@@ -614,10 +614,18 @@ impl EntityResolver {
         };
         let mut former: Vec<usize> = Vec::new();
 
-        // Multi-word names first, so single words can link to them.
+        // Multi-word names first, so single words can link to them (a
+        // hyphened surname, "Kilroy-Silk", is one word).
         let all = spans.all();
         let mut order: Vec<usize> = (0..all.len()).collect();
-        order.sort_by_key(|i| (all[*i].tokens.len() < 2, all[*i].tokens.start));
+        let words = |span: &NamedSpan| {
+            let hyphens = doc.tokens[span.tokens.clone()]
+                .iter()
+                .filter(|t| t.text == "-")
+                .count();
+            span.tokens.len().saturating_sub(2 * hyphens)
+        };
+        order.sort_by_key(|i| (words(&all[*i]) < 2, all[*i].tokens.start));
 
         let mut patrons: Vec<(usize, usize, bool)> = Vec::new();
         for index in order {

@@ -257,6 +257,19 @@ const LEGAL_FORMS: &[&str] = &[
     "spa",
     "llc",
     "bv",
+    "ab",
+    "oy",
+    "oyj",
+    "asa",
+    "gmbh",
+    "kk",
+    "sarl",
+    "srl",
+    "pty",
+    "pte",
+    "sdn",
+    "bhd",
+    "berhad",
 ];
 
 /// Whether `word` only says what kind of company a name is: a legal form

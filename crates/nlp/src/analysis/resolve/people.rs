@@ -147,14 +147,16 @@ pub(super) fn lone_name(
         };
         return Some(resolution.entities[chosen].clone());
     }
-    // A surname of several words ("De Croo" of "Herman De Croo").
-    let tail = format!(" {text}");
+    // A surname of several words ("De Croo" of "Herman De Croo"), with a
+    // hyphen or without ("Kilroy-Silk" of "Robert Kilroy Silk").
+    let unhyphenated = |name: &str| name.replace('-', " ");
+    let tail = format!(" {}", unhyphenated(text));
     (span.kind == NerKind::Person && span.tokens.len() <= 3)
         .then(|| {
             resolution
                 .entities
                 .iter()
-                .find(|e| e.kind == NerKind::Person && e.name.ends_with(&tail))
+                .find(|e| e.kind == NerKind::Person && unhyphenated(&e.name).ends_with(&tail))
                 .cloned()
         })
         .flatten()

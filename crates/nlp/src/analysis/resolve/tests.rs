@@ -376,3 +376,18 @@ fn a_word_in_a_list_is_not_of_the_country_named_before_it() {
     assert_eq!(entity(&r, "misc:european").country, None);
     assert_eq!(entity(&r, "country:JPN").country.as_deref(), Some("JPN"));
 }
+
+#[test]
+fn a_double_barrelled_surname_joins_the_full_name_hyphened_or_not() {
+    let r = resolve(
+        "Two members defected to Robert Kilroy Silk's Veritas Party. \
+         Veritas was formed by Mr Kilroy-Silk earlier this month.",
+    );
+    assert_eq!(key_of(&r, "Kilroy-Silk"), "person:robert-kilroy-silk");
+    // Named so in a headline before the full name.
+    let r = resolve(
+        "Kilroy-Silk attacked with slurry\n\
+         Euro MP Robert Kilroy-Silk has had a bucket of farm slurry thrown over him.",
+    );
+    assert_eq!(key_of(&r, "Kilroy-Silk"), "person:robert-kilroy-silk");
+}

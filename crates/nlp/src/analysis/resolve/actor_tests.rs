@@ -1675,3 +1675,25 @@ fn brokerages_named_after_their_founders_are_firms() {
         r.mentions
     );
 }
+
+#[test]
+fn a_body_named_with_the_country_its_name_tells_is_the_body() {
+    let r = resolve_on(
+        "The US Congress passed the bill. Congress then adjourned. The U.S. Senate \
+         Agriculture Committee and the United States House of Representatives met.",
+        Some("1987-03-09"),
+    );
+    for (name, key) in [
+        ("US Congress", "org:congress"),
+        ("Congress", "org:congress"),
+        (
+            "U.S. Senate Agriculture Committee",
+            "org:senate-agriculture-committee",
+        ),
+    ] {
+        let entity = entity_of(&r, name);
+        assert_eq!(entity.key, key, "{name}");
+        assert_eq!(entity.country.as_deref(), Some("USA"), "{name}");
+        assert_eq!(entity.sector.as_deref(), Some("LEG"), "{name}");
+    }
+}

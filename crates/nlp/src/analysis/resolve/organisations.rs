@@ -400,6 +400,20 @@ pub(super) fn resolve(
         Some((_, "MED")) => first,
         _ => text,
     };
+    // "US Congress", "United States Congress", "British House of
+    // Commons": a body whose name alone tells its country, named with that
+    // country, is the body ("Congress", org:congress).
+    let words: Vec<&str> = text.split(' ').collect();
+    let named_with_its_country = (1..words.len().min(3)).find_map(|n| {
+        let country = gazetteer
+            .country_by_alias(&words[..n].join(" "))
+            .or_else(|| gazetteer.country_by_demonym(&words[..n].join(" ")))?;
+        let rest = words[n..].join(" ");
+        (lexicon::org_country(&rest) == Some(country.iso3.as_str())).then_some(rest)
+    });
+    if let Some(body) = named_with_its_country {
+        return resolve(gazetteer, span, &body, context, resolution, places);
+    }
     // "USDA": the state body, keyed as named in full with its country
     // (the key `state_bodies_by_country` gives "the U.S. Agriculture
     // Department").

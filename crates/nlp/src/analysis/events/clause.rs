@@ -135,12 +135,23 @@ pub fn habitual(words: &[&str], at: usize) -> bool {
     let verb = words[at];
     let present =
         verb.len() > 3 && verb.ends_with('s') && !verb.ends_with("ss") && !verb.ends_with("us");
+    // "Turkey, which occupies northern Cyprus", "Baker respects Volcker",
+    // "Diane Abbot, who backs the proposal": a state or a stance told in
+    // the present is no event.
+    let stance = matches!(verb, "occupies" | "respects" | "admires" | "trusts")
+        || (at > 0
+            && matches!(words[at - 1], "who" | "which")
+            && matches!(
+                verb,
+                "backs" | "supports" | "opposes" | "favours" | "favors" | "controls"
+            ));
     present
-        && words[..at]
-            .iter()
-            .rev()
-            .take_while(|w| !is_segment_boundary(w))
-            .any(|w| *w == "when")
+        && (stance
+            || words[..at]
+                .iter()
+                .rev()
+                .take_while(|w| !is_segment_boundary(w))
+                .any(|w| *w == "when"))
 }
 
 /// The modality of the trigger at `at` in `words` (a sentence, lowercase).

@@ -341,6 +341,22 @@ fn a_habit_is_no_event() {
 }
 
 #[test]
+fn a_state_or_stance_in_the_present_is_no_event() {
+    for text in [
+        "Turkey, which occupies northern Cyprus, insisted it would not bow.",
+        "The sources said Baker respects Volcker.",
+        "Labour MP Diane Abbott, who backs Trevor Phillips, spoke.",
+    ] {
+        assert_eq!(coded(text), Vec::<String>::new(), "{text}");
+    }
+    // Told in the past, they are events.
+    assert_eq!(
+        coded("Turkey occupied northern Cyprus on Monday."),
+        ["192 TUR>CYP 2023-06-12 day"]
+    );
+}
+
+#[test]
 fn ending_trade_aid_or_ties_with_an_actor_reduces_relations() {
     assert_eq!(
         coded("Sweden halted all trade with South Africa on Monday."),

@@ -212,7 +212,53 @@ fn shared_group(doc: &Doc, gazetteer: &Gazetteer, end: usize) -> Option<&'static
     if !joins || !other.is_capitalized() || gazetteer.country_by_demonym(&other.text).is_none() {
         return None;
     }
-    group_sector(&tokens.get(end + 2)?.lower).filter(|s| !s.is_empty())
+    group_after(doc, end + 2)
+        .map(|(sector, _)| sector)
+        .filter(|s| !s.is_empty())
+}
+
+/// A group noun at token `at`, or after one or two words of what the
+/// group deals in ("officials", "trade officials", "foreign trade
+/// ministers"): its sector and where it ends.
+fn group_after(doc: &Doc, at: usize) -> Option<(&'static str, usize)> {
+    let domain = |i: usize| {
+        doc.tokens.get(i).is_some_and(|t| {
+            t.is_word()
+                && !t.is_capitalized()
+                && !lexicon::is_function_word(&t.lower)
+                && matches!(
+                    t.lower.as_str(),
+                    "arms"
+                        | "trade"
+                        | "finance"
+                        | "foreign"
+                        | "defence"
+                        | "defense"
+                        | "security"
+                        | "peace"
+                        | "farm"
+                        | "agriculture"
+                        | "oil"
+                        | "debt"
+                        | "treasury"
+                        | "embassy"
+                        | "intelligence"
+                        | "military"
+                        | "naval"
+                        | "border"
+                        | "government"
+                        | "state"
+                        | "affairs"
+                        | "economic"
+                )
+        })
+    };
+    let group = |i: usize| doc.tokens.get(i).and_then(|t| group_sector(&t.lower));
+    let mut i = at;
+    while i < at + 2 && group(i).is_none() && domain(i) {
+        i += 1;
+    }
+    group(i).map(|sector| (sector, i + 1))
 }
 
 /// Whether an entity is of public life, whose words and wishes are events:
@@ -610,40 +656,11 @@ fn unit_of_mention(
     {
         return None;
     }
-    // "U.S. officials", and past one word of what they deal in ("Soviet
-    // arms negotiators", "U.S. trade officials").
-    let second = doc.tokens.get(mention.tokens.end + 1);
-    let (group, group_end) = match group_sector(next_lower) {
-        Some(sector) => (Some(sector), mention.tokens.end + 1),
-        None if next.is_some_and(|t| {
-            t.is_word() && !t.is_capitalized() && !lexicon::is_function_word(&t.lower)
-        }) && matches!(
-            next_lower,
-            "arms"
-                | "trade"
-                | "finance"
-                | "foreign"
-                | "defence"
-                | "defense"
-                | "security"
-                | "peace"
-                | "farm"
-                | "agriculture"
-                | "oil"
-                | "debt"
-                | "treasury"
-                | "embassy"
-                | "intelligence"
-                | "military"
-                | "naval"
-                | "border"
-                | "government"
-                | "state"
-        ) =>
-        {
-            let sector = second.and_then(|t| group_sector(&t.lower));
-            (sector, mention.tokens.end + 2)
-        }
+    // "U.S. officials", and past the words of what they deal in ("Soviet
+    // arms negotiators", "U.S. trade officials", "Soviet foreign trade
+    // ministers").
+    let (group, group_end) = match group_after(doc, mention.tokens.end) {
+        Some((sector, end)) => (Some(sector), end),
         None => (None, mention.tokens.end + 1),
     };
     let plain = |sector: Option<String>, end: usize| Unit {

@@ -669,6 +669,33 @@ impl Coder<'_> {
                 .or_else(|| opening_participle_subject(self.doc, words, offset, units, trigger))
         }
         .unwrap_or_default();
+        // "At a meeting in Paris last January French and Soviet foreign
+        // trade ministers said ...": a meeting in the phrase that opens the
+        // sentence was held by the parties its main clause names first,
+        // together (two or more; the one alone met someone unnamed).
+        let mut met_at_opening = false;
+        if sources.is_empty()
+            && trigger.nominal
+            && code.starts_with("04")
+            && trigger.start <= 3
+            && matches!(words[0], "at" | "during")
+            && let Some(first) = units.iter().position(|u| {
+                let at = local(u);
+                at >= trigger.end && {
+                    let mut p = at;
+                    while p > 0 && DETERMINERS.contains(&words[p - 1]) {
+                        p -= 1;
+                    }
+                    !PREPOSITIONS.contains(&words[p - 1]) && !LOCATIVE.contains(&words[p - 1])
+                }
+            })
+        {
+            let group = actors::coordination(self.doc, units, first);
+            if group.start == first && group.len() >= 2 {
+                sources = group.collect();
+                met_at_opening = true;
+            }
+        }
         // "Lukman was in Kingston": being somewhere is said of the actor
         // right before it (or closing an apposition), not of one further
         // back ("Mobil said gains were in Indonesia").
@@ -1099,8 +1126,10 @@ impl Coder<'_> {
                 })
             };
             // Nor two "opposing the scheme at a meeting of EC ministers":
-            // a meeting they were at is a setting, not their act.
+            // a meeting they were at is a setting, not their act (unless
+            // the meeting is what the sentence opens on, above).
             let setting = trigger.nominal
+                && !met_at_opening
                 && (trigger.start.saturating_sub(4)..trigger.start)
                     .rev()
                     .find(|&k| !DETERMINERS.contains(&words[k]) && !qualifies_noun(words[k]))

@@ -20,7 +20,7 @@ mod words;
 use std::collections::HashMap;
 use std::sync::Arc;
 
-use chrono::NaiveDate;
+use chrono::{Datelike as _, NaiveDate};
 
 pub use cameo::{CameoCode, CameoTable};
 pub use triggers::Triggers;
@@ -347,10 +347,17 @@ fn merge(events: Vec<CodedEvent>, resolution: &Resolution) -> Vec<CodedEvent> {
             continue;
         }
         // Not one a whole year dates ("his visit here last year" is not
-        // this week's talks).
+        // this week's talks), nor an earlier month ("at a meeting in Paris
+        // last January" is not the visit that ends today).
+        let earlier_month = |d: &CodedEvent| {
+            d.date.precision == Precision::Month
+                && (d.date.date.year(), d.date.date.month())
+                    != (out[u].date.date.year(), out[u].date.date.month())
+        };
         let Some(d) = (0..out.len()).find(|&d| {
             !dropped[d]
                 && !matches!(out[d].date.precision, Precision::Article | Precision::Year)
+                && !earlier_month(&out[d])
                 && same(&out[u], &out[d])
         }) else {
             continue;

@@ -2731,3 +2731,39 @@ fn a_retaliation_done_is_force_or_a_penalty_and_one_announced_a_threat() {
         assert_eq!(coded(text), Vec::<String>::new(), "{text}");
     }
 }
+
+#[test]
+fn a_meeting_the_sentence_opens_on_was_between_the_parties_its_clause_names() {
+    assert_eq!(
+        coded(
+            "At a meeting in Paris last January French and Soviet foreign trade ministers \
+             said they were committed to increased efforts."
+        ),
+        ["040 FRA>RUS 2023-01-01 month"]
+    );
+    // Not the visit of today, which is another contact.
+    assert_eq!(
+        coded(
+            "Soviet Prime Minister Nikolai Ryzhkov said at the end of a visit to France he \
+             wanted more trade. At a meeting in Paris last January French and Soviet foreign \
+             trade ministers said they were committed to increased efforts."
+        ),
+        [
+            "042 person:nikolai-ryzhkov>FRA 2023-06-18 article",
+            "040 FRA>RUS 2023-01-01 month"
+        ]
+    );
+    // One party alone met someone the sentence does not name.
+    assert_eq!(
+        coded("At a meeting in Paris last January, France said it was committed."),
+        Vec::<String>::new()
+    );
+}
+
+#[test]
+fn negotiators_of_two_states_named_with_their_field_act_for_them() {
+    assert_eq!(
+        coded("American and Soviet arms negotiators will resume talks on Tuesday."),
+        ["036 USA>RUS 2023-06-20 day"]
+    );
+}

@@ -253,6 +253,43 @@ fn from_the_article_country(doc: &Doc, resolution: &mut Resolution) {
             entity.country.clone_from(&dateline);
         }
     }
+    // "National Bank President Pierre Languetin" in a Berne story: the
+    // head of a body of the dateline's country is of that country, not of
+    // the article's (he took Brazil's in a story of a Brazilian minister).
+    if let Some(place) = &dateline {
+        for i in 0..resolution.entities.len() {
+            let entity = &resolution.entities[i];
+            if entity.kind != NerKind::Person
+                || entity.code.is_some()
+                || entity.country.as_ref() == Some(place)
+            {
+                continue;
+            }
+            let Some(first) = entity.mentions.first().map(|&m| &resolution.mentions[m]) else {
+                continue;
+            };
+            let mut at = first.tokens.start;
+            while at > 0 && crate::lexicon::is_title_word(&doc.tokens[at - 1].lower) {
+                at -= 1;
+            }
+            let heads = at < first.tokens.start
+                && at
+                    .checked_sub(1)
+                    .and_then(|p| resolution.mention_at(p))
+                    .map(|m| &resolution.entities[resolution.mentions[m].entity])
+                    .is_some_and(|body| {
+                        body.kind == NerKind::Org
+                            && body.country.as_ref() == Some(place)
+                            && matches!(
+                                body.name.as_str(),
+                                "National Bank" | "Central Bank" | "Reserve Bank"
+                            )
+                    });
+            if heads {
+                resolution.entities[i].country = Some(place.clone());
+            }
+        }
+    }
 }
 
 /// A name of two or three capitalised words, that no organisation's head

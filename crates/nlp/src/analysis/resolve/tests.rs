@@ -391,3 +391,13 @@ fn a_double_barrelled_surname_joins_the_full_name_hyphened_or_not() {
     );
     assert_eq!(key_of(&r, "Kilroy-Silk"), "person:robert-kilroy-silk");
 }
+
+#[test]
+fn the_head_of_the_datelines_central_bank_is_of_the_datelines_country() {
+    let r = resolve(
+        "BERNE, March 4 - Brazilian Finance Minister Dilson Funaro met National Bank \
+         President Pierre Languetin. Brazil wants Brazilian banks to help Brazil.",
+    );
+    assert_eq!(entity(&r, "person:pierre-languetin").country.as_deref(), Some("CHE"));
+    assert_eq!(entity(&r, "person:dilson-funaro").country.as_deref(), Some("BRA"));
+}

@@ -167,8 +167,28 @@ impl TaggerRecognizer {
                 self.gazetteer.person(&name).is_some()
                     || self.gazetteer.people_by_surname(&name).next().is_some()
             };
+            // Not "a post-Khomeini government", one after him.
+            let time_of = span.tokens.start >= 2
+                && tokens[span.tokens.start - 1].text == "-"
+                && matches!(
+                    tokens[span.tokens.start - 2].lower.as_str(),
+                    "post" | "pre" | "anti" | "pro"
+                );
+            // The leader it is after is a person, whatever the tag.
+            if time_of
+                && span.tokens.len() <= 2
+                && !self.is_country(doc, &span)
+                && self
+                    .gazetteer
+                    .country_by_demonym(&surface(&tokens[span.tokens.clone()]))
+                    .is_none()
+                && leaders(&span)
+            {
+                span.kind = NerKind::Person;
+            }
             if matches!(span.kind, NerKind::Person | NerKind::Misc | NerKind::Org)
                 && span.tokens.len() <= 2
+                && !time_of
                 && tokens[span.tokens.clone()]
                     .iter()
                     .all(|t| t.is_capitalized())
@@ -1475,6 +1495,14 @@ mod tests {
                 ("Labour".to_owned(), NerKind::Org)
             ]
         );
+        // A government after the leader is not his.
+        // leadership in a post - Khomeini government
+        // 0          1  2 3    4 5        6
+        let found = refined(
+            "leadership in a post-Khomeini government",
+            &[(5..6, NerKind::Org)],
+        );
+        assert_eq!(found, [("Khomeini".to_owned(), NerKind::Person)]);
     }
 
     #[test]

@@ -1154,6 +1154,12 @@ fn a_titled_surname_is_the_namesake_then_in_office_for_a_country_named() {
         (brown.key.as_str(), brown.sector.as_deref()),
         ("person:gordon-brown", Some("GOV"))
     );
+    // Or whose bodies it names, after "Mr".
+    let r = resolve_on(
+        "The Home Office said 32% thought Mr Blair was a good prime minister.",
+        Some("2005-02-15"),
+    );
+    assert_eq!(entity_of(&r, "Blair").key, "person:tony-blair");
     // Without a title, a surname is no one's in particular.
     let r = resolve_on(
         "Merrill Lynch, Pierce, Fenner and Smith said Britain would sign.",

@@ -265,8 +265,10 @@ pub(super) fn from_actor_dictionary(
             date.is_some_and(|d| k.in_office_on(d)) && article_countries.contains(&k.country)
         });
         // After a title, the one namesake then in office for a country
-        // the article names ("Mr Blair" in a British story of 2005, not
-        // the American admiral; not the "Smith" of "Fenner and Smith").
+        // the article names, or, after "Mr" or "Ms", whose places and bodies
+        // it names ("Mr Blair" in a British story of 2005 that names only
+        // Labour and the Home Office, not the American admiral; not the
+        // "Smith" of "Fenner and Smith").
         let after_title = entity.mentions.iter().any(|&m| {
             let start = mentions[m].tokens.start;
             start
@@ -276,11 +278,19 @@ pub(super) fn from_actor_dictionary(
                     crate::lexicon::is_honorific(w) || crate::lexicon::is_title_word(w)
                 })
         });
+        let after_honorific = entity.mentions.iter().any(|&m| {
+            let start = mentions[m].tokens.start;
+            start
+                .checked_sub(1)
+                .is_some_and(|p| crate::lexicon::is_honorific(&doc.tokens[p].lower))
+        });
         let namesake = date
             .filter(|_| after_title && !entity.name.contains(' '))
             .and_then(|d| {
-                gazetteer
-                    .namesake_in_office(&entity.name, d, |c| named_countries.iter().any(|n| n == c))
+                gazetteer.namesake_in_office(&entity.name, d, |c| {
+                    named_countries.iter().any(|n| n == c)
+                        || (after_honorific && article_countries.contains(c))
+                })
             });
         // Keyed by that namesake's full name too ("Mr Blair" is
         // person:tony-blair).

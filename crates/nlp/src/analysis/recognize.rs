@@ -1933,6 +1933,9 @@ mod tests {
             refined(text, &[(1..2, Org), (5..6, Person), (7..8, Org), (12..13, Org), (16..17, Org)]),
             vec![("Lawson".to_owned(), Person)]
         );
+        // Members of parliament unnamed are no one's name.
+        let text = "Blair was criticised by MPs.";
+        assert_eq!(refined(text, &[(0..1, Person), (4..5, Person)]), vec![("Blair".to_owned(), Person)]);
         // A Budget committee is a body.
         let text = "The Budget committee met.";
         assert_eq!(

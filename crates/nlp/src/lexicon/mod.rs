@@ -455,7 +455,8 @@ pub fn is_sign_off(text: &str) -> bool {
 /// A word wire copy capitalises that names no one: an economic measure, a
 /// security or its class, a credit rating ("GNP", "PSBR", "LIBOR",
 /// "Treasuries", "Class A shares", "rated AAA"), Britain's annual Budget,
-/// or an adjective before a lowercase noun ("Federal funds").
+/// members of a parliament unnamed ("criticised by MPs"), or an adjective
+/// before a lowercase noun ("Federal funds").
 pub fn names_no_one(text: &str, next_lower: Option<&str>) -> bool {
     matches!(
         text,
@@ -479,6 +480,10 @@ pub fn names_no_one(text: &str, next_lower: Option<&str>) -> bool {
             | "Class"
             | "AAA"
             | "Aaa"
+            // Members of a parliament, unnamed: no one's name.
+            | "MPs"
+            | "MEPs"
+            | "MSPs"
     ) || (text == "Budget"
         && !next_lower.is_some_and(|w| matches!(w, "committee" | "office" | "director")))
         || (text == "Federal"

@@ -687,6 +687,7 @@ pub fn org_sector(name: &str) -> Option<&'static str> {
         "Ministry" | "Department" | "Administration" | "Council" | "Cabinet" | "Office"
         | "Agency" | "Commission" | "Bureau" | "Fed" | "Reserve" | "Bundesbank" | "Treasury"
         | "Authority" | "commission" | "panel" | "inquiry" | "administration" | "government"
+        | "Government"
         | "regime" => "GOV",
         "Parliament" | "Congress" | "Senate" | "Assembly" | "Commons" | "Lords" | "Bundestag"
         | "Duma" | "Knesset" | "Diet" | "Committee" | "committee" | "Subcommittee"

@@ -1703,3 +1703,20 @@ fn a_body_named_with_the_country_its_name_tells_is_the_body() {
         assert_eq!(entity.sector.as_deref(), Some("LEG"), "{name}");
     }
 }
+
+#[test]
+fn the_government_is_its_states_and_a_region_after_of_gives_the_country() {
+    let r = resolve_on(
+        "LONDON, March 3 - The Government said it would act. Shell Canada sold \
+         its stake to the Government of Alberta. The Bank of Nova Scotia lent.",
+        Some("1987-03-03"),
+    );
+    let government = entity_of(&r, "Government");
+    assert_eq!(government.key, "org:gbr-government");
+    assert_eq!(government.sector.as_deref(), Some("GOV"));
+    assert_eq!(
+        entity_of(&r, "Government of Alberta").country.as_deref(),
+        Some("CAN")
+    );
+    assert_eq!(entity_of(&r, "Bank of Nova Scotia").country.as_deref(), Some("CAN"));
+}

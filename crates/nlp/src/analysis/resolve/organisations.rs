@@ -498,6 +498,7 @@ pub(super) fn resolve(
     // region's name leads, in a story that names its country or none
     // ("Piedmont Aviation" is not Italian in a story of the "U.S.
     // Department of Transportation").
+    // So does one after "of" ("Government of Alberta").
     let region_country = gazetteer
         .region(first)
         .or_else(|| {
@@ -506,6 +507,7 @@ pub(super) fn resolve(
                 .then(|| gazetteer.region(&two.join(" ")))
                 .flatten()
         })
+        .or_else(|| gazetteer.region(text.rsplit_once(" of ")?.1))
         .filter(|r| places.may_name_region(r))
         .map(|r| r.country.clone())
         .filter(|c| !c.is_empty() && places.may_mean(c) && !campaigning);

@@ -1930,12 +1930,24 @@ mod tests {
         // The PSBR fuels pressure on Lawson ; Class A shares , rated AAA , and the Budget .
         // 0   1    2     3        4  5      6 7     8 9      10 11    12  13 14  15  16
         assert_eq!(
-            refined(text, &[(1..2, Org), (5..6, Person), (7..8, Org), (12..13, Org), (16..17, Org)]),
+            refined(
+                text,
+                &[
+                    (1..2, Org),
+                    (5..6, Person),
+                    (7..8, Org),
+                    (12..13, Org),
+                    (16..17, Org)
+                ]
+            ),
             vec![("Lawson".to_owned(), Person)]
         );
         // Members of parliament unnamed are no one's name.
         let text = "Blair was criticised by MPs.";
-        assert_eq!(refined(text, &[(0..1, Person), (4..5, Person)]), vec![("Blair".to_owned(), Person)]);
+        assert_eq!(
+            refined(text, &[(0..1, Person), (4..5, Person)]),
+            vec![("Blair".to_owned(), Person)]
+        );
         // A Budget committee is a body.
         let text = "The Budget committee met.";
         assert_eq!(

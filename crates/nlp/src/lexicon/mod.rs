@@ -487,7 +487,7 @@ pub fn names_no_one(text: &str, next_lower: Option<&str>) -> bool {
     ) || (text == "Budget"
         && !next_lower.is_some_and(|w| matches!(w, "committee" | "office" | "director")))
         || (text == "Federal"
-        && next_lower.is_some_and(|w| matches!(w, "funds" | "fund" | "budget" | "deficit")))
+            && next_lower.is_some_and(|w| matches!(w, "funds" | "fund" | "budget" | "deficit")))
 }
 
 /// A verb after which a capital acts for its country ("Washington accused").

@@ -108,8 +108,14 @@ mod tests {
         assert_eq!(party_sector("Fianna Fail", on("1987-03-05")), Some("OPP"));
         assert_eq!(party_sector("Fianna Fail", on("1987-03-10")), Some("GOV"));
         // The US parties act in Congress, in the White House or not.
-        assert_eq!(party_sector("Republican Party", on("1987-03-05")), Some("LEG"));
-        assert_eq!(party_sector("Democratic Party", on("1987-03-05")), Some("LEG"));
+        assert_eq!(
+            party_sector("Republican Party", on("1987-03-05")),
+            Some("LEG")
+        );
+        assert_eq!(
+            party_sector("Democratic Party", on("1987-03-05")),
+            Some("LEG")
+        );
         assert_eq!(party_sector("Likud", on("2005-02-03")), None);
     }
 }

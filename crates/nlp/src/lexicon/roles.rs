@@ -661,8 +661,8 @@ pub fn org_sector(name: &str) -> Option<&'static str> {
     // A council or committee on policy is mostly a government's ("Economic
     // Policy Council", "Monetary Policy Committee"); a centre or institute
     // of it is a think tank.
-    let think_tank = matches!(last, "Centre" | "Center" | "Institute")
-        && name.split(' ').any(|w| w == "Policy");
+    let think_tank =
+        matches!(last, "Centre" | "Center" | "Institute") && name.split(' ').any(|w| w == "Policy");
     let campaigners = matches!(
         last,
         "Council"
@@ -687,8 +687,7 @@ pub fn org_sector(name: &str) -> Option<&'static str> {
         "Ministry" | "Department" | "Administration" | "Council" | "Cabinet" | "Office"
         | "Agency" | "Commission" | "Bureau" | "Fed" | "Reserve" | "Bundesbank" | "Treasury"
         | "Authority" | "commission" | "panel" | "inquiry" | "administration" | "government"
-        | "Government"
-        | "regime" => "GOV",
+        | "Government" | "regime" => "GOV",
         "Parliament" | "Congress" | "Senate" | "Assembly" | "Commons" | "Lords" | "Bundestag"
         | "Duma" | "Knesset" | "Diet" | "Committee" | "committee" | "Subcommittee"
         | "subcommittee" => "LEG",

@@ -167,7 +167,10 @@ fn a_firm_is_keyed_without_its_legal_form() {
     // Nordic, German and Malaysian legal forms too.
     assert_eq!(organisations::org_key("Trelleborg AB"), "org:trelleborg");
     assert_eq!(organisations::org_key("Outokumpu Oy"), "org:outokumpu");
-    assert_eq!(organisations::org_key("IBM Deutschland GmbH"), "org:ibm-deutschland");
+    assert_eq!(
+        organisations::org_key("IBM Deutschland GmbH"),
+        "org:ibm-deutschland"
+    );
     assert_eq!(
         organisations::org_key("General Insurance Sdn Bhd"),
         "org:general-insurance"
@@ -1718,5 +1721,8 @@ fn the_government_is_its_states_and_a_region_after_of_gives_the_country() {
         entity_of(&r, "Government of Alberta").country.as_deref(),
         Some("CAN")
     );
-    assert_eq!(entity_of(&r, "Bank of Nova Scotia").country.as_deref(), Some("CAN"));
+    assert_eq!(
+        entity_of(&r, "Bank of Nova Scotia").country.as_deref(),
+        Some("CAN")
+    );
 }

@@ -398,6 +398,12 @@ fn the_head_of_the_datelines_central_bank_is_of_the_datelines_country() {
         "BERNE, March 4 - Brazilian Finance Minister Dilson Funaro met National Bank \
          President Pierre Languetin. Brazil wants Brazilian banks to help Brazil.",
     );
-    assert_eq!(entity(&r, "person:pierre-languetin").country.as_deref(), Some("CHE"));
-    assert_eq!(entity(&r, "person:dilson-funaro").country.as_deref(), Some("BRA"));
+    assert_eq!(
+        entity(&r, "person:pierre-languetin").country.as_deref(),
+        Some("CHE")
+    );
+    assert_eq!(
+        entity(&r, "person:dilson-funaro").country.as_deref(),
+        Some("BRA")
+    );
 }

@@ -254,8 +254,9 @@ fn from_the_article_country(doc: &Doc, resolution: &mut Resolution) {
         }
     }
     // "National Bank President Pierre Languetin" in a Berne story: the
-    // head of a body of the dateline's country is of that country, not of
-    // the article's (he took Brazil's in a story of a Brazilian minister).
+    // head of the dateline's central bank (a bare "National Bank" is the
+    // dateline's, above) is of that country, not of the article's (he took
+    // Brazil's in a story of a Brazilian minister).
     if let Some(place) = &dateline {
         for i in 0..resolution.entities.len() {
             let entity = &resolution.entities[i];
@@ -703,7 +704,6 @@ impl EntityResolver {
                 target.sector = code.get(..3).map(str::to_owned);
                 target.country = None;
             }
-            // International organisations have no country of their own.
             // "U.S., Japanese and European banks": a word in a list is not
             // of the country named before it.
             let listed = target.kind == NerKind::Misc
@@ -712,6 +712,7 @@ impl EntityResolver {
                     doc.tokens[span.tokens.start - 1].lower.as_str(),
                     "and" | "or" | ","
                 );
+            // International organisations have no country of their own.
             if target.kind != NerKind::Loc && target.code.is_none() && !target.is_international() {
                 if target.country.is_none() && !listed {
                     target.country = context.country.clone();

@@ -125,7 +125,7 @@ pub const ROLES: &[(&str, &str)] = &[
     ("bishop", "REL"),
     ("police", "COP"),
     ("chief", ""),
-    ("counterpart", ""),
+    ("counterpart", "GOV"),
     ("head", ""),
     ("director", ""),
     // Of a ministry, a business lobby or a charity alike: what it heads

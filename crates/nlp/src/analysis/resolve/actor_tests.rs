@@ -1726,3 +1726,15 @@ fn the_government_is_its_states_and_a_region_after_of_gives_the_country() {
         Some("CAN")
     );
 }
+
+#[test]
+fn a_ministers_counterpart_is_an_official_whatever_the_dictionarys_dates() {
+    // The dictionary has Otto Stich in office only in 1994.
+    let r = resolve_on(
+        "Brazilian Finance Minister Dilson Funaro met his Swiss counterpart Otto Stich.",
+        Some("1987-03-04"),
+    );
+    let stich = entity_of(&r, "Otto Stich");
+    assert_eq!(stich.country.as_deref(), Some("CHE"));
+    assert_eq!(stich.sector.as_deref(), Some("GOV"));
+}

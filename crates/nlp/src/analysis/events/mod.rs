@@ -375,6 +375,38 @@ fn merge(events: Vec<CodedEvent>, resolution: &Resolution) -> Vec<CodedEvent> {
         }
         dated.supporting_sentences += undated.supporting_sentences;
     }
+    // "South Korea proposed a meeting of prime ministers" beside "Prime
+    // Minister Lho Shin-yong proposed ... to his North Korean counterpart
+    // Li Gun-mo": the states' act, the same day, is the one their people
+    // did, told a second time.
+    let of_state = |actor: &EventActor| {
+        actor.stands_for.is_some() || resolution.entities[actor.entity].is_country
+    };
+    for s in 0..out.len() {
+        let states = &out[s];
+        if dropped[s]
+            || !of_state(&states.source)
+            || !states.target.as_ref().is_some_and(of_state)
+        {
+            continue;
+        }
+        let [_, (cs, ct)] = ends(states);
+        let told_of_people = (0..out.len()).find(|&p| {
+            let people = &out[p];
+            let [_, (ps, pt)] = ends(people);
+            p != s
+                && !dropped[p]
+                && people.code.code == states.code.code
+                && people.date == states.date
+                && !(of_state(&people.source) && people.target.as_ref().is_some_and(of_state))
+                && ((ps == cs && pt == ct) || (states.code.root() == "04" && ps == ct && pt == cs))
+        });
+        if let Some(p) = told_of_people {
+            dropped[s] = true;
+            let supporting = out[s].supporting_sentences;
+            out[p].supporting_sentences += supporting;
+        }
+    }
     let mut kept = dropped.iter();
     out.retain(|_| !kept.next().copied().unwrap_or(false));
     out

@@ -2767,3 +2767,15 @@ fn negotiators_of_two_states_named_with_their_field_act_for_them() {
         ["036 USA>RUS 2023-06-20 day"]
     );
 }
+
+#[test]
+fn the_states_act_the_same_day_is_the_one_their_people_did() {
+    assert_eq!(
+        coded(
+            "South Korea proposed a meeting of prime ministers with North Korea. South \
+             Korean Prime Minister Lho Shin-yong proposed in a letter to his North Korean \
+             counterpart Li Gun-mo that they meet."
+        ),
+        ["036 person:lho-shin-yong>person:li-gun-mo 2023-06-18 article"]
+    );
+}

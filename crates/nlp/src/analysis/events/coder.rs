@@ -1784,6 +1784,53 @@ impl Coder<'_> {
         });
         let dated = segment.start.max(after_dateline).min(found.trigger)
             ..relative.unwrap_or(segment.end).min(segment.end);
+        // "Iran announced tonight that its offensive had ended", "Iraq said
+        // today its forces had crushed an Iranian attack": a date right
+        // after the word that reports dates the report, not what it reports
+        // (an intention it reports is dated by the report: "said Friday he
+        // would meet").
+        let reports_intention = found.intended || found.code.starts_with("03");
+        let reported_from = (dated.start..found.trigger)
+            .filter(|_| !reports_intention)
+            .rev()
+            .find(|&k| {
+                matches!(
+                    words[k],
+                    "said" | "says" | "announced" | "told" | "reported" | "stated" | "added"
+                )
+            })
+            .and_then(|k| {
+                let dating = |w: &str| {
+                    lexicon::WEEKDAYS.contains(&w)
+                        || matches!(
+                            w,
+                            "today"
+                                | "tonight"
+                                | "yesterday"
+                                | "night"
+                                | "morning"
+                                | "afternoon"
+                                | "evening"
+                                | "earlier"
+                                | "later"
+                        )
+                };
+                let skipped = |w: &str| {
+                    dating(w)
+                        || matches!(
+                            w,
+                            "on" | "last" | "this" | "reporters" | "journalists" | "here"
+                        )
+                };
+                let mut stop = k + 1;
+                while stop < found.trigger && skipped(words[stop]) {
+                    stop += 1;
+                }
+                let dates_report = words[k + 1..stop].iter().any(|w| dating(w));
+                let stop = stop + usize::from(words[stop] == "that");
+                (dates_report && stop <= found.trigger).then_some(stop)
+            });
+        let dated = reported_from.map_or(dated.start, |from| dated.start.max(from))..dated.end;
         let dated = outside_relative_clauses(sentence, words, dated, found.trigger);
         let closed_clause = relative_clause_closed_before(words, dated.clone(), found.trigger);
         // "leaves for Moscow on Tuesday": a visit or meeting in the present

@@ -384,9 +384,7 @@ fn merge(events: Vec<CodedEvent>, resolution: &Resolution) -> Vec<CodedEvent> {
     };
     for s in 0..out.len() {
         let states = &out[s];
-        if dropped[s]
-            || !of_state(&states.source)
-            || !states.target.as_ref().is_some_and(of_state)
+        if dropped[s] || !of_state(&states.source) || !states.target.as_ref().is_some_and(of_state)
         {
             continue;
         }

@@ -2779,3 +2779,23 @@ fn the_states_act_the_same_day_is_the_one_their_people_did() {
         ["036 person:lho-shin-yong>person:li-gun-mo 2023-06-18 article"]
     );
 }
+
+#[test]
+fn a_date_right_after_the_word_that_reports_dates_the_report() {
+    // Reported today, the attack is undated: the offensive of last week.
+    assert_eq!(
+        coded(
+            "Iran launched an offensive against Iraq last week. Iraq said today its forces \
+             had crushed an Iranian attack."
+        ),
+        ["190 IRN>IRQ 2023-06-05 week"]
+    );
+    // A date of its own still dates it.
+    assert_eq!(
+        coded(
+            "Iran launched an offensive against Iraq last week. Iraq said today its forces \
+             had crushed an Iranian attack on Friday."
+        ),
+        ["190 IRN>IRQ 2023-06-05 week", "190 IRN>IRQ 2023-06-16 day"]
+    );
+}

@@ -1800,7 +1800,7 @@ impl Coder<'_> {
                 )
             })
             .and_then(|k| {
-                let dating = |w: &str| {
+                let names_time = |w: &str| {
                     lexicon::WEEKDAYS.contains(&w)
                         || matches!(
                             w,
@@ -1816,7 +1816,7 @@ impl Coder<'_> {
                         )
                 };
                 let skipped = |w: &str| {
-                    dating(w)
+                    names_time(w)
                         || matches!(
                             w,
                             "on" | "last" | "this" | "reporters" | "journalists" | "here"
@@ -1826,7 +1826,7 @@ impl Coder<'_> {
                 while stop < found.trigger && skipped(words[stop]) {
                     stop += 1;
                 }
-                let dates_report = words[k + 1..stop].iter().any(|w| dating(w));
+                let dates_report = words[k + 1..stop].iter().any(|w| names_time(w));
                 let stop = stop + usize::from(words[stop] == "that");
                 (dates_report && stop <= found.trigger).then_some(stop)
             });

@@ -379,12 +379,11 @@ fn merge(events: Vec<CodedEvent>, resolution: &Resolution) -> Vec<CodedEvent> {
     // Minister Lho Shin-yong proposed ... to his North Korean counterpart
     // Li Gun-mo": the states' act, the same day, is the one their people
     // did, told a second time.
-    let of_state = |actor: &EventActor| {
-        actor.stands_for.is_some() || resolution.entities[actor.entity].is_country
-    };
     for s in 0..out.len() {
         let states = &out[s];
-        if dropped[s] || !of_state(&states.source) || !states.target.as_ref().is_some_and(of_state)
+        if dropped[s]
+            || !stands_for_country(&states.source)
+            || !states.target.as_ref().is_some_and(stands_for_country)
         {
             continue;
         }
@@ -396,7 +395,8 @@ fn merge(events: Vec<CodedEvent>, resolution: &Resolution) -> Vec<CodedEvent> {
                 && !dropped[p]
                 && people.code.code == states.code.code
                 && people.date == states.date
-                && !(of_state(&people.source) && people.target.as_ref().is_some_and(of_state))
+                && !(stands_for_country(&people.source)
+                    && people.target.as_ref().is_some_and(stands_for_country))
                 && ((ps == cs && pt == ct) || (states.code.root() == "04" && ps == ct && pt == cs))
         });
         if let Some(p) = told_of_people {

@@ -235,11 +235,7 @@ fn from_the_article_country(doc: &Doc, resolution: &mut Resolution) {
         // "MANILA, March 17 - ... the Central Bank": a central bank the text
         // names by no country is the dateline's, whatever state the story
         // is about.
-        let bare_central_bank = matches!(
-            entity.name.as_str(),
-            "National Bank" | "Central Bank" | "Reserve Bank"
-        );
-        if bare_central_bank && dateline.is_some() {
+        if is_bare_central_bank(&entity.name) && dateline.is_some() {
             entity.country.clone_from(&dateline);
             continue;
         }
@@ -281,16 +277,18 @@ fn from_the_article_country(doc: &Doc, resolution: &mut Resolution) {
                     .is_some_and(|body| {
                         body.kind == NerKind::Org
                             && body.country.as_ref() == Some(place)
-                            && matches!(
-                                body.name.as_str(),
-                                "National Bank" | "Central Bank" | "Reserve Bank"
-                            )
+                            && is_bare_central_bank(&body.name)
                     });
             if heads {
                 resolution.entities[i].country = Some(place.clone());
             }
         }
     }
+}
+
+/// A central bank named by no country ("the National Bank").
+fn is_bare_central_bank(name: &str) -> bool {
+    matches!(name, "National Bank" | "Central Bank" | "Reserve Bank")
 }
 
 /// A name of two or three capitalised words, that no organisation's head

@@ -269,21 +269,18 @@ pub(super) fn from_actor_dictionary(
         // it names ("Mr Blair" in a British story of 2005 that names only
         // Labour and the Home Office, not the American admiral; not the
         // "Smith" of "Fenner and Smith").
-        let after_title = entity.mentions.iter().any(|&m| {
-            let start = mentions[m].tokens.start;
-            start
-                .checked_sub(1)
-                .map(|p| doc.tokens[p].lower.as_str())
-                .is_some_and(|w| {
-                    crate::lexicon::is_honorific(w) || crate::lexicon::is_title_word(w)
-                })
-        });
-        let after_honorific = entity.mentions.iter().any(|&m| {
-            let start = mentions[m].tokens.start;
-            start
-                .checked_sub(1)
-                .is_some_and(|p| crate::lexicon::is_honorific(&doc.tokens[p].lower))
-        });
+        let after = |test: fn(&str) -> bool| {
+            entity.mentions.iter().any(|&m| {
+                mentions[m]
+                    .tokens
+                    .start
+                    .checked_sub(1)
+                    .is_some_and(|p| test(&doc.tokens[p].lower))
+            })
+        };
+        let after_title =
+            after(|w| crate::lexicon::is_honorific(w) || crate::lexicon::is_title_word(w));
+        let after_honorific = after(crate::lexicon::is_honorific);
         let namesake = date
             .filter(|_| after_title && !entity.name.contains(' '))
             .and_then(|d| {

@@ -189,6 +189,20 @@ fn a_presidents_administration_is_his_states_government() {
 }
 
 #[test]
+fn a_leaders_administration_is_his_state_whatever_others_bear_the_name() {
+    // The dictionary also knows a Cayman Islands Bush, in office in 2005
+    // too: the story names the United States, not the islands.
+    let r = resolve_on(
+        "People close to the Bush administration objected to her speech in the US, \
+         a BBC correspondent in London said.",
+        Some("2005-02-15"),
+    );
+    let administration = entity_of(&r, "Bush administration");
+    assert_eq!(administration.key, "org:usa-bush-administration");
+    assert_eq!(administration.country.as_deref(), Some("USA"));
+}
+
+#[test]
 fn a_known_persons_role_counts_only_on_its_dates() {
     let text = "Peter Mandelson said the talks had gone well.";
     // Business secretary from 2008-10-03 to 2010-05-11 (GBRGOVBUS).
@@ -693,6 +707,49 @@ fn a_relative_shares_the_familys_country() {
         Some("2005-01-26"),
     );
     assert_eq!(entity_of(&r, "Azmat Begg").country.as_deref(), Some("GBR"));
+}
+
+#[test]
+fn a_states_court_is_keyed_by_its_state_as_its_ministries_are() {
+    // One key for the court named bare and with its country, and none
+    // shared with another state's court of that name.
+    let r = resolve_on(
+        "The Supreme Court overruled the White House on Monday. She said the \
+         decision by the US Supreme Court was a victory.",
+        Some("2005-02-15"),
+    );
+    let court = entity_of(&r, "Supreme Court");
+    assert_eq!(court.key, "org:usa-supreme-court", "{:?}", keys(&r));
+    assert_eq!(entity_of(&r, "US Supreme Court").key, court.key);
+}
+
+#[test]
+fn a_leaders_relative_the_story_never_names_him_with_is_of_his_country() {
+    let text = "Cherie Blair praised the Supreme Court for overruling the White House. \
+                The Tories and the US State Department said the prime minister's wife \
+                spoke in the US.";
+    let r = resolve_on(text, Some("2005-02-15"));
+    assert_eq!(
+        entity_of(&r, "Cherie Blair").country.as_deref(),
+        Some("GBR")
+    );
+    // Not before the namesake held office.
+    let r = resolve_on(text, Some("1987-02-15"));
+    assert_ne!(
+        entity_of(&r, "Cherie Blair").country.as_deref(),
+        Some("GBR")
+    );
+    // Nor in a story of no one's family.
+    let r = resolve_on(
+        "Company president Klaus Jacobs said profit rose. Hermann Pohl of \
+         Jacobs Suchard in Zurich, Switzerland, and an analyst in Frankfurt, \
+         West Germany, agreed.",
+        Some("1987-03-12"),
+    );
+    assert_ne!(
+        entity_of(&r, "Hermann Pohl").country.as_deref(),
+        Some("DEU")
+    );
 }
 
 #[test]

@@ -484,7 +484,7 @@ pub(super) fn read(
 }
 
 /// A word for a relative ("son", "son-in-law", "widow").
-fn is_kin(word: &str) -> bool {
+pub(super) fn is_kin(word: &str) -> bool {
     let head = word.split('-').next().unwrap_or(word);
     matches!(
         head,

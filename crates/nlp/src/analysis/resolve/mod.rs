@@ -56,10 +56,18 @@ impl ResolvedEntity {
         }
     }
 
-    /// A body of a state: an organisation of its government, armed forces
-    /// or police.
+    /// A body of a state: an organisation of its government, armed forces,
+    /// police or courts ("the High Court" of one state is not another's).
+    /// Not a court of many ("European Court", "International Court").
     pub(super) fn is_state_body(&self) -> bool {
-        self.kind == NerKind::Org && matches!(self.sector.as_deref(), Some("GOV" | "MIL" | "COP"))
+        self.kind == NerKind::Org
+            && match self.sector.as_deref() {
+                Some("GOV" | "MIL" | "COP") => true,
+                Some("JUD") => !["European ", "International ", "World "]
+                    .iter()
+                    .any(|p| self.name.starts_with(p)),
+                _ => false,
+            }
     }
 
     /// Acts across borders, for no country: an international organisation
@@ -757,7 +765,7 @@ impl EntityResolver {
         people::from_actor_dictionary(gazetteer, doc, &mut resolution, date);
         people::from_patrons(&mut resolution, &patrons);
         people::from_descriptions(doc, &mut resolution);
-        people::from_family(&mut resolution);
+        people::from_family(gazetteer, doc, &mut resolution, date);
         bodies_named_before(&mut resolution);
         from_the_article_country(doc, &mut resolution);
         state_bodies_by_country(&mut resolution);

@@ -522,10 +522,24 @@ pub(super) fn resolve(
             ) {
                 return None;
             }
+            // Of a surname many states' people bear ("Bush"), those in
+            // office that day for a state the article may mean, when they
+            // share it (not the Cayman Islands' Bush of 2005).
+            let serving = || {
+                let date = context.date?;
+                let mut countries = gazetteer
+                    .people_by_surname(leader)
+                    .filter(|p| p.in_office_on(date) && places.may_mean(&p.country))
+                    .map(|p| p.country.as_str());
+                let first = countries.next()?;
+                countries.all(|c| c == first).then_some(first)
+            };
             let known = gazetteer
                 .person(leader)
-                .or_else(|| gazetteer.person_by_surname(leader))?;
-            (!known.country.is_empty()).then(|| known.country.clone())
+                .or_else(|| gazetteer.person_by_surname(leader))
+                .map(|known| known.country.as_str())
+                .or_else(serving)?;
+            (!known.is_empty()).then(|| known.to_owned())
         })
         .flatten();
     // "Sweden's ruling Social Democratic Party": a party's name is shared

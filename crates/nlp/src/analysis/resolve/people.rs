@@ -374,8 +374,17 @@ pub(super) fn from_actor_dictionary(
 
 /// "Cherie Blair" in a story of Tony Blair, "Azmat Begg" in one of Moazzam
 /// Begg: someone nothing gives a country shares it with the one person of
-/// the same family name the article places.
-pub(super) fn from_family(resolution: &mut Resolution) {
+/// the same family name the article places. Where it places no one of
+/// that name, with the one namesake the actor dictionary has in office
+/// that day for a country of the article's places and bodies ("Cherie
+/// Blair" in a 2005 story of "the prime minister's wife", the White House
+/// and the Tories is British).
+pub(super) fn from_family(
+    gazetteer: &Gazetteer,
+    doc: &Doc,
+    resolution: &mut Resolution,
+    date: Option<chrono::NaiveDate>,
+) {
     let surname = |name: &str| name.rsplit(' ').next().map(str::to_owned);
     let placed: Vec<(String, String)> = resolution
         .entities
@@ -383,6 +392,17 @@ pub(super) fn from_family(resolution: &mut Resolution) {
         .filter(|e| e.kind == NerKind::Person && e.name.contains(' '))
         .filter_map(|e| Some((surname(&e.name)?, e.country.clone()?)))
         .collect();
+    let article_countries: std::collections::HashSet<String> = resolution
+        .entities
+        .iter()
+        .filter(|e| e.kind != NerKind::Person)
+        .filter_map(|e| e.country.clone())
+        .collect();
+    // Only in a story that speaks of someone's family ("the prime
+    // minister's wife"): else a namesake is a stranger ("Hermann Pohl" of
+    // Jacobs Suchard is not of Bundesbank president Karl Otto Poehl's
+    // country).
+    let kin_named = doc.tokens.iter().any(|t| super::context::is_kin(&t.lower));
     for entity in &mut resolution.entities {
         if entity.kind != NerKind::Person
             || entity.country.is_some()
@@ -395,10 +415,17 @@ pub(super) fn from_family(resolution: &mut Resolution) {
             continue;
         };
         let mut countries = placed.iter().filter(|(s, _)| *s == family).map(|(_, c)| c);
-        if let Some(first) = countries.next()
-            && countries.all(|c| c == first)
+        if let Some(first) = countries.next() {
+            if countries.all(|c| c == first) {
+                entity.country = Some(first.clone());
+            }
+        } else if kin_named
+            && let Some((namesake, _)) = date.and_then(|d| {
+                gazetteer.namesake_in_office(&family, d, |c| article_countries.contains(c))
+            })
+            && !namesake.country.is_empty()
         {
-            entity.country = Some(first.clone());
+            entity.country = Some(namesake.country.clone());
         }
     }
 }

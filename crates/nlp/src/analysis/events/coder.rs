@@ -921,8 +921,8 @@ impl Coder<'_> {
         // "travels to Italy", "arrived in London": a visit goes to the
         // country of the place it names. "Iran launched a new offensive":
         // a state fights the other side of the article's war.
-        let inferred = if !targets.is_empty() || reversed || passive {
-            None
+        let inferred: Vec<Unit> = if !targets.is_empty() || reversed || passive {
+            Vec::new()
         } else if code.starts_with("042") || trigger.lemma == "visit" {
             // Also where a pattern makes the visit talks ("arrived in Paris
             // for talks").
@@ -932,18 +932,20 @@ impl Coder<'_> {
             && let [source] = sources[..]
         {
             self.opponent(&units[source], offset + trigger.start)
+                .into_iter()
+                .collect()
         } else {
-            None
+            Vec::new()
         };
-        // Only then are the sentence's units copied, to hold the place.
+        // Only then are the sentence's units copied, to hold the places.
         let with_place: Vec<Unit>;
-        let units = match inferred {
-            Some(place) => {
-                with_place = units.iter().cloned().chain([place]).collect();
-                targets.push(with_place.len() - 1);
-                &with_place[..]
-            }
-            None => units,
+        let units = if inferred.is_empty() {
+            units
+        } else {
+            let first = units.len();
+            targets.extend(first..first + inferred.len());
+            with_place = units.iter().cloned().chain(inferred).collect();
+            &with_place[..]
         };
         // "shot basketball hoops with students": force used on a thing is
         // done with those after "with", not to them ("clashed with" still
@@ -1177,7 +1179,7 @@ impl Coder<'_> {
 
     /// The place a visit goes to, as its country: the first place named
     /// within four words after the trigger, in its clause.
-    fn visited(&self, offset: usize, trigger: &Trigger, clause_end: usize) -> Option<Unit> {
+    fn visited(&self, offset: usize, trigger: &Trigger, clause_end: usize) -> Vec<Unit> {
         let from = offset + trigger.end;
         // "was in Kingston": being somewhere is only where the place
         // follows at once ("is in doubt as Spain" is not in Spain).
@@ -1207,23 +1209,48 @@ impl Coder<'_> {
         };
         // A place by its name: "visit the Pakistani community" goes to no
         // country.
-        let named = resolution.mentions_in(&(from..to)).find_map(|m| {
+        let place_named = |m: usize| {
             let mention = &resolution.mentions[m];
             let demonym = self.gazetteer.country_by_alias(&mention.text).is_none()
                 && self.gazetteer.country_by_demonym(&mention.text).is_some();
             (!demonym)
                 .then(|| place(mention.entity, mention.tokens.clone()))
                 .flatten()
-        });
-        // "a brief visit here", "arrived here": the dateline's place.
-        let here = || {
-            let at = [trigger.end - 1, trigger.end]
-                .into_iter()
-                .map(|at| offset + at)
-                .find(|&at| self.doc.tokens.get(at).is_some_and(|t| t.lower == "here"))?;
-            place(self.dateline?, at..at + 1)
         };
-        named.or_else(here)
+        let Some((first, named)) = resolution
+            .mentions_in(&(from..to))
+            .find_map(|m| Some((m, place_named(m)?)))
+        else {
+            // "a brief visit here", "arrived here": the dateline's place.
+            let here = || {
+                let at = [trigger.end - 1, trigger.end]
+                    .into_iter()
+                    .map(|at| offset + at)
+                    .find(|&at| self.doc.tokens.get(at).is_some_and(|t| t.lower == "here"))?;
+                place(self.dateline?, at..at + 1)
+            };
+            return here().into_iter().collect();
+        };
+        // "taken him to London, Paris and Bonn": each place of the list
+        // right after it, one visit to each country.
+        let mut places = vec![named];
+        let mut end = resolution.mentions[first].tokens.end;
+        for m in first + 1..resolution.mentions.len() {
+            let mention = &resolution.mentions[m];
+            let joined = self.doc.tokens[end..mention.tokens.start]
+                .iter()
+                .all(|t| matches!(t.lower.as_str(), "," | "and"))
+                && mention.tokens.start > end
+                && mention.tokens.start < offset + clause_end.max(trigger.end);
+            let Some(next) = joined.then(|| place_named(m)).flatten() else {
+                break;
+            };
+            end = mention.tokens.end;
+            if places.iter().all(|p| p.stands_for != next.stands_for) {
+                places.push(next);
+            }
+        }
+        places
     }
 
     /// The other side of a state's fighting when the sentence names none:

@@ -1783,6 +1783,27 @@ fn a_trip_that_took_someone_somewhere_is_their_visit() {
 }
 
 #[test]
+fn a_visit_to_a_list_of_places_goes_to_each_country() {
+    let events = coded(
+        "Brazilian Finance Minister Dilson Funaro will this week visit Britain, France, \
+         West Germany and Italy for discussions with governments.",
+    );
+    for country in ["GBR", "FRA", "DEU", "ITA"] {
+        assert!(
+            events
+                .iter()
+                .any(|e| e.starts_with("036") && e.contains(&format!(">{country} "))),
+            "{country}: {events:?}"
+        );
+    }
+    // Not a place the list does not join ("in Paris" after it).
+    let events = coded(
+        "Dilson Funaro visited London and Bonn, and said in Paris on Friday that talks went well.",
+    );
+    assert!(!events.iter().any(|e| e.contains(">FRA")), "{events:?}");
+}
+
+#[test]
 fn someone_nothing_places_does_not_carry_a_firms_dealings_into_public_life() {
     for text in [
         "Aero Services International Inc said it signed an agreement with Dibo Attar to sell \

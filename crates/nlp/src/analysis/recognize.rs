@@ -146,15 +146,14 @@ impl TaggerRecognizer {
                     continue;
                 }
             }
-            // "GNP", "LIBOR", "the Federal funds rate": no one's name.
-            if span.tokens.len() == 1 {
-                let next = tokens
-                    .get(span.tokens.end)
-                    .filter(|t| t.text == t.lower)
-                    .map(|t| t.lower.as_str());
-                if lexicon::names_no_one(&tokens[span.tokens.start].text, next) {
-                    continue;
-                }
+            // "GNP", "LIBOR", "the Federal funds rate", "West Texas
+            // Intermediate": no one's name.
+            let next = tokens
+                .get(span.tokens.end)
+                .filter(|t| t.text == t.lower)
+                .map(|t| t.lower.as_str());
+            if lexicon::names_no_one(&surface(&tokens[span.tokens.clone()]), next) {
+                continue;
             }
             // "the Reagan administration" with only "Reagan" tagged, as a
             // person or a thing: the administration, a body of government

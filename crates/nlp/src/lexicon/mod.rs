@@ -454,7 +454,8 @@ pub fn is_sign_off(text: &str) -> bool {
 
 /// A word wire copy capitalises that names no one: an economic measure, a
 /// security or its class, a credit rating ("GNP", "PSBR", "LIBOR",
-/// "Treasuries", "Class A shares", "rated AAA"), Britain's annual Budget,
+/// "Treasuries", "Class A shares", "rated AAA"), a grade of crude oil
+/// ("West Texas Intermediate"), a general election, Britain's annual Budget,
 /// members of a parliament unnamed ("criticised by MPs"), or an adjective
 /// before a lowercase noun ("Federal funds").
 pub fn names_no_one(text: &str, next_lower: Option<&str>) -> bool {
@@ -484,6 +485,11 @@ pub fn names_no_one(text: &str, next_lower: Option<&str>) -> bool {
             | "MPs"
             | "MEPs"
             | "MSPs"
+            // A poll, and grades of crude oil.
+            | "General Election"
+            | "West Texas Intermediate"
+            | "West Texas Sour"
+            | "WTI"
     ) || (text == "Budget"
         && !next_lower.is_some_and(|w| matches!(w, "committee" | "office" | "director")))
         || (text == "Federal"

@@ -269,6 +269,7 @@ pub const ORG_COUNTRIES: &[(&str, &str)] = &[
     ("Guardian", "GBR"),
     ("Independent", "GBR"),
     ("Downing Street", "GBR"),
+    ("Whitehall", "GBR"),
     ("RAF", "GBR"),
     ("Royal Air Force", "GBR"),
     ("Royal Navy", "GBR"),
@@ -359,6 +360,8 @@ pub const KNOWN_ORGS: &[(&str, &str, &str)] = &[
     ("Fine Gael", "Fine Gael", "PTY"),
     ("Guardian", "Guardian", "MED"),
     ("Fed", "Federal Reserve", "GOV"),
+    ("Fed Board", "Federal Reserve", "GOV"),
+    ("Fed Boards", "Federal Reserve", "GOV"),
     ("Federal Reserve Board", "Federal Reserve", "GOV"),
     ("Federal Reserve System", "Federal Reserve", "GOV"),
     ("Foreign Office", "Foreign and Commonwealth Office", "GOV"),
@@ -376,6 +379,11 @@ pub const KNOWN_ORGS: &[(&str, &str, &str)] = &[
     ("Independent", "Independent", "MED"),
     ("Evening Standard", "Evening Standard", "MED"),
     ("Downing Street", "Downing Street", "GOV"),
+    // The civil service by its street, as the government is by Downing
+    // Street's.
+    ("Whitehall", "Whitehall", "GOV"),
+    ("Unison", "Unison", "LAB"),
+    ("UNISON", "Unison", "LAB"),
     ("White House", "White House", "GOV"),
     ("Kremlin", "Kremlin", "GOV"),
     ("Pentagon", "Pentagon", "MIL"),
@@ -585,6 +593,8 @@ pub fn org_sector(name: &str) -> Option<&'static str> {
             None => rest.is_empty() || rest.starts_with(char::is_uppercase),
         },
         "Senate" => true,
+        // "the Upper House", "the Lower House".
+        "Upper" | "Lower" => rest == "House",
         _ => false,
     };
     if chamber {

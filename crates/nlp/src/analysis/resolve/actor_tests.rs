@@ -710,6 +710,32 @@ fn a_relative_shares_the_familys_country() {
 }
 
 #[test]
+fn whitehall_a_chamber_and_the_fed_boards_are_bodies_and_a_crude_grade_no_one() {
+    let r = resolve_on(
+        "Whitehall officials said the Upper House of Japan's Diet would vote. \
+         He would leave behind one of the most inexperienced Fed Boards in years, \
+         while West Texas Intermediate rose 10 cts.",
+        Some("1987-03-02"),
+    );
+    let whitehall = entity_of(&r, "Whitehall");
+    assert_eq!(
+        (whitehall.kind, whitehall.actor_code().as_str()),
+        (NerKind::Org, "GBRGOV")
+    );
+    let house = entity_of(&r, "Upper House");
+    assert_eq!(
+        (house.kind, house.sector.as_deref()),
+        (NerKind::Org, Some("LEG"))
+    );
+    assert_eq!(entity_of(&r, "Fed Boards").key, "org:federal-reserve");
+    assert!(
+        !r.mentions.iter().any(|m| m.text.contains("Texas")),
+        "{:?}",
+        keys(&r)
+    );
+}
+
+#[test]
 fn a_states_court_is_keyed_by_its_state_as_its_ministries_are() {
     // One key for the court named bare and with its country, and none
     // shared with another state's court of that name.

@@ -58,14 +58,22 @@ impl ResolvedEntity {
 
     /// A body of a state: an organisation of its government, armed forces,
     /// police or courts ("the High Court" of one state is not another's).
-    /// Not a court of many ("European Court", "International Court").
+    /// Not a court of many ("European Court", "International Court", "Court
+    /// of Justice", "Court of Arbitration for Sport").
     pub(super) fn is_state_body(&self) -> bool {
         self.kind == NerKind::Org
             && match self.sector.as_deref() {
                 Some("GOV" | "MIL" | "COP") => true,
-                Some("JUD") => !["European ", "International ", "World "]
-                    .iter()
-                    .any(|p| self.name.starts_with(p)),
+                // A court by its name, not a firm the text put in court.
+                Some("JUD") => {
+                    crate::lexicon::org_sector(&self.name) == Some("JUD")
+                        && !["European ", "International ", "World "]
+                            .iter()
+                            .any(|p| self.name.starts_with(p))
+                        && !["Arbitration", "Court of Justice"]
+                            .iter()
+                            .any(|w| self.name.contains(w))
+                }
                 _ => false,
             }
     }

@@ -29,7 +29,7 @@ use super::subjects::{
 };
 use super::triggers::{Code, Trigger, Triggers};
 use super::words::{
-    AMBIGUOUS, ARMS, BE_HAVE, DETERMINERS, LOCATIVE, NOUN_MODIFIERS, OBJECT_PREPOSITIONS,
+    AMBIGUOUS, ARMS, BE_HAVE, DETERMINERS, GIVING, LOCATIVE, NOUN_MODIFIERS, OBJECT_PREPOSITIONS,
     PREPOSITIONS, VERB_CUES, WARFARE, is_auxiliary, is_being, is_form_of_be, is_quote_mark,
 };
 use super::{ArticleContext, CodedEvent, EventActor};
@@ -201,7 +201,8 @@ impl Coder<'_> {
                     // a verb joined to a name by a hyphen describes.
                     let hyphenated = doc.hyphen_joins(range.start + t.start - 1);
                     !warning_shot && !figurative && !shares_offered && !hyphenated
-                });
+                })
+                .filter(|t| t.lemma != "support" || self.support_given(&words, range.start, t));
             match trigger {
                 Some(trigger) => {
                     let end = trigger.end;
@@ -1179,6 +1180,84 @@ impl Coder<'_> {
 
     /// The place a visit goes to, as its country: the first place named
     /// within four words after the trigger, in its clause.
+    /// "gave his support to Gordon Brown", "Baker's support for the Fed
+    /// chairman": support someone gives, told by a possessive or a verb of
+    /// giving or voicing, to an actor named for itself. Not a party's
+    /// support in a poll ("support for Hawke's Labour Party running at 47
+    /// pct", "increased Conservative support"), nor support for a thing a
+    /// name qualifies ("his support for a Senate plan").
+    fn support_given(&self, words: &[&str], offset: usize, trigger: &Trigger) -> bool {
+        if !trigger.nominal {
+            return true;
+        }
+        let polled = words.iter().any(|w| {
+            matches!(
+                *w,
+                "poll" | "polls" | "pct" | "percent" | "voters" | "survey" | "opinion"
+            )
+        });
+        let mut at = trigger.start;
+        // Past a word or two that say how ("warm", "full", "strong").
+        while at > 0
+            && trigger.start - at < 2
+            && words[at - 1].ends_with(|c: char| c.is_ascii_lowercase())
+            && !matches!(
+                words[at - 1],
+                "his" | "her" | "their" | "its" | "'s" | "\u{2019}s" | "the" | "a"
+            )
+            && !GIVING.contains(&words[at - 1])
+        {
+            at -= 1;
+        }
+        let given = at > 0
+            && (matches!(
+                words[at - 1],
+                "his" | "her" | "their" | "its" | "'s" | "\u{2019}s"
+            ) || GIVING.contains(&words[at - 1])
+                || (at > 1 && GIVING.contains(&words[at - 2]) && words[at - 1] == "their"));
+        // The actor right after "to" or "for", and no noun it qualifies.
+        let mut next = trigger.end + 1;
+        while words
+            .get(next)
+            .is_some_and(|w| matches!(*w, "the" | "a" | "an") || crate::lexicon::is_honorific(w))
+        {
+            next += 1;
+        }
+        // Or someone by role, past a word or two that say of what ("the
+        // home secretary"), whom the coder finds.
+        let role = !self
+            .doc
+            .tokens
+            .get(offset + next)
+            .is_some_and(|t| t.is_capitalized())
+            && (next..next + 3)
+                .take_while(|&k| {
+                    words
+                        .get(k)
+                        .is_some_and(|w| w.chars().all(char::is_alphabetic))
+                })
+                .any(|k| crate::lexicon::match_role(&words[k..]).is_some());
+        let named = words
+            .get(trigger.end)
+            .is_some_and(|w| matches!(*w, "to" | "for"))
+            && (role
+                || self.resolution.mention_at(offset + next).is_some_and(|m| {
+                    let end = self.resolution.mentions[m].tokens.end - offset;
+                    // "the Fed chairman": a role the name qualifies is
+                    // someone.
+                    let titled = words
+                        .get(end..)
+                        .is_some_and(|rest| crate::lexicon::match_role(rest).is_some());
+                    titled
+                        || !words.get(end).is_some_and(|w| {
+                            w.chars().all(|c| c.is_ascii_lowercase())
+                                && !crate::lexicon::is_function_word(w)
+                                && !matches!(*w, "and" | "or" | "in" | "on" | "at" | "over")
+                        })
+                }));
+        given && named && !polled
+    }
+
     fn visited(&self, offset: usize, trigger: &Trigger, clause_end: usize) -> Vec<Unit> {
         let from = offset + trigger.end;
         // "was in Kingston": being somewhere is only where the place

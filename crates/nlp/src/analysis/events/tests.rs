@@ -1783,6 +1783,34 @@ fn a_trip_that_took_someone_somewhere_is_their_visit() {
 }
 
 #[test]
+fn support_someone_gives_to_someone_endorses_them() {
+    let events = coded(
+        "Robin Cook gave his support to Mr Gordon Brown's ambitions but told a lunch the \
+         election had to be won.",
+    );
+    assert!(
+        events
+            .iter()
+            .any(|e| e.starts_with("051 person:robin-cook>person:gordon-brown")),
+        "{events:?}"
+    );
+    // Not a party's support in a poll, nor support for a thing a name
+    // qualifies.
+    for text in [
+        "The poll of more than 1,000 voters also showed support for Hawke's Labour Party \
+         running at 47 pct.",
+        "Speaker Jim Wright announced his support for a Senate plan to trigger an oil tariff.",
+        "Increased Conservative support for the Communists could force Sorsa to act.",
+    ] {
+        let events = coded(text);
+        assert!(
+            !events.iter().any(|e| e.starts_with("051")),
+            "{text}: {events:?}"
+        );
+    }
+}
+
+#[test]
 fn a_visit_to_a_list_of_places_goes_to_each_country() {
     let events = coded(
         "Brazilian Finance Minister Dilson Funaro will this week visit Britain, France, \

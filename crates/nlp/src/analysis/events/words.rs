@@ -217,6 +217,29 @@ pub(super) const ARMS: &[&str] = &[
     "embassy",
 ];
 
+/// Verbs by which support is given or voiced ("gave his support to",
+/// "expressed warm support for").
+pub(super) const GIVING: &[&str] = &[
+    "give",
+    "gives",
+    "gave",
+    "given",
+    "giving",
+    "expressed",
+    "expresses",
+    "pledged",
+    "pledges",
+    "offered",
+    "offers",
+    "voiced",
+    "declared",
+    "announced",
+    "lent",
+    "threw",
+    "reaffirmed",
+    "reiterated",
+];
+
 pub(super) const WARFARE: &[&str] = &[
     "attack",
     "attacks",

@@ -305,6 +305,9 @@ fn merge(events: Vec<CodedEvent>, resolution: &Resolution) -> Vec<CodedEvent> {
             (country(&e.source), target.map(country).unwrap_or_default()),
         ]
     };
+    let stands_for_country = |actor: &EventActor| {
+        actor.stands_for.is_some() || resolution.entities[actor.entity].is_country
+    };
     let same = |undated: &CodedEvent, dated: &CodedEvent| {
         if undated.is_intention {
             return identity(&key, undated) == identity(&key, dated)
@@ -333,14 +336,25 @@ fn merge(events: Vec<CodedEvent>, resolution: &Resolution) -> Vec<CodedEvent> {
         // A meeting is the same either way round.
         let backward =
             undated.code.root() == "04" && ((ks == dt && ct == dcs) || (cs == dct && kt == ds));
-        forward || backward
+        // "the Pakistani president met Tony Blair on Monday" (a state for
+        // its unnamed president) and "Gen Musharraf's visit to Britain": a
+        // contact of the same two countries, where on each side the actors
+        // are the same or one of them is the state itself.
+        let either_state = |a: Option<&EventActor>, b: Option<&EventActor>| {
+            a.is_some_and(stands_for_country) || b.is_some_and(stands_for_country)
+        };
+        let states_for_people = undated.code.root() == "04"
+            && !cs.is_empty()
+            && !ct.is_empty()
+            && cs == dcs
+            && ct == dct
+            && (ks == ds || either_state(Some(&undated.source), Some(&dated.source)))
+            && (kt == dt || either_state(undated.target.as_ref(), dated.target.as_ref()));
+        forward || backward || states_for_people
     };
     // The dated event keeps its date and place and takes the undated
     // report's actors where they say more: a person met rather than the
     // country visited ("arrived in Beijing on Sunday ... met Qin Gang").
-    let stands_for_country = |actor: &EventActor| {
-        actor.stands_for.is_some() || resolution.entities[actor.entity].is_country
-    };
     let mut dropped = vec![false; out.len()];
     for u in 0..out.len() {
         if out[u].date.precision != Precision::Article {

@@ -1783,6 +1783,18 @@ fn a_trip_that_took_someone_somewhere_is_their_visit() {
 }
 
 #[test]
+fn an_undated_visit_is_the_dated_meeting_a_state_had_for_its_leader() {
+    let events = coded(
+        "Pakistan's President Pervez Musharraf is in London. On Friday the Pakistani \
+         president met Prime Minister Tony Blair at 10 Downing Street. The Mirror said on \
+         Saturday it had details of Gen Musharraf's visit to Britain.",
+    );
+    let contacts: Vec<&String> = events.iter().filter(|e| e.starts_with("04")).collect();
+    assert_eq!(contacts.len(), 1, "{events:?}");
+    assert!(contacts[0].contains("2023-06-16 day"), "{events:?}");
+}
+
+#[test]
 fn support_someone_gives_to_someone_endorses_them() {
     let events = coded(
         "Robin Cook gave his support to Mr Gordon Brown's ambitions but told a lunch the \

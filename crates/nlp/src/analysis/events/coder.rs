@@ -544,7 +544,15 @@ impl Coder<'_> {
                     || clause::is_boundary(w)
             })
             .is_some_and(|w| matches!(*w, "might" | "could" | "may" | "would"));
-        if trigger.nominal && indefinite && supposed_after {
+        // "could reach agreement on ways to verify a pact to eliminate
+        // missiles": one a modal before it in its clause only supposes.
+        let supposed_before = words[..trigger.start]
+            .iter()
+            .rev()
+            .take_while(|w| !clause::is_segment_boundary(w) && **w != ",")
+            .take(15)
+            .any(|w| matches!(*w, "might" | "could" | "may"));
+        if trigger.nominal && indefinite && (supposed_after || supposed_before) {
             return;
         }
         let intended = match modality {

@@ -1795,6 +1795,25 @@ fn an_undated_visit_is_the_dated_meeting_a_state_had_for_its_leader() {
 }
 
 #[test]
+fn an_agreement_a_modal_before_it_only_supposes_is_none() {
+    for text in [
+        "Baldrige said the United States was hopeful that it could complete a free market \
+         agreement with Canada by the autumn.",
+        "Officials said they were optimistic the United States and Soviet Union could reach \
+         agreement on ways to verify a pact with Moscow.",
+    ] {
+        let events = coded(text);
+        assert!(
+            !events.iter().any(|e| e.starts_with("057")),
+            "{text}: {events:?}"
+        );
+    }
+    // A pact signed is one.
+    let events = coded("The United States signed a free trade agreement with Canada on Friday.");
+    assert!(events.iter().any(|e| e.starts_with("057")), "{events:?}");
+}
+
+#[test]
 fn support_someone_gives_to_someone_endorses_them() {
     let events = coded(
         "Robin Cook gave his support to Mr Gordon Brown's ambitions but told a lunch the \

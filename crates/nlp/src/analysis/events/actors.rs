@@ -167,6 +167,9 @@ const TOPICS: &[&str] = &[
     "requirements",
     "standards",
     "obligations",
+    // "agreed to give up Cabinet voting rights".
+    "voting",
+    "rights",
 ];
 
 fn group_sector(word: &str) -> Option<&'static str> {

@@ -2221,6 +2221,15 @@ fn a_fired_aide_a_target_met_and_a_paper_quoted_are_no_events() {
 }
 
 #[test]
+fn rights_a_body_holds_are_no_actor_to_agree_with() {
+    let events = coded(
+        "They said the Maronite Christian leader has agreed to give up Cabinet voting rights \
+         in Lebanon.",
+    );
+    assert!(!events.iter().any(|e| e.contains("cabinet")), "{events:?}");
+}
+
+#[test]
 fn taking_part_in_talks_is_meeting_and_an_offered_rate_no_offer() {
     let events = coded(
         "Foreign Secretary Jack Straw is due to take part in talks with the Indian government \

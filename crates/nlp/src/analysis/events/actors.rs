@@ -125,6 +125,28 @@ const GROUPS: &[(&str, &str)] = &[
     ("freighter", ""),
 ];
 
+/// Nouns of what is said to or from someone ("a warning to Washington").
+const MESSAGES: &[&str] = &[
+    "warning",
+    "warnings",
+    "message",
+    "messages",
+    "letter",
+    "appeal",
+    "protest",
+    "protests",
+    "threat",
+    "threats",
+    "ultimatum",
+    "request",
+    "requests",
+    "demand",
+    "demands",
+    "criticism",
+    "complaint",
+    "complaints",
+];
+
 /// Nouns a name before them only qualifies ("the Iraq war").
 const TOPICS: &[&str] = &[
     "war",
@@ -768,10 +790,25 @@ fn unit_of_mention(
         // "Wallis urged Tokyo": a capital where an actor stands is its country.
         NerKind::Loc => {
             let governed = mention.tokens.start.checked_sub(1).is_some_and(|p| {
-                matches!(
-                    doc.tokens[p].lower.as_str(),
-                    "in" | "at" | "to" | "from" | "near" | "of" | "for" | "via" | "into" | "across"
-                )
+                let word = doc.tokens[p].lower.as_str();
+                // "a warning to Washington", "protests from Tokyo": what is
+                // said to or from a capital is said to or by its state.
+                let said = matches!(word, "to" | "from")
+                    && p.checked_sub(1)
+                        .is_some_and(|n| MESSAGES.contains(&doc.tokens[n].lower.as_str()));
+                !said
+                    && matches!(
+                        word,
+                        "in" | "at"
+                            | "to"
+                            | "from"
+                            | "near"
+                            | "of"
+                            | "for"
+                            | "via"
+                            | "into"
+                            | "across"
+                    )
             });
             let country = gazetteer.country_of_capital(&entity.name)?;
             // A small capital only where the article names its country

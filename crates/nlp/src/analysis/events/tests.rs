@@ -2221,6 +2221,17 @@ fn a_fired_aide_a_target_met_and_a_paper_quoted_are_no_events() {
 }
 
 #[test]
+fn a_warning_to_a_capital_is_to_its_state_a_flight_there_is_not() {
+    let events = coded("Japan issued a warning to Washington on Friday.");
+    assert!(
+        events.iter().any(|e| e.starts_with("130 JPN>USA")),
+        "{events:?}"
+    );
+    let events = coded("Japan's trade minister flew to Washington on Friday.");
+    assert!(!events.iter().any(|e| e.starts_with("13")), "{events:?}");
+}
+
+#[test]
 fn rights_a_body_holds_are_no_actor_to_agree_with() {
     let events = coded(
         "They said the Maronite Christian leader has agreed to give up Cabinet voting rights \

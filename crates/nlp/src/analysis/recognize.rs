@@ -155,6 +155,22 @@ impl TaggerRecognizer {
             if lexicon::names_no_one(&surface(&tokens[span.tokens.clone()]), next) {
                 continue;
             }
+            // "a Senate Appropriations subcommittee on Foreign Operations":
+            // what a committee named already is on is its remit, no one
+            // (the "joint committee on Strategic Export Controls" has no
+            // other name).
+            let remit = span.tokens.start >= 3
+                && tokens[span.tokens.start - 1].text == "on"
+                && matches!(
+                    tokens[span.tokens.start - 2].text.as_str(),
+                    "committee" | "subcommittee" | "commission" | "panel" | "council"
+                )
+                && out
+                    .last()
+                    .is_some_and(|body| body.tokens.end == span.tokens.start - 2);
+            if remit && span.kind == NerKind::Org {
+                continue;
+            }
             // "the Reagan administration" with only "Reagan" tagged, as a
             // person or a thing: the administration, a body of government
             // (as "Reagan Administration" tagged whole is).

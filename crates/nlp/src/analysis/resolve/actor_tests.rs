@@ -710,6 +710,31 @@ fn a_relative_shares_the_familys_country() {
 }
 
 #[test]
+fn a_named_committees_remit_is_no_one_an_unnamed_ones_is_its_name() {
+    let r = resolve_on(
+        "Baker told a Senate Appropriations subcommittee on Foreign Operations that the \
+         loans were wrong.",
+        Some("1987-03-05"),
+    );
+    assert!(
+        !r.mentions.iter().any(|m| m.text.contains("Operations")),
+        "{:?}",
+        keys(&r)
+    );
+    let r = resolve_on(
+        "The joint committee on Strategic Export Controls said the rules were too weak.",
+        Some("2005-02-15"),
+    );
+    assert!(
+        r.mentions
+            .iter()
+            .any(|m| m.text == "Strategic Export Controls"),
+        "{:?}",
+        keys(&r)
+    );
+}
+
+#[test]
 fn whitehall_a_chamber_and_the_fed_boards_are_bodies_and_a_crude_grade_no_one() {
     let r = resolve_on(
         "Whitehall officials said the Upper House of Japan's Diet would vote. \

@@ -522,6 +522,31 @@ impl Coder<'_> {
         } else {
             clause::modality(words, trigger.start)
         };
+        // "will pave the way for American Secretary of State George
+        // Schultz's one day stop-over here": a visit or talks the verb of
+        // their clause puts in the future are intended. Not talks a future
+        // act is about ("will meet with reporters on the union's
+        // negotiations").
+        let modality = if trigger.nominal
+            && modality == Modality::Asserted
+            && (code.starts_with("04") || trigger.lemma == "visit")
+            && words[..trigger.start]
+                .iter()
+                .rev()
+                .take_while(|w| {
+                    !clause::is_segment_boundary(w)
+                        && !matches!(
+                            **w,
+                            "," | "on" | "about" | "over" | "concerning" | "regarding"
+                        )
+                })
+                .take(15)
+                .any(|w| matches!(*w, "will" | "shall" | "'ll"))
+        {
+            Modality::Intended
+        } else {
+            modality
+        };
         // "an offer might be made": a noun the next words only suppose.
         if trigger.nominal
             && words

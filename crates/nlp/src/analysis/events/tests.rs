@@ -2232,6 +2232,25 @@ fn a_warning_to_a_capital_is_to_its_state_a_flight_there_is_not() {
 }
 
 #[test]
+fn a_visit_a_future_verb_leads_to_is_intended_talks_it_is_about_are_not() {
+    let events = coded(
+        "The talks will pave the way for American Secretary of State George Shultz's one day \
+         stop-over in Japan on his way home.",
+    );
+    assert!(
+        events
+            .iter()
+            .any(|e| e.starts_with("036 person:george-shultz>JPN")),
+        "{events:?}"
+    );
+    let events = coded(
+        "United Auto Workers vice president Marc Stepp said he will meet with reporters on \
+         the union's negotiations with American Motors Corp.",
+    );
+    assert!(!events.iter().any(|e| e.starts_with("036")), "{events:?}");
+}
+
+#[test]
 fn rights_a_body_holds_are_no_actor_to_agree_with() {
     let events = coded(
         "They said the Maronite Christian leader has agreed to give up Cabinet voting rights \

@@ -210,6 +210,16 @@ const MAJOR_STATES: &[&str] = &[
 /// People the text gives no country or sector: what the actor dictionary
 /// says they were on the article's date (`date`), or their latest role
 /// when the date is unknown.
+/// The countries of the article's places, states and bodies.
+fn article_countries(resolution: &Resolution) -> std::collections::HashSet<String> {
+    resolution
+        .entities
+        .iter()
+        .filter(|e| e.kind != NerKind::Person)
+        .filter_map(|e| e.country.clone())
+        .collect()
+}
+
 pub(super) fn from_actor_dictionary(
     gazetteer: &Gazetteer,
     doc: &Doc,
@@ -225,13 +235,7 @@ pub(super) fn from_actor_dictionary(
         .collect();
     let keys: std::collections::HashSet<String> =
         resolution.entities.iter().map(|e| e.key.clone()).collect();
-    // The countries of the article's places, states and bodies.
-    let article_countries: std::collections::HashSet<String> = resolution
-        .entities
-        .iter()
-        .filter(|e| e.kind != NerKind::Person)
-        .filter_map(|e| e.country.clone())
-        .collect();
+    let article_countries = article_countries(resolution);
     for entity in &mut resolution.entities {
         if entity.kind != NerKind::Person {
             continue;
@@ -392,12 +396,7 @@ pub(super) fn from_family(
         .filter(|e| e.kind == NerKind::Person && e.name.contains(' '))
         .filter_map(|e| Some((surname(&e.name)?, e.country.clone()?)))
         .collect();
-    let article_countries: std::collections::HashSet<String> = resolution
-        .entities
-        .iter()
-        .filter(|e| e.kind != NerKind::Person)
-        .filter_map(|e| e.country.clone())
-        .collect();
+    let article_countries = article_countries(resolution);
     // Only in a story that speaks of someone's family ("the prime
     // minister's wife"): else a namesake is a stranger ("Hermann Pohl" of
     // Jacobs Suchard is not of Bundesbank president Karl Otto Poehl's

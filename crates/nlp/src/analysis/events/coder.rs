@@ -924,6 +924,28 @@ impl Coder<'_> {
                 .filter(|t| !sources.contains(t))
                 .collect();
         }
+        // "blamed the EC's new cash crisis on the reluctance of
+        // governments": what is blamed on someone is a problem, and the
+        // one blamed is after "on" (none here), not the problem's owner
+        // ("blamed an inflexible U.S. position for the failure of talks on
+        // quotas" still blames the United States).
+        if !trigger.nominal
+            && words[trigger.start].starts_with("blam")
+            && let Some(on) = (trigger.end..clause_end)
+                .take_while(|&p| words[p] != "for")
+                .find(|&p| words[p] == "on")
+        {
+            targets = units
+                .iter()
+                .enumerate()
+                .filter(|(t, u)| !sources.contains(t) && local(u) > on)
+                .map(|(t, _)| t)
+                .take(1)
+                .collect();
+            if targets.is_empty() {
+                return;
+            }
+        }
         // "will retaliate if the European Community adopts the tax": a
         // threat is made to the actor whose act the condition names.
         if targets.is_empty()

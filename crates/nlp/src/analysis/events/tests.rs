@@ -2251,6 +2251,28 @@ fn a_visit_a_future_verb_leads_to_is_intended_talks_it_is_about_are_not() {
 }
 
 #[test]
+fn what_is_blamed_on_someone_blames_them_not_the_problems_owner() {
+    let events = coded(
+        "The Commission blamed the EC's new cash crisis on the reluctance of governments to pay.",
+    );
+    assert!(!events.iter().any(|e| e.starts_with("112")), "{events:?}");
+    let events = coded(
+        "Ugandan coffee official Makumbi blamed the failure to set quotas on Indonesian demands.",
+    );
+    assert!(events.iter().any(|e| e.contains(">IDN")), "{events:?}");
+    let events = coded(
+        "Colombian finance minister Cesar Gaviria blamed an inflexible U.S. position for the \
+         failure of the talks on export quotas.",
+    );
+    assert!(
+        events
+            .iter()
+            .any(|e| e.starts_with("112") && e.contains(">USA")),
+        "{events:?}"
+    );
+}
+
+#[test]
 fn rights_a_body_holds_are_no_actor_to_agree_with() {
     let events = coded(
         "They said the Maronite Christian leader has agreed to give up Cabinet voting rights \

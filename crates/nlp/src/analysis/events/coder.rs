@@ -436,6 +436,43 @@ impl Coder<'_> {
         if participle {
             return false;
         }
+        // "had prompted censure from the Tories", "sparked protest": a bare
+        // form right after a verb of causing or drawing is its object, a
+        // noun.
+        let caused = trigger.end - trigger.start == 1
+            && !form.ends_with("ed")
+            && !form.ends_with("ing")
+            && previous.is_some_and(|p| {
+                matches!(
+                    p,
+                    "prompted"
+                        | "prompt"
+                        | "prompts"
+                        | "sparked"
+                        | "spark"
+                        | "sparks"
+                        | "provoked"
+                        | "provoke"
+                        | "provokes"
+                        | "drew"
+                        | "draw"
+                        | "draws"
+                        | "drawn"
+                        | "attracted"
+                        | "attract"
+                        | "attracts"
+                        | "triggered"
+                        | "trigger"
+                        | "triggers"
+                        | "faced"
+                        | "face"
+                        | "faces"
+                        | "received"
+                )
+            });
+        if caused {
+            return false;
+        }
         if trigger.start > 0
             && words[trigger.start].ends_with("ed")
             && self.triggers.verb_at(words, trigger.start - 1).is_some()

@@ -2273,6 +2273,16 @@ fn what_is_blamed_on_someone_blames_them_not_the_problems_owner() {
 }
 
 #[test]
+fn censure_a_remark_prompted_is_no_censure_by_its_speaker() {
+    let events = coded(
+        "Immigration minister Beverley Hughes resigned on Monday. Mr Blunkett's own comments \
+         on immigration had prompted censure - he told refugees from Afghanistan to \"get \
+         back home\".",
+    );
+    assert!(!events.iter().any(|e| e.starts_with("11")), "{events:?}");
+}
+
+#[test]
 fn rights_a_body_holds_are_no_actor_to_agree_with() {
     let events = coded(
         "They said the Maronite Christian leader has agreed to give up Cabinet voting rights \

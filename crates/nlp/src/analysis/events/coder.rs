@@ -983,6 +983,24 @@ impl Coder<'_> {
                 return;
             }
         }
+        // "The EC Commission met in Brussels on Friday to see whether the
+        // 12 EC cocoa consuming nations ...": a body that met where or when,
+        // and with no one, sat by itself; an actor later in the clause is
+        // not whom it met.
+        if !trigger.nominal
+            && trigger.lemma == "meet"
+            && trigger.end - trigger.start == 1
+            && sources.len() == 1
+            && words.get(trigger.end).is_some_and(|w| {
+                matches!(
+                    *w,
+                    "in" | "at" | "on" | "for" | "today" | "yesterday" | "last" | "this" | "here"
+                )
+            })
+            && !words[trigger.end..clause_end].contains(&"with")
+        {
+            return;
+        }
         // "will retaliate if the European Community adopts the tax": a
         // threat is made to the actor whose act the condition names.
         if targets.is_empty()

@@ -2283,6 +2283,27 @@ fn censure_a_remark_prompted_is_no_censure_by_its_speaker() {
 }
 
 #[test]
+fn a_body_that_met_where_or_when_and_with_no_one_met_no_one() {
+    for text in [
+        "NATO ambassadors met in emergency session today to discuss tension between members \
+         Greece and Turkey.",
+        "The EC Commission met in Brussels on Friday to see whether the 12 EC cocoa consuming \
+         nations could narrow their differences.",
+    ] {
+        let events = coded(text);
+        assert!(
+            !events.iter().any(|e| e.starts_with("04")),
+            "{text}: {events:?}"
+        );
+    }
+    // With someone, or two who met, it is a meeting.
+    let events = coded("The EC Commission met in Brussels on Friday with Japanese officials.");
+    assert!(events.iter().any(|e| e.starts_with("040")), "{events:?}");
+    let events = coded("Tony Blair and Gerhard Schroeder met in Berlin on Friday.");
+    assert!(events.iter().any(|e| e.starts_with("040")), "{events:?}");
+}
+
+#[test]
 fn rights_a_body_holds_are_no_actor_to_agree_with() {
     let events = coded(
         "They said the Maronite Christian leader has agreed to give up Cabinet voting rights \

@@ -567,19 +567,12 @@ impl Coder<'_> {
         let modality = if trigger.nominal
             && modality == Modality::Asserted
             && (code.starts_with("04") || trigger.lemma == "visit")
-            && words[..trigger.start]
-                .iter()
-                .rev()
-                .take_while(|w| {
-                    !clause::is_segment_boundary(w)
-                        && !matches!(
-                            **w,
-                            "," | "on" | "about" | "over" | "concerning" | "regarding"
-                        )
-                })
-                .take(15)
-                .any(|w| matches!(*w, "will" | "shall" | "'ll"))
-        {
+            && modal_earlier_in_clause(
+                words,
+                trigger.start,
+                &[",", "on", "about", "over", "concerning", "regarding"],
+                &["will", "shall", "'ll"],
+            ) {
             Modality::Intended
         } else {
             modality
@@ -608,12 +601,8 @@ impl Coder<'_> {
             .is_some_and(|w| matches!(*w, "might" | "could" | "may" | "would"));
         // "could reach agreement on ways to verify a pact to eliminate
         // missiles": one a modal before it in its clause only supposes.
-        let supposed_before = words[..trigger.start]
-            .iter()
-            .rev()
-            .take_while(|w| !clause::is_segment_boundary(w) && **w != ",")
-            .take(15)
-            .any(|w| matches!(*w, "might" | "could" | "may"));
+        let supposed_before =
+            modal_earlier_in_clause(words, trigger.start, &[","], &["might", "could", "may"]);
         if trigger.nominal && indefinite && (supposed_after || supposed_before) {
             return;
         }
@@ -1288,8 +1277,6 @@ impl Coder<'_> {
         }
     }
 
-    /// The place a visit goes to, as its country: the first place named
-    /// within four words after the trigger, in its clause.
     /// "gave his support to Gordon Brown", "Baker's support for the Fed
     /// chairman": support someone gives, told by a possessive or a verb of
     /// giving or voicing, to an actor named for itself. Not a party's
@@ -1323,8 +1310,7 @@ impl Coder<'_> {
             && (matches!(
                 words[at - 1],
                 "his" | "her" | "their" | "its" | "'s" | "\u{2019}s"
-            ) || GIVING.contains(&words[at - 1])
-                || (at > 1 && GIVING.contains(&words[at - 2]) && words[at - 1] == "their"));
+            ) || GIVING.contains(&words[at - 1]));
         // The actor right after "to" or "for", and no noun it qualifies.
         let mut next = trigger.end + 1;
         while words
@@ -1368,6 +1354,9 @@ impl Coder<'_> {
         given && named && !polled
     }
 
+    /// The places a visit goes to, as their countries: the first place
+    /// named within four words after the trigger, in its clause, and the
+    /// places listed right after it.
     fn visited(&self, offset: usize, trigger: &Trigger, clause_end: usize) -> Vec<Unit> {
         let from = offset + trigger.end;
         // "was in Kingston": being somewhere is only where the place
@@ -2776,4 +2765,15 @@ fn segment(words: &[&str], at: usize) -> Range<usize> {
         .position(|w| clause::is_segment_boundary(w))
         .map_or(words.len(), |p| at + p);
     start..end
+}
+
+/// Whether one of `modals` stands among the 15 words before `at` in its
+/// clause segment, up to any of `stops`.
+fn modal_earlier_in_clause(words: &[&str], at: usize, stops: &[&str], modals: &[&str]) -> bool {
+    words[..at]
+        .iter()
+        .rev()
+        .take_while(|w| !clause::is_segment_boundary(w) && !stops.contains(w))
+        .take(15)
+        .any(|w| modals.contains(w))
 }

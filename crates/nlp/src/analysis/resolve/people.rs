@@ -207,9 +207,6 @@ const MAJOR_STATES: &[&str] = &[
     "TUR", "KOR", "IDN", "PHL", "NGA", "POL",
 ];
 
-/// People the text gives no country or sector: what the actor dictionary
-/// says they were on the article's date (`date`), or their latest role
-/// when the date is unknown.
 /// The countries of the article's places, states and bodies.
 fn article_countries(resolution: &Resolution) -> std::collections::HashSet<String> {
     resolution
@@ -220,6 +217,9 @@ fn article_countries(resolution: &Resolution) -> std::collections::HashSet<Strin
         .collect()
 }
 
+/// People the text gives no country or sector: what the actor dictionary
+/// says they were on the article's date (`date`), or their latest role
+/// when the date is unknown.
 pub(super) fn from_actor_dictionary(
     gazetteer: &Gazetteer,
     doc: &Doc,

@@ -651,16 +651,22 @@ impl TaggerRecognizer {
             let end = span.tokens.end;
             // Not after a person's name ("William Rhodes and representatives
             // from committee vice-chairmen", "Baker told the committee"), nor
-            // across a preposition.
+            // across a function word or a verb ("Reynolds Tobacco said the
+            // committee", "the Agency is warning a committee of MSPs", "an
+            // Illinois Democrat whose committee"); "and" joins the remit's
+            // words ("work and pensions").
             if let Some(offset) =
                 (0..4).find(|&k| tokens.get(end + k).is_some_and(|t| t.lower == "committee"))
                 && !names_a_thing(tokens, end + offset)
                 && span.kind != NerKind::Person
                 && (end..end + offset).all(|i| {
+                    let lower = tokens[i].lower.as_str();
                     tokens[i].text.chars().all(|c| c.is_lowercase() || c == '-')
+                        && (lower == "and" || !lexicon::is_function_word(lower))
+                        && !crate::analysis::quotes::SAYING.contains(&lower)
                         && !matches!(
-                            tokens[i].lower.as_str(),
-                            "from" | "of" | "with" | "for" | "to" | "by" | "in" | "on"
+                            lower,
+                            "is" | "are" | "was" | "were" | "has" | "have" | "had" | "whose"
                         )
                 })
                 && doc.sentence_of[end + offset] == doc.sentence_of[span.tokens.start]
@@ -2015,6 +2021,25 @@ mod tests {
                 ("Senate".to_owned(), Org),
                 ("Senate finance committee".to_owned(), Org)
             ]
+        );
+    }
+
+    #[test]
+    fn a_committee_across_a_verb_or_a_determiner_is_not_part_of_a_name() {
+        use NerKind::Org;
+        // A firm that speaks of a committee, a body that warns one.
+        let spans = refined(
+            "Reynolds Tobacco said the committee's members will be managers.",
+            &[(0..2, Org)],
+        );
+        assert_eq!(spans, [("Reynolds Tobacco".to_owned(), Org)]);
+        let spans = refined(
+            "The Scottish Environment Protection Agency is warning a committee of MSPs.",
+            &[(1..5, Org)],
+        );
+        assert_eq!(
+            spans,
+            [("Scottish Environment Protection Agency".to_owned(), Org)]
         );
     }
 

@@ -693,6 +693,43 @@ pub fn org_sector(name: &str) -> Option<&'static str> {
     if (cause && campaigners) || think_tank || matches!(last, "Movement" | "Watch") {
         return Some("NGO");
     }
+    // A committee is mostly a legislature's, but not one that a name
+    // gives to sport, a central bank, a union's bargaining or a trade:
+    // "U.S. Olympic Committee", "Monetary Policy Committee", "Federal Open
+    // Market Committee", "UFCWU bargaining committee", "Joint Committee of
+    // Maize Importers". An executive committee is its party's or its
+    // firm's, which the name does not say.
+    if matches!(last, "Committee" | "committee") || name.contains("Committee of ") {
+        let has = |words: &[&str]| name.split(' ').any(|w| words.contains(&w));
+        if has(&["Olympic", "Olympics"]) {
+            return Some("NGO");
+        }
+        // The "Shadow Open Market Committee" of economists shadows the
+        // central bank's.
+        if has(&["Shadow", "shadow"]) {
+            return None;
+        }
+        if has(&["Monetary"]) || name.contains("Open Market") {
+            return Some("GOV");
+        }
+        if has(&["bargaining", "Bargaining", "strike", "Strike"]) {
+            return Some("LAB");
+        }
+        if has(&[
+            "Importers",
+            "Exporters",
+            "Producers",
+            "Traders",
+            "Shippers",
+            "Growers",
+            "Surveillance",
+        ]) {
+            return Some("BUS");
+        }
+        if has(&["Executive", "executive"]) {
+            return None;
+        }
+    }
     Some(match last {
         "Ministry" | "Department" | "Administration" | "Council" | "Cabinet" | "Office"
         | "Agency" | "Commission" | "Bureau" | "Fed" | "Reserve" | "Bundesbank" | "Treasury"
@@ -824,6 +861,22 @@ mod tests {
         // A firm named a house is not a chamber.
         assert_eq!(org_sector("House of Fraser"), None);
         assert_eq!(org_sector("White House"), None);
+    }
+
+    #[test]
+    fn a_committee_is_a_legislatures_unless_its_name_gives_it_another_calling() {
+        assert_eq!(org_sector("Ways and Means committee"), Some("LEG"));
+        assert_eq!(org_sector("Budget Committee"), Some("LEG"));
+        assert_eq!(org_sector("U.S. Olympic Committee"), Some("NGO"));
+        assert_eq!(org_sector("Monetary Policy Committee"), Some("GOV"));
+        assert_eq!(org_sector("Federal Open Market Committee"), Some("GOV"));
+        assert_eq!(org_sector("Shadow Open Market Committee"), None);
+        assert_eq!(org_sector("UFCWU bargaining committee"), Some("LAB"));
+        assert_eq!(
+            org_sector("Joint Committee of Maize Importers"),
+            Some("BUS")
+        );
+        assert_eq!(org_sector("National Executive Committee"), None);
     }
 
     #[test]

@@ -2190,7 +2190,25 @@ impl Coder<'_> {
         // Rebels and their own state are two sides ("the contras attacked
         // Nicaraguan troops").
         let rebel = |actor: &EventActor| actor.sector.as_deref() == Some("REB");
-        rebel(a) || rebel(b) || (!own(a_country, &ca, &cb) && !own(b_country, &cb, &ca))
+        if rebel(a) || rebel(b) {
+            return true;
+        }
+        // One international organisation, its bodies and the people acting
+        // for it are one side: "EC Farm Commissioner Frans Andriessen
+        // promised new measures to help farmers hurt by the drive to
+        // reduce EC surpluses" is no promise to the Community.
+        let igo = |actor: &EventActor| {
+            actor
+                .stands_for
+                .is_none()
+                .then(|| self.resolution.entities[actor.entity].code.as_deref())
+                .flatten()
+                .filter(|code| code.starts_with("IGO"))
+        };
+        if igo(a).is_some() && igo(a) == igo(b) {
+            return false;
+        }
+        !own(a_country, &ca, &cb) && !own(b_country, &cb, &ca)
     }
 
     /// The place of an event: a place after "in", "at" or "near" in its

@@ -2971,3 +2971,20 @@ fn a_date_right_after_the_word_that_reports_dates_the_report() {
         ["190 IRN>IRQ 2023-06-05 week", "190 IRN>IRQ 2023-06-16 day"]
     );
 }
+
+#[test]
+fn an_international_organisations_people_and_bodies_are_one_side() {
+    // The commissioner acts for the Union: no promise to it.
+    assert_eq!(
+        coded(
+            "BRUSSELS - EU Farm Commissioner Janusz Wojciechowski promised new measures \
+             to help farmers hurt by the drive to reduce EU surpluses."
+        ),
+        Vec::<String>::new()
+    );
+    // What the same commissioner does to a state is still an event.
+    assert_eq!(
+        coded("EU Farm Commissioner Janusz Wojciechowski criticised Poland on Sunday."),
+        ["111 person:janusz-wojciechowski>POL 2023-06-18 day"]
+    );
+}

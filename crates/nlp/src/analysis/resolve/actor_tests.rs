@@ -247,6 +247,16 @@ fn the_text_says_whom_a_person_acts_for() {
 }
 
 #[test]
+fn an_organisation_ending_a_phrase_before_a_comma_is_not_whom_the_name_acts_for() {
+    let r = resolve_on(
+        "U.S. Treasury Secretary James Baker said he was making progress. \
+         In a speech to the annual meeting of the IADB, Baker said reforms were near.",
+        Some("1987-03-23"),
+    );
+    assert_eq!(entity_of(&r, "James Baker").actor_code(), "USAGOV");
+}
+
+#[test]
 fn affiliation_gives_the_sector_and_the_country() {
     let r = resolve_on(
         "Hans Arne Kristiansen, a spokesman for the Danish Dairy Board, said the ruling hurt farmers.",

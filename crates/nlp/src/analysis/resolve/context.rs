@@ -241,6 +241,7 @@ pub(super) fn read(
     // Before: walk back over titles, modifiers, countries, affiliations.
     let mut from = range.start;
     let mut commas = 0;
+    let mut comma = range.start;
     while from > sentence.tokens.start && range.start - from < 10 {
         let token = &doc.tokens[from - 1];
         let in_span = span_at(from - 1).is_some_and(|s| !is_persons(s));
@@ -259,6 +260,7 @@ pub(super) fn read(
             .all(|t| lexicon::is_title_word(&t.lower) || t.lower == "sir");
         if token.text == "," && commas == 0 && only_titles {
             commas += 1;
+            comma = from - 1;
             from -= 1;
             continue;
         }
@@ -274,6 +276,31 @@ pub(super) fn read(
             from -= 1;
         } else {
             break;
+        }
+    }
+    // What stands before the comma speaks for the name when it is a title
+    // or when it opens the sentence or says for whom ("For the Liberal
+    // Democrats, Sir Alan Beith"); the end of a phrase about something
+    // else does not ("In a speech to the annual meeting of the IADB,
+    // Baker said").
+    if commas > 0 {
+        let mut at = from;
+        while at > sentence.tokens.start && doc.tokens[at - 1].lower == "the" {
+            at -= 1;
+        }
+        // Nor when the two are items of a list ("Drexel Burnham Lambert
+        // Inc, Merrill Lynch Capital Markets and ...").
+        let opens = at == sentence.tokens.start
+            || matches!(doc.tokens[at - 1].lower.as_str(), "for" | "from" | ",");
+        // "the Minister of Regional and Industrial Expansion, Michel Cote":
+        // a title before the comma is the name's.
+        let title = doc.tokens[from..comma].iter().any(|t| {
+            !lexicon::is_function_word(&t.lower)
+                && (lexicon::is_title_word(&t.lower)
+                    || lexicon::match_role(&[t.lower.as_str()]).is_some())
+        });
+        if !opens && !title {
+            from = comma + 1;
         }
     }
     // "Sweden's ruling Social Democratic Party": a country's possessive

@@ -354,8 +354,8 @@ pub(super) fn subordinate_start(words: &[&str], clause_start: usize, at: usize) 
 }
 
 /// "Azmat Begg, father of Moazzam, thanked ...": an actor inside an
-/// appositive set off by commas right after another actor is not the
-/// subject; the one it describes is. Returns that one.
+/// appositive or a relative clause set off by commas right after another
+/// actor is not the subject; the one it describes is. Returns that one.
 fn apposed_to(
     words: &[&str],
     offset: usize,
@@ -407,5 +407,10 @@ fn apposed_to(
                 || lexicon::match_role(&[w]).is_some()
                 || inside.get(1) == Some(&"of")
         });
-    (plain && describes).then_some(described)
+    // "Lord Janner, who is a high profile member of Britain's Jewish
+    // community, branded": a relative clause between commas describes
+    // the actor before it too.
+    let relative = inside.first().is_some_and(|w| matches!(*w, "who" | "whose"))
+        && !inside.contains(&",");
+    ((plain && describes) || relative).then_some(described)
 }

@@ -2988,3 +2988,23 @@ fn an_international_organisations_people_and_bodies_are_one_side() {
         ["111 person:janusz-wojciechowski>POL 2023-06-18 day"]
     );
 }
+
+#[test]
+fn a_relative_clause_between_commas_does_not_give_the_subject() {
+    // Not Britain, which is the source's own country and no side.
+    assert_eq!(
+        coded(
+            "Former Labour MP Lord Janner, who is a high profile member of Britain's \
+             Jewish community, branded Prince Harry's actions \"stupid and evil\"."
+        ),
+        ["111 person:janner>person:prince-harry 2023-06-18 article"]
+    );
+    // Nor Germany, met in a relative clause before the verb.
+    let events =
+        coded("Jacques Chirac, who met Germany's chancellor last week, criticised Iran on Sunday.");
+    assert!(
+        events.contains(&"111 person:jacques-chirac>IRN 2023-06-18 day".to_owned()),
+        "{events:?}"
+    );
+    assert!(!events.iter().any(|e| e.contains(" DEU>")), "{events:?}");
+}

@@ -410,7 +410,9 @@ fn apposed_to(
     // "Lord Janner, who is a high profile member of Britain's Jewish
     // community, branded": a relative clause between commas describes
     // the actor before it too.
-    let relative = inside.first().is_some_and(|w| matches!(*w, "who" | "whose"))
+    let relative = inside
+        .first()
+        .is_some_and(|w| matches!(*w, "who" | "whose"))
         && !inside.contains(&",");
     ((plain && describes) || relative).then_some(described)
 }

@@ -162,6 +162,29 @@ fn pronouns_and_role_nouns_find_their_actor() {
 }
 
 #[test]
+fn a_pronoun_is_not_someone_named_in_an_opening_participle_phrase() {
+    // "he" is Kennedy, the subject, not Brown of the phrase before him.
+    assert_eq!(
+        coded(
+            "Speaking in the Commons after Gordon Brown had delivered the Budget, Charles \
+             Kennedy acknowledged that the UK was successful. But he criticised the Tories."
+        ),
+        ["111 person:charles-kennedy>org:conservative-party 2023-06-18 article"]
+    );
+    // A name in brackets after the pronoun says who it is.
+    assert_eq!(
+        coded(
+            "William Mulholland met Dilson Funaro. He said that he (Funaro) had submitted \
+             the proposal to Jacques Delors."
+        ),
+        [
+            "040 person:william-mulholland>person:dilson-funaro 2023-06-18 article",
+            "030 person:dilson-funaro>person:jacques-delors 2023-06-18 article"
+        ]
+    );
+}
+
+#[test]
 fn capitals_act_for_their_governments() {
     assert_eq!(
         coded("Washington accused Beijing of hacking attacks."),

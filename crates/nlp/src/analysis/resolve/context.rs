@@ -294,11 +294,22 @@ pub(super) fn read(
             || matches!(doc.tokens[at - 1].lower.as_str(), "for" | "from" | ",");
         // "the Minister of Regional and Industrial Expansion, Michel Cote":
         // a title before the comma is the name's.
-        let title = doc.tokens[from..comma].iter().any(|t| {
+        let role = |t: &crate::text::Token| {
             !lexicon::is_function_word(&t.lower)
                 && (lexicon::is_title_word(&t.lower)
                     || lexicon::match_role(&[t.lower.as_str()]).is_some())
+        };
+        // So is a role a few lowercase words before it, of what the
+        // phrase names ("the head of the central bank of Mexico, Miguel
+        // Mancera").
+        let role_of = (from.saturating_sub(6).max(sentence.tokens.start)..from).any(|k| {
+            role(&doc.tokens[k])
+                && doc.tokens[k + 1].lower == "of"
+                && doc.tokens[k + 1..from]
+                    .iter()
+                    .all(|t| t.text.chars().all(|c| c.is_ascii_lowercase()))
         });
+        let title = role_of || doc.tokens[from..comma].iter().any(role);
         if !opens && !title {
             from = comma + 1;
         }

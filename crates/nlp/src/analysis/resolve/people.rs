@@ -13,6 +13,16 @@ impl Resolution {
     /// The person a pronoun at token `at` refers to: "he" or "she" the
     /// subject before it, "him" the last person named.
     pub fn antecedent(&self, doc: &Doc, at: usize) -> Option<usize> {
+        // "he (Funaro) had submitted": the name the writer added says who.
+        if matches!(doc.tokens[at].lower.as_str(), "he" | "she" | "him")
+            && doc.tokens.get(at + 1).is_some_and(|t| t.text == "(")
+            && let Some(m) = self.mention_at(at + 2).map(|m| &self.mentions[m])
+            && m.tokens.start == at + 2
+            && self.entities[m.entity].kind == NerKind::Person
+            && doc.tokens.get(m.tokens.end).is_some_and(|t| t.text == ")")
+        {
+            return Some(m.entity);
+        }
         match doc.tokens[at].lower.as_str() {
             "he" | "she" => subject_person_before(doc, self, at),
             "him" => last_person_before(self, at),
@@ -547,7 +557,10 @@ fn subject_before(doc: &Doc, resolution: &Resolution, at: usize, depth: usize) -
             .get(m.tokens.end)
             .is_some_and(|t| matches!(t.text.as_str(), "'s" | "\u{2019}s"));
         let quoted_here = outside && quoted(m.tokens.start);
-        !(governed || possessive || quoted_here)
+        !(governed
+            || possessive
+            || quoted_here
+            || in_opening_participle(doc, resolution, m.tokens.start))
     };
     let pronoun = |i: usize| {
         matches!(doc.tokens[i].lower.as_str(), "he" | "she")
@@ -584,6 +597,21 @@ fn subject_before(doc: &Doc, resolution: &Resolution, at: usize, depth: usize) -
         .rev()
         .find_map(|s| first(doc.sentences[s].tokens.clone()))
         .flatten()
+}
+
+/// Whether token `at` is in a participle phrase that opens its sentence
+/// ("Speaking in the Commons after Mr Brown had delivered the Budget, Mr
+/// Kennedy acknowledged"): who is named there is not the sentence's
+/// subject.
+fn in_opening_participle(doc: &Doc, resolution: &Resolution, at: usize) -> bool {
+    let sentence = &doc.sentences[doc.sentence_of[at]].tokens;
+    let opening = &doc.tokens[sentence.start];
+    let comma = |i: usize| doc.tokens[i].text == ",";
+    opening.lower.len() > 4
+        && opening.lower.ends_with("ing")
+        && resolution.mention_at(sentence.start).is_none()
+        && !(sentence.start + 1..at).any(comma)
+        && (at + 1..sentence.end).any(comma)
 }
 
 /// The entity of the last person mentioned before token `at`.

@@ -30,7 +30,8 @@ use super::subjects::{
 use super::triggers::{Code, Trigger, Triggers};
 use super::words::{
     AMBIGUOUS, ARMS, BE_HAVE, DETERMINERS, GIVING, LOCATIVE, NOUN_MODIFIERS, OBJECT_PREPOSITIONS,
-    PREPOSITIONS, VERB_CUES, WARFARE, is_auxiliary, is_being, is_form_of_be, is_quote_mark,
+    PREPOSITIONS, VERB_CUES, WARFARE, is_auxiliary, is_being, is_form_of_be, is_number,
+    is_quote_mark,
 };
 use super::{ArticleContext, CodedEvent, EventActor};
 use crate::analysis::dates::{self, Precision, ResolvedDate};
@@ -2082,10 +2083,32 @@ impl Coder<'_> {
                 .or_else(|| date_in(dated.start..open, open.saturating_sub(1).max(dated.start))),
             None => date_in(dated.clone(), found.trigger),
         };
-        let date = explicit.unwrap_or(ResolvedDate {
-            date: reference,
-            precision: Precision::Article,
-        });
+        // "will fly to Tokyo on Sunday, after having completed a week-long
+        // trip to the United States": a journey completed is behind, whatever
+        // date ahead the sentence gives.
+        let completed = found.nominal && {
+            let mut k = found.trigger;
+            while k > 0
+                && found.trigger - k < 4
+                && (DETERMINERS.contains(&words[k - 1])
+                    || words[k - 1].contains('-')
+                    || is_number(words[k - 1])
+                    || matches!(words[k - 1], "his" | "her" | "their" | "its" | "official"))
+            {
+                k -= 1;
+            }
+            k > 0
+                && matches!(
+                    words[k - 1],
+                    "completed" | "completing" | "concluded" | "concluding" | "ended" | "ending"
+                )
+        };
+        let date = explicit
+            .filter(|date| !(completed && date.date > reference))
+            .unwrap_or(ResolvedDate {
+                date: reference,
+                precision: Precision::Article,
+            });
         // An act dated ahead of the article, or in the present tense for
         // later that day ("travels to Italy this evening"), is intended.
         let later_today = words[segment.clone()]

@@ -3031,3 +3031,21 @@ fn a_relative_clause_between_commas_does_not_give_the_subject() {
     );
     assert!(!events.iter().any(|e| e.contains(" DEU>")), "{events:?}");
 }
+
+#[test]
+fn a_journey_completed_is_behind_whatever_date_ahead_the_sentence_gives() {
+    let found = coded(
+        "Dilson Funaro, who is in Rome today, will fly to Tokyo on Wednesday, after having \
+         completed a week-long trip to France and Italy.",
+    );
+    assert!(
+        found.contains(&"042 person:dilson-funaro>FRA 2023-06-18 article".to_owned()),
+        "{found:?}"
+    );
+    assert!(
+        found.contains(&"036 person:dilson-funaro>JPN 2023-06-21 day".to_owned()),
+        "{found:?}"
+    );
+    // A currency's country is no target.
+    assert!(coded("Emerson Electric is offering 100 mln New Zealand dlrs of notes.").is_empty());
+}

@@ -24,8 +24,8 @@ use super::actors::{self, Unit, Via};
 use super::cameo::CameoTable;
 use super::clause::{self, Modality};
 use super::subjects::{
-    nominal_agent, opening_participle_subject, opens_with_participle, subject, subordinate_start,
-    unnamed_subject,
+    nominal_agent, opening_participle_subject, opens_with_participle, reports_another_subject,
+    subject, subordinate_start, unnamed_subject,
 };
 use super::triggers::{Code, Trigger, Triggers};
 use super::words::{
@@ -727,6 +727,12 @@ impl Coder<'_> {
         } else {
             let clause_start = subordinate_start(words, clause_start, trigger.start);
             subject(self.doc, words, offset, units, trigger.start, clause_start)
+                .filter(|sources| {
+                    !sources.first().is_some_and(|&first| {
+                        let end = units[first].tokens.end - offset;
+                        reports_another_subject(words, end, trigger.start)
+                    })
+                })
                 .or_else(|| opening_participle_subject(self.doc, words, offset, units, trigger))
         }
         .unwrap_or_default();

@@ -335,6 +335,62 @@ pub(super) fn subject(
     )
 }
 
+/// "Mr Kilroy-Silk says the result offered UKIP an opportunity": a speaker
+/// named before what is said has said it; the noun after the saying verb
+/// is the subject of the verb at `at` that it reports, and names no actor
+/// (but "its forces", "his government" are the speaker's own, and "said
+/// the pact imposes sacrifices and praised Japan" is the speaker's act).
+pub(super) fn reports_another_subject(words: &[&str], speaker_end: usize, at: usize) -> bool {
+    // A verb in the past: "said a trade boycott of South Africa would
+    // take effect" names no act of anyone's by "boycott".
+    let past = words[at].ends_with("ed")
+        || matches!(
+            words[at],
+            "met"
+                | "held"
+                | "gave"
+                | "made"
+                | "took"
+                | "sent"
+                | "told"
+                | "sought"
+                | "struck"
+                | "began"
+                | "won"
+                | "led"
+                | "fought"
+                | "broke"
+                | "hit"
+                | "put"
+                | "cut"
+                | "set"
+        );
+    past && speaker_end < at
+        && !matches!(words[at - 1], "and" | "but" | ",")
+        && (speaker_end..at).any(|p| {
+            crate::analysis::quotes::SAYING.contains(&words[p]) && {
+                let next = p + 1 + usize::from(words.get(p + 1) == Some(&"that"));
+                // "CPC officials said the company agreed": a body the
+                // speaker speaks for is the speaker's side.
+                next < at
+                    && matches!(words[next], "the" | "a" | "an" | "this")
+                    && !words.get(next + 1).is_some_and(|w| {
+                        matches!(
+                            *w,
+                            "company"
+                                | "firm"
+                                | "group"
+                                | "government"
+                                | "union"
+                                | "bank"
+                                | "ministry"
+                                | "party"
+                        )
+                    })
+            }
+        })
+}
+
 /// Where the clause of a verb at `at` starts when a conjunction opens it
 /// with a noun ("set out Mr Blair's view after the top Catholic ...
 /// backed"): its subject is in that clause, or none names an actor.

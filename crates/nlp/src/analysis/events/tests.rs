@@ -3049,3 +3049,18 @@ fn a_journey_completed_is_behind_whatever_date_ahead_the_sentence_gives() {
     // A currency's country is no target.
     assert!(coded("Emerson Electric is offering 100 mln New Zealand dlrs of notes.").is_empty());
 }
+
+#[test]
+fn a_speaker_is_not_the_subject_of_what_a_noun_after_the_saying_verb_did() {
+    assert!(coded("Mr Kilroy-Silk says the result offered UKIP an amazing opportunity.").is_empty());
+    assert!(coded("Pasi Natri said the conservatives supported Moscow.").is_empty());
+    // The speaker's own body, and an act coordinated with the saying.
+    assert_eq!(
+        coded("Ceylon Petroleum officials said the company agreed with Egypt on Sunday."),
+        ["030 org:ceylon-petroleum>EGY 2023-06-18 day"]
+    );
+    assert_eq!(
+        coded("James Baker said the pact imposes sacrifices on Japan and praised Japan on Sunday."),
+        ["051 person:james-baker>JPN 2023-06-18 day"]
+    );
+}

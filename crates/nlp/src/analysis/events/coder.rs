@@ -607,6 +607,38 @@ impl Coder<'_> {
         if trigger.nominal && indefinite && (supposed_after || supposed_before) {
             return;
         }
+        // "Mr Kilroy-Silk posed a threat to UKIP", "they are the real threat
+        // to Labour": a threat someone poses or is says what they are, not
+        // what they did.
+        if trigger.nominal && code.starts_with("13") {
+            let mut v = p - usize::from(p > 0 && DETERMINERS.contains(&words[p - 1]));
+            // "who are now the real threat": past adverbs.
+            while v > 0
+                && (matches!(words[v - 1], "now" | "still" | "also" | "already" | "again")
+                    || (words[v - 1].len() > 4 && words[v - 1].ends_with("ly")))
+            {
+                v -= 1;
+            }
+            let verb = v.checked_sub(1).map(|v| words[v]);
+            if verb.is_some_and(|v| {
+                is_form_of_be(v)
+                    || matches!(
+                        v,
+                        "pose"
+                            | "poses"
+                            | "posed"
+                            | "posing"
+                            | "remain"
+                            | "remains"
+                            | "remained"
+                            | "represent"
+                            | "represents"
+                            | "represented"
+                    )
+            }) {
+                return;
+            }
+        }
         let intended = match modality {
             Modality::Negated | Modality::Supposed => return,
             Modality::Intended => true,

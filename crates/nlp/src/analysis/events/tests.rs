@@ -3052,7 +3052,9 @@ fn a_journey_completed_is_behind_whatever_date_ahead_the_sentence_gives() {
 
 #[test]
 fn a_speaker_is_not_the_subject_of_what_a_noun_after_the_saying_verb_did() {
-    assert!(coded("Mr Kilroy-Silk says the result offered UKIP an amazing opportunity.").is_empty());
+    assert!(
+        coded("Mr Kilroy-Silk says the result offered UKIP an amazing opportunity.").is_empty()
+    );
     assert!(coded("Pasi Natri said the conservatives supported Moscow.").is_empty());
     // The speaker's own body, and an act coordinated with the saying.
     assert_eq!(
@@ -3062,5 +3064,16 @@ fn a_speaker_is_not_the_subject_of_what_a_noun_after_the_saying_verb_did() {
     assert_eq!(
         coded("James Baker said the pact imposes sacrifices on Japan and praised Japan on Sunday."),
         ["051 person:james-baker>JPN 2023-06-18 day"]
+    );
+}
+
+#[test]
+fn a_threat_someone_poses_or_is_is_no_threat_made() {
+    assert!(coded("Mr Knapman said Robert Kilroy-Silk posed a threat to UKIP.").is_empty());
+    assert!(coded("The Liberal Democrats are now the real threat to Labour.").is_empty());
+    // A threat made still is one.
+    assert_eq!(
+        coded("Turkmenistan issued a threat to Ukraine on Sunday."),
+        ["130 TKM>UKR 2023-06-18 day"]
     );
 }

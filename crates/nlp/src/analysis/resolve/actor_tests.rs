@@ -257,6 +257,20 @@ fn an_organisation_ending_a_phrase_before_a_comma_is_not_whom_the_name_acts_for(
 }
 
 #[test]
+fn a_spokesman_introduced_by_the_body_he_speaks_for_is_that_bodys() {
+    let r = resolve_on(
+        "A spokesman for the Danish Dairy Board said the ruling was wrong. \
+         \"We will appeal,\" spokesman Hans Arne Kristiansen said.",
+        Some("2005-03-14"),
+    );
+    let person = entity_of(&r, "Hans Arne Kristiansen");
+    assert_eq!(
+        (person.country.as_deref(), person.sector.as_deref()),
+        (Some("DNK"), Some("BUS"))
+    );
+}
+
+#[test]
 fn affiliation_gives_the_sector_and_the_country() {
     let r = resolve_on(
         "Hans Arne Kristiansen, a spokesman for the Danish Dairy Board, said the ruling hurt farmers.",

@@ -488,6 +488,31 @@ pub(super) fn read(
             context.patron = Some(to);
         }
     }
+    // "A spokesman for the European Anti-Fraud Office said ... , spokesman
+    // Jorg Wojahn said": a spokesman the text introduced just before by
+    // the body he speaks for is that body's.
+    if context.affiliation.is_none()
+        && context.code.is_none()
+        && let Some(role) = doc.tokens[from..range.start]
+            .iter()
+            .map(|t| t.lower.as_str())
+            .find(|w| matches!(*w, "spokesman" | "spokeswoman" | "spokesperson"))
+    {
+        let s = doc.sentence_of[range.start];
+        let earlier = doc.sentences[s.saturating_sub(1)].tokens.start..from;
+        let body = earlier.clone().find_map(|i| {
+            let at = i + 2 + usize::from(doc.tokens.get(i + 2).is_some_and(|t| t.lower == "the"));
+            (doc.tokens[i].lower == role
+                && matches!(doc.tokens[i + 1].lower.as_str(), "for" | "of")
+                && at < earlier.end)
+                .then(|| span_at(at))
+                .flatten()
+                .filter(|span| span.kind != NerKind::Person && span.tokens.start == at)
+        });
+        if let Some(body) = body {
+            read(body.tokens.start, body.tokens.end, &mut context);
+        }
+    }
     if context.commissioner && context.affiliation.is_none() && context.country.is_none() {
         context.affiliation = Some("IGO".to_owned());
         context.code = Some("IGOEUREEC".to_owned());

@@ -607,6 +607,20 @@ impl Coder<'_> {
         if trigger.nominal && indefinite && (supposed_after || supposed_before) {
             return;
         }
+        // "in an area which saw heavy fighting in mid-1983": fighting a
+        // place saw names no one who fought.
+        if code.starts_with("19")
+            && words[trigger.start.saturating_sub(3)..trigger.start]
+                .iter()
+                .any(|w| {
+                    matches!(
+                        *w,
+                        "saw" | "see" | "sees" | "seen" | "witnessed" | "witnesses"
+                    )
+                })
+        {
+            return;
+        }
         // "Mr Kilroy-Silk posed a threat to UKIP", "they are the real threat
         // to Labour": a threat someone poses or is says what they are, not
         // what they did.

@@ -2977,13 +2977,17 @@ fn the_states_act_the_same_day_is_the_one_their_people_did() {
 
 #[test]
 fn a_date_right_after_the_word_that_reports_dates_the_report() {
-    // Reported today, the attack is undated: the offensive of last week.
+    // Reported today, the attack is undated: the offensive of last week;
+    // so is crushing it.
     assert_eq!(
         coded(
             "Iran launched an offensive against Iraq last week. Iraq said today its forces \
              had crushed an Iranian attack."
         ),
-        ["190 IRN>IRQ 2023-06-05 week"]
+        [
+            "190 IRN>IRQ 2023-06-05 week",
+            "190 IRQ>IRN 2023-06-18 article"
+        ]
     );
     // A date of its own still dates it.
     assert_eq!(
@@ -2991,7 +2995,11 @@ fn a_date_right_after_the_word_that_reports_dates_the_report() {
             "Iran launched an offensive against Iraq last week. Iraq said today its forces \
              had crushed an Iranian attack on Friday."
         ),
-        ["190 IRN>IRQ 2023-06-05 week", "190 IRN>IRQ 2023-06-16 day"]
+        [
+            "190 IRN>IRQ 2023-06-05 week",
+            "190 IRQ>IRN 2023-06-16 day",
+            "190 IRN>IRQ 2023-06-16 day"
+        ]
     );
 }
 
@@ -3076,4 +3084,19 @@ fn a_threat_someone_poses_or_is_is_no_threat_made() {
         coded("Turkmenistan issued a threat to Ukraine on Sunday."),
         ["130 TKM>UKR 2023-06-18 day"]
     );
+}
+
+#[test]
+fn crushing_an_attack_fights_back_and_fighting_a_place_saw_names_no_one() {
+    let found = coded("Iraq said its forces crushed an Iranian attack on Sunday.");
+    assert!(
+        found.contains(&"190 IRQ>IRN 2023-06-18 day".to_owned()),
+        "{found:?}"
+    );
+    assert!(coded("Iraq's leaders crushed hopes of a deal with Iran.").is_empty());
+    let found = coded(
+        "Iraq said its forces had crushed an Iranian attack. Iran attacked across snow-capped \
+         peaks of northeastern Iraq last week in an area which saw heavy fighting in mid-1983.",
+    );
+    assert!(!found.iter().any(|e| e.contains("1983")), "{found:?}");
 }

@@ -1647,6 +1647,37 @@ impl Coder<'_> {
         {
             limit = trigger.end + comma;
         }
+        // "rejected the idea Mr Kilroy-Silk posed a threat": a clause after
+        // a noun of what is thought or said is what is judged, and names
+        // no target.
+        if !trigger.nominal
+            && let Some(noun) = (trigger.end..limit.min(trigger.end + 3)).find(|&p| {
+                matches!(
+                    words[p],
+                    "idea"
+                        | "notion"
+                        | "suggestion"
+                        | "suggestions"
+                        | "claim"
+                        | "claims"
+                        | "allegation"
+                        | "allegations"
+                        | "charge"
+                        | "charges"
+                        | "view"
+                )
+            })
+            && words[trigger.end..noun]
+                .iter()
+                .all(|w| DETERMINERS.contains(w))
+            && words.get(noun + 1).is_some_and(|w| {
+                *w == "that"
+                    || lexicon::is_honorific(w)
+                    || self.resolution.mention_at(offset + noun + 1).is_some()
+            })
+        {
+            limit = limit.min(noun + 1);
+        }
         let mut first = None;
         // Units of a coordination passed over ("in Kuwait and Syria").
         let mut passed_until = 0;

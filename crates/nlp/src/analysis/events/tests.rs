@@ -3100,3 +3100,18 @@ fn crushing_an_attack_fights_back_and_fighting_a_place_saw_names_no_one() {
     );
     assert!(!found.iter().any(|e| e.contains("1983")), "{found:?}");
 }
+
+#[test]
+fn a_clause_after_an_idea_or_a_claim_names_no_target() {
+    assert!(coded("Roger Knapman rejected the idea Robert Kilroy-Silk posed a threat.").is_empty());
+    assert!(
+        coded("Roger Knapman met Robert Kilroy-Silk. Mr Knapman rejected the idea Mr Kilroy-Silk was right.")
+            .iter()
+            .all(|e| !e.starts_with("120")),
+    );
+    // A claim's owner is still judged through it.
+    assert_eq!(
+        coded("Tony Blair criticised Michael Howard's claims on Sunday."),
+        ["111 person:tony-blair>person:michael-howard 2023-06-18 day"]
+    );
+}

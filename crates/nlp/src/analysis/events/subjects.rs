@@ -5,7 +5,7 @@
 use super::actors::{self, Unit, Via};
 use super::clause;
 use super::triggers::Trigger;
-use super::words::{BE_HAVE, LOCATIVE, PREPOSITIONS, is_number};
+use super::words::{BE_HAVE, LOCATIVE, PREPOSITIONS, is_form_of_be, is_number};
 use crate::lexicon;
 use crate::text::Doc;
 
@@ -315,6 +315,34 @@ pub(super) fn subject(
             && candidates
                 .last()
                 .is_some_and(|&i| units[i].tokens.end - offset == at));
+    // "replaced the Tories as the party challenging Labour", "it is the
+    // party challenging Labour": a participle right after a noun no name
+    // gives, which "as" or a form of "be" leads, has that noun for its
+    // subject (but "has written to the watchdog accusing Labour" is the
+    // writer's act).
+    let after_noun = at >= 3
+        && words[at].ends_with("ing")
+        && matches!(words[at - 2], "the" | "a" | "an")
+        && (words[at - 3] == "as" || is_form_of_be(words[at - 3]))
+        && words[at - 1].len() > 2
+        && doc.tokens[offset + at - 1]
+            .text
+            .chars()
+            .all(|c| c.is_ascii_lowercase())
+        && !lexicon::is_function_word(words[at - 1])
+        && !BE_HAVE.contains(&words[at - 1])
+        // "issued a statement deploring Japan's imbalance": what a text says
+        // its author does.
+        && !matches!(
+            words[at - 1],
+            "statement" | "statements" | "petition" | "letter" | "resolution" | "report"
+                | "speech" | "communique" | "motion" | "note" | "message" | "declaration"
+                | "complaint" | "memorandum" | "telegram" | "article" | "editorial" | "bill"
+        )
+        && !units.iter().any(|u| u.tokens.end - offset == at);
+    if !adjacent && after_noun {
+        return None;
+    }
     let chosen = if adjacent {
         candidates.last().copied()
     } else if gerund {

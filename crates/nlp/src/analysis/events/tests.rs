@@ -3115,3 +3115,19 @@ fn a_clause_after_an_idea_or_a_claim_names_no_target() {
         ["111 person:tony-blair>person:michael-howard 2023-06-18 day"]
     );
 }
+
+#[test]
+fn a_participle_after_a_noun_that_as_or_be_leads_has_that_noun_for_subject() {
+    assert!(
+        coded(
+            "The Liberal Democrats may have replaced the Tories as the party challenging \
+             Labour for power."
+        )
+        .is_empty()
+    );
+    // One after the object of a verb is still the subject's act.
+    assert_eq!(
+        coded("Matthew Taylor has written to the watchdog accusing Labour of a breach."),
+        ["112 person:matthew-taylor>org:labour-party 2023-06-18 article"]
+    );
+}

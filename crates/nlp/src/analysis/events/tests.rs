@@ -3131,3 +3131,12 @@ fn a_participle_after_a_noun_that_as_or_be_leads_has_that_noun_for_subject() {
         ["112 person:matthew-taylor>org:labour-party 2023-06-18 article"]
     );
 }
+
+#[test]
+fn overturning_a_vote_or_a_ruling_seizes_nothing() {
+    assert!(coded("Parmjit Singh Gill overturned a big Labour majority.").is_empty());
+    assert_eq!(
+        coded("Libya overturned the government of Chad on Sunday."),
+        ["171 LBY>TCD 2023-06-18 day"]
+    );
+}

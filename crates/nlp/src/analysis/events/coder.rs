@@ -1971,6 +1971,28 @@ impl Coder<'_> {
         found: Found,
         nouns: &[usize],
     ) -> Option<CodedEvent> {
+        // "will visit Auschwitz", "visits places such as Liverpool", "an IMF
+        // team visited La Paz": an organisation of no known calling that is
+        // visited is a place the tagger took for one, and stands for its
+        // country, or for no one.
+        let mut found = found;
+        let journey = found.code.starts_with("042")
+            || found.code.starts_with("043")
+            || (found.code.starts_with("036")
+                && ["visit", "trip", "travel", "tour"]
+                    .iter()
+                    .any(|w| words[found.trigger].starts_with(w)));
+        let visited = &self.resolution.entities[found.target.entity];
+        if journey
+            && found.target.stands_for.is_none()
+            && visited.kind == NerKind::Org
+            && visited.sector.is_none()
+            && visited.code.is_none()
+        {
+            let iso3 = visited.country.as_ref()?;
+            let country = self.gazetteer.country(iso3)?;
+            found.target.stands_for = Some((iso3.clone(), country.name.clone()));
+        }
         let source = self.actor(&found.source);
         let target = self.actor(&found.target);
         if !self.distinct(&source, &target) {

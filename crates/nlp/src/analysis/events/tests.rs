@@ -3140,3 +3140,17 @@ fn overturning_a_vote_or_a_ruling_seizes_nothing() {
         ["171 LBY>TCD 2023-06-18 day"]
     );
 }
+
+#[test]
+fn an_organisation_of_no_calling_that_is_visited_is_a_place() {
+    // Auschwitz and Liverpool, taken for British organisations: no visit
+    // by a British minister to his own country.
+    assert!(
+        coded(
+            "Foreign Secretary Jack Straw will visit Auschwitz for the 60th anniversary of the \
+             former Nazi concentration camp's liberation, it has been announced. Later he will \
+             visit places, such as Liverpool, where Labour is targeted."
+        )
+        .is_empty()
+    );
+}

@@ -1046,6 +1046,28 @@ fn is_modifier(doc: &Doc, resolution: &Resolution, m: usize) -> bool {
     let titles = between.iter().all(|t| {
         lexicon::is_title_word(&t.lower) && !matches!(t.lower.as_str(), "the" | "a" | "an")
     });
+    // "Blair's Tory 'lies'": a person's possessive before a party word
+    // that only qualifies a noun owns the noun; the party does not act
+    // (but "Blair's Labour party" is his party).
+    let persons = resolution.entities[current.entity].kind == NerKind::Person
+        && matches!(
+            between.iter().map(|t| t.lower.as_str()).collect::<Vec<_>>()[..],
+            ["'s" | "\u{2019}s"]
+        );
+    let qualifies = doc.tokens.get(next.tokens.end).is_some_and(|t| {
+        t.is_word()
+            && !t.is_capitalized()
+            && !matches!(
+                t.lower.as_str(),
+                "party" | "government" | "administration" | "cabinet" | "leadership"
+            )
+    }) || doc
+        .tokens
+        .get(next.tokens.end)
+        .is_some_and(|t| matches!(t.text.as_str(), "'" | "\u{2018}" | "\""));
+    if persons && kind == NerKind::Org && qualifies {
+        return false;
+    }
     // "former Senate Republican leader Howard Baker": through a modifier
     // (a party, a people) to the name they both qualify.
     if kind == NerKind::Misc {

@@ -3154,3 +3154,12 @@ fn an_organisation_of_no_calling_that_is_visited_is_a_place() {
         .is_empty()
     );
 }
+
+#[test]
+fn a_persons_possessive_before_a_party_word_owns_what_the_party_word_qualifies() {
+    // Blair's lies about the Tories: Fox attacks Blair, not his own party.
+    assert_eq!(
+        coded("Liam Fox attacked Tony Blair's Tory lies."),
+        ["111 person:liam-fox>person:tony-blair 2023-06-18 article"]
+    );
+}

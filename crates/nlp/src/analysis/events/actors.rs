@@ -1050,21 +1050,16 @@ fn is_modifier(doc: &Doc, resolution: &Resolution, m: usize) -> bool {
     // that only qualifies a noun owns the noun; the party does not act
     // (but "Blair's Labour party" is his party).
     let persons = resolution.entities[current.entity].kind == NerKind::Person
-        && matches!(
-            between.iter().map(|t| t.lower.as_str()).collect::<Vec<_>>()[..],
-            ["'s" | "\u{2019}s"]
-        );
+        && matches!(between, [t] if matches!(t.lower.as_str(), "'s" | "\u{2019}s"));
     let qualifies = doc.tokens.get(next.tokens.end).is_some_and(|t| {
-        t.is_word()
-            && !t.is_capitalized()
-            && !matches!(
-                t.lower.as_str(),
-                "party" | "government" | "administration" | "cabinet" | "leadership"
-            )
-    }) || doc
-        .tokens
-        .get(next.tokens.end)
-        .is_some_and(|t| matches!(t.text.as_str(), "'" | "\u{2018}" | "\""));
+        matches!(t.text.as_str(), "'" | "\u{2018}" | "\"")
+            || (t.is_word()
+                && !t.is_capitalized()
+                && !matches!(
+                    t.lower.as_str(),
+                    "party" | "government" | "administration" | "cabinet" | "leadership"
+                ))
+    });
     if persons && kind == NerKind::Org && qualifies {
         return false;
     }

@@ -1976,14 +1976,8 @@ impl Coder<'_> {
         // visited is a place the tagger took for one, and stands for its
         // country, or for no one.
         let mut found = found;
-        let journey = found.code.starts_with("042")
-            || found.code.starts_with("043")
-            || (found.code.starts_with("036")
-                && ["visit", "trip", "travel", "tour"]
-                    .iter()
-                    .any(|w| words[found.trigger].starts_with(w)));
         let visited = &self.resolution.entities[found.target.entity];
-        if journey
+        if is_journey(words, &found)
             && found.target.stands_for.is_none()
             && visited.kind == NerKind::Org
             && visited.sector.is_none()
@@ -2351,17 +2345,7 @@ impl Coder<'_> {
         let resolution = self.resolution;
         // A visit, or one intended ("will visit Moscow", "travels to
         // Switzerland tomorrow").
-        let journey = || {
-            let word = words[found.trigger];
-            [
-                "visit", "travel", "trip", "fly", "flies", "flew", "go", "goes", "leave",
-            ]
-            .iter()
-            .any(|w| word.starts_with(w))
-        };
-        let visit = found.code.starts_with("042")
-            || found.code.starts_with("043")
-            || (found.code.starts_with("036") && journey());
+        let visit = is_journey(words, found);
         // A visit to one of several places named ("to visit Thailand and
         // Indonesia") is in the one visited.
         if visit && resolution.entities[found.target.entity].kind == NerKind::Loc {
@@ -2480,6 +2464,20 @@ impl Coder<'_> {
             _ => true,
         }
     }
+}
+
+/// A visit made, or one intended under a word of going ("will visit
+/// Moscow", "travels to Switzerland tomorrow", "a tour of Asia").
+fn is_journey(words: &[&str], found: &Found) -> bool {
+    let word = words[found.trigger];
+    found.code.starts_with("042")
+        || found.code.starts_with("043")
+        || (found.code.starts_with("036")
+            && [
+                "visit", "travel", "trip", "tour", "fly", "flies", "flew", "go", "goes", "leave",
+            ]
+            .iter()
+            .any(|w| word.starts_with(w)))
 }
 
 /// A lower-case compass word before a place ("southern Iraq", "northeast

@@ -240,8 +240,8 @@ pub(super) fn read(
 
     // Before: walk back over titles, modifiers, countries, affiliations.
     let mut from = range.start;
-    let mut commas = 0;
-    let mut comma = range.start;
+    // The one comma passed, right before the name or its titles.
+    let mut comma = None;
     while from > sentence.tokens.start && range.start - from < 10 {
         let token = &doc.tokens[from - 1];
         let in_span = span_at(from - 1).is_some_and(|s| !is_persons(s));
@@ -258,9 +258,8 @@ pub(super) fn read(
         let only_titles = doc.tokens[from..range.start]
             .iter()
             .all(|t| lexicon::is_title_word(&t.lower) || t.lower == "sir");
-        if token.text == "," && commas == 0 && only_titles {
-            commas += 1;
-            comma = from - 1;
+        if token.text == "," && comma.is_none() && only_titles {
+            comma = Some(from - 1);
             from -= 1;
             continue;
         }
@@ -283,7 +282,7 @@ pub(super) fn read(
     // Democrats, Sir Alan Beith"); the end of a phrase about something
     // else does not ("In a speech to the annual meeting of the IADB,
     // Baker said").
-    if commas > 0 {
+    if let Some(comma) = comma {
         let mut at = from;
         while at > sentence.tokens.start && doc.tokens[at - 1].lower == "the" {
             at -= 1;
@@ -379,7 +378,7 @@ pub(super) fn read(
     // "as he begins his second term as US President, Tony Blair has said":
     // a title behind a comma and "as" is someone else's.
     let someone_elses =
-        commas > 0 && from > sentence.tokens.start && doc.tokens[from - 1].lower == "as";
+        comma.is_some() && from > sentence.tokens.start && doc.tokens[from - 1].lower == "as";
     if !someone_elses {
         read(from, range.start, &mut context);
     }
